@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Runs every test with node's test runner, twice where a database is involved:
+//   pass 1: all tests on embedded PGlite;
+//   pass 2: database tests (*.it.test.ts, *.e2e.test.ts) on the PostgreSQL server in
+//           KAIKU_TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+// Under CI=true the Postgres pass is mandatory; elsewhere it is skipped with a notice when
+// no server answers. Ends with one line "N passed, N failed" over both passes.
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import net from 'node:net';
+
+const root = new URL('..', import.meta.url).pathname;
+const filter = process.argv.slice(2);
+
+function findTests(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...findTests(path));
+    else if (name.endsWith('.test.ts')) found.push(relative(root, path));
+  }
+  return found;
+}
+
+const all = ['src', 'test'].flatMap((d) => findTests(join(root, d))).sort()
+  .filter((f) => filter.length === 0 || filter.some((p) => f.includes(p)));
+const dbTests = all.filter((f) => /\.(it|e2e)\.test\.ts$/.test(f));
+
+function run(files, env, label) {
+  return new Promise((resolve) => {
+    if (files.length === 0) return resolve({ pass: 0, fail: 0, code: 0 });
+    console.log(`\n=== ${label}: ${files.length} test files ===`);
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
+      cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let tail = '';
+    child.stdout.on('data', (chunk) => { process.stdout.write(chunk); tail = (tail + chunk).slice(-4000); });
+    child.on('close', (code) => {
+      const num = (word) => Number(/ℹ (?:tests|pass|fail)/.test(tail) ? (tail.match(new RegExp(`ℹ ${word} (\\d+)`)) ?? [0, 0])[1] : 0);
+      resolve({ pass: num('pass'), fail: num('fail') + (code !== 0 && num('fail') === 0 ? 1 : 0), code });
+    });
+  });
+}
+
+function reachable(url) {
+  return new Promise((resolve) => {
+    const u = new URL(url);
+    const socket = net.connect({ host: u.hostname, port: Number(u.port || 5432) });
+    socket.setTimeout(2000);
+    socket.on('connect', () => { socket.destroy(); resolve(true); });
+    socket.on('error', () => resolve(false));
+    socket.on('timeout', () => { socket.destroy(); resolve(false); });
+  });
+}
+
+const results = [];
+results.push(await run(all, { KAIKU_TEST_DB: 'pglite' }, 'PGlite'));
+const pgUrl = process.env.KAIKU_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+if (await reachable(pgUrl)) {
+  results.push(await run(dbTests, { KAIKU_TEST_DB: 'postgres', KAIKU_TEST_DATABASE_URL: pgUrl }, 'PostgreSQL server'));
+} else if (process.env.CI) {
+  console.error(`PostgreSQL at ${pgUrl} is not reachable, and CI requires the server pass`);
+  results.push({ pass: 0, fail: 1, code: 1 });
+} else {
+  console.log(`\n(PostgreSQL at ${pgUrl} not reachable: server pass skipped)`);
+}
+const pass = results.reduce((s, r) => s + r.pass, 0);
+const fail = results.reduce((s, r) => s + r.fail, 0);
+console.log(`\n${pass} passed, ${fail} failed`);
+process.exit(results.some((r) => r.code !== 0) || fail > 0 ? 1 : 0);

@@ -1,0 +1,42 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { KaikuError } from '../errors.ts';
+
+/** What a command writes to. Tests pass buffers; the real CLI passes the process streams. */
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const processIO: CliIO = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** A command: arguments after its name, returns the exit code. */
+export type Command = (args: string[], io: CliIO) => Promise<number>;
+
+export class UsageError extends KaikuError {
+  constructor(message: string) {
+    super('usage', message, { status: 400 });
+  }
+}
+
+/** parseArgs with errors turned into UsageError, so every command fails the same way. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Reads a required string option or throws a usage error naming it. */
+export function requireOption(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}

@@ -1,0 +1,37 @@
+import { KaikuError } from '../errors.ts';
+import { processIO, type CliIO, type Command } from './io.ts';
+
+/** Commands are loaded lazily so `kaiku analyze` does not pay for the server's imports. */
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  serve: { summary: 'Start the HTTP server (seeds demo data on an empty database)', load: async () => (await import('./serve.ts')).serve },
+  migrate: { summary: 'Apply database migrations and exit', load: async () => (await import('./serve.ts')).migrateCommand },
+  import: { summary: 'Import data from CSV (responses)', load: async () => (await import('./import.ts')).importCommand },
+  analyze: { summary: 'Statistics on CSV files (nps, csat, ces, likert, drivers, churn, segments, text)', load: async () => (await import('./analyze.ts')).analyze },
+};
+
+export function mainHelp(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `Kaiku — customer experience platform\n\nUsage: kaiku <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun kaiku <command> --help for details.\n`;
+}
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(mainHelp());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`kaiku: unknown command "${name}"\n\n${mainHelp()}`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (error) {
+    if (error instanceof KaikuError) {
+      io.err(`kaiku ${name}: ${error.message}\n`);
+      return error.code === 'usage' ? 2 : 1;
+    }
+    throw error;
+  }
+}
