@@ -1,0 +1,304 @@
+/**
+ * Kaiku's one schema. Every tenant table carries `org_id` as the first column of its primary
+ * key, unique constraints and foreign keys, so rows of one organisation never reference
+ * another's and the schema can be distributed by `org_id` (Citus) without changes.
+ * Migrations are generated from this file by drizzle-kit into src/db/migrations/ and are never
+ * edited after they land.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const roleEnum = pgEnum('role', ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer']);
+export const stagePhaseEnum = pgEnum('stage_phase', ['before', 'during', 'after']);
+export const channelEnum = pgEnum('channel', [
+  'web', 'email', 'sms', 'phone', 'chat', 'app', 'store', 'field', 'kiosk', 'mail', 'social', 'other',
+]);
+export const touchpointModeEnum = pgEnum('touchpoint_mode', ['active', 'passive']);
+export const surveyKindEnum = pgEnum('survey_kind', ['strategic', 'pulse', 'adhoc']);
+export const surveyStatusEnum = pgEnum('survey_status', ['draft', 'active', 'closed']);
+export const questionTypeEnum = pgEnum('question_type', [
+  'nps', 'csat', 'ces', 'likert7', 'rating', 'single_choice', 'multi_choice', 'text',
+]);
+export const responseSourceEnum = pgEnum('response_source', ['web', 'api', 'import', 'kiosk', 'widget', 'email', 'demo']);
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  defaultLanguage: text('default_language').notNull().default('fi'),
+  timeZone: text('time_zone').notNull().default('Europe/Helsinki'),
+  /** Person-level views hide any group with fewer answers than this. */
+  minGroupSize: integer('min_group_size').notNull().default(5),
+  createdAt: createdAt(),
+});
+
+export const units = pgTable('units', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  parentId: uuid('parent_id'),
+  name: text('name').notNull(),
+  kind: text('kind').notNull().default('unit'),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  foreignKey({ columns: [t.orgId, t.parentId], foreignColumns: [t.orgId, t.id] }),
+]);
+
+export const users = pgTable('users', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash'),
+  role: roleEnum('role').notNull(),
+  unitId: uuid('unit_id'),
+  language: text('language').notNull().default('fi'),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  unique('users_org_email').on(t.orgId, t.email),
+  index('users_email').on(t.email),
+  foreignKey({ columns: [t.orgId, t.unitId], foreignColumns: [units.orgId, units.id] }),
+  check('unit_scoped_roles_have_unit', sql`${t.role} not in ('unit_manager') or ${t.unitId} is not null`),
+]);
+
+/** Frontline employees who serve customers; `user_id` links one to a login for "my feedback". */
+export const employees = pgTable('employees', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  unitId: uuid('unit_id').notNull(),
+  name: text('name').notNull(),
+  externalId: text('external_id'),
+  userId: uuid('user_id'),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  unique('employees_org_external').on(t.orgId, t.externalId),
+  foreignKey({ columns: [t.orgId, t.unitId], foreignColumns: [units.orgId, units.id] }),
+  foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
+]);
+
+/** Browser sessions; the cookie holds the org id and a random token, the table only its hash. */
+export const sessions = pgTable('sessions', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull(),
+  userId: uuid('user_id').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.tokenHash] }),
+  foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
+]);
+
+export const apiKeys = pgTable('api_keys', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  name: text('name').notNull(),
+  keyHash: text('key_hash').notNull(),
+  /** read, write, admin */
+  scopes: text('scopes').array().notNull(),
+  createdBy: uuid('created_by'),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.id] })]);
+
+export const journeys = pgTable('journeys', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  name: text('name').notNull(),
+  persona: text('persona'),
+  description: text('description'),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.id] })]);
+
+export const stages = pgTable('stages', {
+  orgId: uuid('org_id').notNull(),
+  id: uuid('id').notNull().defaultRandom(),
+  journeyId: uuid('journey_id').notNull(),
+  name: text('name').notNull(),
+  phase: stagePhaseEnum('phase').notNull(),
+  position: integer('position').notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  foreignKey({ columns: [t.orgId, t.journeyId], foreignColumns: [journeys.orgId, journeys.id] }).onDelete('cascade'),
+  index('stages_journey').on(t.orgId, t.journeyId, t.position),
+]);
+
+export const touchpoints = pgTable('touchpoints', {
+  orgId: uuid('org_id').notNull(),
+  id: uuid('id').notNull().defaultRandom(),
+  journeyId: uuid('journey_id').notNull(),
+  stageId: uuid('stage_id').notNull(),
+  name: text('name').notNull(),
+  channel: channelEnum('channel').notNull(),
+  mode: touchpointModeEnum('mode').notNull().default('active'),
+  ownerUnitId: uuid('owner_unit_id'),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  foreignKey({ columns: [t.orgId, t.stageId], foreignColumns: [stages.orgId, stages.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.orgId, t.journeyId], foreignColumns: [journeys.orgId, journeys.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.orgId, t.ownerUnitId], foreignColumns: [units.orgId, units.id] }),
+]);
+
+export const contacts = pgTable('contacts', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  externalId: text('external_id'),
+  email: text('email'),
+  phone: text('phone'),
+  name: text('name'),
+  language: text('language'),
+  segment: text('segment'),
+  persona: text('persona'),
+  /** Strategic-survey wave 0–3: each contact is asked once a year, one cohort a quarter. */
+  cohort: smallint('cohort').notNull(),
+  attributes: jsonb('attributes').notNull().default({}),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  unique('contacts_org_external').on(t.orgId, t.externalId),
+  check('contacts_cohort_range', sql`${t.cohort} between 0 and 3`),
+]);
+
+export const surveys = pgTable('surveys', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  name: text('name').notNull(),
+  kind: surveyKindEnum('kind').notNull(),
+  status: surveyStatusEnum('status').notNull().default('active'),
+  defaultLanguage: text('default_language').notNull(),
+  languages: text('languages').array().notNull(),
+  /** Respondent-facing texts per language: { title: {fi, en…}, intro: {…}, thanks: {…} }. */
+  texts: jsonb('texts').notNull(),
+  touchpointId: uuid('touchpoint_id'),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  foreignKey({ columns: [t.orgId, t.touchpointId], foreignColumns: [touchpoints.orgId, touchpoints.id] }),
+]);
+
+export const questions = pgTable('questions', {
+  orgId: uuid('org_id').notNull(),
+  id: uuid('id').notNull().defaultRandom(),
+  surveyId: uuid('survey_id').notNull(),
+  /** Stable code within the survey (e.g. "nps", "nps_why"), used in imports and display logic. */
+  key: text('key').notNull(),
+  position: integer('position').notNull(),
+  type: questionTypeEnum('type').notNull(),
+  required: boolean('required').notNull().default(false),
+  /** { fi: { label, help? }, en: {…} } */
+  texts: jsonb('texts').notNull(),
+  /** Choice options: [{ value, labels: { fi, en… } }] */
+  options: jsonb('options'),
+  scaleMax: smallint('scale_max'),
+  allowDontKnow: boolean('allow_dont_know').notNull().default(false),
+  isDriver: boolean('is_driver').notNull().default(false),
+  /** Show only if an earlier answer meets a condition: { question: key, op, value }. */
+  displayIf: jsonb('display_if'),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  unique('questions_survey_key').on(t.orgId, t.surveyId, t.key),
+  foreignKey({ columns: [t.orgId, t.surveyId], foreignColumns: [surveys.orgId, surveys.id] }).onDelete('cascade'),
+]);
+
+export const invitations = pgTable('invitations', {
+  orgId: uuid('org_id').notNull(),
+  id: uuid('id').notNull().defaultRandom(),
+  token: text('token').notNull(),
+  surveyId: uuid('survey_id').notNull(),
+  contactId: uuid('contact_id'),
+  touchpointId: uuid('touchpoint_id'),
+  unitId: uuid('unit_id'),
+  employeeId: uuid('employee_id'),
+  channel: channelEnum('channel').notNull().default('email'),
+  language: text('language'),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  openedAt: timestamp('opened_at', { withTimezone: true }),
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  unique('invitations_org_token').on(t.orgId, t.token),
+  // Tokens are 128-bit random; this index serves the public page, which knows only the token.
+  index('invitations_token').on(t.token),
+  foreignKey({ columns: [t.orgId, t.surveyId], foreignColumns: [surveys.orgId, surveys.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }),
+]);
+
+export const responses = pgTable('responses', {
+  orgId: uuid('org_id').notNull(),
+  id: uuid('id').notNull().defaultRandom(),
+  surveyId: uuid('survey_id').notNull(),
+  touchpointId: uuid('touchpoint_id'),
+  channel: channelEnum('channel'),
+  unitId: uuid('unit_id'),
+  employeeId: uuid('employee_id'),
+  contactId: uuid('contact_id'),
+  invitationId: uuid('invitation_id'),
+  /** Contact's segment when the answer was given, so later re-segmentation keeps history. */
+  segment: text('segment'),
+  language: text('language').notNull(),
+  source: responseSourceEnum('source').notNull(),
+  idempotencyKey: text('idempotency_key'),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  unique('responses_org_idempotency').on(t.orgId, t.idempotencyKey),
+  unique('responses_org_invitation').on(t.orgId, t.invitationId),
+  index('responses_org_time').on(t.orgId, t.submittedAt),
+  index('responses_org_employee').on(t.orgId, t.employeeId),
+  foreignKey({ columns: [t.orgId, t.surveyId], foreignColumns: [surveys.orgId, surveys.id] }),
+  foreignKey({ columns: [t.orgId, t.touchpointId], foreignColumns: [touchpoints.orgId, touchpoints.id] }),
+  foreignKey({ columns: [t.orgId, t.unitId], foreignColumns: [units.orgId, units.id] }),
+  foreignKey({ columns: [t.orgId, t.employeeId], foreignColumns: [employees.orgId, employees.id] }),
+  foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }),
+  foreignKey({ columns: [t.orgId, t.invitationId], foreignColumns: [invitations.orgId, invitations.id] }),
+]);
+
+/**
+ * One typed row per answered question. Exactly one of number / choice / choices / text is set,
+ * or dont_know is true. Scores are numbers so histograms and means come straight from SQL.
+ */
+export const answers = pgTable('answers', {
+  orgId: uuid('org_id').notNull(),
+  responseId: uuid('response_id').notNull(),
+  questionId: uuid('question_id').notNull(),
+  number: doublePrecision('number'),
+  choice: text('choice'),
+  choices: text('choices').array(),
+  text: text('text'),
+  dontKnow: boolean('dont_know').notNull().default(false),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.responseId, t.questionId] }),
+  index('answers_org_question').on(t.orgId, t.questionId),
+  foreignKey({ columns: [t.orgId, t.responseId], foreignColumns: [responses.orgId, responses.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.orgId, t.questionId], foreignColumns: [questions.orgId, questions.id] }),
+  check('answers_one_value', sql`(
+    (${t.number} is not null)::int + (${t.choice} is not null)::int + (${t.choices} is not null)::int
+    + (${t.text} is not null)::int + ${t.dontKnow}::int) = 1`),
+]);
