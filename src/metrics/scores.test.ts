@@ -108,8 +108,8 @@ test('NPS rejects answers outside 0–10 and negative counts', () => {
 test('NPS standard error equals the population SD of +1/0/−1 scores over √n (property)', () => {
   fc.assert(
     fc.property(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 60 }), (scores) => {
-      const coded = scores.map((v) => (v >= 9 ? 1 : v >= 7 ? 0 : -1));
-      const mean = coded.reduce((a: number, b) => a + b, 0) / coded.length;
+      const coded: number[] = scores.map((v) => (v >= 9 ? 1 : v >= 7 ? 0 : -1));
+      const mean = coded.reduce((a, b) => a + b, 0) / coded.length;
       const variance = coded.reduce((a, b) => a + (b - mean) ** 2, 0) / coded.length;
       const s = npsFromHistogram(histogramOf(scores));
       close(s.nps, 100 * mean, 1e-9);
