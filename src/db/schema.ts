@@ -197,6 +197,8 @@ export const surveys = pgTable('surveys', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
+  // Public survey links carry only the survey id.
+  index('surveys_id').on(t.id),
   foreignKey({ columns: [t.orgId, t.touchpointId], foreignColumns: [touchpoints.orgId, touchpoints.id] }),
 ]);
 

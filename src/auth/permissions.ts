@@ -1,0 +1,53 @@
+/**
+ * Who may do what: the one permissions table of Kaiku. Routes name a permission in their
+ * `config.permission`; the auth hook checks it against the caller's role or API-key scopes.
+ * Data scoping (a unit manager sees only their unit subtree, frontline staff only their own
+ * feedback) is applied by the queries through `AuthContext.scope`.
+ */
+export const roles = ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+export const apiScopes = ['read', 'write', 'admin'] as const;
+export type ApiScope = (typeof apiScopes)[number];
+
+export const permissions = {
+  'org:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: ['read', 'admin'] },
+  'org:manage': { roles: ['admin'], scopes: ['admin'] },
+  'users:manage': { roles: ['admin'], scopes: ['admin'] },
+  'journeys:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: ['read', 'admin'] },
+  'journeys:write': { roles: ['admin', 'analyst'], scopes: ['admin'] },
+  'surveys:read': { roles: ['admin', 'analyst', 'unit_manager', 'viewer'], scopes: ['read', 'admin'] },
+  'surveys:write': { roles: ['admin', 'analyst'], scopes: ['admin'] },
+  'responses:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline'], scopes: ['read', 'admin'] },
+  'responses:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },
+  'metrics:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: ['read', 'admin'] },
+} as const satisfies Record<string, { roles: readonly Role[]; scopes: readonly ApiScope[] }>;
+
+export type Permission = keyof typeof permissions;
+
+/** Rows a caller may see. `all` for org-wide roles; unit managers a subtree; frontline their employee records. */
+export type DataScope =
+  | { kind: 'all' }
+  | { kind: 'units'; unitIds: string[] }
+  | { kind: 'employees'; employeeIds: string[] };
+
+export interface AuthContext {
+  orgId: string;
+  userId?: string;
+  role?: Role;
+  apiKeyId?: string;
+  scopes?: ApiScope[];
+  scope: DataScope;
+  /** True for browser sessions (cookie), which need CSRF protection on writes. */
+  viaCookie: boolean;
+}
+
+export function allows(auth: AuthContext, permission: Permission): boolean {
+  const rule = permissions[permission];
+  if (auth.role) return (rule.roles as readonly Role[]).includes(auth.role);
+  return (auth.scopes ?? []).some((s) => (rule.scopes as readonly ApiScope[]).includes(s));
+}
+
+/** Person-level views (by employee, or any view of a frontline user) hide small groups. */
+export function isPersonLevel(auth: AuthContext, groupedBy: string | undefined): boolean {
+  return groupedBy === 'employee' || auth.scope.kind === 'employees';
+}

@@ -1,0 +1,55 @@
+/**
+ * Authentication and permission checks for every route that declares `config.permission`.
+ * Routes without it are public (health, survey pages, sign-in).
+ */
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { KaikuError, forbidden } from '../errors.ts';
+import { allows, type AuthContext, type Permission } from './permissions.ts';
+import { authenticateApiKey, authenticateSession, SESSION_COOKIE } from './service.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth?: AuthContext;
+  }
+  interface FastifyContextConfig {
+    permission?: Permission;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function identify(app: FastifyInstance, request: FastifyRequest): Promise<AuthContext | undefined> {
+  const header = request.headers.authorization;
+  if (header) {
+    const key = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const auth = key ? await authenticateApiKey(app.deps.db, key) : undefined;
+    if (!auth) throw new KaikuError('invalid_api_key', 'The API key is not valid or has been revoked', { status: 401 });
+    return auth;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  return cookie ? authenticateSession(app.deps.db, cookie) : undefined;
+}
+
+/** The authenticated caller; only for routes that declared a permission. */
+export function authOf(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw new KaikuError('unauthenticated', 'Sign in or send an API key', { status: 401 });
+  return request.auth;
+}
+
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('auth', undefined);
+  app.addHook('preValidation', async (request) => {
+    const permission = request.routeOptions.config?.permission;
+    if (!permission) return;
+    const auth = await identify(app, request);
+    if (!auth) throw new KaikuError('unauthenticated', 'Sign in or send an API key', { status: 401 });
+    // Cookie-authenticated writes must be JSON: a cross-site HTML form cannot send that
+    // content type without a CORS preflight, which Kaiku never grants (CSRF protection).
+    if (auth.viaCookie && !SAFE_METHODS.has(request.method) && !(request.headers['content-type'] ?? '').startsWith('application/json') && request.body !== undefined) {
+      throw forbidden('Browser requests that change data must be sent as application/json');
+    }
+    if (!allows(auth, permission)) throw forbidden(`Your role does not allow ${permission}`);
+    request.auth = auth;
+  });
+});

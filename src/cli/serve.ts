@@ -1,0 +1,70 @@
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, type Database } from '../db/connection.ts';
+import { buildServer } from '../http/server.ts';
+import { parseCommandArgs, type Command } from './io.ts';
+
+const help = `Usage: kaiku serve [--no-demo]
+
+Starts the HTTP server on PORT (default 3000). Without DATABASE_URL the data lives in an
+embedded PGlite database in KAIKU_DATA_DIR (default ./data). Migrations run at start; on an
+empty database the demo organisation is seeded unless --no-demo or KAIKU_DEMO=false.
+`;
+
+async function openMigrated(config: Config): Promise<Database> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
+  try {
+    await db.migrate();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+export const migrateCommand: Command = async (args, io) => {
+  const { values } = parseCommandArgs(args, { help: { type: 'boolean', short: 'h' } });
+  if (values.help) { io.out('Usage: kaiku migrate\n\nApplies pending database migrations (DATABASE_URL or KAIKU_DATA_DIR) and exits.\n'); return 0; }
+  const db = await openMigrated(loadConfig());
+  await db.close();
+  io.out('Migrations are up to date.\n');
+  return 0;
+};
+
+export const serve: Command = async (args, io) => {
+  const { values } = parseCommandArgs(args, { help: { type: 'boolean', short: 'h' }, 'no-demo': { type: 'boolean' } });
+  if (values.help) { io.out(help); return 0; }
+  const started = Date.now();
+  const config = loadConfig();
+  const db = await openMigrated(config);
+  let demoLogin: { email: string; password: string } | undefined;
+  if (config.seedDemo && !values['no-demo']) {
+    const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from organizations');
+    if (n === 0) {
+      io.out('Empty database: seeding the demo organisation…\n');
+      const { seedDemo } = await import('../demo/seed.ts');
+      demoLogin = (await seedDemo(db, { onProgress: (text) => io.out(`  ${text}\n`) })).login;
+    }
+  }
+  const app = await buildServer({ db, config }, {
+    logger: { level: config.logLevel },
+    disableRequestLogging: process.env.KAIKU_LOG_REQUESTS !== 'true',
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  io.out(`Kaiku is ready at ${config.publicUrl} (${where}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  if (demoLogin) io.out(`Demo login: ${demoLogin.email} / ${demoLogin.password}\n`);
+  else if (config.seedDemo) io.out(`Demo login (if the demo was seeded earlier): demo@kaiku.example / kaiku-demo-2026\n`);
+
+  // Graceful shutdown: stop accepting, finish in-flight requests, then close the database.
+  await new Promise<void>((resolve) => {
+    const stop = async (signal: string) => {
+      io.out(`${signal} received, shutting down…\n`);
+      await app.close();
+      await db.close();
+      resolve();
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
+  return 0;
+};

@@ -1,0 +1,104 @@
+/**
+ * Wires the HTTP server: validation (unknown fields rejected, no type coercion of bodies),
+ * authentication, OpenAPI, error handling, and each domain's routes.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/connection.ts';
+import { errorHandler, problem } from './problem.ts';
+import { authPlugin } from '../auth/plugin.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { orgRoutes } from '../orgs/routes.ts';
+import { journeyRoutes } from '../journeys/routes.ts';
+import { surveyRoutes } from '../surveys/routes.ts';
+import { responseRoutes } from '../responses/routes.ts';
+import { metricRoutes } from '../metrics/routes.ts';
+import { surveyPageRoutes } from '../pages/survey-routes.ts';
+import { dashboardRoutes } from '../pages/dashboard-routes.ts';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+function makeAjv(coerce: boolean) {
+  const ajv = new Ajv({
+    removeAdditional: false, // unknown fields are an error, never silently dropped
+    useDefaults: true,
+    coerceTypes: coerce ? 'array' : false,
+    allErrors: false,
+    strict: false,
+  });
+  (addFormats as unknown as (a: Ajv) => void)(ajv);
+  return ajv;
+}
+
+export async function buildServer(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: true,
+    ...options,
+  });
+  app.decorate('deps', deps);
+
+  // Bodies keep their JSON types ("5" is not a score); query strings and params are text and get coerced.
+  const bodyAjv = makeAjv(false);
+  const textAjv = makeAjv(true);
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? bodyAjv : textAjv).compile(schema) as ReturnType<Ajv['compile']>);
+
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).type('application/problem+json').send(problem(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`)));
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kaiku API', version: '1.0.0', description: 'Customer-experience platform: journeys, surveys, responses and CX metrics.' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'API key: kk_<org>_<secret>' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kaiku_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await deps.db.query('select 1');
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).header('retry-after', '5').send({ status: 'database unavailable' });
+    }
+  });
+
+  await app.register(authPlugin);
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(journeyRoutes);
+  await app.register(surveyRoutes);
+  await app.register(responseRoutes);
+  await app.register(metricRoutes);
+  await app.register(surveyPageRoutes);
+  await app.register(dashboardRoutes);
+  return app;
+}

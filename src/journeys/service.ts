@@ -1,0 +1,72 @@
+/** Journeys (per persona), their ordered stages, and touchpoints = stage × channel. */
+import type { Queryable } from '../db/connection.ts';
+import { notFound } from '../errors.ts';
+
+export const channels = ['web', 'email', 'sms', 'phone', 'chat', 'app', 'store', 'field', 'kiosk', 'mail', 'social', 'other'] as const;
+export type Channel = (typeof channels)[number];
+export const phases = ['before', 'during', 'after'] as const;
+
+export interface Touchpoint { id: string; journeyId: string; stageId: string; name: string; channel: Channel; mode: 'active' | 'passive'; ownerUnitId: string | null }
+export interface Stage { id: string; journeyId: string; name: string; phase: (typeof phases)[number]; position: number; touchpoints: Touchpoint[] }
+export interface Journey { id: string; name: string; persona: string | null; description: string | null; stages: Stage[] }
+
+export async function createJourney(db: Queryable, orgId: string, input: { name: string; persona?: string | null; description?: string | null }): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `insert into journeys (org_id, name, persona, description) values ($1, $2, $3, $4) returning id`,
+    [orgId, input.name, input.persona ?? null, input.description ?? null]);
+  return row.id;
+}
+
+/** Inserts a stage at `position` (1-based; default: last), moving later stages down. */
+export async function createStage(db: Queryable, orgId: string, journeyId: string, input: { name: string; phase: Stage['phase']; position?: number }): Promise<string> {
+  const [{ count }] = await db.query<{ count: number }>(
+    `select count(*)::int as count from stages where org_id = $1 and journey_id = $2`, [orgId, journeyId]);
+  const position = Math.min(Math.max(input.position ?? count + 1, 1), count + 1);
+  await db.query(`update stages set position = position + 1 where org_id = $1 and journey_id = $2 and position >= $3`, [orgId, journeyId, position]);
+  const [row] = await db.query<{ id: string }>(
+    `insert into stages (org_id, journey_id, name, phase, position) values ($1, $2, $3, $4, $5) returning id`,
+    [orgId, journeyId, input.name, input.phase, position]);
+  return row.id;
+}
+
+/** Moves a stage to a new 1-based position, keeping positions dense. */
+export async function moveStage(db: Queryable, orgId: string, stageId: string, position: number): Promise<void> {
+  const [stage] = await db.query<{ journey_id: string; position: number }>(
+    `select journey_id, position from stages where org_id = $1 and id = $2`, [orgId, stageId]);
+  if (!stage) throw notFound('Stage', 'id');
+  const [{ count }] = await db.query<{ count: number }>(
+    `select count(*)::int as count from stages where org_id = $1 and journey_id = $2`, [orgId, stage.journey_id]);
+  const target = Math.min(Math.max(position, 1), count);
+  if (target === stage.position) return;
+  await db.query(
+    `update stages set position = case
+        when id = $3 then $5
+        when $5 < $4 and position >= $5 and position < $4 then position + 1
+        when $5 > $4 and position <= $5 and position > $4 then position - 1
+        else position end
+      where org_id = $1 and journey_id = $2`, [orgId, stage.journey_id, stageId, stage.position, target]);
+}
+
+export async function createTouchpoint(db: Queryable, orgId: string, input: { stageId: string; name: string; channel: Channel; mode?: 'active' | 'passive'; ownerUnitId?: string | null }): Promise<string> {
+  const [stage] = await db.query<{ journey_id: string }>(`select journey_id from stages where org_id = $1 and id = $2`, [orgId, input.stageId]);
+  if (!stage) throw notFound('Stage', 'stageId');
+  const [row] = await db.query<{ id: string }>(
+    `insert into touchpoints (org_id, journey_id, stage_id, name, channel, mode, owner_unit_id) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [orgId, stage.journey_id, input.stageId, input.name, input.channel, input.mode ?? 'active', input.ownerUnitId ?? null]);
+  return row.id;
+}
+
+/** Every journey with its stages in order and their touchpoints: the map the dashboard draws. */
+export async function listJourneys(db: Queryable, orgId: string, journeyId?: string): Promise<Journey[]> {
+  const journeys = await db.query<Omit<Journey, 'stages'>>(
+    `select id, name, persona, description from journeys where org_id = $1 and ($2::uuid is null or id = $2) order by name`, [orgId, journeyId ?? null]);
+  const stages = await db.query<Omit<Stage, 'touchpoints'>>(
+    `select id, journey_id as "journeyId", name, phase, position from stages where org_id = $1 and ($2::uuid is null or journey_id = $2) order by position`, [orgId, journeyId ?? null]);
+  const touchpoints = await db.query<Touchpoint>(
+    `select id, journey_id as "journeyId", stage_id as "stageId", name, channel, mode, owner_unit_id as "ownerUnitId"
+       from touchpoints where org_id = $1 and ($2::uuid is null or journey_id = $2) order by name`, [orgId, journeyId ?? null]);
+  return journeys.map((j) => ({
+    ...j,
+    stages: stages.filter((s) => s.journeyId === j.id).map((s) => ({ ...s, touchpoints: touchpoints.filter((t) => t.stageId === s.id) })),
+  }));
+}

@@ -1,0 +1,142 @@
+/**
+ * Score histograms per group, straight from the answers. The summaries (NPS, CSAT…) are
+ * computed from these in scores.ts, so a query returns O(groups × scale points) rows.
+ */
+import type { Queryable } from '../db/connection.ts';
+import type { DataScope } from '../auth/permissions.ts';
+import type { ScoreHistogram } from './scores.ts';
+
+export const metrics = ['nps', 'csat', 'ces', 'likert', 'rating'] as const;
+export type Metric = (typeof metrics)[number];
+export const questionTypeOf: Record<Metric, string> = { nps: 'nps', csat: 'csat', ces: 'ces', likert: 'likert7', rating: 'rating' };
+
+export const dimensions = ['period', 'journey', 'stage', 'touchpoint', 'channel', 'unit', 'employee', 'segment', 'language', 'survey', 'question'] as const;
+export type Dimension = (typeof dimensions)[number];
+export const intervals = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type Interval = (typeof intervals)[number];
+
+export interface MetricFilters {
+  from?: string;
+  to?: string;
+  surveyId?: string;
+  questionId?: string;
+  journeyId?: string;
+  stageId?: string;
+  touchpointId?: string;
+  channel?: string;
+  /** The unit and every unit below it. */
+  unitId?: string;
+  employeeId?: string;
+  segment?: string;
+  language?: string;
+}
+
+export interface HistogramQuery {
+  orgId: string;
+  metric: Metric;
+  by: Dimension[];
+  interval: Interval;
+  timeZone: string;
+  filters: MetricFilters;
+  scope: DataScope;
+}
+
+export interface GroupHistogram {
+  key: Record<string, string | null>;
+  histogram: ScoreHistogram;
+}
+
+function dimensionSql(dimension: Dimension, interval: Interval, tzParam: string): string {
+  switch (dimension) {
+    case 'period': return `to_char(date_trunc('${interval}', r.submitted_at at time zone ${tzParam}), 'YYYY-MM-DD')`;
+    case 'journey': return 't.journey_id::text';
+    case 'stage': return 't.stage_id::text';
+    case 'touchpoint': return 'r.touchpoint_id::text';
+    case 'channel': return 'r.channel::text';
+    case 'unit': return 'r.unit_id::text';
+    case 'employee': return 'r.employee_id::text';
+    case 'segment': return 'r.segment';
+    case 'language': return 'r.language';
+    case 'survey': return 'r.survey_id::text';
+    case 'question': return 'a.question_id::text';
+  }
+}
+
+export async function scoreHistograms(db: Queryable, query: HistogramQuery): Promise<GroupHistogram[]> {
+  const params: unknown[] = [query.orgId, questionTypeOf[query.metric]];
+  const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const where: string[] = ['a.org_id = $1', 'q.type = $2'];
+  const f = query.filters;
+  if (f.from) where.push(`r.submitted_at >= ${add(f.from)}::timestamptz`);
+  if (f.to) where.push(`r.submitted_at < ${add(f.to)}::timestamptz`);
+  if (f.surveyId) where.push(`r.survey_id = ${add(f.surveyId)}::uuid`);
+  if (f.questionId) where.push(`a.question_id = ${add(f.questionId)}::uuid`);
+  if (f.journeyId) where.push(`t.journey_id = ${add(f.journeyId)}::uuid`);
+  if (f.stageId) where.push(`t.stage_id = ${add(f.stageId)}::uuid`);
+  if (f.touchpointId) where.push(`r.touchpoint_id = ${add(f.touchpointId)}::uuid`);
+  if (f.channel) where.push(`r.channel = ${add(f.channel)}::channel`);
+  if (f.employeeId) where.push(`r.employee_id = ${add(f.employeeId)}::uuid`);
+  if (f.segment) where.push(`r.segment = ${add(f.segment)}`);
+  if (f.language) where.push(`r.language = ${add(f.language)}`);
+  if (f.unitId) {
+    const p = add(f.unitId);
+    where.push(`r.unit_id in (with recursive sub as (select id from units where org_id = $1 and id = ${p}::uuid
+      union all select u.id from units u join sub on u.parent_id = sub.id where u.org_id = $1) select id from sub)`);
+  }
+  if (query.scope.kind === 'units') where.push(`r.unit_id = any(${add(query.scope.unitIds)}::uuid[])`);
+  if (query.scope.kind === 'employees') where.push(`r.employee_id = any(${add(query.scope.employeeIds)}::uuid[])`);
+
+  const tz = query.by.includes('period') ? `${add(query.timeZone)}::text` : '';
+  const dims = query.by.map((d) => dimensionSql(d, query.interval, tz));
+  const select = dims.map((sql, i) => `${sql} as g${i}`);
+  const needsTouchpoint = query.by.some((d) => d === 'journey' || d === 'stage') || f.journeyId || f.stageId;
+  const rows = await db.query<Record<string, string | null> & { v: number | null; dk: boolean; c: number }>(
+    `select ${[...select, 'a.number as v', 'a.dont_know as dk', 'count(*)::int as c'].join(', ')}
+       from answers a
+       join questions q on q.org_id = a.org_id and q.id = a.question_id
+       join responses r on r.org_id = a.org_id and r.id = a.response_id
+       ${needsTouchpoint ? 'left join touchpoints t on t.org_id = r.org_id and t.id = r.touchpoint_id' : ''}
+      where ${where.join(' and ')} and (a.number is not null or a.dont_know)
+      group by ${[...dims.map((_, i) => `g${i}`), 'v', 'dk'].join(', ')}`, params);
+
+  const groups = new Map<string, GroupHistogram>();
+  for (const row of rows) {
+    const key: Record<string, string | null> = {};
+    query.by.forEach((d, i) => { key[d] = row[`g${i}`] ?? null; });
+    const id = JSON.stringify(key);
+    let group = groups.get(id);
+    if (!group) { group = { key, histogram: { counts: [], dontKnow: 0 } }; groups.set(id, group); }
+    if (row.dk) group.histogram.dontKnow += row.c;
+    else if (row.v !== null) {
+      const v = Math.round(row.v);
+      group.histogram.counts[v] = (group.histogram.counts[v] ?? 0) + row.c;
+    }
+  }
+  for (const g of groups.values()) {
+    for (let i = 0; i < g.histogram.counts.length; i++) g.histogram.counts[i] ??= 0;
+  }
+  return [...groups.values()].sort((a, b) => JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
+}
+
+const labelTables: Partial<Record<Dimension, string>> = {
+  journey: 'journeys', stage: 'stages', touchpoint: 'touchpoints', unit: 'units', employee: 'employees', survey: 'surveys',
+};
+
+/** Display names for the ids in group keys, one query per dimension used. */
+export async function groupLabels(db: Queryable, orgId: string, groups: GroupHistogram[], by: Dimension[]): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  for (const dimension of by) {
+    const ids = [...new Set(groups.map((g) => g.key[dimension]).filter((v): v is string => v !== null))];
+    if (ids.length === 0) continue;
+    if (dimension === 'question') {
+      const rows = await db.query<{ id: string; key: string }>(`select id::text, key from questions where org_id = $1 and id = any($2::uuid[])`, [orgId, ids]);
+      rows.forEach((r) => labels.set(r.id, r.key));
+      continue;
+    }
+    const table = labelTables[dimension];
+    if (!table) continue;
+    const rows = await db.query<{ id: string; name: string }>(`select id::text, name from ${table} where org_id = $1 and id = any($2::uuid[])`, [orgId, ids]);
+    rows.forEach((r) => labels.set(r.id, r.name));
+  }
+  return labels;
+}

@@ -1,0 +1,36 @@
+import type { Queryable } from '../db/connection.ts';
+import { badInput, notFound } from '../errors.ts';
+
+export interface NewOrganization { name: string; slug: string; defaultLanguage?: string; timeZone?: string; minGroupSize?: number }
+
+export async function createOrganization(db: Queryable, input: NewOrganization): Promise<string> {
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(input.slug)) throw badInput('slug must be 2–63 lowercase letters, digits or dashes', 'slug');
+  const [row] = await db.query<{ id: string }>(
+    `insert into organizations (name, slug, default_language, time_zone, min_group_size) values ($1, $2, $3, $4, $5) returning id`,
+    [input.name, input.slug, input.defaultLanguage ?? 'fi', input.timeZone ?? 'Europe/Helsinki', input.minGroupSize ?? 5]);
+  return row.id;
+}
+
+export interface Organization { id: string; name: string; slug: string; defaultLanguage: string; timeZone: string; minGroupSize: number }
+
+export async function getOrganization(db: Queryable, orgId: string): Promise<Organization> {
+  const [row] = await db.query<Organization>(
+    `select id, name, slug, default_language as "defaultLanguage", time_zone as "timeZone", min_group_size as "minGroupSize"
+       from organizations where id = $1`, [orgId]);
+  if (!row) throw notFound('Organisation');
+  return row;
+}
+
+export async function createUnit(db: Queryable, orgId: string, input: { name: string; parentId?: string | null; kind?: string }): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `insert into units (org_id, name, parent_id, kind) values ($1, $2, $3, $4) returning id`,
+    [orgId, input.name, input.parentId ?? null, input.kind ?? 'unit']);
+  return row.id;
+}
+
+export async function createEmployee(db: Queryable, orgId: string, input: { name: string; unitId: string; externalId?: string | null; userId?: string | null }): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `insert into employees (org_id, name, unit_id, external_id, user_id) values ($1, $2, $3, $4, $5) returning id`,
+    [orgId, input.name, input.unitId, input.externalId ?? null, input.userId ?? null]);
+  return row.id;
+}

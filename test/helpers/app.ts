@@ -1,0 +1,57 @@
+/**
+ * A Kaiku server on a fresh test database, listening on a random localhost port, plus an
+ * organisation with an admin and an API key, for integration tests over real HTTP.
+ */
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/connection.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { createOrganization } from '../../src/orgs/service.ts';
+import { createApiKey, createUser } from '../../src/auth/service.ts';
+import { testDatabase } from './db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+  url: string;
+  orgId: string;
+  apiKey: string;
+  /** fetch against the server with the admin API key and JSON. */
+  api: (path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string>; key?: string | null }) => Promise<{ status: number; body: any; headers: Headers }>;
+  close: () => Promise<void>;
+}
+
+let slugCounter = 0;
+
+export async function newOrg(db: Database, name = 'Test Org') {
+  const orgId = await createOrganization(db, { name, slug: `org-${process.pid}-${Date.now()}-${slugCounter++}` });
+  const key = await createApiKey(db, orgId, 'test', ['admin']);
+  return { orgId, apiKey: key.key };
+}
+
+export async function startTestApp(options: { db?: Database } = {}): Promise<TestApp> {
+  const db = options.db ?? await testDatabase();
+  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1' };
+  const app = await buildServer({ db, config });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  config.publicUrl = url;
+  const { orgId, apiKey } = await newOrg(db);
+  await createUser(db, orgId, { email: `admin-${orgId.slice(0, 8)}@example.com`, name: 'Admin', role: 'admin', password: 'correct horse battery' });
+  const api: TestApp['api'] = async (path, init = {}) => {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    const key = init.key === undefined ? apiKey : init.key;
+    if (key) headers.authorization = `Bearer ${key}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(url + path, { method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'), headers, body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body) });
+    const text = await res.text();
+    let body: unknown = text;
+    try { body = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+    return { status: res.status, body, headers: res.headers };
+  };
+  return {
+    app, db, url, orgId, apiKey, api,
+    close: async () => { await app.close(); if (!options.db) await db.close(); },
+  };
+}
