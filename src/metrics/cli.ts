@@ -37,6 +37,8 @@ interface MethodSpec<S> {
   acceptsDontKnow: boolean;
   summarize: (h: ScoreHistogram) => S;
   compare: (a: { h: ScoreHistogram; summary: S }, b: { h: ScoreHistogram; summary: S }) => Comparison;
+  /** What --compare tests, for the help text. */
+  comparedBy: string;
   /** How the difference of a comparison reads in a table, e.g. "+4.0 NPS points". */
   describeDifference: (difference: number) => string;
   columns: Array<TableColumn<S>>;
@@ -66,6 +68,7 @@ const npsSpec: MethodSpec<NpsSummary> = {
   acceptsDontKnow: false,
   summarize: npsFromHistogram,
   compare: (a, b) => ({ ...compareNps(a.summary, b.summary) }),
+  comparedBy: 'NPS difference, z-test on the trinomial standard errors',
   describeDifference: (d) => `${signed(d, 1)} NPS points`,
   columns: [
     { header: 'n', cell: (s) => String(s.n) },
@@ -88,6 +91,7 @@ const csatSpec: MethodSpec<CsatSummary> = {
     const topBox = (h: ScoreHistogram) => countBetween(h, CSAT_TOP_BOX.scaleMax - CSAT_TOP_BOX.topBox + 1, CSAT_TOP_BOX.scaleMax);
     return { ...compareProportions(topBox(a.h), a.summary.n, topBox(b.h), b.summary.n) };
   },
+  comparedBy: 'top-2-box shares, pooled two-proportion z-test',
   describeDifference: (d) => `${signed(d * 100, 1)} percentage points of top-2-box`,
   columns: [
     { header: 'n', cell: (s) => String(s.n) },
@@ -104,6 +108,7 @@ const cesSpec: MethodSpec<MeanSummary> = {
   acceptsDontKnow: false,
   summarize: cesFromHistogram,
   compare: (a, b) => ({ ...compareMeans(a.summary, b.summary) }),
+  comparedBy: 'means, Welch t-test',
   describeDifference: (d) => `${signed(d, 2)} in mean effort`,
   columns: [
     { header: 'n', cell: (s) => String(s.n) },
@@ -122,6 +127,7 @@ const likertSpec: MethodSpec<LikertSummary> = {
   summarize: likertFromHistogram,
   // The agree share is what the seed material reports, so that is what two groups are compared on.
   compare: (a, b) => ({ ...compareProportions(countBetween(a.h, 5, 7), a.summary.n, countBetween(b.h, 5, 7), b.summary.n) }),
+  comparedBy: 'agree shares, pooled two-proportion z-test',
   describeDifference: (d) => `${signed(d * 100, 1)} percentage points of agree`,
   columns: [
     { header: 'n', cell: (s) => String(s.n) },
@@ -139,28 +145,20 @@ type Method = keyof typeof methods;
 
 const isMethod = (name: string): name is Method => Object.hasOwn(methods, name);
 
-function usage(method: string): string {
-  const spec = isMethod(method) ? methods[method] : undefined;
-  const scores = spec
-    ? `Scores: whole numbers ${spec.min}–${spec.max}${spec.acceptsDontKnow ? ", or a don't-know answer (dk, dont_know, don't know, eos, en osaa sanoa, vet ej, nie wiem)" : ''}; empty cells are skipped.`
-    : '';
-  const compared = {
-    nps: 'NPS difference, z-test on the trinomial standard errors',
-    csat: 'top-2-box shares, pooled two-proportion z-test',
-    ces: 'means, Welch t-test',
-    likert: 'agree shares, pooled two-proportion z-test',
-  } as Record<string, string>;
+function usage(method: Method): string {
+  const spec = methods[method];
+  const dontKnow = spec.acceptsDontKnow ? ", or a don't-know answer (dk, dont_know, don't know, eos, en osaa sanoa, vet ej, nie wiem)" : '';
   return [
-    `Usage: kaiku analyze ${isMethod(method) ? method : 'nps|csat|ces|likert'} --input FILE.csv --column COL [options]`,
+    `Usage: kaiku analyze ${method} --input FILE.csv --column COL [options]`,
     '',
-    spec ? spec.title : '',
-    scores,
+    spec.title,
+    `Answers: whole numbers ${spec.min}–${spec.max}${dontKnow}; empty cells are skipped.`,
     '',
     'Options:',
     '  --input FILE          CSV file with a header row (comma, semicolon or tab separated)',
     '  --column COL          column holding the answers',
     '  --by COL              one result per value of COL, sorted by value',
-    `  --compare COL=A,B     compare group A with group B of column COL${compared[method] ? ` (${compared[method]})` : ''}`,
+    `  --compare COL=A,B     compare group A with group B of column COL (${spec.comparedBy})`,
     '  --format json|table   output format (default json)',
     '  -h, --help            show this help',
     '',
