@@ -111,6 +111,10 @@ export async function journeyRoutes(app: FastifyInstance) {
   }, async (request) => {
     const orgId = authOf(request).orgId;
     const b = request.body;
+    if (b.stageId) {
+      const stage = await db.query(`select 1 from stages where org_id = $1 and id = $2`, [orgId, b.stageId]);
+      if (!stage[0]) throw notFound('Stage', 'stageId');
+    }
     const rows = await db.query(
       `update touchpoints t set name = coalesce($3, t.name), channel = coalesce($4, t.channel), mode = coalesce($5, t.mode),
               owner_unit_id = case when $6::boolean then $7::uuid else t.owner_unit_id end,

@@ -40,9 +40,9 @@ export async function moveStage(db: Queryable, orgId: string, stageId: string, p
   if (target === stage.position) return;
   await db.query(
     `update stages set position = case
-        when id = $3 then $5
-        when $5 < $4 and position >= $5 and position < $4 then position + 1
-        when $5 > $4 and position <= $5 and position > $4 then position - 1
+        when id = $3 then $5::int
+        when $5::int < $4::int and position >= $5::int and position < $4::int then position + 1
+        when $5::int > $4::int and position <= $5::int and position > $4::int then position - 1
         else position end
       where org_id = $1 and journey_id = $2`, [orgId, stage.journey_id, stageId, stage.position, target]);
 }

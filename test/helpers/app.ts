@@ -32,7 +32,7 @@ export async function newOrg(db: Database, name = 'Test Org') {
 export async function startTestApp(options: { db?: Database } = {}): Promise<TestApp> {
   const db = options.db ?? await testDatabase();
   const config = { ...loadConfig({}), port: 0, host: '127.0.0.1' };
-  const app = await buildServer({ db, config });
+  const app = await buildServer({ db, config }, { logger: process.env.KAIKU_TEST_LOG ? { level: 'error' } : false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -43,7 +43,7 @@ export async function startTestApp(options: { db?: Database } = {}): Promise<Tes
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     const key = init.key === undefined ? apiKey : init.key;
     if (key) headers.authorization = `Bearer ${key}`;
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (init.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
     const res = await fetch(url + path, { method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'), headers, body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body) });
     const text = await res.text();
     let body: unknown = text;
@@ -54,4 +54,12 @@ export async function startTestApp(options: { db?: Database } = {}): Promise<Tes
     app, db, url, orgId, apiKey, api,
     close: async () => { await app.close(); if (!options.db) await db.close(); },
   };
+}
+
+/** Signs a user in through the login API and returns an api() that sends their session cookie. */
+export async function signInAs(t: TestApp, email: string, password: string): Promise<TestApp['api']> {
+  const res = await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  return (path, init = {}) => t.api(path, { ...init, key: null, headers: { ...(init.headers ?? {}), cookie } });
 }
