@@ -20,7 +20,11 @@ export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 /** Something that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `name` makes it a prepared statement on a server connection: parsed and planned once per
+   * connection instead of on every call. Use it for hot, fixed SQL (response ingestion).
+   */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<T[]>;
 }
 
 export interface Database extends Queryable {
@@ -53,14 +57,17 @@ export function openPostgres(options: PostgresOptions): Database {
   return {
     kind: 'postgres',
     orm,
-    async query<T>(text: string, params?: unknown[]) {
-      return (await pool.query(text, params as unknown[])).rows as T[];
+    async query<T>(text: string, params?: unknown[], name?: string) {
+      return (await pool.query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] })).rows as T[];
     },
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await work({ query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params as unknown[])).rows as R[] });
+        const result = await work({
+          query: async <R>(text: string, params?: unknown[], name?: string) =>
+            (await client.query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] })).rows as R[],
+        });
         await client.query('commit');
         return result;
       } catch (error) {

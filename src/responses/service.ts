@@ -124,7 +124,7 @@ export async function storeResponses(db: Queryable, orgId: string, prepared: Pre
   }
   const stored = await db.query<{ id: string }>(insertSql, [orgId, cols.id, cols.survey, cols.touchpoint, cols.channel, cols.unit, cols.employee,
     cols.contact, cols.invitation, cols.language, cols.key, cols.at, source,
-    ans.response, ans.question, ans.number, ans.choice, ans.choices, ans.text, ans.dontKnow]);
+    ans.response, ans.question, ans.number, ans.choice, ans.choices, ans.text, ans.dontKnow], 'kaiku_store_responses');
   const created = new Set(stored.map((r) => r.id));
   const skippedKeys = prepared.filter((r) => !created.has(r.id) && r.idempotencyKey).map((r) => r.idempotencyKey as string);
   const existing = new Map<string, string>();
