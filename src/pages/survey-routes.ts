@@ -1,3 +1,229 @@
-import type { FastifyInstance } from 'fastify';
+/**
+ * Public survey pages: `/s/:surveyId` (open link, optional `?tp=&unit=&employee=` context)
+ * and `/r/:token` (personal invitation, one response per token). GET renders the form, POST
+ * stores the answers (303 to the thank-you page) or re-renders the form with messages.
+ *
+ * Language: `?lang=` (the switcher), then the invitation's, then the contact's, then
+ * Accept-Language, then the survey default. Pages are never cached (they carry a nonce and
+ * personal links), never framed (see surveyCsp) and send no Referer (tokens are in URLs).
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database, Queryable } from '../db/connection.ts';
+import { KaikuError } from '../errors.ts';
+import { chooseLanguage, fromAcceptLanguage, uiLanguages } from '../i18n/index.ts';
+import { ingestResponses, type ResponseInput } from '../responses/service.ts';
+import type { SubmittedAnswer } from '../responses/validate.ts';
+import type { Survey } from '../surveys/schema.ts';
+import { findSurveyOrg, getSurvey } from '../surveys/service.ts';
+import { findInvitation, markOpened, type Invitation } from '../surveys/invitations.ts';
+import { parseSurveyForm, prefillFromQuery, type FieldError } from './survey-form.ts';
+import { renderMessage, renderSurveyForm, type LanguageLink, type MessageKind } from './survey-view.ts';
+import { surveyCsp } from './survey.css.ts';
 
-export async function surveyPageRoutes(_app: FastifyInstance) {}
+type Query = Record<string, unknown>;
+type Body = Record<string, unknown>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const text = (value: unknown) => (typeof first(value) === 'string' ? (first(value) as string) : undefined);
+const newNonce = () => randomBytes(18).toString('base64url');
+
+/** Where the answers come from: an open link (context from the query) or an invitation. */
+interface Answering {
+  survey: Survey;
+  orgId: string;
+  invitation?: Invitation;
+  /** The page's own path, without query. */
+  path: string;
+  /** Context kept on every link of an open-link page (tp, unit, employee). */
+  context: Record<string, string>;
+  touchpointId: string | null;
+  unitId: string | null;
+  employeeId: string | null;
+}
+
+type Resolved = { answering: Answering } | { kind: MessageKind; status: number; survey?: Survey };
+
+class AlreadyAnswered extends Error {}
+
+/** Context ids from an open link, kept only when they exist in the survey's organisation. */
+async function openContext(db: Queryable, orgId: string, query: Query) {
+  const ids = { tp: text(query.tp), unit: text(query.unit), employee: text(query.employee) };
+  const valid = Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, v && UUID.test(v) ? v.toLowerCase() : null])) as Record<'tp' | 'unit' | 'employee', string | null>;
+  if (!valid.tp && !valid.unit && !valid.employee) return { touchpointId: null, unitId: null, employeeId: null, context: {} };
+  const [row] = await db.query<{ tp: string | null; unit: string | null; employee: string | null }>(
+    `select (select id from touchpoints where org_id = $1 and id = $2::uuid) as tp,
+            (select id from units where org_id = $1 and id = $3::uuid) as unit,
+            (select id from employees where org_id = $1 and id = $4::uuid) as employee`, [orgId, valid.tp, valid.unit, valid.employee]);
+  const context: Record<string, string> = {};
+  if (row.tp) context.tp = row.tp;
+  if (row.unit) context.unit = row.unit;
+  if (row.employee) context.employee = row.employee;
+  return { touchpointId: row.tp, unitId: row.unit, employeeId: row.employee, context };
+}
+
+async function resolveOpen(db: Database, surveyId: string, query: Query): Promise<Resolved> {
+  if (!UUID.test(surveyId)) return { kind: 'notFound', status: 404 };
+  const orgId = await findSurveyOrg(db, surveyId);
+  if (!orgId) return { kind: 'notFound', status: 404 };
+  const survey = await getSurvey(db, orgId, surveyId);
+  // A draft is not published yet: to a respondent it does not exist.
+  if (survey.status === 'draft') return { kind: 'notFound', status: 404 };
+  if (survey.status === 'closed') return { kind: 'ended', status: 410, survey };
+  const ctx = await openContext(db, orgId, query);
+  return { answering: { survey, orgId, path: `/s/${survey.id}`, ...ctx } };
+}
+
+async function resolveToken(db: Database, token: string, now = Date.now()): Promise<Resolved> {
+  const invitation = await findInvitation(db, token);
+  if (!invitation) return { kind: 'notFound', status: 404 };
+  const survey = await getSurvey(db, invitation.orgId, invitation.surveyId);
+  if (survey.status === 'draft') return { kind: 'notFound', status: 404 };
+  const answering: Answering = {
+    survey, orgId: invitation.orgId, invitation, path: `/r/${invitation.token}`, context: {},
+    touchpointId: invitation.touchpointId, unitId: invitation.unitId, employeeId: invitation.employeeId,
+  };
+  if (invitation.answeredAt) return { kind: 'already', status: 200, survey };
+  if (survey.status === 'closed' || (invitation.expiresAt && new Date(invitation.expiresAt).getTime() <= now)) return { kind: 'ended', status: 410, survey };
+  return { answering };
+}
+
+function pageLanguage(request: FastifyRequest, survey: Survey | undefined, invitation?: Invitation, submitted?: string): string {
+  const query = request.query as Query;
+  const accept = request.headers['accept-language'];
+  if (!survey) return chooseLanguage([text(query.lang), fromAcceptLanguage(accept, uiLanguages)], uiLanguages, 'en');
+  return chooseLanguage([submitted, text(query.lang), invitation?.language, invitation?.contactLanguage, fromAcceptLanguage(accept, survey.languages)],
+    survey.languages, survey.defaultLanguage);
+}
+
+function href(path: string, params: Record<string, string>): string {
+  const search = new URLSearchParams(params).toString();
+  return search ? `${path}?${search}` : path;
+}
+
+function languageLinks(path: string, context: Record<string, string>, survey: Survey, current: string): LanguageLink[] {
+  return survey.languages.map((language) => ({ language, href: href(path, { ...context, lang: language }), current: language === current }));
+}
+
+function sendPage(reply: FastifyReply, status: number, body: string) {
+  return reply.status(status).type('text/html; charset=utf-8').send(body);
+}
+
+function sendMessage(request: FastifyRequest, reply: FastifyReply, kind: MessageKind, status: number, survey?: Survey, invitation?: Invitation) {
+  const language = pageLanguage(request, survey, invitation);
+  const path = request.url.split('?')[0];
+  const links = survey ? languageLinks(path, {}, survey, language) : undefined;
+  return sendPage(reply, status, renderMessage(kind, language, survey, links));
+}
+
+/** A validator error (field like `answers[2].value`) pointed back at its question on the page. */
+function errorsFromValidator(error: KaikuError, answers: SubmittedAnswer[]): FieldError[] {
+  const index = /^answers\[(\d+)\]/.exec(error.field ?? '')?.[1];
+  const question = index === undefined ? null : answers[Number(index)]?.question ?? null;
+  return [{ question, problem: { kind: 'invalid' } }];
+}
+
+export async function surveyPageRoutes(app: FastifyInstance) {
+  const { db } = app.deps;
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('content-security-policy', surveyCsp);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  // Respondents get a page in their language, never a JSON problem document.
+  app.setErrorHandler((error, request, reply) => {
+    const status = typeof (error as { statusCode?: number }).statusCode === 'number' && (error as { statusCode: number }).statusCode < 500
+      ? (error as { statusCode: number }).statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'survey page failed');
+    return sendPage(reply, status, renderMessage('failed', pageLanguage(request, undefined)));
+  });
+
+  async function showForm(request: FastifyRequest, reply: FastifyReply, resolved: Resolved) {
+    if (!('answering' in resolved)) return sendMessage(request, reply, resolved.kind, resolved.status, resolved.survey, undefined);
+    const { answering } = resolved;
+    if (answering.invitation) await markOpened(db, answering.invitation);
+    const language = pageLanguage(request, answering.survey, answering.invitation);
+    return sendPage(reply, 200, renderSurveyForm({
+      survey: answering.survey, language, nonce: newNonce(), errors: [],
+      values: prefillFromQuery(answering.survey, request.query as Query),
+      action: href(answering.path, { ...answering.context, lang: language }),
+      languageLinks: languageLinks(answering.path, answering.context, answering.survey, language),
+    }));
+  }
+
+  async function submit(request: FastifyRequest, reply: FastifyReply, resolved: Resolved) {
+    const body: Body = request.body && typeof request.body === 'object' ? request.body as Body : {};
+    if (!('answering' in resolved)) {
+      // A token answered before: a polite refusal, and 409 so a client can tell it apart.
+      const status = resolved.kind === 'already' ? 409 : resolved.status;
+      return sendMessage(request, reply, resolved.kind, status, resolved.survey, undefined);
+    }
+    const { answering } = resolved;
+    const { survey, invitation } = answering;
+    const language = pageLanguage(request, survey, invitation, text(body._lang));
+    const submittedNonce = text(body._nonce);
+    const nonce = submittedNonce && NONCE.test(submittedNonce) ? submittedNonce : newNonce();
+    const parsed = parseSurveyForm(survey, body);
+    const rerender = (errors: FieldError[], status: number) => sendPage(reply, status, renderSurveyForm({
+      survey, language, nonce, errors, values: parsed.values,
+      action: href(answering.path, { ...answering.context, lang: language }),
+      languageLinks: languageLinks(answering.path, answering.context, survey, language),
+    }));
+    if (parsed.errors.length > 0) return rerender(parsed.errors, 400);
+
+    const idempotencyKey = `web:${survey.id}:${nonce}`;
+    const input: ResponseInput = {
+      surveyId: survey.id, touchpointId: answering.touchpointId, unitId: answering.unitId, employeeId: answering.employeeId,
+      contactId: invitation?.contactId ?? null, invitationId: invitation?.id ?? null, language, idempotencyKey, answers: parsed.answers,
+    };
+    const thanks = href(`/s/${survey.id}/thanks`, { lang: language });
+    try {
+      if (invitation) {
+        await db.transaction(async (tx) => {
+          // Claiming the invitation first locks it, so two submits in flight store one response.
+          const claimed = await tx.query(`update invitations set answered_at = now() where org_id = $1 and id = $2 and answered_at is null returning id`,
+            [invitation.orgId, invitation.id]);
+          if (claimed.length === 0) throw new AlreadyAnswered();
+          await ingestResponses(tx, answering.orgId, [input], 'web', () => '');
+        });
+      } else {
+        await ingestResponses(db, answering.orgId, [input], 'web', () => '');
+      }
+    } catch (error) {
+      const duplicate = (error as { code?: string }).code === '23505';
+      if (error instanceof AlreadyAnswered || duplicate) {
+        // The same form sent twice (double click, retry): the first one was stored, so thank them.
+        const [same] = await db.query(`select 1 from responses where org_id = $1 and idempotency_key = $2`, [answering.orgId, idempotencyKey]);
+        if (same) return reply.redirect(thanks, 303);
+        return sendMessage(request, reply, 'already', 409, survey, invitation);
+      }
+      if (error instanceof KaikuError && error.status === 400) return rerender(errorsFromValidator(error, parsed.answers), 400);
+      throw error;
+    }
+    return reply.redirect(thanks, 303);
+  }
+
+  const hide = { schema: { hide: true } };
+  app.get<{ Params: { surveyId: string } }>('/s/:surveyId', hide, async (request, reply) =>
+    showForm(request, reply, await resolveOpen(db, request.params.surveyId, request.query as Query)));
+  app.post<{ Params: { surveyId: string } }>('/s/:surveyId', hide, async (request, reply) =>
+    submit(request, reply, await resolveOpen(db, request.params.surveyId, request.query as Query)));
+  app.get<{ Params: { token: string } }>('/r/:token', hide, async (request, reply) =>
+    showForm(request, reply, await resolveToken(db, request.params.token)));
+  app.post<{ Params: { token: string } }>('/r/:token', hide, async (request, reply) =>
+    submit(request, reply, await resolveToken(db, request.params.token)));
+
+  app.get<{ Params: { surveyId: string } }>('/s/:surveyId/thanks', hide, async (request, reply) => {
+    const { surveyId } = request.params;
+    const orgId = UUID.test(surveyId) ? await findSurveyOrg(db, surveyId) : undefined;
+    if (!orgId) return sendMessage(request, reply, 'notFound', 404);
+    return sendMessage(request, reply, 'thanks', 200, await getSurvey(db, orgId, surveyId));
+  });
+}
