@@ -27,6 +27,7 @@ export async function testDatabase(): Promise<Database> {
   await db.migrate();
   const close = db.close;
   return Object.assign(db, {
+    url: url.toString(),
     async close() {
       await close();
       const dropper = new pg.Client({ connectionString: serverUrl });
