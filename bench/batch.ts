@@ -1,0 +1,78 @@
+/**
+ * Batch ingestion over HTTP on PostgreSQL (issue 2 target: ≥ 50,000 answers/s).
+ * 1,000 responses × 6 answers per request, 4 requests in flight, against a separate `kaiku serve`.
+ * Run: npx tsx bench/batch.ts [--batches 60] [--runs 3]
+ */
+import { parseArgs } from 'node:util';
+import { openPostgres } from '../src/db/connection.ts';
+import { createOrganization } from '../src/orgs/service.ts';
+import { createApiKey } from '../src/auth/service.ts';
+import { createSurvey } from '../src/surveys/service.ts';
+import { dropDatabase, machine, median, rssMb, scratchDatabase, startServer, stopServer } from './lib.ts';
+
+const { values } = parseArgs({ options: { batches: { type: 'string', default: '60' }, runs: { type: 'string', default: '3' } } });
+const batches = Number(values.batches);
+const runs = Number(values.runs);
+const PER_BATCH = 1000;
+const IN_FLIGHT = 4;
+
+const url = await scratchDatabase('kaiku_bench_batch');
+const db = openPostgres({ url });
+await db.migrate();
+const orgId = await createOrganization(db, { name: 'Bench', slug: 'bench' });
+const { key } = await createApiKey(db, orgId, 'bench', ['write']);
+const survey = await createSurvey(db, orgId, {
+  name: 'Strategic', kind: 'strategic', defaultLanguage: 'fi', languages: ['fi'], title: { fi: 'Tutkimus' },
+  questions: [
+    { key: 'nps', type: 'nps', required: true, text: { fi: 'Suosittelisitko?' } },
+    { key: 'csat', type: 'csat', text: { fi: 'Tyytyväisyys' } },
+    { key: 'ces', type: 'ces', text: { fi: 'Vaivattomuus' } },
+    { key: 'reliable', type: 'likert7', allowDontKnow: true, text: { fi: 'Toimitusvarmuus' } },
+    { key: 'price', type: 'likert7', allowDontKnow: true, text: { fi: 'Hinta-laatu' } },
+  ],
+});
+
+let seed = 42;
+const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+const body = (run: number, b: number) => JSON.stringify({ responses: Array.from({ length: PER_BATCH }, (_, i) => ({
+  surveyId: survey.id, idempotencyKey: `r${run}-b${b}-${i}`, submittedAt: new Date(Date.UTC(2026, rand(10), 1 + rand(28))).toISOString(),
+  answers: [
+    { question: 'nps', value: rand(11) }, { question: 'nps_why', value: 'Hyvää palvelua, mutta jonotusaika oli pitkä' },
+    { question: 'csat', value: 1 + rand(5) }, { question: 'ces', value: 1 + rand(7) },
+    rand(10) === 0 ? { question: 'reliable', dontKnow: true } : { question: 'reliable', value: 1 + rand(7) }, { question: 'price', value: 1 + rand(7) },
+  ],
+})) });
+
+const server = await startServer({ DATABASE_URL: url, KAIKU_DEMO: 'false' }, 3902);
+const rates: number[] = [];
+let peakRss = 0;
+try {
+  for (let run = 0; run < runs; run++) {
+    const bodies = Array.from({ length: batches }, (_, b) => body(run, b));
+    const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssMb(server.child.pid!)); }, 250);
+    const started = performance.now();
+    let next = 0;
+    await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < bodies.length) {
+        const res = await fetch(`${server.url}/api/v1/responses/batch`, {
+          method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: bodies[next++],
+        });
+        if (res.status !== 200) throw new Error(`batch failed: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      }
+    }));
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    const answers = batches * PER_BATCH * 6;
+    rates.push(answers / seconds);
+    console.log(`run ${run + 1}: ${answers} answers in ${seconds.toFixed(2)} s = ${(answers / seconds).toFixed(0)} answers/s`);
+  }
+  const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from answers where org_id = $1`, [orgId]);
+  console.log(`stored answers: ${n} (expected ${runs * batches * PER_BATCH * 6})`);
+} finally {
+  await stopServer(server.child);
+  await db.close();
+  await dropDatabase('kaiku_bench_batch');
+}
+console.log(`\nBatch ingestion over HTTP on PostgreSQL (${machine()}, ${new Date().toISOString().slice(0, 10)})`);
+console.log(`median ${median(rates).toFixed(0)} answers/s (target ≥ 50,000; ratio ${(median(rates) / 50_000).toFixed(2)}), peak server RSS ${peakRss.toFixed(0)} MB`);
