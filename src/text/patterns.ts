@@ -44,7 +44,7 @@ export class PatternLexicon<T> {
     } else {
       this.put(this.exact, core, slot);
       const s = this.stemmer(core);
-      if (s.length >= 3) this.put(this.stems, s, slot);
+      if (s.length >= 4) this.put(this.stems, s, slot);
     }
     this.cache.clear();
     return this;

@@ -25,8 +25,13 @@ const EMOJI: Record<string, number> = {
 };
 
 const NEGATION_SCOPE = 3;
+/** A negation that finds nothing to turn ("ei kerrottu", "doesn't match") is itself a mild complaint. */
+const BARE_NEGATION = -0.6;
+/** "never had such good service": "never" + "such" is praise, not negation. */
+const NEVER = new Set(['never', 'aldrig', 'nigdy', 'koskaan']);
+const SUCH = new Set(['such', 'so', 'så', 'näin', 'noin', 'tak', 'taki', 'taka', 'taką', 'takiej', 'takiego', 'takie', 'sådan', 'sådant', 'sån']);
 const SATURATION = 2.5;
-const THRESHOLD = 0.25;
+const THRESHOLD = 0.3;
 
 interface Item {
   value: number;
@@ -98,10 +103,18 @@ export function sentimentOfTokens(tokens: Token[], language: DetectedLanguage, o
   let weight = 1; // after "but" the rest counts more
   let concession = 1; // inside an "although" clause
   let negationLeft = 0;
+  let negationAt = -1;
+  let neverSeen = false;
   let degree = 1;
   let degreeLeft = 0;
   let excessLeft = 0;
 
+  // Closes a negation scope that turned nothing: in feedback "X did not happen" is a complaint.
+  const closeNegation = () => {
+    if (negationAt >= 0) items.push({ value: BARE_NEGATION, weight: weight * concession, position: negationAt });
+    negationLeft = 0;
+    negationAt = -1;
+  };
   const add = (raw: number, position: number, negatable: boolean) => {
     let value = raw * degree;
     degree = 1;
@@ -109,8 +122,9 @@ export function sentimentOfTokens(tokens: Token[], language: DetectedLanguage, o
     if (negatable && negationLeft > 0) {
       // "not good" is clearly negative; "not bad" is only mildly positive.
       value = value > 0 ? -value * 0.8 : -value * 0.5;
-      negationLeft = 0;
     }
+    negationLeft = 0;
+    negationAt = -1;
     items.push({ value, weight: weight * concession, position });
   };
 
@@ -119,7 +133,7 @@ export function sentimentOfTokens(tokens: Token[], language: DetectedLanguage, o
     if (token.kind === 'punct') {
       if (token.text.includes('!')) exclamations += token.text.split('!').length - 1;
       if (token.text.includes('?')) question = true;
-      negationLeft = 0;
+      closeNegation();
       degree = 1;
       degreeLeft = 0;
       excessLeft = 0;
@@ -137,15 +151,18 @@ export function sentimentOfTokens(tokens: Token[], language: DetectedLanguage, o
     const phrase = c.phrases.match(wordsAt, i);
     if (phrase) {
       if (phrase.value !== 0) add(phrase.value, i, false);
-      negationLeft = 0;
+      else {
+        negationLeft = 0;
+        negationAt = -1;
+      }
       i += phrase.parts.length - 1;
       continue;
     }
     if (c.contrast.has(word)) {
+      closeNegation();
       for (const item of items) item.weight *= 0.5;
       weight = 1.5;
       concession = 1;
-      negationLeft = 0;
       continue;
     }
     const concessiveSeconds = c.concessive.get(word);
@@ -153,16 +170,25 @@ export function sentimentOfTokens(tokens: Token[], language: DetectedLanguage, o
       const next = wordsAt[i + 1];
       const second = concessiveSeconds.find((s) => s === '' || s === next);
       if (second !== undefined) {
+        closeNegation();
         concession = 0.5;
-        negationLeft = 0;
         if (second !== '') i++;
         continue;
       }
     }
     if (c.negators.has(word) || word.endsWith("n't")) {
+      if (negationLeft === 0) negationAt = i;
       negationLeft = NEGATION_SCOPE;
-      if (language === 'sv') swedishPostNegation(c, wordsAt, i, items);
+      neverSeen = NEVER.has(word);
+      if (language === 'sv' && swedishPostNegation(c, wordsAt, i, items)) {
+        negationLeft = 0;
+        negationAt = -1;
+      }
       continue;
+    }
+    if (negationLeft > 0 && neverSeen && SUCH.has(word)) {
+      negationLeft = 0;
+      negationAt = -1;
     }
     const degreeWord = c.degree.get(word);
     if (degreeWord !== undefined) {
@@ -181,6 +207,7 @@ export function sentimentOfTokens(tokens: Token[], language: DetectedLanguage, o
     if (aboutWaiting && (value === undefined || value === 0)) {
       if (c.waitLong.lookup(word)) value = -1;
       else if (c.waitShort.lookup(word)) value = 0.8;
+      else if (c.waitUnits.lookup(word)) value = -0.6;
     }
     if (excessLeft > 0 && c.dimensions.lookup(word)) {
       // "too long", "liian kallis", "za drogo": excess is a complaint whatever the adjective.
@@ -189,11 +216,12 @@ export function sentimentOfTokens(tokens: Token[], language: DetectedLanguage, o
     }
     if (value !== undefined && value !== 0) add(value, i, true);
     else {
-      if (negationLeft > 0) negationLeft--;
+      if (negationLeft > 0 && --negationLeft === 0) closeNegation();
       if (degreeLeft > 0 && --degreeLeft === 0) degree = 1;
       if (excessLeft > 0) excessLeft--;
     }
   }
+  closeNegation();
   return finish(items, exclamations, question);
 }
 
@@ -201,15 +229,17 @@ export function sentimentOfTokens(tokens: Token[], language: DetectedLanguage, o
  * Swedish puts the negation after the finite verb ("appen fungerar inte", "jag gillade inte"):
  * when no sentiment word follows within the scope, the negation turns the one just before.
  */
-function swedishPostNegation(c: CompiledPack, wordsAt: Array<string | null>, i: number, items: Item[]): void {
+function swedishPostNegation(c: CompiledPack, wordsAt: Array<string | null>, i: number, items: Item[]): boolean {
   for (let k = i + 1; k <= i + NEGATION_SCOPE && k < wordsAt.length; k++) {
     const w = wordsAt[k];
     if (w === null) break;
     const v = wordValue(c, w);
-    if (v !== undefined && v !== 0) return;
+    if (v !== undefined && v !== 0) return false;
   }
   const last = items[items.length - 1];
-  if (last && last.position >= i - 2) last.value = last.value > 0 ? -last.value * 0.8 : -last.value * 0.5;
+  if (!last || last.position < i - 2) return false;
+  last.value = last.value > 0 ? -last.value * 0.8 : -last.value * 0.5;
+  return true;
 }
 
 function finish(items: Item[], exclamations: number, question: boolean): SentimentResult {

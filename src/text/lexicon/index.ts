@@ -26,6 +26,7 @@ export interface CompiledPack {
   phrases: PhraseIndex<number>;
   waitLong: PatternLexicon<true>;
   waitShort: PatternLexicon<true>;
+  waitUnits: PatternLexicon<true>;
 }
 
 const compiled = new Map<Language, CompiledPack>();
@@ -68,6 +69,7 @@ export function compiledPack(language: Language): CompiledPack {
     phrases,
     waitLong: flagLexicon(language, pack.waitLength.long.filter((p) => !p.includes(' '))),
     waitShort: flagLexicon(language, pack.waitLength.short.filter((p) => !p.includes(' '))),
+    waitUnits: flagLexicon(language, pack.waitLength.units),
   };
   compiled.set(language, c);
   return c;

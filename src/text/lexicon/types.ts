@@ -36,8 +36,8 @@ export interface LanguagePack {
   sentiment: Record<string, number>;
   /** Multi-word expression → polarity; 0 marks a neutral idiom whose words must not count. */
   phrases: Record<string, number>;
-  /** Length words whose polarity depends on whether the text is about waiting. */
-  waitLength: { long: string[]; short: string[] };
+  /** Length words and time units whose polarity depends on whether the text is about waiting. */
+  waitLength: { long: string[]; short: string[]; units: string[] };
   /** Default taxonomy keyword rules; entries with a space are phrases. */
   topics: Record<DefaultTopic, string[]>;
   /** Language detection profile: distinctive words and character n-grams (`_` marks a word edge). */
