@@ -1,3 +1,182 @@
-import type { FastifyInstance } from 'fastify';
+/**
+ * Browser pages of the dashboard: sign-in and sign-out by HTML form, and the signed-in
+ * pages (journey overview at /app). Server-rendered, no scripts; every page here is sent
+ * with a strict CSP and anti-framing headers.
+ *
+ * Pages check the session themselves instead of declaring `config.permission`: a browser
+ * without a session is redirected to the sign-in form rather than given a JSON 401.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { identify } from '../auth/plugin.ts';
+import { allows, type AuthContext } from '../auth/permissions.ts';
+import { SESSION_COOKIE, signIn, signOut } from '../auth/service.ts';
+import { KaikuError } from '../errors.ts';
+import { chooseLanguage, fromAcceptLanguage, uiLanguages, type UiLanguage } from '../i18n/index.ts';
+import { dashboardText } from '../i18n/dashboard.ts';
+import { html } from './html.ts';
+import { plainPage, stylesheet, stylesheetPath } from './layout.ts';
+import { loginPage } from './login-view.ts';
+import { loadJourneyOverview, parseOverviewFilters, renderJourneyOverview } from './dashboard-view.ts';
 
-export async function dashboardRoutes(_app: FastifyInstance) {}
+/** Remembers an explicit `?lang=` choice across pages (the profile language is the default). */
+const LANGUAGE_COOKIE = 'kaiku_lang';
+
+const securityHeaders = {
+  // No script at all; styles only from our own stylesheet (SVG colours are attributes).
+  'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+};
+
+type Query = Record<string, unknown>;
+const stringParam = (query: Query, name: string) => {
+  const v = query[name];
+  const s = Array.isArray(v) ? v[0] : v;
+  return typeof s === 'string' ? s : undefined;
+};
+
+/** `?lang=`, then an earlier explicit choice, then the profile, then Accept-Language, then Finnish. */
+function uiLanguage(request: FastifyRequest, profileLanguage?: string | null): UiLanguage {
+  return chooseLanguage([
+    stringParam(request.query as Query, 'lang'),
+    request.cookies[LANGUAGE_COOKIE],
+    profileLanguage,
+    fromAcceptLanguage(request.headers['accept-language'], uiLanguages),
+  ], uiLanguages, 'fi') as UiLanguage;
+}
+
+function rememberLanguage(request: FastifyRequest, reply: FastifyReply) {
+  const lang = stringParam(request.query as Query, 'lang');
+  if (lang && (uiLanguages as readonly string[]).includes(lang) && request.cookies[LANGUAGE_COOKIE] !== lang) {
+    reply.setCookie(LANGUAGE_COOKIE, lang, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 365 * 86400 });
+  }
+}
+
+/** The current URL with `lang` replaced: the target of the language switch. */
+function hrefWithLanguage(request: FastifyRequest, language: UiLanguage): string {
+  const url = new URL(request.url, 'http://local');
+  url.searchParams.set('lang', language);
+  return `${url.pathname}?${url.searchParams.toString()}`;
+}
+
+/** Only dashboard paths are valid sign-in targets, so `next` cannot send anyone off-site. */
+function safeNext(next: string | undefined): string | undefined {
+  return next && /^\/app(?:[/?#]|$)/.test(next) && !next.includes('//') && !next.includes('\\') ? next : undefined;
+}
+
+/**
+ * Form posts must come from our own pages. The session cookie is SameSite=Lax already;
+ * this also stops login CSRF (signing a victim into an attacker's account).
+ */
+function fromOwnPage(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') return false;
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false;
+  }
+}
+
+async function profileOf(app: FastifyInstance, auth: AuthContext) {
+  if (!auth.userId) return { name: 'API key', language: null };
+  const [user] = await app.deps.db.query<{ name: string; language: string | null }>(
+    `select name, language from users where org_id = $1 and id = $2`, [auth.orgId, auth.userId]);
+  return user ?? { name: '', language: null };
+}
+
+export async function dashboardRoutes(app: FastifyInstance) {
+  const { db, config } = app.deps;
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.headers(securityHeaders);
+    return payload;
+  });
+
+  // Errors on these pages are pages too, in the user's language, never JSON.
+  app.setErrorHandler(async (error: FastifyError | KaikuError, request, reply) => {
+    const status = error instanceof KaikuError ? error.status : error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) request.log.error(error);
+    const language = uiLanguage(request);
+    const t = dashboardText(language);
+    const message = status === 403 ? t.errors.forbidden : status < 500 && error instanceof KaikuError ? error.message : t.errors.generic;
+    return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(plainPage({
+      language, t, title: message, languageHref: (l) => hrefWithLanguage(request, l),
+      body: html`<h1>${message}</h1><p><a href="/app">${t.errors.back}</a></p>`,
+    }).toString());
+  });
+
+  app.get(stylesheetPath, { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet));
+
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const auth = await identify(app, request).catch(() => undefined);
+    return reply.redirect(auth ? '/app' : '/login', 303);
+  });
+
+  const sendLogin = (request: FastifyRequest, reply: FastifyReply, status: number, view: Omit<Parameters<typeof loginPage>[0], 'language' | 't' | 'languageHref'> & { language?: UiLanguage }) => {
+    const language = view.language ?? uiLanguage(request);
+    rememberLanguage(request, reply);
+    return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store')
+      .send(loginPage({ ...view, language, t: dashboardText(language), languageHref: (l) => hrefWithLanguage(request, l) }).toString());
+  };
+
+  app.get('/login', { schema: { hide: true } }, async (request, reply) => {
+    const query = request.query as Query;
+    const next = safeNext(stringParam(query, 'next'));
+    const auth = await identify(app, request).catch(() => undefined);
+    if (auth) return reply.redirect(next ?? '/app', 303);
+    return sendLogin(request, reply, 200, { next, signedOut: stringParam(query, 'signedOut') === '1' });
+  });
+
+  app.post('/login', { schema: { hide: true } }, async (request, reply) => {
+    if (!fromOwnPage(request)) throw new KaikuError('forbidden', 'Sign in from Kaiku’s own sign-in page', { status: 403 });
+    const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Query;
+    const email = stringParam(body, 'email')?.trim() ?? '';
+    const password = stringParam(body, 'password') ?? '';
+    const next = safeNext(stringParam(body, 'next'));
+    const formLanguage = stringParam(body, 'lang');
+    const language = (uiLanguages as readonly string[]).includes(formLanguage ?? '') ? formLanguage as UiLanguage : undefined;
+    if (!email || !password || email.length > 320 || password.length > 1000) {
+      return sendLogin(request, reply, 400, { email: email.slice(0, 320), next, error: 'missing_fields', language });
+    }
+    try {
+      const session = await signIn(db, email, password);
+      reply.setCookie(SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: 14 * 86400 });
+      if (language) reply.setCookie(LANGUAGE_COOKIE, language, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 365 * 86400 });
+      return reply.redirect(next ?? '/app', 303);
+    } catch (error) {
+      if (error instanceof KaikuError && error.code === 'invalid_credentials') {
+        return sendLogin(request, reply, 401, { email, next, error: 'invalid_credentials', language });
+      }
+      throw error;
+    }
+  });
+
+  app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
+    if (!fromOwnPage(request)) throw new KaikuError('forbidden', 'Sign out from Kaiku’s own pages', { status: 403 });
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) await signOut(db, cookie);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/login?signedOut=1', 303);
+  });
+
+  app.get('/app', { schema: { hide: true } }, async (request, reply) => {
+    const auth = await identify(app, request);
+    if (!auth) return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+    if (!allows(auth, 'metrics:read') || !allows(auth, 'journeys:read')) throw new KaikuError('forbidden', 'Your role does not allow this page', { status: 403 });
+    const profile = await profileOf(app, auth);
+    const language = uiLanguage(request, profile.language);
+    rememberLanguage(request, reply);
+    const { filters, invalid } = parseOverviewFilters(request.query as Query);
+    const overview = await loadJourneyOverview(db, auth, filters);
+    const page = renderJourneyOverview({
+      language, t: dashboardText(language), userName: profile.name, overview, invalidFilters: invalid,
+      languageHref: (l) => hrefWithLanguage(request, l),
+    });
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page.toString());
+  });
+}

@@ -1,0 +1,382 @@
+/**
+ * The journey overview: each journey's stages in order with NPS per stage, touchpoint and
+ * channel, and the NPS trend by month with its confidence band.
+ *
+ * `loadJourneyOverview` gathers the figures — all from `metricReport`, so the caller's data
+ * scope (unit subtree, own feedback) and small-group suppression apply exactly as in the API —
+ * and `renderJourneyOverview` turns them into HTML without touching the database.
+ */
+import type { Queryable } from '../db/connection.ts';
+import type { AuthContext } from '../auth/permissions.ts';
+import { metricReport } from '../metrics/service.ts';
+import { channels, listJourneys, type Channel, type Journey } from '../journeys/service.ts';
+import { getOrganization } from '../orgs/service.ts';
+import { formatDate, formatNumber, type UiLanguage } from '../i18n/index.ts';
+import type { DashboardStrings } from '../i18n/dashboard.ts';
+import { html, raw, type SafeHtml } from './html.ts';
+import { appShell } from './layout.ts';
+import { npsBand, trendChart, type TrendPoint } from './charts.ts';
+
+/** Filters as they appear in the URL (dates are the org's calendar days, both inclusive). */
+export interface OverviewFilters {
+  from?: string;
+  to?: string;
+  journeyId?: string;
+  channel?: Channel;
+  unitId?: string;
+}
+
+export const TREND_MONTHS = 18;
+/** A custom period longer than this shows only its last months in the trend. */
+const MAX_TREND_MONTHS = 60;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Reads the filters from a query string; values that do not parse are dropped and named. */
+export function parseOverviewFilters(query: Record<string, unknown>): { filters: OverviewFilters; invalid: string[] } {
+  const first = (name: string) => {
+    const v = query[name];
+    const s = Array.isArray(v) ? v[0] : v;
+    return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
+  };
+  const filters: OverviewFilters = {};
+  const invalid: string[] = [];
+  const validDate = (s: string) => {
+    const m = DATE.exec(s);
+    if (!m) return false;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  };
+  const check = (name: 'from' | 'to' | 'journey' | 'channel' | 'unit', ok: (s: string) => boolean, set: (s: string) => void) => {
+    const v = first(name);
+    if (v === undefined) return;
+    if (ok(v)) set(v); else invalid.push(name);
+  };
+  check('from', validDate, (v) => { filters.from = v; });
+  check('to', validDate, (v) => { filters.to = v; });
+  check('journey', (v) => UUID.test(v), (v) => { filters.journeyId = v.toLowerCase(); });
+  check('channel', (v) => (channels as readonly string[]).includes(v), (v) => { filters.channel = v as Channel; });
+  check('unit', (v) => UUID.test(v), (v) => { filters.unitId = v.toLowerCase(); });
+  if (filters.from && filters.to && filters.from > filters.to) { invalid.push('to'); delete filters.to; }
+  return { filters, invalid };
+}
+
+/** The figures a cell shows; null when suppressed or empty. */
+export interface NpsFigure {
+  n: number | null;
+  nps: number | null;
+  ci95: [number, number] | null;
+  suppressed: boolean;
+}
+
+function figureOf(summary: Record<string, unknown> | undefined): NpsFigure | undefined {
+  if (!summary) return undefined;
+  const ci = summary.ci95;
+  return {
+    n: typeof summary.n === 'number' ? summary.n : null,
+    nps: typeof summary.nps === 'number' ? summary.nps : null,
+    ci95: Array.isArray(ci) && typeof ci[0] === 'number' && typeof ci[1] === 'number' ? [ci[0], ci[1]] : null,
+    suppressed: summary.suppressed === true,
+  };
+}
+
+// --- calendar in the organisation's time zone -------------------------------------------
+
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - instant;
+}
+
+/** The instant a calendar day starts in `timeZone` (month/day may overflow, as in Date.UTC). */
+export function startOfDayIn(year: number, month: number, day: number, timeZone: string): Date {
+  const wall = Date.UTC(year, month - 1, day);
+  const first = wall - zoneOffsetMs(wall, timeZone);
+  return new Date(wall - zoneOffsetMs(first, timeZone));
+}
+
+function calendarDayIn(instant: Date, timeZone: string): { year: number; month: number; day: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthKey = (year: number, month: number) => {
+  const d = new Date(Date.UTC(year, month - 1, 1));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-01`;
+};
+
+/** Month keys ("YYYY-MM-01", as metricReport labels periods) from one month to another, inclusive. */
+export function monthsBetween(from: { year: number; month: number }, to: { year: number; month: number }): string[] {
+  const count = (to.year - from.year) * 12 + (to.month - from.month) + 1;
+  return Array.from({ length: Math.max(0, count) }, (_, i) => monthKey(from.year, from.month + i));
+}
+
+// --- loading -------------------------------------------------------------------------------
+
+export interface JourneyOverview {
+  organizationName: string;
+  minGroupSize: number;
+  filters: OverviewFilters;
+  /** The period shown, as inclusive calendar days. */
+  period: { from: string; to: string };
+  /** Every journey (for the filter) and those shown. */
+  allJourneys: Array<{ id: string; name: string }>;
+  journeys: Journey[];
+  units: Array<{ id: string; name: string }>;
+  overall: NpsFigure;
+  byJourney: Map<string, NpsFigure>;
+  byStage: Map<string, NpsFigure>;
+  byTouchpoint: Map<string, NpsFigure>;
+  byJourneyChannel: Map<string, Array<{ channel: string; figure: NpsFigure }>>;
+  trend: Array<{ month: string; figure: NpsFigure | undefined }>;
+}
+
+export async function loadJourneyOverview(db: Queryable, auth: AuthContext, filters: OverviewFilters, now = new Date()): Promise<JourneyOverview> {
+  const org = await getOrganization(db, auth.orgId);
+  const tz = org.timeZone;
+  const today = calendarDayIn(now, tz);
+  const toDay = filters.to ? parseDay(filters.to) : today;
+  const defaultFrom = { year: today.year, month: today.month - (TREND_MONTHS - 1), day: 1 };
+  const fromDay = filters.from ? parseDay(filters.from) : normalise(defaultFrom);
+  const allMonths = monthsBetween(fromDay, toDay);
+  const months = allMonths.slice(-MAX_TREND_MONTHS);
+
+  const metricFilters = {
+    from: startOfDayIn(fromDay.year, fromDay.month, fromDay.day, tz).toISOString(),
+    ...(filters.to ? { to: startOfDayIn(toDay.year, toDay.month, toDay.day + 1, tz).toISOString() } : {}),
+    journeyId: filters.journeyId,
+    channel: filters.channel,
+    unitId: filters.unitId,
+  };
+  const report = (by: Parameters<typeof metricReport>[2]['by']) =>
+    metricReport(db, auth, { metric: 'nps', by, interval: 'month', filters: metricFilters });
+
+  const [allJourneys, units, touchpoints, stages, journeys, journeyChannels, periods] = await Promise.all([
+    listJourneys(db, auth.orgId),
+    unitsInScope(db, auth),
+    report(['touchpoint']), report(['stage']), report(['journey']), report(['journey', 'channel']), report(['period']),
+  ]);
+
+  const keyed = (groups: Array<{ key: Record<string, string | null> } & Record<string, unknown>>, dimension: string) =>
+    new Map(groups.filter((g) => g.key[dimension]).map((g) => [g.key[dimension] as string, figureOf(g)!]));
+  const byJourneyChannel = new Map<string, Array<{ channel: string; figure: NpsFigure }>>();
+  for (const g of journeyChannels.groups) {
+    const journeyId = g.key.journey;
+    if (!journeyId || !g.key.channel) continue;
+    const list = byJourneyChannel.get(journeyId) ?? [];
+    list.push({ channel: g.key.channel, figure: figureOf(g)! });
+    byJourneyChannel.set(journeyId, list);
+  }
+  for (const list of byJourneyChannel.values()) list.sort((a, b) => channels.indexOf(a.channel as Channel) - channels.indexOf(b.channel as Channel));
+  const byMonth = keyed(periods.groups, 'period');
+
+  return {
+    organizationName: org.name,
+    minGroupSize: org.minGroupSize,
+    filters,
+    period: { from: dayString(fromDay), to: dayString(toDay) },
+    allJourneys: allJourneys.map((j) => ({ id: j.id, name: j.name })),
+    journeys: filters.journeyId ? allJourneys.filter((j) => j.id === filters.journeyId) : allJourneys,
+    units,
+    overall: figureOf(journeys.overall)!,
+    byJourney: keyed(journeys.groups, 'journey'),
+    byStage: keyed(stages.groups, 'stage'),
+    byTouchpoint: keyed(touchpoints.groups, 'touchpoint'),
+    byJourneyChannel,
+    trend: months.map((month) => ({ month, figure: byMonth.get(month) })),
+  };
+}
+
+function parseDay(s: string) {
+  const [year, month, day] = s.split('-').map(Number);
+  return { year, month, day };
+}
+function normalise(d: { year: number; month: number; day: number }) {
+  const date = new Date(Date.UTC(d.year, d.month - 1, d.day));
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+const dayString = (d: { year: number; month: number; day: number }) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+
+/** Units a caller may filter by: all for org-wide roles, the subtree for unit managers, none for frontline staff. */
+async function unitsInScope(db: Queryable, auth: AuthContext) {
+  if (auth.scope.kind === 'employees') return [];
+  const rows = await db.query<{ id: string; name: string }>(`select id::text, name from units where org_id = $1 order by name`, [auth.orgId]);
+  const scope = auth.scope;
+  return scope.kind === 'units' ? rows.filter((u) => scope.unitIds.includes(u.id)) : rows;
+}
+
+// --- rendering -------------------------------------------------------------------------------
+
+export interface OverviewPage {
+  language: UiLanguage;
+  t: DashboardStrings;
+  userName: string;
+  overview: JourneyOverview;
+  invalidFilters: string[];
+  languageHref: (language: UiLanguage) => string;
+}
+
+interface Ctx { language: UiLanguage; t: DashboardStrings; min: number }
+
+const num = (ctx: Ctx, v: number | null) => formatNumber(v, ctx.language, 0);
+
+/** Is there an NPS to show? Not when suppressed, empty, or below the minimum group size. */
+function showable(f: NpsFigure | undefined, ctx: Ctx): f is NpsFigure & { n: number; nps: number } {
+  return Boolean(f && !f.suppressed && f.nps !== null && f.n !== null && f.n >= ctx.min);
+}
+
+function nCell(f: NpsFigure | undefined, ctx: Ctx): SafeHtml {
+  return html`<td class="num">${f && f.n !== null ? num(ctx, f.n) : f?.suppressed ? '–' : '0'}</td>`;
+}
+
+/** NPS with its band as text and as colour. */
+function npsValue(f: NpsFigure | undefined, ctx: Ctx): SafeHtml {
+  if (!f || (f.n === 0 && !f.suppressed)) return html`<span class="muted">${ctx.t.overview.noAnswers}</span>`;
+  if (!showable(f, ctx)) return html`<span class="muted">${ctx.t.overview.tooSmall}</span>`;
+  const band = npsBand(f.nps);
+  return html`<span class="nps-cell band-${band}"><data value="${f.nps}">${num(ctx, f.nps)}</data> <span class="band">(${ctx.t.bands[band]})</span></span>`;
+}
+
+function ciText(f: NpsFigure | undefined, ctx: Ctx): string {
+  return showable(f, ctx) && f.ci95 ? `${num(ctx, f.ci95[0])} … ${num(ctx, f.ci95[1])}` : '–';
+}
+
+function channelList(journey: Journey['stages'][number], ctx: Ctx): string {
+  return [...new Set(journey.touchpoints.map((tp) => tp.channel))].map((c) => ctx.t.channelNames[c] ?? c).join(', ');
+}
+
+function filterForm(page: OverviewPage): SafeHtml {
+  const { t, overview: o } = page;
+  const f = o.filters;
+  const option = (value: string, label: string, selected: boolean) =>
+    html`<option value="${value}"${selected ? raw(' selected') : ''}>${label}</option>`;
+  return html`
+<form class="filters" method="get" action="/app" aria-labelledby="filters-heading">
+  <h2 id="filters-heading" class="visually-hidden">${t.filters.heading}</h2>
+  <div class="field"><label for="f-from">${t.filters.from}</label><input id="f-from" name="from" type="date" value="${o.period.from}"></div>
+  <div class="field"><label for="f-to">${t.filters.to}</label><input id="f-to" name="to" type="date" value="${f.to ?? ''}"></div>
+  <div class="field"><label for="f-journey">${t.filters.journey}</label><select id="f-journey" name="journey">
+    ${option('', t.filters.allJourneys, !f.journeyId)}${o.allJourneys.map((j) => option(j.id, j.name, j.id === f.journeyId))}
+  </select></div>
+  <div class="field"><label for="f-channel">${t.filters.channel}</label><select id="f-channel" name="channel">
+    ${option('', t.filters.allChannels, !f.channel)}${channels.map((c) => option(c, t.channelNames[c] ?? c, c === f.channel))}
+  </select></div>
+  ${o.units.length > 0 ? html`<div class="field"><label for="f-unit">${t.filters.unit}</label><select id="f-unit" name="unit">
+    ${option('', t.filters.allUnits, !f.unitId)}${o.units.map((u) => option(u.id, u.name, u.id === f.unitId))}
+  </select></div>` : ''}
+  <div class="field"><button class="button" type="submit">${t.filters.apply}</button></div>
+  <div class="field"><a href="/app">${t.filters.reset}</a></div>
+</form>`;
+}
+
+function journeySection(journey: Journey, page: OverviewPage, ctx: Ctx): SafeHtml {
+  const { t, overview: o } = page;
+  const id = `journey-${journey.id}`;
+  const whole = o.byJourney.get(journey.id);
+  const byChannel = o.byJourneyChannel.get(journey.id) ?? [];
+  return html`
+<section class="journey" aria-labelledby="${id}">
+  <h2 id="${id}">${journey.name}</h2>
+  ${journey.persona ? html`<p class="muted">${t.overview.persona(journey.persona)}</p>` : ''}
+  <p>${t.overview.wholeJourney}: ${npsValue(whole, ctx)} <span class="muted">(n = ${whole?.n !== null && whole?.n !== undefined ? num(ctx, whole.n) : '–'})</span></p>
+  <h3>${t.overview.stagesHeading}</h3>
+  <ol class="stage-strip">${journey.stages.map((stage) => html`
+    <li><span class="phase">${t.phases[stage.phase]}</span>
+      <span class="stage-name">${stage.name}</span>
+      ${t.overview.nps}: ${npsValue(o.byStage.get(stage.id), ctx)}
+      <span class="channels">${t.overview.channels}: ${channelList(stage, ctx) || '–'}</span></li>`)}
+  </ol>
+  <div class="table-scroll" role="region" aria-labelledby="${id}-caption" tabindex="0">
+  <table>
+    <caption id="${id}-caption">${t.overview.tableCaption(journey.name)}</caption>
+    <thead><tr><th scope="col">${t.overview.stage} / ${t.overview.touchpoint}</th><th scope="col">${t.overview.channel}</th>
+      <th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${t.overview.nps}</th><th scope="col" class="num">${t.overview.ci95}</th></tr></thead>
+    ${journey.stages.map((stage) => {
+      const sf = o.byStage.get(stage.id);
+      return html`<tbody>
+      <tr class="stage-row"><th scope="row">${stage.name} <span class="muted">(${t.phases[stage.phase]})</span></th><td>${channelList(stage, ctx)}</td>
+        ${nCell(sf, ctx)}<td class="num">${npsValue(sf, ctx)}</td><td class="num">${ciText(sf, ctx)}</td></tr>
+      ${stage.touchpoints.map((tp) => {
+        const f = o.byTouchpoint.get(tp.id);
+        return html`<tr class="touchpoint-row"><th scope="row">${tp.name}</th><td>${t.channelNames[tp.channel] ?? tp.channel}</td>
+        ${nCell(f, ctx)}<td class="num">${npsValue(f, ctx)}</td><td class="num">${ciText(f, ctx)}</td></tr>`;
+      })}
+    </tbody>`;
+    })}
+  </table>
+  </div>
+  ${byChannel.length > 0 ? html`
+  <h3>${t.overview.channelsHeading}</h3>
+  <div class="table-scroll" role="region" aria-labelledby="${id}-channels" tabindex="0">
+  <table>
+    <caption id="${id}-channels">${t.overview.channelsCaption(journey.name)}</caption>
+    <thead><tr><th scope="col">${t.overview.channel}</th><th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${t.overview.nps}</th><th scope="col" class="num">${t.overview.ci95}</th></tr></thead>
+    <tbody>${byChannel.map(({ channel, figure }) => html`
+      <tr><th scope="row">${t.channelNames[channel] ?? channel}</th>${nCell(figure, ctx)}<td class="num">${npsValue(figure, ctx)}</td><td class="num">${ciText(figure, ctx)}</td></tr>`)}
+    </tbody>
+  </table>
+  </div>` : ''}
+</section>`;
+}
+
+function trendSection(page: OverviewPage, ctx: Ctx): SafeHtml {
+  const { t, overview: o, language } = page;
+  const monthLabel = (m: string, style: 'short' | 'long') =>
+    formatDate(`${m}T12:00:00Z`, language, style === 'short' ? { month: 'short', year: '2-digit' } : { month: 'long', year: 'numeric' });
+  const points: TrendPoint[] = o.trend.map(({ month, figure }) => showable(figure, ctx)
+    ? { label: monthLabel(month, 'short'), value: figure.nps, low: figure.ci95?.[0] ?? null, high: figure.ci95?.[1] ?? null, n: figure.n }
+    : { label: monthLabel(month, 'short'), value: null, low: null, high: null, n: figure?.n ?? null });
+  const shown = points.filter((p) => p.value !== null).length;
+  const svg = trendChart(points, {
+    id: 'nps-trend',
+    title: t.trend.heading,
+    desc: t.trend.desc(points.length, shown),
+    yLabel: t.overview.nps,
+    formatTick: (v) => num(ctx, v),
+    describePoint: (p) => t.trend.point(p.label, num(ctx, p.value), num(ctx, p.low), num(ctx, p.high), num(ctx, p.n)),
+  });
+  return html`
+<section class="trend" aria-labelledby="trend-heading">
+  <h2 id="trend-heading">${t.trend.heading}</h2>
+  ${shown === 0 ? html`<p class="notice">${t.trend.noData}</p>` : ''}
+  <figure>${raw(svg)}</figure>
+  <details>
+    <summary>${t.trend.tableCaption}</summary>
+    <div class="table-scroll" role="region" aria-labelledby="trend-caption" tabindex="0">
+    <table>
+      <caption id="trend-caption">${t.trend.tableCaption}</caption>
+      <thead><tr><th scope="col">${t.trend.month}</th><th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${t.overview.nps}</th><th scope="col" class="num">${t.overview.ci95}</th></tr></thead>
+      <tbody>${o.trend.map(({ month, figure }) => html`
+        <tr><th scope="row">${monthLabel(month, 'long')}</th>${nCell(figure, ctx)}<td class="num">${npsValue(figure, ctx)}</td><td class="num">${ciText(figure, ctx)}</td></tr>`)}
+      </tbody>
+    </table>
+    </div>
+  </details>
+</section>`;
+}
+
+export function renderJourneyOverview(page: OverviewPage): SafeHtml {
+  const { t, overview: o, language } = page;
+  const ctx: Ctx = { language, t, min: o.minGroupSize };
+  const fieldLabels: Record<string, string> = { from: t.filters.from, to: t.filters.to, journey: t.filters.journey, channel: t.filters.channel, unit: t.filters.unit };
+  const noResponses = !o.overall.suppressed && (o.overall.n ?? 0) === 0;
+  const day = (d: string) => formatDate(`${d}T12:00:00Z`, language);
+  const body = html`
+<h1>${t.overview.title}</h1>
+<p class="lead">${t.overview.intro}</p>
+${page.invalidFilters.length > 0 ? html`<div class="error-summary" role="alert"><ul>${page.invalidFilters.map((f) => html`<li>${t.filters.invalid(fieldLabels[f] ?? f)}</li>`)}</ul></div>` : ''}
+${filterForm(page)}
+<p><strong>${t.overview.period(day(o.period.from), day(o.period.to))}</strong></p>
+${noResponses ? html`<div class="empty" role="status"><h2>${t.overview.emptyTitle}</h2><p>${t.overview.emptyBody}</p></div>` : trendSection(page, ctx)}
+<p class="legend muted">${t.overview.legend(o.minGroupSize)}</p>
+${o.journeys.length === 0 ? html`<p class="notice">${t.overview.noJourneys}</p>` : o.journeys.map((j) => journeySection(j, page, ctx))}`;
+  return appShell({
+    language, t, title: t.overview.title, current: 'overview', userName: page.userName, organizationName: o.organizationName,
+    languageHref: page.languageHref, body,
+  });
+}
