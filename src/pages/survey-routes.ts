@@ -29,6 +29,8 @@ const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const text = (value: unknown) => (typeof first(value) === 'string' ? (first(value) as string) : undefined);
 const newNonce = () => randomBytes(18).toString('base64url');
+/** The idempotency key of one rendered form: a double submit or retry of it stores once. */
+const submissionKey = (surveyId: string, nonce: string) => `web:${surveyId}:${nonce}`;
 
 /** Where the answers come from: an open link (context from the query) or an invitation. */
 interface Answering {
@@ -44,7 +46,7 @@ interface Answering {
   employeeId: string | null;
 }
 
-type Resolved = { answering: Answering } | { kind: MessageKind; status: number; survey?: Survey };
+type Resolved = { answering: Answering } | { kind: MessageKind; status: number; survey?: Survey; invitation?: Invitation };
 
 class AlreadyAnswered extends Error {}
 
@@ -85,8 +87,8 @@ async function resolveToken(db: Database, token: string, now = Date.now()): Prom
     survey, orgId: invitation.orgId, invitation, path: `/r/${invitation.token}`, context: {},
     touchpointId: invitation.touchpointId, unitId: invitation.unitId, employeeId: invitation.employeeId,
   };
-  if (invitation.answeredAt) return { kind: 'already', status: 200, survey };
-  if (survey.status === 'closed' || (invitation.expiresAt && new Date(invitation.expiresAt).getTime() <= now)) return { kind: 'ended', status: 410, survey };
+  if (invitation.answeredAt) return { kind: 'already', status: 200, survey, invitation };
+  if (survey.status === 'closed' || (invitation.expiresAt && new Date(invitation.expiresAt).getTime() <= now)) return { kind: 'ended', status: 410, survey, invitation };
   return { answering };
 }
 
@@ -112,7 +114,8 @@ function sendPage(reply: FastifyReply, status: number, body: string) {
 }
 
 function sendMessage(request: FastifyRequest, reply: FastifyReply, kind: MessageKind, status: number, survey?: Survey, invitation?: Invitation) {
-  const language = pageLanguage(request, survey, invitation);
+  const body = request.body && typeof request.body === 'object' ? request.body as Body : {};
+  const language = pageLanguage(request, survey, invitation, text(body._lang));
   const path = request.url.split('?')[0];
   const links = survey ? languageLinks(path, {}, survey, language) : undefined;
   return sendPage(reply, status, renderMessage(kind, language, survey, links));
@@ -145,8 +148,14 @@ export async function surveyPageRoutes(app: FastifyInstance) {
     return sendPage(reply, status, renderMessage('failed', pageLanguage(request, undefined)));
   });
 
+  async function sameSubmissionStored(orgId: string, surveyId: string, nonce: string | undefined) {
+    if (!orgId || !nonce || !NONCE.test(nonce)) return false;
+    const rows = await db.query(`select 1 from responses where org_id = $1 and idempotency_key = $2`, [orgId, submissionKey(surveyId, nonce)]);
+    return rows.length > 0;
+  }
+
   async function showForm(request: FastifyRequest, reply: FastifyReply, resolved: Resolved) {
-    if (!('answering' in resolved)) return sendMessage(request, reply, resolved.kind, resolved.status, resolved.survey, undefined);
+    if (!('answering' in resolved)) return sendMessage(request, reply, resolved.kind, resolved.status, resolved.survey, resolved.invitation);
     const { answering } = resolved;
     if (answering.invitation) await markOpened(db, answering.invitation);
     const language = pageLanguage(request, answering.survey, answering.invitation);
@@ -161,9 +170,13 @@ export async function surveyPageRoutes(app: FastifyInstance) {
   async function submit(request: FastifyRequest, reply: FastifyReply, resolved: Resolved) {
     const body: Body = request.body && typeof request.body === 'object' ? request.body as Body : {};
     if (!('answering' in resolved)) {
+      if (resolved.kind === 'already' && resolved.survey && await sameSubmissionStored(resolved.invitation?.orgId ?? '', resolved.survey.id, text(body._nonce))) {
+        // A retry of the form that answered this token (its reply got lost): thank, do not refuse.
+        return reply.redirect(href(`/s/${resolved.survey.id}/thanks`, { lang: pageLanguage(request, resolved.survey, resolved.invitation, text(body._lang)) }), 303);
+      }
       // A token answered before: a polite refusal, and 409 so a client can tell it apart.
       const status = resolved.kind === 'already' ? 409 : resolved.status;
-      return sendMessage(request, reply, resolved.kind, status, resolved.survey, undefined);
+      return sendMessage(request, reply, resolved.kind, status, resolved.survey, resolved.invitation);
     }
     const { answering } = resolved;
     const { survey, invitation } = answering;
@@ -178,7 +191,7 @@ export async function surveyPageRoutes(app: FastifyInstance) {
     }));
     if (parsed.errors.length > 0) return rerender(parsed.errors, 400);
 
-    const idempotencyKey = `web:${survey.id}:${nonce}`;
+    const idempotencyKey = submissionKey(survey.id, nonce);
     const input: ResponseInput = {
       surveyId: survey.id, touchpointId: answering.touchpointId, unitId: answering.unitId, employeeId: answering.employeeId,
       contactId: invitation?.contactId ?? null, invitationId: invitation?.id ?? null, language, idempotencyKey, answers: parsed.answers,
@@ -200,8 +213,7 @@ export async function surveyPageRoutes(app: FastifyInstance) {
       const duplicate = (error as { code?: string }).code === '23505';
       if (error instanceof AlreadyAnswered || duplicate) {
         // The same form sent twice (double click, retry): the first one was stored, so thank them.
-        const [same] = await db.query(`select 1 from responses where org_id = $1 and idempotency_key = $2`, [answering.orgId, idempotencyKey]);
-        if (same) return reply.redirect(thanks, 303);
+        if (await sameSubmissionStored(answering.orgId, survey.id, nonce)) return reply.redirect(thanks, 303);
         return sendMessage(request, reply, 'already', 409, survey, invitation);
       }
       if (error instanceof KaikuError && error.status === 400) return rerender(errorsFromValidator(error, parsed.answers), 400);

@@ -118,8 +118,9 @@ function renderQuestion(q: Question, p: SurveyFormPage, s: SurveyStrings): SafeH
   const helpHtml = help ? html`<span class="help" id="${ids.help}"${langAttr(help.lang, language)}>${help.text}</span>` : '';
   const noteHtml = note ? html`<span class="cond" id="${ids.cond}">${note}</span>` : '';
   const errorHtml = error ? html`<span class="field-error" id="${ids.err}">${problemMessage(error.problem, s)}</span>` : '';
+  const target = q.displayIf ? survey.questions.find((t) => t.key === q.displayIf?.question) : undefined;
   const showIf = q.displayIf
-    ? raw(` data-show-if="${html`${JSON.stringify({ ...q.displayIf, numeric: Boolean(scaleOf(survey.questions.find((t) => t.key === q.displayIf?.question) ?? { type: 'text', scaleMax: null })) })}`.value}"`)
+    ? html` data-show-if="${JSON.stringify({ question: q.displayIf.question, op: q.displayIf.op, value: q.displayIf.value, numeric: Boolean(target && scaleOf(target)) })}"`
     : '';
   const wrapper = (inner: SafeHtml) =>
     html`<div class="question${error ? ' invalid' : ''}" id="q-${q.key}" data-q="${q.key}"${showIf}>${inner}</div>`;
