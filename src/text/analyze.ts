@@ -1,5 +1,4 @@
 import { detectLanguage } from './language.ts';
-import { compiledPack } from './lexicon/index.ts';
 import { sentimentOfTokens, type SentimentLabel } from './sentiment.ts';
 import { LANGUAGES, isLanguage, tokenize, type DetectedLanguage } from './tokens.ts';
 import { getDefaultTaxonomy, topicsOfTokens, type Taxonomy } from './topics.ts';
@@ -70,8 +69,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): TextAna
 }
 
 function mentionsWaiting(tokens: ReturnType<typeof tokenize>, language: (typeof LANGUAGES)[number]): boolean {
-  // The default wait_time rules decide even when an organisation's taxonomy dropped the topic.
-  const defaults = getDefaultTaxonomy();
-  if (!defaults.topics.some((t) => t.id === 'wait_time')) return false;
-  return topicsOfTokens(tokens, language, { topics: defaults.topics.filter((t) => t.id === 'wait_time'), phrases: {} }).length > 0 || compiledPack(language) === undefined;
+  // The default wait_time rules decide "long" vs "short", even when an organisation's taxonomy dropped the topic.
+  const waitTopic = getDefaultTaxonomy().topics.filter((t) => t.id === 'wait_time');
+  return topicsOfTokens(tokens, language, { topics: waitTopic, phrases: {} }).length > 0;
 }
