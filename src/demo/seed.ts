@@ -20,7 +20,7 @@ import type { Survey } from '../surveys/schema.ts';
 import { randomUUID } from 'node:crypto';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, generateDemo } from './generator.ts';
 
-export { DEMO_USERS, DEMO_PASSWORD, DEMO_ORG } from './generator.ts';
+export { DEMO_USERS, DEMO_PASSWORD, DEMO_ORG, DEMO_RESPONSE_COUNT, DEMO_REFERENCE_DATE } from './generator.ts';
 
 const CHUNK = 2_000;
 
