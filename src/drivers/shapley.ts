@@ -53,7 +53,7 @@ export function shapleyFromCorrelation(correlation: readonly (readonly number[])
  * 2^p subset regressions work on it alone. Raw weights sum to the full model's R².
  */
 export function shapleyWeights(input: DriverInput | PreparedDrivers): ShapleyWeights {
-  const attributeCount = 'correlation' in input ? input.attributes.length : input.attributes.length;
+  const attributeCount = input.attributes.length;
   if (attributeCount > maxShapleyAttributes) {
     throw badInput(
       `Shapley weights need 2^p regressions; ${attributeCount} attributes is more than the ${maxShapleyAttributes} allowed. Use relative weights, which agree closely with Shapley`,
