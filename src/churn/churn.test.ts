@@ -5,7 +5,7 @@ import { KaikuError } from '../errors.ts';
 import { numericColumn, readPublishedExample } from '../linalg/published-examples.ts';
 import { createRandom } from '../linalg/random.ts';
 import { auc, decileTable, brierScore } from './evaluation.ts';
-import type { FeatureColumn } from './features.ts';
+import { encodeColumns, type FeatureColumn } from './features.ts';
 import { analyseChurn, scoreContacts, splitTrainHoldout, topReasons, trainChurnModel } from './model.ts';
 import { syntheticContacts } from './synthetic.ts';
 
@@ -144,4 +144,23 @@ test('degenerate training data gives clear errors', () => {
   assert.throws(() => trainChurnModel([varying], [0, 2, 0, 1]), /must be 0 or 1; contact 2 has 2/);
   const ids = { name: 'customer', kind: 'categorical' as const, values: Array.from({ length: 200 }, (_, i) => `c${i}`) };
   assert.throws(() => trainChurnModel([ids], Array.from({ length: 200 }, (_, i) => i % 2)), /looks like an identifier/);
+});
+
+test('property: fast scoring on raw values equals the logistic of the standardised linear predictor', () => {
+  const data = syntheticContacts(3000, 17, { missingShare: 0.1 });
+  const model = trainChurnModel(data.features, data.churned, { l2: 0.5 });
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 2999 }), { minLength: 1, maxLength: 50 }), (picked) => {
+      const rows = Uint32Array.from(picked);
+      const subset = data.features.map((f): FeatureColumn =>
+        f.kind === 'numeric' ? { ...f, values: Float64Array.from(rows, (i) => f.values[i]) } : { ...f, values: Array.from(rows, (i) => f.values[i]) });
+      const fast = scoreContacts(model, subset);
+      const columns = encodeColumns(model.features, data.features, rows);
+      rows.forEach((_, r) => {
+        const eta = model.intercept + model.coefficients.reduce((s, b, k) => s + b * columns[k][r], 0);
+        close(fast[r], 1 / (1 + Math.exp(-eta)), 1e-12);
+      });
+    }),
+    { numRuns: 50 },
+  );
 });
