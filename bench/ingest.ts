@@ -15,7 +15,11 @@ import { createApiKey } from '../src/auth/service.ts';
 import { createSurvey } from '../src/surveys/service.ts';
 import { dropDatabase, machine, median, rssMb, scratchDatabase, startServer, stopServer } from './lib.ts';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, runs: { type: 'string', default: '3' }, connections: { type: 'string', default: '50' } } });
+const { values } = parseArgs({ options: {
+  seconds: { type: 'string', default: '20' }, runs: { type: 'string', default: '3' }, connections: { type: 'string', default: '50' },
+  // Experiment: drop the foreign keys of responses/answers to see what their checks cost.
+  'drop-fks': { type: 'boolean', default: false },
+} });
 const seconds = Number(values.seconds);
 const runs = Number(values.runs);
 const connections = Number(values.connections);
@@ -23,6 +27,12 @@ const connections = Number(values.connections);
 const url = await scratchDatabase('kaiku_bench_ingest');
 const db = openPostgres({ url });
 await db.migrate();
+if (values['drop-fks']) {
+  const fks = await db.query<{ table_name: string; constraint_name: string }>(
+    `select table_name, constraint_name from information_schema.table_constraints where constraint_type = 'FOREIGN KEY' and table_name in ('responses', 'answers')`);
+  for (const fk of fks) await db.query(`alter table ${fk.table_name} drop constraint "${fk.constraint_name}"`);
+  console.log(`dropped ${fks.length} foreign keys (experiment)`);
+}
 const orgId = await createOrganization(db, { name: 'Bench', slug: 'bench' });
 const { key } = await createApiKey(db, orgId, 'bench', ['write']);
 const survey = await createSurvey(db, orgId, {

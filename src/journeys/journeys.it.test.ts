@@ -42,6 +42,21 @@ describe('journeys, stages and touchpoints API', () => {
     }
   });
 
+  test('a touchpoint, stage, journey or unit with responses cannot be deleted', async () => {
+    const unit = await t.api('/api/v1/units', { body: { name: 'Kept unit' } });
+    const journey = await t.api('/api/v1/journeys', { body: { name: 'Kept' } });
+    const stage = await t.api(`/api/v1/journeys/${journey.body.id}/stages`, { body: { name: 'S', phase: 'after' } });
+    const tp = await t.api('/api/v1/touchpoints', { body: { stageId: stage.body.id, name: 'T', channel: 'web', ownerUnitId: unit.body.id } });
+    const survey = await t.api('/api/v1/surveys', { body: { name: 'S', kind: 'pulse', defaultLanguage: 'en', languages: ['en'], title: { en: 'S' },
+      touchpointId: tp.body.id, questions: [{ key: 'csat', type: 'csat', text: { en: 'Satisfied?' } }] } });
+    assert.equal((await t.api('/api/v1/responses', { body: { surveyId: survey.body.id, answers: [{ question: 'csat', value: 5 }] } })).status, 201);
+    for (const path of [`/api/v1/touchpoints/${tp.body.id}`, `/api/v1/stages/${stage.body.id}`, `/api/v1/journeys/${journey.body.id}`, `/api/v1/units/${unit.body.id}`]) {
+      const res = await t.api(path, { method: 'DELETE' });
+      assert.equal(res.status, 409, `${path}: ${JSON.stringify(res.body)}`);
+    }
+    assert.equal((await t.api(`/api/v1/journeys/${journey.body.id}`)).body.stages[0].touchpoints.length, 1);
+  });
+
   test("another organisation's journey is not found", async () => {
     const other = await startTestApp({ db: t.db });
     try {

@@ -3,7 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { IdParams, Uuid, literals, strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
 import { notFound } from '../errors.ts';
-import { channels, createJourney, createStage, createTouchpoint, listJourneys, moveStage, phases } from './service.ts';
+import { assertUnreferenced, channels, createJourney, createStage, createTouchpoint, listJourneys, moveStage, phases } from './service.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const JourneyBody = Type.Object({
@@ -60,6 +60,7 @@ export async function journeyRoutes(app: FastifyInstance) {
   });
 
   app.delete<{ Params: Static<typeof IdParams> }>('/api/v1/journeys/:id', { schema: { tags, params: IdParams }, config: write }, async (request, reply) => {
+    await assertUnreferenced(db, authOf(request).orgId, 'journey', request.params.id);
     const rows = await db.query(`delete from journeys where org_id = $1 and id = $2 returning id`, [authOf(request).orgId, request.params.id]);
     if (!rows[0]) throw notFound('Journey', 'id');
     return reply.status(204).send();
@@ -91,6 +92,7 @@ export async function journeyRoutes(app: FastifyInstance) {
 
   app.delete<{ Params: Static<typeof IdParams> }>('/api/v1/stages/:id', { schema: { tags, params: IdParams }, config: write }, async (request, reply) => {
     const orgId = authOf(request).orgId;
+    await assertUnreferenced(db, orgId, 'stage', request.params.id);
     await db.transaction(async (tx) => {
       const [stage] = await tx.query<{ journey_id: string; position: number }>(
         `delete from stages where org_id = $1 and id = $2 returning journey_id, position`, [orgId, request.params.id]);
@@ -128,6 +130,7 @@ export async function journeyRoutes(app: FastifyInstance) {
   });
 
   app.delete<{ Params: Static<typeof IdParams> }>('/api/v1/touchpoints/:id', { schema: { tags, params: IdParams }, config: write }, async (request, reply) => {
+    await assertUnreferenced(db, authOf(request).orgId, 'touchpoint', request.params.id);
     const rows = await db.query(`delete from touchpoints where org_id = $1 and id = $2 returning id`, [authOf(request).orgId, request.params.id]);
     if (!rows[0]) throw notFound('Touchpoint', 'id');
     return reply.status(204).send();

@@ -1,6 +1,6 @@
 /** Journeys (per persona), their ordered stages, and touchpoints = stage × channel. */
 import type { Queryable } from '../db/connection.ts';
-import { notFound } from '../errors.ts';
+import { conflict, notFound } from '../errors.ts';
 
 export const channels = ['web', 'email', 'sms', 'phone', 'chat', 'app', 'store', 'field', 'kiosk', 'mail', 'social', 'other'] as const;
 export type Channel = (typeof channels)[number];
@@ -69,4 +69,19 @@ export async function listJourneys(db: Queryable, orgId: string, journeyId?: str
     ...j,
     stages: stages.filter((s) => s.journeyId === j.id).map((s) => ({ ...s, touchpoints: touchpoints.filter((t) => t.stageId === s.id) })),
   }));
+}
+
+/**
+ * Responses keep their touchpoint and unit without foreign keys (see src/db/schema.ts), so
+ * deleting a journey, stage, touchpoint or unit that responses refer to is refused here.
+ */
+export async function assertUnreferenced(db: Queryable, orgId: string, kind: 'journey' | 'stage' | 'touchpoint' | 'unit', id: string): Promise<void> {
+  const condition = {
+    journey: `r.touchpoint_id in (select id from touchpoints where org_id = $1 and journey_id = $2)`,
+    stage: `r.touchpoint_id in (select id from touchpoints where org_id = $1 and stage_id = $2)`,
+    touchpoint: `r.touchpoint_id = $2`,
+    unit: `r.unit_id = $2 or r.employee_id in (select id from employees where org_id = $1 and unit_id = $2)`,
+  }[kind];
+  const [row] = await db.query<{ used: boolean }>(`select exists (select 1 from responses r where r.org_id = $1 and (${condition})) as used`, [orgId, id]);
+  if (row?.used) throw conflict(`This ${kind} has responses; it cannot be deleted without losing their context`, 'id');
 }

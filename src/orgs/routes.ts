@@ -7,6 +7,7 @@ import { createApiKey, createUser, revokeApiKey } from '../auth/service.ts';
 import { apiScopes, roles } from '../auth/permissions.ts';
 import { badInput, notFound } from '../errors.ts';
 import { createEmployee, createUnit, getOrganization } from './service.ts';
+import { assertUnreferenced } from '../journeys/service.ts';
 
 const UnitBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -76,6 +77,7 @@ export async function orgRoutes(app: FastifyInstance) {
   });
 
   app.delete<{ Params: Static<typeof IdParams> }>('/api/v1/units/:id', { schema: { tags, params: IdParams }, config: { permission: 'org:manage' } }, async (request, reply) => {
+    await assertUnreferenced(db, authOf(request).orgId, 'unit', request.params.id);
     const rows = await db.query(`delete from units where org_id = $1 and id = $2 returning id`, [authOf(request).orgId, request.params.id]);
     if (!rows[0]) throw notFound('Unit', 'id');
     return reply.status(204).send();

@@ -84,15 +84,24 @@ const UNIT_SEPARATOR = String.fromCharCode(31);
 const insertSql = `
 with input as (
   select * from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[], $10::text[], $11::text[], $12::timestamptz[])
-    as u(id, survey_id, touchpoint_id, channel, unit_id, employee_id, contact_id, invitation_id, language, idempotency_key, submitted_at)
-), stored as (
-  insert into responses (org_id, id, survey_id, touchpoint_id, channel, unit_id, employee_id, contact_id, invitation_id, segment, language, source, idempotency_key, submitted_at)
-  select $1, i.id, i.survey_id, i.touchpoint_id, coalesce(i.channel::channel, t.channel), coalesce(i.unit_id, e.unit_id, t.owner_unit_id),
-         i.employee_id, i.contact_id, i.invitation_id, c.segment, i.language, $13::response_source, i.idempotency_key, i.submitted_at
+    with ordinality as u(id, survey_id, touchpoint_id, channel, unit_id, employee_id, contact_id, invitation_id, language, idempotency_key, submitted_at, position)
+), checked as (
+  select i.*, t.channel as touchpoint_channel, t.owner_unit_id, e.unit_id as employee_unit, c.segment,
+         case when i.touchpoint_id is not null and t.id is null then 'touchpointId'
+              when i.unit_id is not null and u.id is null then 'unitId'
+              when i.employee_id is not null and e.id is null then 'employeeId' end as unknown_reference
     from input i
     left join touchpoints t on t.org_id = $1 and t.id = i.touchpoint_id
+    left join units u on u.org_id = $1 and u.id = i.unit_id
     left join employees e on e.org_id = $1 and e.id = i.employee_id
     left join contacts c on c.org_id = $1 and c.id = i.contact_id
+), problems as (
+  select position, unknown_reference from checked where unknown_reference is not null
+), stored as (
+  insert into responses (org_id, id, survey_id, touchpoint_id, channel, unit_id, employee_id, contact_id, invitation_id, segment, language, source, idempotency_key, submitted_at)
+  select $1, id, survey_id, touchpoint_id, coalesce(channel::channel, touchpoint_channel), coalesce(unit_id, employee_unit, owner_unit_id),
+         employee_id, contact_id, invitation_id, segment, language, $13::response_source, idempotency_key, submitted_at
+    from checked where not exists (select 1 from problems)
   on conflict (org_id, idempotency_key) do nothing
   returning id
 ), stored_answers as (
@@ -103,10 +112,13 @@ with input as (
            as a(response_id, question_id, number, choice, choices, text, dont_know)
     join stored s on s.id = a.response_id
 )
-select id from stored`;
+select id, null::bigint as position, null::text as unknown_reference from stored
+union all
+select null, position, unknown_reference from (select * from problems order by position limit 1) first_problem`;
 
 /** Writes prepared responses atomically; duplicates by idempotency key are skipped and reported. */
-export async function storeResponses(db: Queryable, orgId: string, prepared: PreparedResponse[], source: ResponseSource): Promise<StoredResult[]> {
+export async function storeResponses(db: Queryable, orgId: string, prepared: PreparedResponse[], source: ResponseSource,
+  fieldOf: (index: number) => string = (i) => `responses[${i}]`): Promise<StoredResult[]> {
   if (prepared.length === 0) return [];
   const cols = { id: [] as string[], survey: [] as string[], touchpoint: [] as (string | null)[], channel: [] as (string | null)[], unit: [] as (string | null)[],
     employee: [] as (string | null)[], contact: [] as (string | null)[], invitation: [] as (string | null)[], language: [] as string[],
@@ -122,10 +134,16 @@ export async function storeResponses(db: Queryable, orgId: string, prepared: Pre
       ans.choices.push(a.choices ? a.choices.join(UNIT_SEPARATOR) : null); ans.text.push(a.text); ans.dontKnow.push(a.dontKnow);
     }
   }
-  const stored = await db.query<{ id: string }>(insertSql, [orgId, cols.id, cols.survey, cols.touchpoint, cols.channel, cols.unit, cols.employee,
+  const rows = await db.query<{ id: string | null; position: number | null; unknown_reference: string | null }>(insertSql, [orgId, cols.id, cols.survey, cols.touchpoint, cols.channel, cols.unit, cols.employee,
     cols.contact, cols.invitation, cols.language, cols.key, cols.at, source,
     ans.response, ans.question, ans.number, ans.choice, ans.choices, ans.text, ans.dontKnow], 'kaiku_store_responses');
-  const created = new Set(stored.map((r) => r.id));
+  const problem = rows.find((r) => r.unknown_reference);
+  if (problem) {
+    const field = problem.unknown_reference as string;
+    const at = fieldOf(Number(problem.position) - 1);
+    throw badInput(`${field} does not refer to an existing item in this organisation`, at ? `${at}.${field}` : field);
+  }
+  const created = new Set(rows.map((r) => r.id));
   const skippedKeys = prepared.filter((r) => !created.has(r.id) && r.idempotencyKey).map((r) => r.idempotencyKey as string);
   const existing = new Map<string, string>();
   if (skippedKeys.length > 0) {
@@ -142,5 +160,5 @@ export async function storeResponses(db: Queryable, orgId: string, prepared: Pre
 export async function ingestResponses(db: Queryable, orgId: string, inputs: ResponseInput[], source: ResponseSource, fieldOf = (i: number) => `responses[${i}]`): Promise<StoredResult[]> {
   const prepared: PreparedResponse[] = [];
   for (let i = 0; i < inputs.length; i++) prepared.push(await prepareResponse(db, orgId, inputs[i], fieldOf(i)));
-  return storeResponses(db, orgId, prepared, source);
+  return storeResponses(db, orgId, prepared, source, fieldOf);
 }
