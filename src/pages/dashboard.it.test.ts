@@ -147,6 +147,24 @@ describe('dashboard pages', () => {
     assert.equal(trendTable.match(/<tr>/g)?.length, 1 + 18);
   });
 
+  test('a unit manager sees only their unit subtree, and the unit filter narrows an admin view the same way', async () => {
+    const north = await t.api('/api/v1/units', { body: { name: 'North region' } });
+    const manager = await t.api('/api/v1/users', { body: {
+      email: 'manager@example.com', name: 'Maija Manager', role: 'unit_manager', password: 'manager secret 1', unitId: moveIn.unitId, language: 'en' } });
+    assert.equal(manager.status, 201, JSON.stringify(manager.body));
+    // Only "Contract by phone" is owned by the manager's unit: its 10 answers, NPS 20, as above.
+    const body = await (await page('/app', await signInAs('manager@example.com', 'manager secret 1'))).text();
+    assert.equal(rowText(body, 'Contract by phone'), 'Contract by phone Phone 10 20 (fair) -34 … 74');
+    assert.equal(rowText(body, 'Installation visit'), 'Installation visit Field 0 no answers –');
+    assert.ok(body.includes(`<option value="${moveIn.unitId}">Customer service</option>`));
+    assert.ok(!body.includes(north.body.id), 'units outside the subtree are not offered');
+
+    const admin = await (await page(`/app?lang=en&unit=${moveIn.unitId}`, await signInAs(adminEmail))).text();
+    assert.equal(rowText(admin, 'Contract by phone'), 'Contract by phone Phone 10 20 (fair) -34 … 74');
+    assert.equal(rowText(admin, 'Installation visit'), 'Installation visit Field 0 no answers –');
+    assert.ok(admin.includes(`<option value="${moveIn.unitId}" selected>Customer service</option>`));
+  });
+
   test('pages carry a strict CSP without inline scripts, and refuse framing and sniffing', async () => {
     const cookie = await signInAs(adminEmail);
     for (const res of [await page('/app', cookie), await page('/login')]) {
