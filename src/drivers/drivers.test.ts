@@ -236,7 +236,7 @@ test('promoter logistic refuses all-promoter data and off-scale targets', () => 
   );
   assert.throws(
     () => promoterLogistic({ target: { name: 'nps', values: Float64Array.from([9, 10, 7.5, 9, 3, 10]) }, attributes }),
-    /0–10 likelihood-to-recommend answer; row 3 has 7.5/,
+    /0–10 likelihood-to-recommend answer; respondent 3 has 7.5/,
   );
 });
 

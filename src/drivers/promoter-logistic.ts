@@ -46,7 +46,7 @@ function checkRecommendScale(name: string, values: ArrayLike<number>): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (Number.isFinite(v) && !(Number.isInteger(v) && v >= 0 && v <= 10)) {
-      throw badInput(`Target "${name}" must be a 0–10 likelihood-to-recommend answer; row ${i + 1} has ${v}`, name);
+      throw badInput(`Target "${name}" must be a 0–10 likelihood-to-recommend answer; respondent ${i + 1} has ${v}`, name);
     }
   }
 }

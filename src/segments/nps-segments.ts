@@ -83,7 +83,7 @@ export function compareNpsAcrossSegments(
       continue;
     }
     if (!(Number.isInteger(score) && score >= 0 && score <= 10)) {
-      throw badInput(`"${scoreName}" must be a 0–10 likelihood-to-recommend answer; row ${i + 1} has ${score}`, scoreName);
+      throw badInput(`"${scoreName}" must be a 0–10 likelihood-to-recommend answer; respondent ${i + 1} has ${score}`, scoreName);
     }
     let counts = histograms.get(segment);
     if (!counts) histograms.set(segment, (counts = new Array<number>(11).fill(0)));

@@ -74,7 +74,7 @@ test('NPS per segment, omnibus chi-square and Holm-adjusted pairwise comparisons
 test('segment comparison refuses input it cannot test', () => {
   assert.throws(() => compareNpsAcrossSegments(['a', 'a'], [9, 3]), (e: unknown) => e instanceof KaikuError && /at least two segments/.test(e.message));
   assert.throws(() => compareNpsAcrossSegments(['a', 'b', 'a'], [9, 10, 10]), /all promoters/);
-  assert.throws(() => compareNpsAcrossSegments(['a', 'b'], [9, 11], { scoreName: 'ltr' }), /"ltr" must be a 0–10 .* row 2 has 11/);
+  assert.throws(() => compareNpsAcrossSegments(['a', 'b'], [9, 11], { scoreName: 'ltr' }), /"ltr" must be a 0–10 .* respondent 2 has 11/);
   const small = compareNpsAcrossSegments(['a', 'a', 'b', 'b'], [9, 3, 8, 10]);
   assert.ok(small.warnings.some((w) => w.code === 'small_expected_counts'));
   assert.ok(small.warnings.some((w) => w.code === 'small_segment'));
