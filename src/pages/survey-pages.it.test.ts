@@ -251,6 +251,13 @@ describe('survey pages', () => {
     assert.match(gone.html, /<h1>Ankieta została zakończona<\/h1>/);
   });
 
+  test('a body the server cannot read still gets a page, not a JSON problem', async () => {
+    const res = await fetch(`${t.url}/s/${surveyId}`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'sv' }, body: '{"nps":' });
+    assert.equal(res.status, 400);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(await res.text(), /<h1>Något gick fel<\/h1>/);
+  });
+
   test('HTML in survey texts and in re-rendered answers is shown as text', async () => {
     const evil = await createSurvey({
       name: 'Evil', kind: 'adhoc', defaultLanguage: 'en', languages: ['en'], title: { en: '<script>alert("title")</script>' },

@@ -142,10 +142,10 @@ export async function surveyPageRoutes(app: FastifyInstance) {
 
   // Respondents get a page in their language, never a JSON problem document.
   app.setErrorHandler((error, request, reply) => {
-    const status = typeof (error as { statusCode?: number }).statusCode === 'number' && (error as { statusCode: number }).statusCode < 500
-      ? (error as { statusCode: number }).statusCode : 500;
+    const given = error instanceof KaikuError ? error.status : (error as { statusCode?: number }).statusCode;
+    const status = typeof given === 'number' && given >= 400 && given < 500 ? given : 500;
     if (status >= 500) request.log.error({ err: error }, 'survey page failed');
-    return sendPage(reply, status, renderMessage('failed', pageLanguage(request, undefined)));
+    return sendPage(reply, status, renderMessage(status === 404 ? 'notFound' : 'failed', pageLanguage(request, undefined)));
   });
 
   async function sameSubmissionStored(orgId: string, surveyId: string, nonce: string | undefined) {
