@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, pulseSurvey } from '../../test/helpers/factories.ts';
+import { monthsBetween, parseOverviewFilters, startOfDayIn } from './dashboard-view.ts';
 
 /** Text of the table row whose header cell is `name`, tags stripped and spaces collapsed. */
 function rowText(page: string, name: string): string {
@@ -10,6 +11,32 @@ function rowText(page: string, name: string): string {
   assert.ok(row, `no row for ${name}`);
   return row.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 }
+
+describe('overview filters and the organisation calendar', () => {
+  test('days start at local midnight in the organisation time zone, across daylight saving time', () => {
+    // Helsinki is UTC+2 in winter and UTC+3 in summer; DST began at 03:00 on 29 March 2026, so that midnight is still +2.
+    assert.equal(startOfDayIn(2026, 1, 1, 'Europe/Helsinki').toISOString(), '2025-12-31T22:00:00.000Z');
+    assert.equal(startOfDayIn(2026, 7, 1, 'Europe/Helsinki').toISOString(), '2026-06-30T21:00:00.000Z');
+    assert.equal(startOfDayIn(2026, 3, 29, 'Europe/Helsinki').toISOString(), '2026-03-28T22:00:00.000Z');
+    assert.equal(startOfDayIn(2026, 3, 30, 'Europe/Helsinki').toISOString(), '2026-03-29T21:00:00.000Z');
+    // The day after 31 January (used for the exclusive end of a period).
+    assert.equal(startOfDayIn(2026, 1, 32, 'Europe/Helsinki').toISOString(), '2026-01-31T22:00:00.000Z');
+  });
+
+  test('months between two dates, inclusive, keyed as the metrics API labels periods', () => {
+    assert.deepEqual(monthsBetween({ year: 2025, month: 11 }, { year: 2026, month: 2 }), ['2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01']);
+    assert.deepEqual(monthsBetween({ year: 2026, month: 3 }, { year: 2026, month: 2 }), []);
+  });
+
+  test('filters that do not parse are dropped and named; an end before the start is dropped', () => {
+    const id = '0b7a2c1e-1111-4222-8333-444455556666';
+    assert.deepEqual(parseOverviewFilters({ from: '2026-01-01', to: '2026-03-31', journey: id, channel: 'phone', unit: id }),
+      { filters: { from: '2026-01-01', to: '2026-03-31', journeyId: id, channel: 'phone', unitId: id }, invalid: [] });
+    assert.deepEqual(parseOverviewFilters({ from: '2026-02-30', journey: 'x', channel: 'pigeon', unit: '' }),
+      { filters: {}, invalid: ['from', 'journey', 'channel'] });
+    assert.deepEqual(parseOverviewFilters({ from: '2026-05-01', to: '2026-04-01' }), { filters: { from: '2026-05-01' }, invalid: ['to'] });
+  });
+});
 
 describe('dashboard pages', () => {
   let t: TestApp;
