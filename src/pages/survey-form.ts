@@ -8,7 +8,7 @@
  * error the respondent could fix), before the response validator would refuse it.
  */
 import { scaleOf, type Question, type Survey } from '../surveys/schema.ts';
-import type { SubmittedAnswer } from '../responses/validate.ts';
+import { conditionHolds, type GivenAnswer, type SubmittedAnswer } from '../responses/validate.ts';
 
 /** Longest open answer the page accepts (the textarea's maxlength); the API allows more. */
 export const TEXT_MAX_LENGTH = 2000;
@@ -38,7 +38,7 @@ export interface ParsedForm {
   dropped: string[];
 }
 
-type Given = { number?: number; choice?: string; choices?: string[]; text?: string; dontKnow?: boolean };
+type Given = GivenAnswer;
 
 /** All values a form field carried, as strings (formbody gives a string, or an array when repeated). */
 export function fieldValues(fields: Record<string, unknown>, key: string): string[] {
@@ -47,24 +47,8 @@ export function fieldValues(fields: Record<string, unknown>, key: string): strin
   return list.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String);
 }
 
-/** Mirrors the response validator's display logic, over the answers accepted so far. */
-export function conditionMet(q: Pick<Question, 'displayIf'>, given: ReadonlyMap<string, Given>): boolean {
-  const cond = q.displayIf;
-  if (!cond) return true;
-  const answer = given.get(cond.question);
-  if (cond.op === 'answered') return answer !== undefined && !answer.dontKnow;
-  if (!answer || answer.dontKnow) return false;
-  const actual: Array<number | string> = answer.number !== undefined ? [answer.number] : answer.choice !== undefined ? [answer.choice] : answer.choices ?? [];
-  const expected = cond.value;
-  switch (cond.op) {
-    case 'eq': return actual.some((v) => v === expected);
-    case 'neq': return actual.length > 0 && actual.every((v) => v !== expected);
-    case 'lte': return typeof expected === 'number' && actual.some((v) => typeof v === 'number' && v <= expected);
-    case 'gte': return typeof expected === 'number' && actual.some((v) => typeof v === 'number' && v >= expected);
-    case 'in': return Array.isArray(expected) && actual.some((v) => expected.includes(v));
-    default: return false;
-  }
-}
+/** The response validator's display logic, so the form drops exactly what the validator would refuse. */
+export const conditionMet = conditionHolds;
 
 type Read = { answer?: SubmittedAnswer; given?: Given; problem?: FieldProblem };
 

@@ -24,9 +24,12 @@ export interface AnswerRow {
 
 export const MAX_TEXT_LENGTH = 10_000;
 
-type Given = { number?: number; choice?: string; choices?: string[]; text?: string; dontKnow?: boolean };
+/** What is known of one answer when judging display conditions. */
+export type GivenAnswer = { number?: number; choice?: string; choices?: string[]; text?: string; dontKnow?: boolean };
+type Given = GivenAnswer;
 
-function conditionHolds(q: Question, given: Map<string, Given>): boolean {
+/** Whether a question is shown, given the earlier answers (by question key). Shared with the survey form. */
+export function conditionHolds(q: Pick<Question, 'displayIf'>, given: ReadonlyMap<string, GivenAnswer>): boolean {
   const cond = q.displayIf;
   if (!cond) return true;
   const answer = given.get(cond.question);
