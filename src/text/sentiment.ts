@@ -62,6 +62,14 @@ function wordValue(c: CompiledPack, word: string): number | undefined {
       if (v !== undefined && v > 0) return -v;
     }
   }
+  if (language === 'sv') {
+    // Degree compounds: jättetrevlig, supersnabb, megabra.
+    const degreePrefix = /^(jätte|super|mega|toppen)(.{3,})$/.exec(word);
+    if (degreePrefix) {
+      const v = c.sentiment.lookup(degreePrefix[2]);
+      if (v !== undefined && v !== 0) return v * 1.5;
+    }
+  }
   if (language === 'pl' && word.startsWith('nie') && word.length > 6) {
     // Fused negation: niemiły, niedobry, niewygodny.
     const v = c.sentiment.lookup(word.slice(3));

@@ -13,7 +13,7 @@ export const sv: LanguagePack = {
   negators: ['inte', 'ej', 'aldrig', 'ingen', 'inget', 'inga', 'utan', 'varken', 'icke', 'knappast', 'inte', 'ingenting', 'ingenstans'],
   degree: {
     mycket: 1.5, väldigt: 1.6, riktigt: 1.5, verkligen: 1.5, otroligt: 1.8, extremt: 1.8, helt: 1.3, så: 1.2, oerhört: 1.8,
-    särskilt: 1.3, supert: 1.5, galet: 1.5, sjukt: 1.6, jätte: 1.5, enormt: 1.7, 'otroligt': 1.8, 'alldeles': 1.3,
+    särskilt: 1.3, supert: 1.5, galet: 1.5, sjukt: 1.6, jätte: 1.5, enormt: 1.7, 'alldeles': 1.3,
     lite: 0.6, ganska: 0.8, något: 0.7, relativt: 0.7, rätt: 0.8, hyfsat: 0.7, aningen: 0.6,
   },
   excess: ['för', 'alltför', 'överdrivet'],

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analyzeText, MAX_TEXT_LENGTH } from './analyze.ts';
+
+test('a full analysis of a Finnish complaint', () => {
+  assert.deepEqual(analyzeText('Lasku oli väärin ja jouduin jonottamaan puhelimessa tunnin.'), {
+    language: 'fi',
+    sentiment: 'negative',
+    score: analyzeText('Lasku oli väärin ja jouduin jonottamaan puhelimessa tunnin.').score,
+    topics: ['wait_time', 'billing'],
+    truncated: false,
+  });
+  assert.ok(analyzeText('Lasku oli väärin ja jouduin jonottamaan puhelimessa tunnin.').score < -0.3);
+});
+
+test('a given language is used instead of detection', () => {
+  assert.equal(analyzeText('ok', { language: 'sv' }).language, 'sv');
+  assert.equal(analyzeText('Service was bad', { language: 'xx' }).language, 'en');
+});
+
+test('empty text is neutral with no topics', () => {
+  for (const text of ['', '   ', '\n\t']) {
+    assert.deepEqual(analyzeText(text), { language: 'other', sentiment: 'neutral', score: 0, topics: [], truncated: false });
+  }
+});
+
+test('a 100 KB text is capped at 5,000 characters and flagged', () => {
+  const text = 'The staff were friendly but the invoice was wrong. '.repeat(2_000);
+  assert.ok(text.length > 100_000);
+  const result = analyzeText(text);
+  assert.equal(result.truncated, true);
+  assert.equal(result.language, 'en');
+  assert.deepEqual(result.topics, ['staff', 'billing']);
+  assert.equal(MAX_TEXT_LENGTH, 5_000);
+});
+
+test('binary garbage is "other", neutral, with a warning', () => {
+  const binary = String.fromCharCode(...Array.from({ length: 300 }, (_, i) => (i * 37) % 256));
+  assert.deepEqual(analyzeText(binary), {
+    language: 'other',
+    sentiment: 'neutral',
+    score: 0,
+    topics: [],
+    truncated: false,
+    warning: 'binary_or_control_characters',
+  });
+  assert.equal(analyzeText('\uFFFD\uFFFD\uFFFD PNG \u0000\u0001').warning, 'binary_or_control_characters');
+});
+
+test('never throws, whatever the string', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+      const r = analyzeText(text);
+      return r.score >= -1 && r.score <= 1 && Array.isArray(r.topics);
+    }),
+    { numRuns: 400 },
+  );
+  assert.equal(analyzeText(undefined as unknown as string).warning, 'not_text');
+  assert.equal(analyzeText('🙂'.repeat(3_000)).truncated, true);
+});
