@@ -1,3 +1,4 @@
+import { LogController } from 'fastify';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/connection.ts';
 import { buildServer } from '../http/server.ts';
@@ -47,7 +48,7 @@ export const serve: Command = async (args, io) => {
   }
   const app = await buildServer({ db, config }, {
     logger: { level: config.logLevel },
-    disableRequestLogging: process.env.KAIKU_LOG_REQUESTS !== 'true',
+    logController: new LogController({ disableRequestLogging: process.env.KAIKU_LOG_REQUESTS !== 'true' }),
   });
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
