@@ -39,6 +39,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Rows per storeResponses call. */
   chunkSize?: number;
+  /** Chunks stored at the same time (each on its own connection); 1 for PGlite, which has one. */
+  parallelChunks?: number;
 }
 
 export interface ImportProgress { rows: number; imported: number; duplicates: number; rejected: number; bytesRead: number; totalBytes: number }
@@ -216,8 +218,9 @@ export async function importResponsesCsv(
   };
   let layout: Layout | undefined;
   let batch: Array<{ row: number; values: string[] }> = [];
-  // One chunk is stored while the next is parsed and validated.
-  let storing: Promise<void> = Promise.resolve();
+  // Chunks are stored while the next ones are parsed and validated; on a server several at once.
+  const inFlight = new Set<Promise<void>>();
+  const maxInFlight = Math.max(1, options.parallelChunks ?? 1);
 
   const report = () => progress({ rows: summary.rows, imported: summary.imported, duplicates: summary.duplicates, rejected: summary.rejected.length, bytesRead: source.bytesRead, totalBytes });
 
@@ -257,10 +260,11 @@ export async function importResponsesCsv(
         summary.rejected.push({ row, reason: error.message, values });
       }
     }
-    await storing;
-    storing = store(prepared).then(report);
-    // Awaited before the next chunk or at the end; this only keeps Node from calling it unhandled meanwhile.
-    storing.catch(() => undefined);
+    while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    const storing = store(prepared).then(report);
+    inFlight.add(storing);
+    // A failure surfaces through Promise.race/all above and below; this only keeps Node from calling it unhandled meanwhile.
+    storing.then(() => inFlight.delete(storing), () => undefined);
   };
 
   try {
@@ -288,7 +292,7 @@ export async function importResponsesCsv(
   }
   if (!layout) throw new KaikuError('invalid_csv', 'The CSV file is empty: a header row is required');
   await processBatch(batch);
-  await storing;
+  await Promise.all(inFlight);
   return summary;
 }
 
