@@ -180,7 +180,7 @@ async function importResponsesCommand(args: string[], io: CliIO): Promise<number
     const summary = await importResponsesCsv(db, survey.org_id, file, options, reporter.update).finally(reporter.done);
     const seconds = (Date.now() - started) / 1000;
     const verb = summary.dryRun ? 'Dry run (nothing stored): would import' : 'Imported';
-    io.out(`${verb} ${summary.imported.toLocaleString('en')} responses (${summary.answers.toLocaleString('en')} answers) from ${file} into "${survey.name}" in ${seconds.toFixed(1)} s\n`);
+    io.out(`${verb} ${summary.imported.toLocaleString('en')} ${summary.imported === 1 ? 'response' : 'responses'} (${summary.answers.toLocaleString('en')} answers) from ${file} into "${survey.name}" in ${seconds.toFixed(1)} s\n`);
     io.out(`  rows read:           ${summary.rows}\n  imported:            ${summary.imported}\n  duplicates skipped:  ${summary.duplicates}\n  rejected:            ${summary.rejected.length}\n`);
     io.out(`  columns: ${Object.entries(summary.questionColumns).map(([q, c]) => (q === c ? q : `${q}=${c}`)).join(', ')}${summary.ignoredColumns.length ? `; ignored: ${summary.ignoredColumns.join(', ')}` : ''}\n`);
     if (summary.rejected.length > 0) {
