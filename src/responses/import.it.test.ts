@@ -139,6 +139,13 @@ describe('CSV import of responses', () => {
     assert.deepEqual([b.imported, b.duplicates], [1, 2]);
   });
 
+  test('a malformed file (an unclosed quote) is reported as invalid CSV, after the rows before it', async () => {
+    const file = join(dir, 'broken.csv');
+    await writeFile(file, 'nps,nps_why\n9,"fine"\n5,"never closed\n');
+    await assert.rejects(importResponsesCsv(db, orgId, file, { surveyId }),
+      (error: unknown) => error instanceof KaikuError && error.code === 'invalid_csv' && /after row 1/.test(error.message));
+  });
+
   test('the CLI refuses a missing --survey with a usage error (exit 2) before opening any database', async () => {
     let err = '';
     const code = await main(['import', 'responses', 'file.csv'], { out: () => {}, err: (text) => { err += text; } });

@@ -287,8 +287,11 @@ export async function importResponsesCsv(
     }
   } catch (error) {
     source.destroy();
-    if (error instanceof KaikuError) throw error;
-    throw new KaikuError('invalid_csv', `The CSV file could not be parsed after row ${summary.rows}: ${(error as Error).message}`);
+    // csv-parse errors carry codes like CSV_QUOTE_NOT_CLOSED; anything else (the database) is not the file's fault.
+    if (String((error as { code?: unknown }).code ?? '').startsWith('CSV_')) {
+      throw new KaikuError('invalid_csv', `The CSV file could not be parsed after row ${summary.rows}: ${(error as Error).message}`);
+    }
+    throw error;
   }
   if (!layout) throw new KaikuError('invalid_csv', 'The CSV file is empty: a header row is required');
   await processBatch(batch);
