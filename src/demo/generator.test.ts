@@ -52,6 +52,14 @@ describe('demo generator', () => {
     assert.ok(ranked[1][1] - ranked[0][1] > 30, JSON.stringify(ranked.slice(0, 2)));
   });
 
+  test('employees differ: the star of the phone team scores well above the struggling billing agent', () => {
+    const scores = (employee: string) => demo.responses.filter((r) => r.employeeKey === employee).map(npsOf);
+    const star = scores('south-phone-1');
+    const struggling = scores('west-billing-3');
+    assert.ok(star.length >= 100 && struggling.length >= 100, `${star.length} and ${struggling.length} responses`);
+    assert.ok(nps(star) - nps(struggling) > 40, `${nps(star)} vs ${nps(struggling)}`);
+  });
+
   test('billing NPS dips in winter (December–February)', () => {
     const billing = demo.responses.filter((r) => r.surveyKey === 'pulse-billing');
     const winter = billing.filter((r) => [11, 0, 1].includes(new Date(r.submittedAt).getUTCMonth())).map(npsOf);
