@@ -19,6 +19,7 @@ const { values } = parseArgs({ options: {
   seconds: { type: 'string', default: '20' }, runs: { type: 'string', default: '3' }, connections: { type: 'string', default: '50' },
   // Experiment: drop the foreign keys of responses/answers to see what their checks cost.
   'drop-fks': { type: 'boolean', default: false },
+  pool: { type: 'string', default: '' },
 } });
 const seconds = Number(values.seconds);
 const runs = Number(values.runs);
@@ -57,7 +58,7 @@ request = function()
 end
 `);
 
-const server = await startServer({ DATABASE_URL: url, KAIKU_DEMO: 'false', KAIKU_DB_POOL_SIZE: '20' }, 3901);
+const server = await startServer({ DATABASE_URL: url, KAIKU_DEMO: 'false', ...(values.pool ? { KAIKU_DB_POOL_SIZE: values.pool } : {}) }, 3901);
 const results: Array<{ rps: number; p50: number; p99: number; rss: number; errors: number }> = [];
 try {
   // Warm-up so JIT and connection pool are ready.

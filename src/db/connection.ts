@@ -50,7 +50,11 @@ export interface PostgresOptions {
 }
 
 export function openPostgres(options: PostgresOptions): Database {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 20, idleTimeoutMillis: 30_000 });
+  // plan_cache_mode stays at its default on purpose: forcing generic plans saved 1.3 ms of
+  // planning per ingestion statement, but a generic plan made while a table is still empty
+  // scans it in full for the rest of the connection's life. Group commit amortises the
+  // planning instead; connections are renewed hourly so no cached plan outlives its statistics.
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 20, idleTimeoutMillis: 30_000, maxLifetimeSeconds: 3600 });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const orm = drizzlePg(pool, { schema }) as unknown as Orm;

@@ -277,12 +277,13 @@ export const responses = pgTable('responses', {
   index('responses_org_touchpoint').on(t.orgId, t.touchpointId),
   index('responses_org_unit').on(t.orgId, t.unitId),
   index('responses_org_survey').on(t.orgId, t.surveyId),
-  // survey, touchpoint, unit and employee are checked by the ingestion statement itself
-  // (src/responses/service.ts), not by foreign keys: every concurrent insert would take a
-  // KEY SHARE lock on the same few parent rows, and that contention halved throughput under
-  // load (bench/ingest.ts --drop-fks). Deleting a referenced parent is refused by the services.
-  foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }),
-  foreignKey({ columns: [t.orgId, t.invitationId], foreignColumns: [invitations.orgId, invitations.id] }),
+  // No foreign keys on the ingestion tables. The ingestion statement (src/responses/service.ts)
+  // checks survey, touchpoint, unit, employee, contact and invitation itself, because
+  //  - every concurrent insert took a KEY SHARE lock on the same few parent rows, and that
+  //    contention halved throughput under load (bench/ingest.ts --drop-fks), and
+  //  - a foreign-key check keeps the plan it was given when the parent table was nearly empty,
+  //    so on a new database it scanned the whole parent table for every row thereafter.
+  // Deleting a referenced parent is refused by the services (assertUnreferenced).
 ]);
 
 /**
@@ -301,8 +302,9 @@ export const answers = pgTable('answers', {
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.responseId, t.questionId] }),
   index('answers_org_question').on(t.orgId, t.questionId),
-  foreignKey({ columns: [t.orgId, t.responseId], foreignColumns: [responses.orgId, responses.id] }).onDelete('cascade'),
-  // question ids come from the validated survey definition; no hot-row foreign key (see responses).
+  // Answers are written only in the statement that writes their response (joined on its id),
+  // and deleted with it by the services; question ids come from the validated survey
+  // definition. See responses for why there are no foreign keys here.
   check('answers_one_value', sql`(
     (${t.number} is not null)::int + (${t.choice} is not null)::int + (${t.choices} is not null)::int
     + (${t.text} is not null)::int + ${t.dontKnow}::int) = 1`),

@@ -12,6 +12,7 @@ import addFormats from 'ajv-formats';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import { errorHandler, problem } from './problem.ts';
+import { ResponseWriter } from '../responses/group-commit.ts';
 import { authPlugin } from '../auth/plugin.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
@@ -30,6 +31,8 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Group-commit writer for single responses (src/responses/group-commit.ts). */
+    responseWriter: ResponseWriter;
   }
 }
 
@@ -53,6 +56,7 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
     ...options,
   });
   app.decorate('deps', deps);
+  app.decorate('responseWriter', new ResponseWriter(deps.db));
 
   // Bodies keep their JSON types ("5" is not a score); query strings and params are text and get coerced.
   const bodyAjv = makeAjv(false);

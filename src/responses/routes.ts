@@ -5,7 +5,7 @@ import { authOf } from '../auth/plugin.ts';
 import type { AuthContext } from '../auth/permissions.ts';
 import { badInput, notFound } from '../errors.ts';
 import { channels } from '../journeys/service.ts';
-import { ingestResponses, type ResponseInput } from './service.ts';
+import { ingestResponses, prepareResponse, type ResponseInput } from './service.ts';
 
 const AnswerInput = Type.Object({
   question: Type.String({ minLength: 1, maxLength: 100, description: 'Question key (e.g. "nps") or id' }),
@@ -61,7 +61,8 @@ export async function responseRoutes(app: FastifyInstance) {
     const header = request.headers['idempotency-key'];
     if (header !== undefined && (header.length === 0 || header.length > 200)) throw badInput('Idempotency-Key must be 1–200 characters', 'Idempotency-Key');
     const input: ResponseInput = { ...request.body, idempotencyKey: request.body.idempotencyKey ?? header ?? null };
-    const [result] = await ingestResponses(db, authOf(request).orgId, [input], 'api', () => '');
+    const orgId = authOf(request).orgId;
+    const result = await app.responseWriter.write(orgId, await prepareResponse(db, orgId, input), 'api');
     return reply.status(result.created ? 201 : 200).send(result);
   });
 

@@ -5,7 +5,7 @@
  * duplicates). Context the caller left out is filled from the database in the same statement:
  * channel and owner unit from the touchpoint, unit from the employee, segment from the contact.
  */
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../db/ids.ts';
 import type { Queryable } from '../db/connection.ts';
 import { badInput } from '../errors.ts';
 import { getSurvey } from '../surveys/service.ts';
@@ -64,7 +64,7 @@ export async function prepareResponse(db: Queryable, orgId: string, input: Respo
     if (submittedAt.getTime() > now + FUTURE_TOLERANCE_MS) throw badInput('submittedAt is in the future', `${prefix}submittedAt`);
   }
   return {
-    id: randomUUID(),
+    id: uuidv7(now),
     surveyId: survey.id,
     touchpointId: input.touchpointId ?? survey.touchpointId ?? null,
     channel: input.channel ?? null,
@@ -87,21 +87,29 @@ with input as (
     with ordinality as u(id, survey_id, touchpoint_id, channel, unit_id, employee_id, contact_id, invitation_id, language, idempotency_key, submitted_at, position)
 ), checked as (
   select i.*, t.channel as touchpoint_channel, t.owner_unit_id, e.unit_id as employee_unit, c.segment,
-         case when i.touchpoint_id is not null and t.id is null then 'touchpointId'
+         case when i.survey_id is not null and sv.id is null then 'surveyId'
+              when i.touchpoint_id is not null and t.id is null then 'touchpointId'
               when i.unit_id is not null and u.id is null then 'unitId'
-              when i.employee_id is not null and e.id is null then 'employeeId' end as unknown_reference
+              when i.employee_id is not null and e.id is null then 'employeeId'
+              when i.contact_id is not null and c.id is null then 'contactId'
+              when i.invitation_id is not null and inv.id is null then 'invitationId' end as unknown_reference
     from input i
-    left join touchpoints t on t.org_id = $1 and t.id = i.touchpoint_id
-    left join units u on u.org_id = $1 and u.id = i.unit_id
-    left join employees e on e.org_id = $1 and e.id = i.employee_id
-    left join contacts c on c.org_id = $1 and c.id = i.contact_id
+    -- LATERAL … LIMIT 1 keeps each lookup a per-row primary-key probe even in the generic plan
+    -- (a plain join may be planned as a scan of the whole organisation's rows).
+    left join lateral (select id, channel, owner_unit_id from touchpoints where org_id = $1 and id = i.touchpoint_id limit 1) t on true
+    left join lateral (select id from units where org_id = $1 and id = i.unit_id limit 1) u on true
+    left join lateral (select id, unit_id from employees where org_id = $1 and id = i.employee_id limit 1) e on true
+    left join lateral (select id, segment from contacts where org_id = $1 and id = i.contact_id limit 1) c on true
+    left join lateral (select id from surveys where org_id = $1 and id = i.survey_id limit 1) sv on true
+    left join lateral (select id from invitations where org_id = $1 and id = i.invitation_id limit 1) inv on true
 ), problems as (
   select position, unknown_reference from checked where unknown_reference is not null
 ), stored as (
   insert into responses (org_id, id, survey_id, touchpoint_id, channel, unit_id, employee_id, contact_id, invitation_id, segment, language, source, idempotency_key, submitted_at)
   select $1, id, survey_id, touchpoint_id, coalesce(channel::channel, touchpoint_channel), coalesce(unit_id, employee_unit, owner_unit_id),
          employee_id, contact_id, invitation_id, segment, language, $13::response_source, idempotency_key, submitted_at
-    from checked where not exists (select 1 from problems)
+    from checked
+   where unknown_reference is null and (not $21::boolean or not exists (select 1 from problems))
   on conflict (org_id, idempotency_key) do nothing
   returning id
 ), stored_answers as (
@@ -114,11 +122,18 @@ with input as (
 )
 select id, null::bigint as position, null::text as unknown_reference from stored
 union all
-select null, position, unknown_reference from (select * from problems order by position limit 1) first_problem`;
+select null, position, unknown_reference from problems`;
 
-/** Writes prepared responses atomically; duplicates by idempotency key are skipped and reported. */
-export async function storeResponses(db: Queryable, orgId: string, prepared: PreparedResponse[], source: ResponseSource,
-  fieldOf: (index: number) => string = (i) => `responses[${i}]`): Promise<StoredResult[]> {
+/** What happened to one prepared response in a write. */
+export type UnknownReference = 'surveyId' | 'touchpointId' | 'unitId' | 'employeeId' | 'contactId' | 'invitationId';
+export type WriteOutcome = StoredResult | { unknownReference: UnknownReference };
+
+/**
+ * Writes prepared responses and their answers in one statement. `atomic`: one response with an
+ * unknown reference stores none; otherwise the others are stored and it is reported alone
+ * (the group-commit writer batches independent requests that way).
+ */
+export async function writeResponses(db: Queryable, orgId: string, prepared: PreparedResponse[], source: ResponseSource, atomic: boolean): Promise<WriteOutcome[]> {
   if (prepared.length === 0) return [];
   const cols = { id: [] as string[], survey: [] as string[], touchpoint: [] as (string | null)[], channel: [] as (string | null)[], unit: [] as (string | null)[],
     employee: [] as (string | null)[], contact: [] as (string | null)[], invitation: [] as (string | null)[], language: [] as string[],
@@ -136,24 +151,34 @@ export async function storeResponses(db: Queryable, orgId: string, prepared: Pre
   }
   const rows = await db.query<{ id: string | null; position: number | null; unknown_reference: string | null }>(insertSql, [orgId, cols.id, cols.survey, cols.touchpoint, cols.channel, cols.unit, cols.employee,
     cols.contact, cols.invitation, cols.language, cols.key, cols.at, source,
-    ans.response, ans.question, ans.number, ans.choice, ans.choices, ans.text, ans.dontKnow], 'kaiku_store_responses');
-  const problem = rows.find((r) => r.unknown_reference);
-  if (problem) {
-    const field = problem.unknown_reference as string;
-    const at = fieldOf(Number(problem.position) - 1);
-    throw badInput(`${field} does not refer to an existing item in this organisation`, at ? `${at}.${field}` : field);
-  }
+    ans.response, ans.question, ans.number, ans.choice, ans.choices, ans.text, ans.dontKnow, atomic], 'kaiku_store_responses');
+  const problems = new Map<number, string>();
+  for (const r of rows) if (r.unknown_reference) problems.set(Number(r.position) - 1, r.unknown_reference);
   const created = new Set(rows.map((r) => r.id));
-  const skippedKeys = prepared.filter((r) => !created.has(r.id) && r.idempotencyKey).map((r) => r.idempotencyKey as string);
+  const skippedKeys = prepared.filter((r, i) => !created.has(r.id) && !problems.has(i) && r.idempotencyKey).map((r) => r.idempotencyKey as string);
   const existing = new Map<string, string>();
-  if (skippedKeys.length > 0) {
-    const rows = await db.query<{ id: string; idempotency_key: string }>(
+  if (skippedKeys.length > 0 && !(atomic && problems.size > 0)) {
+    const found = await db.query<{ id: string; idempotency_key: string }>(
       `select id, idempotency_key from responses where org_id = $1 and idempotency_key = any($2)`, [orgId, skippedKeys]);
-    for (const row of rows) existing.set(row.idempotency_key, row.id);
+    for (const row of found) existing.set(row.idempotency_key, row.id);
   }
-  return prepared.map((r) => created.has(r.id)
-    ? { id: r.id, created: true }
-    : { id: existing.get(r.idempotencyKey ?? '') ?? r.id, created: false });
+  return prepared.map((r, i): WriteOutcome => {
+    const problem = problems.get(i);
+    if (problem) return { unknownReference: problem as UnknownReference };
+    return created.has(r.id) ? { id: r.id, created: true } : { id: existing.get(r.idempotencyKey ?? '') ?? r.id, created: false };
+  });
+}
+
+export const unknownReferenceError = (field: string, at: string) =>
+  badInput(`${field} does not refer to an existing item in this organisation`, at ? `${at}.${field}` : field);
+
+/** Writes prepared responses atomically; duplicates by idempotency key are skipped and reported. */
+export async function storeResponses(db: Queryable, orgId: string, prepared: PreparedResponse[], source: ResponseSource,
+  fieldOf: (index: number) => string = (i) => `responses[${i}]`): Promise<StoredResult[]> {
+  const outcomes = await writeResponses(db, orgId, prepared, source, true);
+  const index = outcomes.findIndex((o) => 'unknownReference' in o);
+  if (index >= 0) throw unknownReferenceError((outcomes[index] as { unknownReference: string }).unknownReference, fieldOf(index));
+  return outcomes as StoredResult[];
 }
 
 /** Validate then store, all-or-nothing: one invalid response rejects the whole call. */
