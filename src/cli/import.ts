@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { loadConfig } from '../config.ts';
-import { openDatabase, type Database } from '../db/connection.ts';
+import { openMigratedDatabase, type Database } from '../db/connection.ts';
 import { KaikuError } from '../errors.ts';
 import { importResponsesCsv, type ImportOptions, type ImportProgress, type ImportSummary } from '../responses/import.ts';
 import { parseCommandArgs, processIO, requireOption, UsageError, type CliIO, type Command } from './io.ts';
@@ -74,24 +74,9 @@ function parseMap(text: string | undefined): Record<string, string> | undefined 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function openForImport(): Promise<Database> {
+function openForImport(): Promise<Database> {
   const config = loadConfig();
-  let db: Database;
-  try {
-    db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
-  } catch (error) {
-    if (error instanceof KaikuError && error.code === 'data_dir_locked') {
-      throw new KaikuError('data_dir_locked', `${error.message}\nThe embedded database (PGlite) can be used by one process at a time: stop the server, import, then start it again. On PostgreSQL (DATABASE_URL) imports run while the server is up.`);
-    }
-    throw error;
-  }
-  try {
-    await db.migrate();
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  return db;
+  return openMigratedDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
 }
 
 /** A bar on a terminal; elsewhere (logs, pipes) a plain line every few seconds. */

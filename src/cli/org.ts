@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/connection.ts';
+import { openMigratedDatabase } from '../db/connection.ts';
 import { createOrganization } from '../orgs/service.ts';
 import { createUser } from '../auth/service.ts';
 import { parseCommandArgs, requireOption, UsageError, type Command } from './io.ts';
@@ -36,9 +36,8 @@ export const orgCommand: Command = async (args, io) => {
     throw new UsageError(`--time-zone "${timeZone}" is not a known IANA time zone`);
   }
   const config = loadConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openMigratedDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await db.migrate();
     const orgId = await db.transaction(async (tx) => {
       const id = await createOrganization(tx, { name, slug, defaultLanguage: language, timeZone });
       await createUser(tx, id, { email, name: email.split('@')[0], role: 'admin', password, language });

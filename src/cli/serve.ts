@@ -1,6 +1,6 @@
 import { LogController } from 'fastify';
 import { loadConfig, type Config } from '../config.ts';
-import { openDatabase, type Database } from '../db/connection.ts';
+import { openMigratedDatabase } from '../db/connection.ts';
 import { buildServer } from '../http/server.ts';
 import { parseCommandArgs, type Command } from './io.ts';
 
@@ -11,16 +11,8 @@ embedded PGlite database in KAIKU_DATA_DIR (default ./data). Migrations run at s
 empty database the demo organisation is seeded unless --no-demo or KAIKU_DEMO=false.
 `;
 
-async function openMigrated(config: Config): Promise<Database> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
-  try {
-    await db.migrate();
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  return db;
-}
+const openMigrated = (config: Config) =>
+  openMigratedDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
 
 export const migrateCommand: Command = async (args, io) => {
   const { values } = parseCommandArgs(args, { help: { type: 'boolean', short: 'h' } });

@@ -187,3 +187,27 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl) return openPostgres({ url: config.databaseUrl, max: config.poolSize });
   return openPglite({ dataDir: config.dataDir });
 }
+
+/**
+ * Opens the configured database and applies pending migrations: what every command that
+ * works on the data (serve, migrate, import, org) starts with. A locked PGlite directory gets
+ * the advice a user needs.
+ */
+export async function openMigratedDatabase(config: DatabaseConfig): Promise<Database> {
+  let db: Database;
+  try {
+    db = await openDatabase(config);
+  } catch (error) {
+    if (error instanceof KaikuError && error.code === 'data_dir_locked') {
+      throw new KaikuError('data_dir_locked', `${error.message}\nThe embedded database (PGlite) serves one process at a time: stop the server, run the command, then start the server again. With PostgreSQL (DATABASE_URL) commands run while the server is up.`, { status: 503 });
+    }
+    throw error;
+  }
+  try {
+    await db.migrate();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
