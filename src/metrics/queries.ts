@@ -62,34 +62,47 @@ function dimensionSql(dimension: Dimension, interval: Interval, tzParam: string)
   }
 }
 
+/**
+ * The WHERE conditions every analytic query shares: filters (the unit filter includes its
+ * sub-units) and the caller's data scope. Conditions refer to `r` (responses) and, when
+ * `needsTouchpoint` is true, to `t` (touchpoints, left-joined by the caller). `params` is
+ * appended to; `$1` must already be the organisation id.
+ */
+export function responseConditions(filters: MetricFilters, scope: DataScope, params: unknown[]): { conditions: string[]; needsTouchpoint: boolean } {
+  const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const conditions: string[] = [];
+  const f = filters;
+  if (f.from) conditions.push(`r.submitted_at >= ${add(f.from)}::timestamptz`);
+  if (f.to) conditions.push(`r.submitted_at < ${add(f.to)}::timestamptz`);
+  if (f.surveyId) conditions.push(`r.survey_id = ${add(f.surveyId)}::uuid`);
+  if (f.journeyId) conditions.push(`t.journey_id = ${add(f.journeyId)}::uuid`);
+  if (f.stageId) conditions.push(`t.stage_id = ${add(f.stageId)}::uuid`);
+  if (f.touchpointId) conditions.push(`r.touchpoint_id = ${add(f.touchpointId)}::uuid`);
+  if (f.channel) conditions.push(`r.channel = ${add(f.channel)}::channel`);
+  if (f.employeeId) conditions.push(`r.employee_id = ${add(f.employeeId)}::uuid`);
+  if (f.segment) conditions.push(`r.segment = ${add(f.segment)}`);
+  if (f.language) conditions.push(`r.language = ${add(f.language)}`);
+  if (f.unitId) {
+    const p = add(f.unitId);
+    conditions.push(`r.unit_id in (with recursive sub as (select id from units where org_id = $1 and id = ${p}::uuid
+      union all select u.id from units u join sub on u.parent_id = sub.id where u.org_id = $1) select id from sub)`);
+  }
+  if (scope.kind === 'units') conditions.push(`r.unit_id = any(${add(scope.unitIds)}::uuid[])`);
+  if (scope.kind === 'employees') conditions.push(`r.employee_id = any(${add(scope.employeeIds)}::uuid[])`);
+  return { conditions, needsTouchpoint: Boolean(f.journeyId || f.stageId) };
+}
+
 export async function scoreHistograms(db: Queryable, query: HistogramQuery): Promise<GroupHistogram[]> {
   const params: unknown[] = [query.orgId, questionTypeOf[query.metric]];
   const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
-  const where: string[] = ['a.org_id = $1', 'q.type = $2'];
-  const f = query.filters;
-  if (f.from) where.push(`r.submitted_at >= ${add(f.from)}::timestamptz`);
-  if (f.to) where.push(`r.submitted_at < ${add(f.to)}::timestamptz`);
-  if (f.surveyId) where.push(`r.survey_id = ${add(f.surveyId)}::uuid`);
-  if (f.questionId) where.push(`a.question_id = ${add(f.questionId)}::uuid`);
-  if (f.journeyId) where.push(`t.journey_id = ${add(f.journeyId)}::uuid`);
-  if (f.stageId) where.push(`t.stage_id = ${add(f.stageId)}::uuid`);
-  if (f.touchpointId) where.push(`r.touchpoint_id = ${add(f.touchpointId)}::uuid`);
-  if (f.channel) where.push(`r.channel = ${add(f.channel)}::channel`);
-  if (f.employeeId) where.push(`r.employee_id = ${add(f.employeeId)}::uuid`);
-  if (f.segment) where.push(`r.segment = ${add(f.segment)}`);
-  if (f.language) where.push(`r.language = ${add(f.language)}`);
-  if (f.unitId) {
-    const p = add(f.unitId);
-    where.push(`r.unit_id in (with recursive sub as (select id from units where org_id = $1 and id = ${p}::uuid
-      union all select u.id from units u join sub on u.parent_id = sub.id where u.org_id = $1) select id from sub)`);
-  }
-  if (query.scope.kind === 'units') where.push(`r.unit_id = any(${add(query.scope.unitIds)}::uuid[])`);
-  if (query.scope.kind === 'employees') where.push(`r.employee_id = any(${add(query.scope.employeeIds)}::uuid[])`);
+  const shared = responseConditions(query.filters, query.scope, params);
+  const where: string[] = ['a.org_id = $1', 'q.type = $2', ...shared.conditions];
+  if (query.filters.questionId) where.push(`a.question_id = ${add(query.filters.questionId)}::uuid`);
 
   const tz = query.by.includes('period') ? `${add(query.timeZone)}::text` : '';
   const dims = query.by.map((d) => dimensionSql(d, query.interval, tz));
   const select = dims.map((sql, i) => `${sql} as g${i}`);
-  const needsTouchpoint = query.by.some((d) => d === 'journey' || d === 'stage') || f.journeyId || f.stageId;
+  const needsTouchpoint = query.by.some((d) => d === 'journey' || d === 'stage') || shared.needsTouchpoint;
   const rows = await db.query<Record<string, string | null> & { v: number | null; dk: boolean; c: number }>(
     `select ${[...select, 'a.number as v', 'a.dont_know as dk', 'count(*)::int as c'].join(', ')}
        from answers a
