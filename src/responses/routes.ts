@@ -6,6 +6,7 @@ import type { AuthContext } from '../auth/permissions.ts';
 import { badInput, notFound } from '../errors.ts';
 import { channels } from '../journeys/service.ts';
 import { ingestResponses, prepareResponse, type ResponseInput } from './service.ts';
+import { responseConditions } from '../metrics/queries.ts';
 
 const AnswerInput = Type.Object({
   question: Type.String({ minLength: 1, maxLength: 100, description: 'Question key (e.g. "nps") or id' }),
@@ -40,10 +41,9 @@ const ListQuery = Type.Object({
 
 const StoredResponse = Type.Object({ id: Uuid, created: Type.Boolean() });
 
+/** The caller's data scope (unit subtree, own feedback) as extra conditions on `r`. */
 function scopeClause(auth: AuthContext, params: unknown[]): string {
-  if (auth.scope.kind === 'units') { params.push(auth.scope.unitIds); return ` and r.unit_id = any($${params.length})`; }
-  if (auth.scope.kind === 'employees') { params.push(auth.scope.employeeIds); return ` and r.employee_id = any($${params.length})`; }
-  return '';
+  return responseConditions({}, auth.scope, params).conditions.map((c) => ` and ${c}`).join('');
 }
 
 export async function responseRoutes(app: FastifyInstance) {
