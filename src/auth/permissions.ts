@@ -19,6 +19,11 @@ export const permissions = {
   'surveys:write': { roles: ['admin', 'analyst'], scopes: ['admin'] },
   'responses:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline'], scopes: ['read', 'admin'] },
   'responses:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },
+  // Contacts are personal data: org-wide roles only.
+  'contacts:read': { roles: ['admin', 'analyst'], scopes: ['read', 'admin'] },
+  'contacts:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },
+  'events:read': { roles: ['admin', 'analyst'], scopes: ['read', 'admin'] },
+  'events:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },
   'metrics:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: ['read', 'admin'] },
 } as const satisfies Record<string, { roles: readonly Role[]; scopes: readonly ApiScope[] }>;
 

@@ -176,10 +176,21 @@ export const contacts = pgTable('contacts', {
   cohort: smallint('cohort').notNull(),
   attributes: jsonb('attributes').notNull().default({}),
   createdAt: createdAt(),
+  /** IANA zone (Europe/Helsinki) for quiet hours; null = the organisation's. */
+  timeZone: text('time_zone'),
+  /** Consent to survey invitations per channel; withdrawing records when (src/contacts/README.md). */
+  consentSurveyEmail: boolean('consent_survey_email').notNull().default(false),
+  consentSurveySms: boolean('consent_survey_sms').notNull().default(false),
+  consentWithdrawnAt: timestamp('consent_withdrawn_at', { withTimezone: true }),
+  /** Operational data joined with experience data: { revenue, tenureMonths, plan, … } (scalars). */
+  operational: jsonb('operational').notNull().default({}),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
   unique('contacts_org_external').on(t.orgId, t.externalId),
   check('contacts_cohort_range', sql`${t.cohort} between 0 and 3`),
+  // Search by e-mail is case-insensitive.
+  index('contacts_org_email').on(t.orgId, sql`lower(${t.email})`),
 ]);
 
 export const surveys = pgTable('surveys', {
@@ -308,4 +319,31 @@ export const answers = pgTable('answers', {
   check('answers_one_value', sql`(
     (${t.number} is not null)::int + (${t.choice} is not null)::int + (${t.choices} is not null)::int
     + (${t.text} is not null)::int + ${t.dontKnow}::int) = 1`),
+]);
+
+/**
+ * "Contact X met touchpoint Y at time T, served by employee E in unit U": sent by a CRM, POS,
+ * ticketing or billing system; pulse rules turn events into invitations. Like responses, an
+ * ingestion table without foreign keys: src/events/service.ts checks touchpoint, contact,
+ * employee and unit in the insert statement itself (see responses for why).
+ */
+export const touchpointEvents = pgTable('touchpoint_events', {
+  orgId: uuid('org_id').notNull(),
+  /** uuidv7: time-ordered, so inserts land at the right edge of the indexes. */
+  id: uuid('id').notNull(),
+  touchpointId: uuid('touchpoint_id').notNull(),
+  contactId: uuid('contact_id').notNull(),
+  occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  employeeId: uuid('employee_id'),
+  unitId: uuid('unit_id'),
+  attributes: jsonb('attributes').notNull().default({}),
+  idempotencyKey: text('idempotency_key'),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  unique('touchpoint_events_org_idempotency').on(t.orgId, t.idempotencyKey),
+  // Serves "events received after a watermark" for the rule engine, and the newest-first list.
+  index('touchpoint_events_org_received').on(t.orgId, t.receivedAt, t.id),
+  // A contact's history (quarantine, contact view).
+  index('touchpoint_events_org_contact').on(t.orgId, t.contactId, t.occurredAt),
 ]);

@@ -20,6 +20,8 @@ import { journeyRoutes } from '../journeys/routes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import { responseRoutes } from '../responses/routes.ts';
 import { metricRoutes } from '../metrics/routes.ts';
+import { contactRoutes } from '../contacts/routes.ts';
+import { eventRoutes } from '../events/routes.ts';
 import { surveyPageRoutes } from '../pages/survey-routes.ts';
 import { dashboardRoutes } from '../pages/dashboard-routes.ts';
 
@@ -102,6 +104,8 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   await app.register(surveyRoutes);
   await app.register(responseRoutes);
   await app.register(metricRoutes);
+  await app.register(contactRoutes);
+  await app.register(eventRoutes);
   await app.register(surveyPageRoutes);
   await app.register(dashboardRoutes);
   return app;
