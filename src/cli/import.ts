@@ -14,6 +14,7 @@ const importHelp = `Usage: kaiku import <what> FILE.csv [options]
 
 What:
   responses   survey responses, one row each (kaiku import responses --help)
+  contacts    contacts, upserted by external id (kaiku import contacts --help)
 `;
 
 const responsesHelp = `Usage: kaiku import responses FILE.csv --survey ID [options]
@@ -57,7 +58,8 @@ export const importCommand: Command = async (args, io) => {
     io.out(importHelp);
     return what ? 0 : 2;
   }
-  if (what !== 'responses') throw new UsageError(`Cannot import "${what}"; kaiku import responses FILE.csv is what exists`);
+  if (what === 'contacts') return (await import('../contacts/cli.ts')).importContactsCommand(rest, io);
+  if (what !== 'responses') throw new UsageError(`Cannot import "${what}"; kaiku import responses|contacts FILE.csv is what exists`);
   return importResponsesCommand(rest, io);
 };
 

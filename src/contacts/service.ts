@@ -35,7 +35,12 @@ export interface ContactInput {
 }
 
 /** Validated, normalised changes; `undefined` = leave as it is. */
-export type ContactChanges = Omit<ContactInput, 'consent'> & { consent?: { surveyEmail?: boolean; surveySms?: boolean; withdrawnAt?: Date | null } };
+export type ContactChanges = Omit<ContactInput, 'consent'> & {
+  consent?: { surveyEmail?: boolean; surveySms?: boolean; withdrawnAt?: Date | null };
+  /** Keys set on top of the stored attributes / operational data (the CSV import's attr.* and op.* columns). */
+  attributesPatch?: Record<string, unknown>;
+  operationalPatch?: Record<string, Scalar>;
+};
 
 export interface Contact {
   id: string;
@@ -157,8 +162,8 @@ export function mergeContact(existing: Contact | undefined, changes: ContactChan
     timeZone: pick('timeZone'),
     cohort: existing?.cohort ?? identity.cohort,
     consent,
-    attributes: changes.attributes ?? existing?.attributes ?? {},
-    operational: changes.operational ?? existing?.operational ?? {},
+    attributes: changes.attributes ?? { ...existing?.attributes, ...changes.attributesPatch },
+    operational: changes.operational ?? { ...existing?.operational, ...changes.operationalPatch },
   };
 }
 
