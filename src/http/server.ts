@@ -20,6 +20,8 @@ import { journeyRoutes } from '../journeys/routes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import { responseRoutes } from '../responses/routes.ts';
 import { metricRoutes } from '../metrics/routes.ts';
+import { driverRoutes } from '../drivers/routes.ts';
+import { segmentRoutes } from '../segments/routes.ts';
 import { contactRoutes } from '../contacts/routes.ts';
 import { eventRoutes } from '../events/routes.ts';
 import { surveyPageRoutes } from '../pages/survey-routes.ts';
@@ -104,6 +106,9 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   await app.register(surveyRoutes);
   await app.register(responseRoutes);
   await app.register(metricRoutes);
+  await app.register((await import('../text/routes.ts')).textRoutes);
+  await app.register(driverRoutes);
+  await app.register(segmentRoutes);
   await app.register(contactRoutes);
   await app.register(eventRoutes);
   await app.register(surveyPageRoutes);

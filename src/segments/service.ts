@@ -1,0 +1,187 @@
+/**
+ * Segment comparisons over stored answers: NPS across segments / units / channels… with the
+ * chi-square test and Holm-corrected pairs (compareNpsAcrossSegments), and the league table of
+ * units with each unit's change against the previous period (metrics/compare.ts). Both read
+ * score histograms per group (metrics/queries.ts), so the database returns O(groups × 11) rows
+ * whatever the number of answers.
+ */
+import type { Queryable } from '../db/connection.ts';
+import { isPersonLevel, type AuthContext } from '../auth/permissions.ts';
+import { badInput } from '../errors.ts';
+import { compareMeans, compareNps, compareProportions } from '../metrics/compare.ts';
+import { groupLabels, scoreHistograms, type Dimension, type GroupHistogram, type MetricFilters } from '../metrics/queries.ts';
+import { cesFromHistogram, countBetween, csatFromHistogram, npsFromHistogram, ratingFromHistogram, type ScoreHistogram } from '../metrics/scores.ts';
+import { getOrganization } from '../orgs/service.ts';
+import { compareNpsAcrossSegments } from './nps-segments.ts';
+
+export const segmentDimensions = ['segment', 'unit', 'channel', 'language', 'touchpoint', 'journey'] as const satisfies readonly Dimension[];
+export type SegmentDimension = (typeof segmentDimensions)[number];
+
+export interface NpsSegmentRequest {
+  by: SegmentDimension;
+  correction: 'holm' | 'bonferroni';
+  filters: MetricFilters;
+}
+
+interface GroupRef { key: string; label: string }
+
+/**
+ * NPS per group with the omnibus chi-square test of promoter / passive / detractor shares and
+ * every pair compared. Groups with fewer answers than the organisation's minGroupSize are left
+ * out of the tests and listed in `tooSmall`; answers without a value for the dimension (no
+ * segment, no unit…) are counted in `withoutGroup`.
+ */
+export async function npsSegmentReport(db: Queryable, auth: AuthContext, request: NpsSegmentRequest) {
+  const org = await getOrganization(db, auth.orgId);
+  const groups = await scoreHistograms(db, {
+    orgId: auth.orgId, metric: 'nps', by: [request.by], interval: 'month', timeZone: org.timeZone, filters: request.filters, scope: auth.scope,
+  });
+  const labels = await groupLabels(db, auth.orgId, groups, [request.by]);
+  const personLevel = isPersonLevel(auth, undefined);
+  const answered = (h: ScoreHistogram) => h.counts.reduce((s, c) => s + c, 0);
+  let withoutGroup = 0;
+  const kept: Array<GroupRef & { histogram: ScoreHistogram }> = [];
+  const tooSmall: Array<GroupRef & { n: number | null }> = [];
+  for (const g of groups) {
+    const key = g.key[request.by];
+    const n = answered(g.histogram);
+    if (key === null) { withoutGroup += n; continue; }
+    const label = labels.get(key) ?? key;
+    // A frontline caller's groups are their own answers: hide even how many there are.
+    if (n < org.minGroupSize) tooSmall.push({ key, label, n: personLevel ? null : n });
+    else kept.push({ key, label, histogram: g.histogram });
+  }
+  if (kept.length < 2) {
+    throw badInput(
+      `Comparing NPS by ${request.by} needs at least two groups with ${org.minGroupSize} or more answers (the organisation's minimum group size); `
+      + `found ${kept.length}${tooSmall.length ? `, and ${tooSmall.length} smaller group(s) left out` : ''}`,
+      'by',
+    );
+  }
+  // The core takes one entry per answer; expanding the histograms costs O(answers) in memory
+  // here (8 bytes a score), which is what the exact per-pair tests need anyway.
+  const total = kept.reduce((s, g) => s + answered(g.histogram), 0);
+  const segments = new Array<string>(total);
+  const scores = new Float64Array(total);
+  let i = 0;
+  for (const g of kept) {
+    g.histogram.counts.forEach((count, score) => {
+      for (let c = 0; c < count; c++) { segments[i] = g.key; scores[i++] = score; }
+    });
+  }
+  const result = compareNpsAcrossSegments(segments, scores, { correction: request.correction, scoreName: 'nps' });
+  const ref = (key: string): GroupRef => ({ key, label: kept.find((g) => g.key === key)!.label });
+  return {
+    by: request.by,
+    test: 'Pearson chi-square of promoter / passive / detractor counts across groups',
+    chi2: result.chi2,
+    dof: result.dof,
+    p: result.p,
+    minGroupSize: org.minGroupSize,
+    groups: result.groups.map((g) => ({
+      ...ref(g.segment),
+      n: g.n,
+      promoters: g.promoters,
+      passives: g.passives,
+      detractors: g.detractors,
+      shares: { promoters: g.promoters / g.n, passives: g.passives / g.n, detractors: g.detractors / g.n },
+      nps: g.nps,
+      se: g.se,
+      ci95: g.ci95,
+    })),
+    pairwise: result.pairwise.map((pair) => ({ ...pair, a: ref(pair.a), b: ref(pair.b) })),
+    correction: result.correction,
+    alpha: result.alpha,
+    tooSmall,
+    withoutGroup,
+    warnings: result.warnings,
+  };
+}
+
+export const leagueMetrics = ['nps', 'csat', 'ces', 'rating'] as const;
+export type LeagueMetric = (typeof leagueMetrics)[number];
+
+export interface LeagueRequest {
+  metric: LeagueMetric;
+  filters: MetricFilters;
+  /** Defaults: `to` now, `from` 90 days before it. */
+  now?: number;
+}
+
+const DAY_MS = 86_400_000;
+export const defaultLeagueDays = 90;
+
+function headline(metric: LeagueMetric, h: ScoreHistogram) {
+  switch (metric) {
+    case 'nps': { const s = npsFromHistogram(h); return { n: s.n, value: s.nps, ci95: s.ci95, summary: s }; }
+    case 'csat': { const s = csatFromHistogram(h); return { n: s.n, value: s.topBoxShare, ci95: s.ci95, summary: s }; }
+    case 'ces': { const s = cesFromHistogram(h); return { n: s.n, value: s.mean, ci95: s.ci95, summary: s }; }
+    case 'rating': { const s = ratingFromHistogram(h); return { n: s.n, value: s.mean, ci95: s.ci95, summary: s }; }
+  }
+}
+
+/** The test metricReport's compare uses for the metric: NPS z-test, two-proportion z-test of top-2-box, Welch's t-test. */
+function change(metric: LeagueMetric, now: ScoreHistogram, before: ScoreHistogram): { difference: number | null; p: number | null; test: string } {
+  const a = headline(metric, now).summary;
+  const b = headline(metric, before).summary;
+  switch (metric) {
+    case 'nps': { const c = compareNps(a as ReturnType<typeof npsFromHistogram>, b as ReturnType<typeof npsFromHistogram>); return { difference: c.difference, p: c.p, test: 'z-test of NPS difference' }; }
+    case 'csat': { const c = compareProportions(countBetween(now, 4, 5), a.n, countBetween(before, 4, 5), b.n); return { difference: c.difference, p: c.p, test: 'two-proportion z-test of top-2-box' }; }
+    default: { const c = compareMeans(a as ReturnType<typeof cesFromHistogram>, b as ReturnType<typeof cesFromHistogram>); return { difference: c.difference, p: c.p, test: 'Welch t-test of means' }; }
+  }
+}
+
+/**
+ * Units ranked by the metric over a period (higher is better for every league metric: NPS,
+ * CSAT top-2-box, CES "it was easy" and rating means), with the change against the previous
+ * period of equal length. Units are those the answers were given in (responses.unit_id); the
+ * unitId filter narrows the table to a subtree. Units with fewer answers than minGroupSize are
+ * listed as too few answers, not ranked; a change is tested only when both periods reach it.
+ */
+export async function unitLeague(db: Queryable, auth: AuthContext, request: LeagueRequest) {
+  if (request.metric === 'rating' && !request.filters.questionId) throw badInput('rating results are per question: give questionId', 'questionId');
+  const to = request.filters.to ? Date.parse(request.filters.to) : request.now ?? Date.now();
+  const from = request.filters.from ? Date.parse(request.filters.from) : to - defaultLeagueDays * DAY_MS;
+  if (!(from < to)) throw badInput('from must be before to', 'from');
+  const previousFrom = from - (to - from);
+  const org = await getOrganization(db, auth.orgId);
+  const histograms = (start: number, end: number) => scoreHistograms(db, {
+    orgId: auth.orgId, metric: request.metric, by: ['unit'], interval: 'month', timeZone: org.timeZone,
+    filters: { ...request.filters, from: new Date(start).toISOString(), to: new Date(end).toISOString() }, scope: auth.scope,
+  });
+  const [current, previous] = await Promise.all([histograms(from, to), histograms(previousFrom, from)]);
+  const byUnit = (groups: GroupHistogram[]) => new Map(groups.filter((g) => g.key.unit !== null).map((g) => [g.key.unit!, g.histogram]));
+  const currentByUnit = byUnit(current);
+  const previousByUnit = byUnit(previous);
+  const labels = await groupLabels(db, auth.orgId, current, ['unit']);
+  const personLevel = isPersonLevel(auth, undefined);
+
+  const rows = [...currentByUnit].map(([unitId, h]) => ({ unitId, name: labels.get(unitId) ?? unitId, h, ...headline(request.metric, h) }));
+  const ranked = rows.filter((r) => r.n >= org.minGroupSize && r.value !== null).sort((a, b) => b.value! - a.value! || a.name.localeCompare(b.name));
+  const table = ranked.map((r) => {
+    const before = previousByUnit.get(r.unitId);
+    const beforeN = before ? headline(request.metric, before).n : 0;
+    return {
+      // Competition ranking: equal values share a rank ("1, 2, 2, 4").
+      rank: 1 + ranked.findIndex((other) => other.value === r.value),
+      unitId: r.unitId,
+      name: r.name,
+      n: r.n,
+      value: r.value,
+      ci95: r.ci95,
+      change: before && beforeN >= org.minGroupSize
+        ? { previousN: beforeN, previousValue: headline(request.metric, before).value, ...change(request.metric, r.h, before) }
+        : null,
+    };
+  });
+  return {
+    metric: request.metric,
+    period: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+    previousPeriod: { from: new Date(previousFrom).toISOString(), to: new Date(from).toISOString() },
+    minGroupSize: org.minGroupSize,
+    units: table,
+    tooFewAnswers: rows.filter((r) => !(r.n >= org.minGroupSize && r.value !== null))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((r) => ({ unitId: r.unitId, name: r.name, n: personLevel ? null : r.n })),
+  };
+}
