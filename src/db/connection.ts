@@ -33,6 +33,11 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Applies pending migrations; safe when several processes start at once (advisory lock). */
   migrate(): Promise<void>;
+  /**
+   * Runs SQL as given: without parameters it may hold several statements (the result of the
+   * last is returned). For libraries that bring their own SQL, such as the job queue.
+   */
+  script(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
 }
 
@@ -92,6 +97,11 @@ export function openPostgres(options: PostgresOptions): Database {
         client.release();
       }
     },
+    async script(text: string, params?: unknown[]) {
+      const result = await pool.query(text, params as unknown[]);
+      const last = Array.isArray(result) ? result[result.length - 1] : result;
+      return { rows: (last?.rows ?? []) as Record<string, unknown>[] };
+    },
     close: () => pool.end(),
   };
 }
@@ -130,6 +140,11 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     },
     async migrate() {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+    },
+    async script(text: string, params?: unknown[]) {
+      if (params && params.length > 0) return { rows: (await client.query<Record<string, unknown>>(text, params)).rows };
+      const results = await client.exec(text);
+      return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
     },
     async close() {
       await client.close();

@@ -1,0 +1,70 @@
+/**
+ * Background work (sending invitations, reminders, SLA escalation, text analysis, reports)
+ * runs on pg-boss in the same database, so any number of stateless app processes share it:
+ * a job is fetched with SKIP LOCKED by exactly one worker. On PostgreSQL pg-boss keeps a small
+ * pool of its own; on embedded PGlite it runs through the app's single connection.
+ *
+ * Domain modules register their queues with `defineJob` and the server starts the workers:
+ * one obvious place to see everything that runs in the background.
+ */
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/connection.ts';
+
+export interface JobDefinition<T extends object> {
+  name: string;
+  /** Handles a batch of jobs; throwing fails (and, per retryLimit, retries) the whole batch. */
+  handle: (jobs: Array<{ id: string; data: T }>) => Promise<void>;
+  /** Jobs fetched per poll. */
+  batchSize?: number;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+}
+
+export interface JobQueue {
+  send<T extends object>(name: string, data: T, options?: PgBoss.SendOptions): Promise<string | null>;
+  /** Jobs waiting or active in a queue (for /metrics and tests). */
+  size(name: string): Promise<number>;
+  stop(): Promise<void>;
+  readonly boss: PgBoss;
+}
+
+export interface JobQueueOptions {
+  /** PostgreSQL server; without it pg-boss runs on the app's (PGlite) connection. */
+  databaseUrl?: string;
+  /** Seconds between polls when a queue is empty (pg-boss minimum 0.5). */
+  pollingIntervalSeconds?: number;
+  /** Start workers for these definitions (an API-only process may start none). */
+  definitions?: Array<JobDefinition<object>>;
+}
+
+export async function startJobQueue(db: Database, options: JobQueueOptions = {}): Promise<JobQueue> {
+  const config: PgBoss.ConstructorOptions = options.databaseUrl
+    ? { connectionString: options.databaseUrl, max: 4, application_name: 'kaiku-jobs' }
+    : { db: { executeSql: (text: string, values?: unknown[]) => db.script(text, values) } };
+  const boss = new PgBoss({ ...config, schedule: true, supervise: true, migrate: true });
+  boss.on('error', (error) => process.emitWarning(`job queue: ${(error as Error).message}`));
+  await boss.start();
+  for (const definition of options.definitions ?? []) {
+    await boss.createQueue(definition.name, {
+      name: definition.name,
+      retryLimit: definition.retryLimit ?? 5,
+      retryDelay: definition.retryDelaySeconds ?? 10,
+      retryBackoff: definition.retryBackoff ?? true,
+    });
+    await boss.work<object>(definition.name, { batchSize: definition.batchSize ?? 50, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      async (jobs) => definition.handle(jobs.map((j) => ({ id: j.id, data: j.data }))));
+  }
+  return {
+    boss,
+    send: (name, data, sendOptions) => boss.send(name, data, sendOptions ?? {}),
+    size: (name) => boss.getQueueSize(name),
+    async stop() {
+      // Graceful: running handlers finish (up to 30 s) before the connections close.
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    },
+  };
+}
+
+/** Typed helper so a domain declares its job next to the code it runs. */
+export const defineJob = <T extends object>(definition: JobDefinition<T>) => definition as unknown as JobDefinition<object>;
