@@ -24,6 +24,8 @@ export const permissions = {
   'contacts:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },
   'events:read': { roles: ['admin', 'analyst'], scopes: ['read', 'admin'] },
   'events:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },
+  // Bulk exports hold every answer text and contact id: org-wide roles only.
+  'exports:read': { roles: ['admin', 'analyst'], scopes: ['read', 'admin'] },
   'metrics:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: ['read', 'admin'] },
 } as const satisfies Record<string, { roles: readonly Role[]; scopes: readonly ApiScope[] }>;
 

@@ -7,6 +7,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   migrate: { summary: 'Apply database migrations and exit', load: async () => (await import('./serve.ts')).migrateCommand },
   org: { summary: 'Create an organisation and its first admin (kaiku org create …)', load: async () => (await import('./org.ts')).orgCommand },
   import: { summary: 'Import data from CSV (responses)', load: async () => (await import('./import.ts')).importCommand },
+  export: { summary: 'Export answers or responses to CSV, XLSX or Parquet', load: async () => (await import('./export.ts')).exportCommand },
   analyze: { summary: 'Statistics on CSV files (nps, csat, ces, likert, drivers, churn, segments, text)', load: async () => (await import('./analyze.ts')).analyze },
 };
 

@@ -47,6 +47,8 @@ export const organizations = pgTable('organizations', {
   timeZone: text('time_zone').notNull().default('Europe/Helsinki'),
   /** Person-level views hide any group with fewer answers than this. */
   minGroupSize: integer('min_group_size').notNull().default(5),
+  /** Case SLAs count these hours only: { days: [1..7 ISO weekdays], start: 'HH:MM', end: 'HH:MM' } in timeZone. */
+  businessHours: jsonb('business_hours').notNull().default({ days: [1, 2, 3, 4, 5], start: '08:00', end: '16:00' }),
   createdAt: createdAt(),
 });
 
@@ -71,6 +73,8 @@ export const users = pgTable('users', {
   role: roleEnum('role').notNull(),
   unitId: uuid('unit_id'),
   language: text('language').notNull().default('fi'),
+  /** Gather notifications into one e-mail a day instead of one e-mail each. */
+  notificationDigest: boolean('notification_digest').notNull().default(false),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: createdAt(),
 }, (t) => [
@@ -346,4 +350,171 @@ export const touchpointEvents = pgTable('touchpoint_events', {
   index('touchpoint_events_org_received').on(t.orgId, t.receivedAt, t.id),
   // A contact's history (quarantine, contact view).
   index('touchpoint_events_org_contact').on(t.orgId, t.contactId, t.occurredAt),
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Closing the loop (issue 6): alert rules turn responses into cases with an owner and an SLA.
+
+/**
+ * Transactional outbox of stored responses awaiting alert evaluation: written by the ingestion
+ * statement itself, so no committed response can miss its rules, and drained by a job
+ * (SKIP LOCKED), so a 50,000-row import is evaluated in batches, not all at once.
+ */
+export const responseOutbox = pgTable('response_outbox', {
+  orgId: uuid('org_id').notNull(),
+  responseId: uuid('response_id').notNull(),
+  enqueuedAt: timestamp('enqueued_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.responseId] })]);
+
+export const casePriorityEnum = pgEnum('case_priority', ['low', 'normal', 'high', 'urgent']);
+export const caseStatusEnum = pgEnum('case_status', ['new', 'in_progress', 'waiting_customer', 'resolved', 'closed']);
+export const caseKindEnum = pgEnum('case_kind', ['problem', 'praise']);
+
+export const alertRules = pgTable('alert_rules', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  name: text('name').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  /** problem → a case to resolve; praise → routed to the employee/unit and the praise wall. */
+  kind: caseKindEnum('kind').notNull().default('problem'),
+  /** A condition tree: { all: [...] } | { any: [...] } | a leaf on an answer, text or context. */
+  condition: jsonb('condition').notNull(),
+  /** { to: 'touchpoint_owner' } | { to: 'user', userId } | { to: 'round_robin', unitId } */
+  route: jsonb('route').notNull(),
+  priority: casePriorityEnum('priority').notNull().default('normal'),
+  /** Business hours until the case is due. */
+  slaHours: integer('sla_hours').notNull().default(24),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.id] })]);
+
+export const rootCauseCodes = pgTable('root_cause_codes', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  code: text('code').notNull(),
+  /** { fi: '…', en: '…' } */
+  labels: jsonb('labels').notNull(),
+  active: boolean('active').notNull().default(true),
+}, (t) => [primaryKey({ columns: [t.orgId, t.code] })]);
+
+export const cases = pgTable('cases', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull(),
+  kind: caseKindEnum('kind').notNull().default('problem'),
+  title: text('title').notNull(),
+  status: caseStatusEnum('status').notNull().default('new'),
+  priority: casePriorityEnum('priority').notNull().default('normal'),
+  ruleId: uuid('rule_id'),
+  /** Responses keep no foreign keys (see responses); cases refer to them by id. */
+  responseId: uuid('response_id'),
+  contactId: uuid('contact_id'),
+  touchpointId: uuid('touchpoint_id'),
+  unitId: uuid('unit_id'),
+  employeeId: uuid('employee_id'),
+  ownerUserId: uuid('owner_user_id'),
+  ownerUnitId: uuid('owner_unit_id'),
+  dueAt: timestamp('due_at', { withTimezone: true }),
+  firstActionAt: timestamp('first_action_at', { withTimezone: true }),
+  escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  reopenCount: integer('reopen_count').notNull().default(0),
+  rootCauseCode: text('root_cause_code'),
+  resolution: text('resolution'),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  // A rule opens at most one case per response, however often the response is re-evaluated.
+  unique('cases_org_rule_response').on(t.orgId, t.ruleId, t.responseId),
+  index('cases_org_status_due').on(t.orgId, t.status, t.dueAt),
+  index('cases_org_owner').on(t.orgId, t.ownerUserId, t.status),
+  index('cases_org_unit').on(t.orgId, t.ownerUnitId, t.status),
+  foreignKey({ columns: [t.orgId, t.ownerUserId], foreignColumns: [users.orgId, users.id] }),
+  foreignKey({ columns: [t.orgId, t.ownerUnitId], foreignColumns: [units.orgId, units.id] }),
+  foreignKey({ columns: [t.orgId, t.rootCauseCode], foreignColumns: [rootCauseCodes.orgId, rootCauseCodes.code] }),
+]);
+
+/** Append-only history of a case: creation, assignment, status changes, notes, e-mails, escalation. */
+export const caseActivity = pgTable('case_activity', {
+  orgId: uuid('org_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  id: uuid('id').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actorUserId: uuid('actor_user_id'),
+  kind: text('kind').notNull(),
+  data: jsonb('data').notNull().default({}),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.caseId, t.id] }),
+  foreignKey({ columns: [t.orgId, t.caseId], foreignColumns: [cases.orgId, cases.id] }).onDelete('cascade'),
+]);
+
+/** In-app and e-mail notifications; `digest` ones are gathered into one e-mail a day. */
+export const notifications = pgTable('notifications', {
+  orgId: uuid('org_id').notNull(),
+  id: uuid('id').notNull(),
+  userId: uuid('user_id').notNull(),
+  caseId: uuid('case_id'),
+  kind: text('kind').notNull(),
+  data: jsonb('data').notNull().default({}),
+  emailSentAt: timestamp('email_sent_at', { withTimezone: true }),
+  readAt: timestamp('read_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  index('notifications_org_user').on(t.orgId, t.userId, t.createdAt),
+  foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
+]);
+
+export const webhooks = pgTable('webhooks', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  url: text('url').notNull(),
+  /** HMAC-SHA256 key; shown once at creation. */
+  secret: text('secret').notNull(),
+  events: text('events').array().notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.id] })]);
+
+export const webhookDeliveries = pgTable('webhook_deliveries', {
+  orgId: uuid('org_id').notNull(),
+  id: uuid('id').notNull(),
+  webhookId: uuid('webhook_id').notNull(),
+  event: text('event').notNull(),
+  payload: jsonb('payload').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  status: text('status').notNull().default('pending'),
+  lastStatusCode: integer('last_status_code'),
+  lastError: text('last_error'),
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  index('webhook_deliveries_org_hook').on(t.orgId, t.webhookId, t.createdAt),
+  foreignKey({ columns: [t.orgId, t.webhookId], foreignColumns: [webhooks.orgId, webhooks.id] }).onDelete('cascade'),
+]);
+
+export const actionPlanStatusEnum = pgEnum('action_plan_status', ['planned', 'in_progress', 'done', 'cancelled']);
+
+/** An improvement tied to a driver, touchpoint or topic; its effect is the metric before vs after `startsOn`. */
+export const actionPlans = pgTable('action_plans', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  title: text('title').notNull(),
+  description: text('description'),
+  ownerUserId: uuid('owner_user_id'),
+  status: actionPlanStatusEnum('status').notNull().default('planned'),
+  metric: text('metric').notNull().default('nps'),
+  touchpointId: uuid('touchpoint_id'),
+  questionId: uuid('question_id'),
+  topic: text('topic'),
+  startsOn: timestamp('starts_on', { withTimezone: true }).notNull(),
+  dueOn: timestamp('due_on', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  foreignKey({ columns: [t.orgId, t.ownerUserId], foreignColumns: [users.orgId, users.id] }),
+  foreignKey({ columns: [t.orgId, t.touchpointId], foreignColumns: [touchpoints.orgId, touchpoints.id] }),
 ]);

@@ -100,6 +100,7 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   });
 
   await app.register(authPlugin);
+  await app.register((await import('../observability/integration.ts')).stackIntegration); // /metrics and /api/v1/exports (issue 8)
   await app.register(authRoutes);
   await app.register(orgRoutes);
   await app.register(journeyRoutes);

@@ -119,6 +119,11 @@ with input as (
     from unnest($14::uuid[], $15::uuid[], $16::float8[], $17::text[], $18::text[], $19::text[], $20::bool[])
            as a(response_id, question_id, number, choice, choices, text, dont_know)
     join stored s on s.id = a.response_id
+), outboxed as (
+  -- Alert evaluation is owed for every stored response, in the same transaction (outbox),
+  -- when the organisation has rules at all.
+  insert into response_outbox (org_id, response_id)
+  select $1, id from stored where exists (select 1 from alert_rules where org_id = $1 and enabled)
 )
 select id, null::bigint as position, null::text as unknown_reference from stored
 union all

@@ -1,0 +1,68 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { Uuid, literals, strict } from '../http/schemas.ts';
+import { authOf } from '../auth/plugin.ts';
+import { channels } from '../journeys/service.ts';
+import { contentTypes, formats } from './formats.ts';
+import { datasets } from './queries.ts';
+import { exportFileName, exportTable, validateExport, type ExportRequest } from './service.ts';
+
+// The metrics API's filters (src/metrics/routes.ts), so an export holds exactly the rows a
+// report with the same filters counts.
+const ExportQuery = Type.Object({
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive start (ISO 8601)' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive end' })),
+  surveyId: Type.Optional(Uuid),
+  questionId: Type.Optional(Type.String({ format: 'uuid', description: 'Answers exports only' })),
+  journeyId: Type.Optional(Uuid),
+  stageId: Type.Optional(Uuid),
+  touchpointId: Type.Optional(Uuid),
+  channel: Type.Optional(literals(channels)),
+  unitId: Type.Optional(Type.String({ format: 'uuid', description: 'The unit and its sub-units' })),
+  employeeId: Type.Optional(Uuid),
+  segment: Type.Optional(Type.String({ maxLength: 200 })),
+  language: Type.Optional(Type.String({ pattern: '^[a-z]{2}$' })),
+}, strict);
+
+const descriptions = {
+  answers: 'One row per answer: response_id, submitted_at, survey_id, question_key, question_type, number, choice, choices (joined by "|"), text, dont_know, '
+    + 'touchpoint_id, channel, unit_id, employee_id, contact_id, segment, language, source.',
+  responses: 'One row per response in wide form: the response context, then one column per question key (and <key>_dont_know where "don\'t know" is offered).',
+};
+const formatNotes = {
+  csv: 'RFC 4180, CRLF, UTF-8 with a byte order mark (Excel). Text cells starting with = + - @ tab or CR get a leading apostrophe (formula-injection neutralisation).',
+  xlsx: 'Streaming XLSX; numbers and dates typed; text neutralised like the CSV; a new sheet every 1,048,575 rows.',
+  parquet: 'Parquet with Snappy: DOUBLE scores, BOOLEAN don\'t-know, TIMESTAMP_MILLIS (UTC) times, UTF-8 text as stored.',
+};
+
+export async function exportRoutes(app: FastifyInstance) {
+  const { db } = app.deps;
+  for (const dataset of datasets) {
+    for (const format of formats) {
+      app.get<{ Querystring: Static<typeof ExportQuery> }>(`/api/v1/exports/${dataset}.${format}`, {
+        schema: {
+          tags: ['exports'], querystring: ExportQuery,
+          description: `${descriptions[dataset]} ${formatNotes[format]} Streamed; the caller's data scope applies; contacts by id only.`,
+        },
+        config: { permission: 'exports:read' },
+      }, async (request, reply) => {
+        const auth = authOf(request);
+        const exportRequest: ExportRequest = { orgId: auth.orgId, scope: auth.scope, dataset, format, filters: request.query };
+        // Everything that can be refused is checked before the first byte, so refusals are problem details.
+        await validateExport(db, exportRequest);
+        const body = new PassThrough();
+        exportTable(db, exportRequest, body).catch((error: unknown) => {
+          // Headers are gone: the only honest signal left is a broken download.
+          request.log.error({ err: error, dataset, format }, 'export failed');
+          body.destroy(error as Error);
+        });
+        return reply
+          .header('content-type', contentTypes[format])
+          .header('content-disposition', `attachment; filename="${exportFileName(dataset, format)}"`)
+          .header('cache-control', 'no-store')
+          .send(body);
+      });
+    }
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The Prometheus registry of a Kaiku process: every metric is defined here, in one place, so
+ * `GET /metrics` shows them all and names stay consistent (`kaiku_…`, base units, `_total`
+ * for counters). Domains increment the counters they own; queue depths are read at scrape
+ * time from the functions registered with `trackQueueDepth`.
+ *
+ * To add a metric: define it below with `registers: [registry]` and import it where the event
+ * happens (planned: cases open, e-mails sent, job queue depth via `trackQueueDepth('jobs', …)`).
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export const registry = new Registry();
+
+// CPU, resident memory, heap, event-loop lag, open file descriptors, GC: prom-client's process metrics.
+collectDefaultMetrics({ register: registry, prefix: 'kaiku_' });
+
+export const httpRequests = new Counter({
+  name: 'kaiku_http_requests_total',
+  help: 'HTTP requests answered, by method, route pattern and status code',
+  labelNames: ['method', 'route', 'status'] as const,
+  registers: [registry],
+});
+
+export const httpRequestDuration = new Histogram({
+  name: 'kaiku_http_request_duration_seconds',
+  help: 'Time from receiving a request to sending its response, by method and route pattern',
+  labelNames: ['method', 'route'] as const,
+  // From a group-committed response write (ms) to a large export (s).
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [registry],
+});
+
+export const responsesIngested = new Counter({
+  name: 'kaiku_responses_ingested_total',
+  help: 'Survey responses stored (duplicates by idempotency key not counted), by source',
+  labelNames: ['source'] as const,
+  registers: [registry],
+});
+
+const queueDepths = new Map<string, Set<() => number>>();
+
+/**
+ * Reports a queue's depth at every scrape. Several app instances in one process (tests) each
+ * register theirs; the gauge shows the sum per queue. Returns the function that unregisters.
+ */
+export function trackQueueDepth(queue: string, depth: () => number): () => void {
+  let readers = queueDepths.get(queue);
+  if (!readers) { readers = new Set(); queueDepths.set(queue, readers); }
+  readers.add(depth);
+  return () => { readers.delete(depth); };
+}
+
+export const queueDepth = new Gauge({
+  name: 'kaiku_queue_depth',
+  help: 'Work waiting in an in-process or database queue (responses_group_commit: single responses waiting for the next group commit)',
+  labelNames: ['queue'] as const,
+  registers: [registry],
+  collect() {
+    this.reset();
+    for (const [queue, readers] of queueDepths) {
+      let sum = 0;
+      for (const read of readers) sum += read();
+      this.set({ queue }, sum);
+    }
+  },
+});
