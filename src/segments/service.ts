@@ -88,7 +88,7 @@ export async function npsSegmentReport(db: Queryable, auth: AuthContext, request
       nps: g.nps,
       se: g.se,
       ci95: g.ci95,
-    })),
+    })).sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }) || a.key.localeCompare(b.key)),
     pairwise: result.pairwise.map((pair) => ({ ...pair, a: ref(pair.a), b: ref(pair.b) })),
     correction: result.correction,
     alpha: result.alpha,
