@@ -107,6 +107,7 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   await app.register(surveyRoutes);
   await app.register(responseRoutes);
   await app.register(metricRoutes);
+  await app.register((await import('../text/routes.ts')).textRoutes);
   await app.register(driverRoutes);
   await app.register(segmentRoutes);
   await app.register(contactRoutes);
