@@ -2,6 +2,8 @@ import { LogController } from 'fastify';
 import { loadConfig, type Config } from '../config.ts';
 import { openMigratedDatabase } from '../db/connection.ts';
 import { buildServer } from '../http/server.ts';
+import { startJobQueue, type JobQueue } from '../jobs/queue.ts';
+import { jobDefinitions, schedules, type JobContext } from '../jobs/registry.ts';
 import { parseCommandArgs, type Command } from './io.ts';
 
 const help = `Usage: kaiku serve [--no-demo]
@@ -38,21 +40,28 @@ export const serve: Command = async (args, io) => {
       demoLogin = (await seedDemo(db, { onProgress: (text) => io.out(`  ${text}\n`) })).login;
     }
   }
-  const app = await buildServer({ db, config }, {
+  const now = () => new Date();
+  let queue: JobQueue | undefined;
+  const jobContext: JobContext = { db, config, now, queue: () => { if (!queue) throw new Error('job queue not started'); return queue; } };
+  queue = await startJobQueue(db, { databaseUrl: config.databaseUrl, definitions: jobDefinitions(jobContext), schedules });
+  const app = await buildServer({ db, config, jobs: queue, now }, {
     logger: { level: config.logLevel },
     logController: new LogController({ disableRequestLogging: process.env.KAIKU_LOG_REQUESTS !== 'true' }),
   });
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-  io.out(`Kaiku is ready at ${config.publicUrl} (${where}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-  if (demoLogin) io.out(`Demo login: ${demoLogin.email} / ${demoLogin.password}\n`);
-  else if (config.seedDemo) io.out(`Demo login (if the demo was seeded earlier): demo@kaiku.example / kaiku-demo-2026\n`);
+  const login = demoLogin
+    ? `Demo login: ${demoLogin.email} / ${demoLogin.password}\n`
+    : config.seedDemo ? 'Demo login (if the demo was seeded earlier): demo@kaiku.example / kaiku-demo-2026\n' : '';
+  // One write, so whoever waits for "ready" also has the login line.
+  io.out(`Kaiku is ready at ${config.publicUrl} (${where}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n${login}`);
 
   // Graceful shutdown: stop accepting, finish in-flight requests, then close the database.
   await new Promise<void>((resolve) => {
     const stop = async (signal: string) => {
       io.out(`${signal} received, shutting down…\n`);
       await app.close();
+      await queue?.stop();
       await db.close();
       resolve();
     };

@@ -13,6 +13,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import { errorHandler, problem } from './problem.ts';
 import { ResponseWriter } from '../responses/group-commit.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import { authPlugin } from '../auth/plugin.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
@@ -30,6 +31,10 @@ import { dashboardRoutes } from '../pages/dashboard-routes.ts';
 export interface AppDeps {
   db: Database;
   config: Config;
+  /** The background job queue, when this process runs one (src/jobs/). */
+  jobs?: JobQueue;
+  /** The clock for business rules (SLA due times); tests pass a controllable one. */
+  now?: () => Date;
 }
 
 declare module 'fastify' {

@@ -36,6 +36,8 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** Start workers for these definitions (an API-only process may start none). */
   definitions?: Array<JobDefinition<object>>;
+  /** Cron schedules to (re)declare: pg-boss keeps them in the database, one run per tick across processes. */
+  schedules?: Array<{ name: string; cron: string }>;
 }
 
 export async function startJobQueue(db: Database, options: JobQueueOptions = {}): Promise<JobQueue> {
@@ -55,6 +57,7 @@ export async function startJobQueue(db: Database, options: JobQueueOptions = {})
     await boss.work<object>(definition.name, { batchSize: definition.batchSize ?? 50, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
       async (jobs) => definition.handle(jobs.map((j) => ({ id: j.id, data: j.data }))));
   }
+  for (const schedule of options.schedules ?? []) await boss.schedule(schedule.name, schedule.cron);
   return {
     boss,
     send: (name, data, sendOptions) => boss.send(name, data, sendOptions ?? {}),

@@ -3,7 +3,9 @@
  * organisation with an admin and an API key, for integration tests over real HTTP.
  */
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { startJobQueue, type JobQueue } from '../../src/jobs/queue.ts';
+import { jobDefinitions, type JobContext } from '../../src/jobs/registry.ts';
 import type { Database } from '../../src/db/connection.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { createOrganization } from '../../src/orgs/service.ts';
@@ -18,6 +20,8 @@ export interface TestApp {
   apiKey: string;
   /** fetch against the server with the admin API key and JSON. */
   api: (path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string>; key?: string | null }) => Promise<{ status: number; body: any; headers: Headers }>;
+  /** The running job queue when started with { jobs: true }. */
+  jobs?: JobQueue;
   close: () => Promise<void>;
 }
 
@@ -29,10 +33,27 @@ export async function newOrg(db: Database, name = 'Test Org') {
   return { orgId, apiKey: key.key };
 }
 
-export async function startTestApp(options: { db?: Database } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  db?: Database;
+  /** Start the background job queue with every registered job (polling every 0.5 s). */
+  jobs?: boolean;
+  /** A controllable clock for SLAs and schedules. */
+  now?: () => Date;
+  /** Extra configuration (e.g. SMTP of a test mail server). */
+  config?: Partial<Config>;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = options.db ?? await testDatabase();
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1' };
-  const app = await buildServer({ db, config }, { logger: process.env.KAIKU_TEST_LOG ? { level: 'error' } : false });
+  const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', ...options.config };
+  const now = options.now ?? (() => new Date());
+  let queue: JobQueue | undefined;
+  if (options.jobs) {
+    const context: JobContext = { db, config, now, queue: () => queue as JobQueue };
+    const databaseUrl = (db as unknown as { url?: string }).url;
+    queue = await startJobQueue(db, { databaseUrl, pollingIntervalSeconds: 0.5, definitions: jobDefinitions(context) });
+  }
+  const app = await buildServer({ db, config, jobs: queue, now }, { logger: process.env.KAIKU_TEST_LOG ? { level: 'error' } : false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -52,7 +73,8 @@ export async function startTestApp(options: { db?: Database } = {}): Promise<Tes
   };
   return {
     app, db, url, orgId, apiKey, api,
-    close: async () => { await app.close(); if (!options.db) await db.close(); },
+    jobs: queue,
+    close: async () => { await app.close(); await queue?.stop(); if (!options.db) await db.close(); },
   };
 }
 

@@ -1,0 +1,31 @@
+/**
+ * Every background job Kaiku runs, in one list. A domain adds its job here as one line; the
+ * server (src/cli/serve.ts) and the test app start workers for all of them.
+ */
+import type { Config } from '../config.ts';
+import type { Database } from '../db/connection.ts';
+import type { JobDefinition, JobQueue } from './queue.ts';
+
+export interface JobContext {
+  db: Database;
+  config: Config;
+  /** The running queue, for jobs that enqueue follow-up work. */
+  queue: () => JobQueue;
+  /** The clock jobs use (tests move it to test SLAs and schedules). */
+  now: () => Date;
+}
+
+type JobFactory = (context: JobContext) => JobDefinition<object>;
+
+const factories: JobFactory[] = [
+  // Domains append their job factories here, e.g. (ctx) => alertEvaluationJob(ctx),
+];
+
+export function jobDefinitions(context: JobContext): Array<JobDefinition<object>> {
+  return factories.map((factory) => factory(context));
+}
+
+/** Cron schedules (pg-boss `schedule`): name → cron expression in the server's time zone. */
+export const schedules: Array<{ name: string; cron: string }> = [
+  // e.g. { name: 'loop-escalate-overdue', cron: '*/5 * * * *' },
+];
