@@ -488,6 +488,8 @@ export const webhookDeliveries = pgTable('webhook_deliveries', {
   lastError: text('last_error'),
   nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
   deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  /** One entry per attempt, oldest first: { at, statusCode, error, durationMs }, for the delivery log. */
+  attemptLog: jsonb('attempt_log').notNull().default([]),
   createdAt: createdAt(),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
