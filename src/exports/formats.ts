@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ByteWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
-import { csvRecord, neutralizeFormula, UTF8_BOM, type CellValue } from './cells.ts';
+import { csvCell, neutralizeFormula, UTF8_BOM, type CellValue } from './cells.ts';
 import type { Column } from './queries.ts';
 
 export const formats = ['csv', 'xlsx', 'parquet'] as const;
@@ -46,13 +46,29 @@ async function ended(out: Writable): Promise<void> {
 
 /** RFC 4180 with CRLF, UTF-8 with a byte order mark for Excel, text cells neutralised. */
 export function csvSink(out: Writable): TableSink {
+  // The answers of one response repeat its context (ids, channel, language…) as the very same
+  // values: remembering each column's last cell saves most of the formatting.
+  let lastValue: CellValue[] = [];
+  let lastCell: string[] = [];
   return {
     async start(columns) {
+      lastValue = new Array(columns.length).fill(undefined);
+      lastCell = new Array(columns.length).fill('');
       await write(out, UTF8_BOM + columns.map((c) => c.name).join(',') + '\r\n');
     },
     async rows(rows) {
       let chunk = '';
-      for (const row of rows) chunk += csvRecord(row);
+      for (const row of rows) {
+        for (let i = 0; i < row.length; i++) {
+          const value = row[i]!;
+          if (value !== lastValue[i]) {
+            lastValue[i] = value;
+            lastCell[i] = csvCell(value);
+          }
+          chunk += i === 0 ? lastCell[i] : `,${lastCell[i]}`;
+        }
+        chunk += '\r\n';
+      }
       await write(out, chunk);
     },
     finish: () => ended(out),

@@ -9,7 +9,8 @@ import type { DataScope } from '../auth/permissions.ts';
 import type { MetricFilters } from '../metrics/queries.ts';
 import { badInput, notFound } from '../errors.ts';
 import { sinkFor, type Format } from './formats.ts';
-import { answerColumns, answerRow, answersSql, responseRow, responsesSql, streamCursor, wideLayout, type Dataset } from './queries.ts';
+import { answerColumns, answerRows, questionInfo, responseRow, responsesSql, streamCursor, wideLayout, type Dataset } from './queries.ts';
+import type { CellValue } from './cells.ts';
 
 export interface ExportRequest {
   orgId: string;
@@ -59,11 +60,14 @@ export async function exportTable(db: Database, request: ExportRequest, out: Wri
   await db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read, read only');
     if (request.dataset === 'answers') {
+      const questions = await questionInfo(tx, request.orgId);
       await sink.start(answerColumns);
-      const { sql, params } = answersSql(query);
+      const { sql, params } = responsesSql(query);
       await streamCursor(tx, sql, params, async (rows) => {
-        await sink.rows(rows.map(answerRow));
-        progress.rows += rows.length;
+        const answers: CellValue[][] = [];
+        for (const row of rows) answerRows(questions, row, answers);
+        await sink.rows(answers);
+        progress.rows += answers.length;
         onProgress?.(progress);
       });
     } else {
