@@ -120,7 +120,7 @@ export function xlsxSink(out: Writable, sheetName: string, maxRows = XLSX_MAX_RO
 }
 
 /** Rows per Parquet row group: big enough for good compression, small enough for flat memory. */
-export const PARQUET_ROW_GROUP = 50_000;
+export const PARQUET_ROW_GROUP = 25_000;
 
 const parquetTypes = { string: 'STRING', number: 'DOUBLE', boolean: 'BOOLEAN', timestamp: 'TIMESTAMP' } as const;
 

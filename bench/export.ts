@@ -1,0 +1,124 @@
+/**
+ * Bulk export over HTTP on PostgreSQL (issue 8 targets: 1,000,000 answers to CSV ≤ 10 s and to
+ * Parquet ≤ 15 s, streaming, server memory flat and ≤ 300 MB).
+ * 1,000,000 answers (166,667 responses × 6) are stored with storeResponses in chunks, then
+ * GET /api/v1/exports/answers.csv and .parquet are timed to the last byte against a separate
+ * `kaiku serve`, sampling its RSS every 100 ms.
+ * Run: npx tsx bench/export.ts [--answers 1000000] [--runs 3] [--xlsx]
+ */
+import { parseArgs } from 'node:util';
+import { openPostgres } from '../src/db/connection.ts';
+import { createOrganization } from '../src/orgs/service.ts';
+import { createApiKey } from '../src/auth/service.ts';
+import { createSurvey } from '../src/surveys/service.ts';
+import { prepareResponse, storeResponses, type PreparedResponse } from '../src/responses/service.ts';
+import { dropDatabase, machine, median, rssMb, scratchDatabase, startServer, stopServer } from './lib.ts';
+
+const { values } = parseArgs({ options: {
+  answers: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '3' }, xlsx: { type: 'boolean', default: false },
+} });
+const ANSWERS_PER_RESPONSE = 6;
+const responses = Math.ceil(Number(values.answers) / ANSWERS_PER_RESPONSE);
+const runs = Number(values.runs);
+const CHUNK = 2000;
+const DB = 'kaiku_bench_export';
+
+const url = await scratchDatabase(DB);
+const db = openPostgres({ url });
+await db.migrate();
+const orgId = await createOrganization(db, { name: 'Bench', slug: 'bench' });
+const { key } = await createApiKey(db, orgId, 'bench', ['read']);
+const survey = await createSurvey(db, orgId, {
+  name: 'Strategic', kind: 'strategic', defaultLanguage: 'fi', languages: ['fi'], title: { fi: 'Tutkimus' },
+  questions: [
+    { key: 'nps', type: 'nps', required: true, text: { fi: 'Suosittelisitko?' } },
+    { key: 'csat', type: 'csat', text: { fi: 'Tyytyväisyys' } },
+    { key: 'ces', type: 'ces', text: { fi: 'Vaivattomuus' } },
+    { key: 'reliable', type: 'likert7', allowDontKnow: true, text: { fi: 'Toimitusvarmuus' } },
+    { key: 'price', type: 'likert7', allowDontKnow: true, text: { fi: 'Hinta-laatu' } },
+  ],
+});
+
+let seed = 42;
+const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+const whys = ['Hyvää palvelua, mutta jonotusaika oli pitkä', 'Nopea ja ystävällinen, "kiitos"', '=1+1 ei kaava', 'Laskutus, taas kerran\nväärin'];
+const loadStarted = performance.now();
+for (let start = 0; start < responses; start += CHUNK) {
+  const prepared: PreparedResponse[] = [];
+  for (let i = start; i < Math.min(start + CHUNK, responses); i++) {
+    prepared.push(await prepareResponse(db, orgId, {
+      surveyId: survey.id, language: 'fi', idempotencyKey: `bench-${i}`,
+      submittedAt: new Date(Date.UTC(2025, rand(12), 1 + rand(28), rand(24), rand(60))).toISOString(),
+      answers: [
+        { question: 'nps', value: rand(11) }, { question: 'nps_why', value: whys[rand(whys.length)]! },
+        { question: 'csat', value: 1 + rand(5) }, { question: 'ces', value: 1 + rand(7) },
+        rand(10) === 0 ? { question: 'reliable', dontKnow: true } : { question: 'reliable', value: 1 + rand(7) }, { question: 'price', value: 1 + rand(7) },
+      ],
+    }));
+  }
+  await storeResponses(db, orgId, prepared, 'import');
+  if ((start / CHUNK) % 10 === 0) process.stderr.write(`\rstored ${Math.min(start + CHUNK, responses)} / ${responses} responses`);
+}
+await db.query('analyze');
+const [{ n: stored }] = await db.query<{ n: number }>(`select count(*)::int as n from answers where org_id = $1`, [orgId]);
+console.log(`\nstored ${stored} answers in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`);
+
+interface Run { seconds: number; bytes: number; lines: number; peakRss: number; rssAtStart: number; rssSamples: number[] }
+
+async function timeExport(serverUrl: string, pid: number, path: string): Promise<Run> {
+  const samples: number[] = [];
+  const rssAtStart = rssMb(pid);
+  const sampler = setInterval(() => samples.push(rssMb(pid)), 100);
+  const started = performance.now();
+  const res = await fetch(`${serverUrl}${path}`, { headers: { authorization: `Bearer ${key}` } });
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  let bytes = 0;
+  let lines = 0;
+  let previous = 0;
+  const reader = res.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    // CRLF ends a CSV record; LF alone occurs inside quoted answers.
+    for (let i = 0; i < value.length; i++) { if (value[i] === 10 && previous === 13) lines++; previous = value[i]!; }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  samples.push(rssMb(pid));
+  return { seconds, bytes, lines, peakRss: Math.max(...samples), rssAtStart, rssSamples: samples };
+}
+
+const server = await startServer({ DATABASE_URL: url, KAIKU_DEMO: 'false' }, 3903);
+const results: Record<string, Run[]> = { csv: [], parquet: [], xlsx: [] };
+const formatsToRun = values.xlsx ? ['csv', 'parquet', 'xlsx'] : ['csv', 'parquet'];
+try {
+  for (let run = 0; run < runs; run++) {
+    for (const format of formatsToRun) {
+      if (format === 'xlsx' && run > 0) continue; // one XLSX run: informative, no target
+      const r = await timeExport(server.url, server.child.pid!, `/api/v1/exports/answers.${format}`);
+      results[format]!.push(r);
+      const quartiles = [0.25, 0.5, 0.75].map((q) => r.rssSamples[Math.floor(q * (r.rssSamples.length - 1))]!.toFixed(0));
+      console.log(`run ${run + 1} ${format}: ${(r.bytes / 2 ** 20).toFixed(1)} MB in ${r.seconds.toFixed(2)} s${format === 'csv' ? `, ${r.lines - 1} records` : ''}; `
+        + `server RSS ${r.rssAtStart.toFixed(0)} MB before, ${quartiles.join(' / ')} MB at 25/50/75 %, peak ${r.peakRss.toFixed(0)} MB`);
+    }
+  }
+} finally {
+  await stopServer(server.child);
+  await db.close();
+  await dropDatabase(DB);
+}
+
+const targets: Record<string, number> = { csv: 10, parquet: 15 };
+let missed = false;
+console.log(`\nExport of ${stored.toLocaleString('en')} answers over HTTP on PostgreSQL (${machine()}, ${new Date().toISOString().slice(0, 10)})`);
+for (const format of formatsToRun) {
+  const rs = results[format]!;
+  const secs = median(rs.map((r) => r.seconds));
+  const peak = Math.max(...rs.map((r) => r.peakRss));
+  const target = targets[format];
+  if (target !== undefined && (secs > target || peak > 300)) missed = true;
+  console.log(`${format}: median ${secs.toFixed(2)} s${target ? ` (target ≤ ${target} s)` : ''}, ${(median(rs.map((r) => r.bytes)) / 2 ** 20).toFixed(0)} MB, `
+    + `${(stored / secs).toFixed(0)} answers/s, peak server RSS ${peak.toFixed(0)} MB (target ≤ 300 MB)`);
+}
+process.exit(missed ? 1 : 0);
