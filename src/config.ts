@@ -18,6 +18,17 @@ export interface Config {
   logLevel: string;
   /** Largest accepted request body in bytes. */
   bodyLimit: number;
+  /** SMTP server for notification e-mail; unset = no e-mail is sent (in-app notifications only). */
+  smtpHost?: string;
+  smtpPort: number;
+  /** TLS from the first byte (port 465); false = plain, upgraded by STARTTLS when the server offers it. */
+  smtpSecure: boolean;
+  smtpUser?: string;
+  smtpPassword?: string;
+  /** The From address of every e-mail Kaiku sends. */
+  mailFrom: string;
+  /** Let webhooks call private and loopback addresses (off by default: SSRF protection). */
+  webhooksAllowPrivate: boolean;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -48,5 +59,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: flag(env, 'KAIKU_SECURE_COOKIES', false),
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimit: integer(env, 'KAIKU_BODY_LIMIT', 5 * 1024 * 1024),
+    smtpHost: env.SMTP_HOST || undefined,
+    smtpPort: integer(env, 'SMTP_PORT', flag(env, 'SMTP_SECURE', false) ? 465 : 587),
+    smtpSecure: flag(env, 'SMTP_SECURE', false),
+    smtpUser: env.SMTP_USER || undefined,
+    smtpPassword: env.SMTP_PASSWORD || undefined,
+    mailFrom: env.KAIKU_MAIL_FROM || 'Kaiku <kaiku@localhost>',
+    webhooksAllowPrivate: flag(env, 'KAIKU_WEBHOOKS_ALLOW_PRIVATE', false),
   };
 }

@@ -27,6 +27,11 @@ export const permissions = {
   // Bulk exports hold every answer text and contact id: org-wide roles only.
   'exports:read': { roles: ['admin', 'analyst'], scopes: ['read', 'admin'] },
   'metrics:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: ['read', 'admin'] },
+  'webhooks:manage': { roles: ['admin'], scopes: ['admin'] },
+  'actions:read': { roles: ['admin', 'analyst', 'unit_manager', 'viewer'], scopes: ['read', 'admin'] },
+  'actions:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },
+  // A signed-in person's own notifications; API keys belong to no person.
+  'notifications:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: [] },
 } as const satisfies Record<string, { roles: readonly Role[]; scopes: readonly ApiScope[] }>;
 
 export type Permission = keyof typeof permissions;

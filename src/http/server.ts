@@ -119,5 +119,8 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   await app.register(eventRoutes);
   await app.register(surveyPageRoutes);
   await app.register(dashboardRoutes);
+  await app.register((await import('../notifications/routes.ts')).notificationRoutes);
+  await app.register((await import('../webhooks/routes.ts')).webhookRoutes);
+  await app.register((await import('../actions/routes.ts')).actionPlanRoutes);
   return app;
 }

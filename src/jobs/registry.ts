@@ -5,6 +5,8 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import type { JobDefinition, JobQueue } from './queue.ts';
+import { digestJob, loopNotifyJob } from '../notifications/jobs.ts';
+import { webhookDeliverJob, webhookRetryJob } from '../webhooks/jobs.ts';
 
 export interface JobContext {
   db: Database;
@@ -19,6 +21,7 @@ type JobFactory = (context: JobContext) => JobDefinition<object>;
 
 const factories: JobFactory[] = [
   // Domains append their job factories here, e.g. (ctx) => alertEvaluationJob(ctx),
+  loopNotifyJob, digestJob, webhookDeliverJob, webhookRetryJob,
 ];
 
 export function jobDefinitions(context: JobContext): Array<JobDefinition<object>> {
@@ -28,4 +31,6 @@ export function jobDefinitions(context: JobContext): Array<JobDefinition<object>
 /** Cron schedules (pg-boss `schedule`): name → cron expression in the server's time zone. */
 export const schedules: Array<{ name: string; cron: string }> = [
   // e.g. { name: 'loop-escalate-overdue', cron: '*/5 * * * *' },
+  { name: 'notifications-digest', cron: '0 7 * * *' },
+  { name: 'webhook-retry', cron: '* * * * *' },
 ];

@@ -1,0 +1,47 @@
+/**
+ * Outgoing e-mail over SMTP (nodemailer), configured by SMTP_* and KAIKU_MAIL_FROM. Without
+ * SMTP_HOST there is no mailer: notifications stay in-app and nothing pretends to be sent.
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '../config.ts';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** BCP 47 language of the content (Content-Language header). */
+  language?: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+  close(): void;
+}
+
+export function createMailer(config: Pick<Config, 'smtpHost' | 'smtpPort' | 'smtpSecure' | 'smtpUser' | 'smtpPassword' | 'mailFrom'>): Mailer | undefined {
+  if (!config.smtpHost) return undefined;
+  const transport: Transporter = nodemailer.createTransport({
+    host: config.smtpHost,
+    port: config.smtpPort,
+    secure: config.smtpSecure,
+    auth: config.smtpUser ? { user: config.smtpUser, pass: config.smtpPassword ?? '' } : undefined,
+    // One connection per message: nothing stays open between batches or after shutdown.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  return {
+    async send(message) {
+      await transport.sendMail({
+        from: config.mailFrom,
+        to: message.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        headers: message.language ? { 'Content-Language': message.language } : undefined,
+      });
+    },
+    close: () => transport.close(),
+  };
+}

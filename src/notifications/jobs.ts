@@ -1,0 +1,30 @@
+/** The `loop-notify` worker and the daily digest, with one mailer per process. */
+import type { JobContext } from '../jobs/registry.ts';
+import { defineJob } from '../jobs/queue.ts';
+import { LOOP_NOTIFY_JOB, type LoopEvent } from '../loop/events.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { DIGEST_JOB, handleLoopEvents, sendDigests, type NotifyContext } from './service.ts';
+
+const mailers = new WeakMap<JobContext, Mailer | undefined>();
+
+function notifyContext(ctx: JobContext): NotifyContext {
+  if (!mailers.has(ctx)) mailers.set(ctx, createMailer(ctx.config));
+  return { db: ctx.db, queue: ctx.queue, now: ctx.now, publicUrl: () => ctx.config.publicUrl, mailer: mailers.get(ctx) };
+}
+
+export const loopNotifyJob = (ctx: JobContext) => defineJob<LoopEvent>({
+  name: LOOP_NOTIFY_JOB,
+  // Batches let a burst of cases for one person become one e-mail.
+  batchSize: 50,
+  retryLimit: 5,
+  retryDelaySeconds: 30,
+  handle: (jobs) => handleLoopEvents(notifyContext(ctx), jobs),
+});
+
+export const digestJob = (ctx: JobContext) => defineJob<object>({
+  name: DIGEST_JOB,
+  batchSize: 1,
+  retryLimit: 3,
+  retryDelaySeconds: 300,
+  handle: async () => { await sendDigests(notifyContext(ctx)); },
+});

@@ -1,0 +1,211 @@
+/**
+ * Notifications of the closed loop: the `loop-notify` worker turns each LoopEvent into in-app
+ * notifications, e-mail and webhook deliveries; the daily digest gathers the e-mail of people
+ * who chose it. Rows are written with ids derived from the job, so a retried job writes
+ * nothing twice, and an e-mail is claimed (email_sent_at set) before it is sent, so two
+ * workers never send the same one.
+ */
+import type { Queryable } from '../db/connection.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import type { LoopEvent } from '../loop/events.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { caseEmail, digestEmail, mailLanguage, type CaseNotice } from '../mail/templates.ts';
+import { derivedId, publishWebhookEvent } from '../webhooks/service.ts';
+import type { WebhookEvent } from '../webhooks/signature.ts';
+import { caseForWebhook, loadCaseFacts, noticeFor, recipientsFor } from './recipients.ts';
+import { notFound } from '../errors.ts';
+import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+
+export const DIGEST_JOB = 'notifications-digest';
+
+export interface NotifyContext {
+  db: Queryable;
+  queue?: () => JobQueue | undefined;
+  now: () => Date;
+  publicUrl: () => string;
+  mailer?: Mailer;
+}
+
+/** Loop events as webhook events: an escalation is a change of the case. */
+const webhookEventOf: Record<LoopEvent['type'], WebhookEvent> = {
+  'case.created': 'case.created',
+  'case.updated': 'case.updated',
+  'case.escalated': 'case.updated',
+  'alert.fired': 'alert.fired',
+  'praise.received': 'praise.received',
+};
+
+/** Handles a batch of `loop-notify` jobs. Throws (so pg-boss retries) only when e-mail or the database fails. */
+export async function handleLoopEvents(ctx: NotifyContext, jobs: Array<{ id: string; data: LoopEvent }>): Promise<void> {
+  const written: Array<{ orgId: string; id: string }> = [];
+  for (const job of jobs) {
+    const event = job.data;
+    const facts = await loadCaseFacts(ctx.db, event.orgId, event.caseId);
+    if (!facts) continue; // deleted since: nothing to tell anyone about
+    const recipients = await recipientsFor(ctx.db, event, facts);
+    if (recipients.length > 0) {
+      const ids = recipients.map((r) => derivedId(job.id, r.userId, r.kind));
+      await ctx.db.query(
+        `insert into notifications (org_id, id, user_id, case_id, kind, data, created_at)
+         select $1, r.id, r.user_id, $2, r.kind, r.data, $3
+           from unnest($4::uuid[], $5::uuid[], $6::text[], $7::jsonb[]) as r(id, user_id, kind, data)
+           join users u on u.org_id = $1 and u.id = r.user_id and u.disabled_at is null
+         on conflict (org_id, id) do nothing`,
+        [event.orgId, facts.id, ctx.now().toISOString(), ids, recipients.map((r) => r.userId), recipients.map((r) => r.kind),
+          recipients.map((r) => JSON.stringify(noticeFor(r.kind, facts)))]);
+      // All derived ids, not only those inserted now: a retry must still send what failed before.
+      written.push(...ids.map((id) => ({ orgId: event.orgId, id })));
+    }
+    const details = event.data && Object.keys(event.data).length > 0 ? { details: event.data } : {};
+    await publishWebhookEvent(ctx, event.orgId, webhookEventOf[event.type], job.id,
+      { case: caseForWebhook(facts), ...(event.type === 'case.escalated' ? { change: 'escalated' } : {}), ...details }, event.at);
+  }
+  if (written.length > 0) await sendImmediateEmails(ctx, written);
+}
+
+interface ClaimedNotification {
+  org_id: string;
+  id: string;
+  user_id: string;
+  data: CaseNotice;
+  created_at: Date;
+  email: string;
+  name: string;
+  language: string;
+  time_zone: string;
+}
+
+async function claimEmails(db: Queryable, where: string, params: unknown[], now: Date): Promise<ClaimedNotification[]> {
+  return db.query<ClaimedNotification>(
+    `update notifications n set email_sent_at = $1::timestamptz
+       from users u, organizations o
+      where u.org_id = n.org_id and u.id = n.user_id and u.disabled_at is null and o.id = n.org_id
+        and n.email_sent_at is null and ${where}
+      returning n.org_id, n.id, n.user_id, n.data, n.created_at, u.email, u.name, u.language, o.time_zone`, [now.toISOString(), ...params]);
+}
+
+/** Sends each recipient's claimed notifications as one e-mail (one case, or several gathered). */
+async function mailGroups(ctx: NotifyContext, claimed: ClaimedNotification[], digest: boolean): Promise<number> {
+  const mailer = ctx.mailer;
+  if (!mailer) return 0;
+  const byUser = new Map<string, ClaimedNotification[]>();
+  for (const row of claimed) {
+    const key = `${row.org_id}/${row.user_id}`;
+    byUser.set(key, [...(byUser.get(key) ?? []), row]);
+  }
+  const failures: Error[] = [];
+  let sent = 0;
+  for (const rows of byUser.values()) {
+    rows.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id));
+    const first = rows[0];
+    const mailContext = { language: mailLanguage(first.language), publicUrl: ctx.publicUrl(), timeZone: first.time_zone, recipientName: first.name };
+    const mail = rows.length === 1 && !digest ? caseEmail(first.data, mailContext) : digestEmail(rows.map((r) => r.data), mailContext);
+    try {
+      await mailer.send({ to: first.email, ...mail, language: mailContext.language });
+      sent++;
+    } catch (error) {
+      // Give the claim back so the retry (or tomorrow's digest) sends it.
+      await ctx.db.query(`update notifications set email_sent_at = null where org_id = $1 and id = any($2::uuid[])`,
+        [first.org_id, rows.map((r) => r.id)]);
+      failures.push(error as Error);
+    }
+  }
+  if (failures.length > 0) throw new Error(`${failures.length} of ${byUser.size} notification e-mails failed: ${failures[0].message}`);
+  return sent;
+}
+
+/**
+ * E-mail at once for people without the digest. Several notifications for one person in the
+ * same batch (a burst of cases from an import) become one e-mail listing them, not a flood.
+ */
+export async function sendImmediateEmails(ctx: NotifyContext, ids: Array<{ orgId: string; id: string }>): Promise<number> {
+  if (!ctx.mailer || ids.length === 0) return 0;
+  const claimed = await claimEmails(ctx.db,
+    `not u.notification_digest and (n.org_id, n.id) in (select * from unnest($2::uuid[], $3::uuid[]))`,
+    [ids.map((i) => i.orgId), ids.map((i) => i.id)], ctx.now());
+  return mailGroups(ctx, claimed, false);
+}
+
+/** The daily digest: one e-mail per digest user with every notification not yet e-mailed. */
+export async function sendDigests(ctx: NotifyContext): Promise<number> {
+  if (!ctx.mailer) return 0;
+  const users = await ctx.db.query<{ org_id: string; user_id: string }>(
+    `select distinct n.org_id, n.user_id from notifications n
+       join users u on u.org_id = n.org_id and u.id = n.user_id
+      where u.notification_digest and u.disabled_at is null and n.email_sent_at is null`);
+  let sent = 0;
+  for (const user of users) {
+    const claimed = await claimEmails(ctx.db, `u.notification_digest and n.org_id = $2 and n.user_id = $3`, [user.org_id, user.user_id], ctx.now());
+    sent += await mailGroups(ctx, claimed, true);
+  }
+  return sent;
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-app: a person's own notifications.
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  caseId: string | null;
+  data: CaseNotice;
+  createdAt: string;
+  readAt: string | null;
+  emailSentAt: string | null;
+  url: string | null;
+}
+
+const viewColumns = `id, kind, case_id as "caseId", data, created_at as "createdAt", read_at as "readAt", email_sent_at as "emailSentAt"`;
+const withUrl = (row: Omit<NotificationView, 'url'>): NotificationView => ({ ...row, url: row.caseId ? `/app/cases/${row.caseId}` : null });
+
+/** Unread first, then newest first; keyset cursor over (read, created_at, id). */
+export async function listNotifications(db: Queryable, orgId: string, userId: string, options: { limit: number; cursor?: string; unreadOnly?: boolean }) {
+  const after = decodeCursor(options.cursor) as [number, string, string] | undefined;
+  const params: unknown[] = [orgId, userId, options.limit + 1];
+  const conditions = ['org_id = $1', 'user_id = $2'];
+  if (options.unreadOnly) conditions.push('read_at is null');
+  if (after) {
+    params.push(after[0], after[1], after[2]);
+    conditions.push(`((read_at is not null)::int > $4::int
+      or ((read_at is not null)::int = $4::int and (created_at, id) < ($5::timestamptz, $6::uuid)))`);
+  }
+  const rows = await db.query<Omit<NotificationView, 'url'> & { read: number }>(
+    `select ${viewColumns}, (read_at is not null)::int as read from notifications
+      where ${conditions.join(' and ')}
+      order by (read_at is not null)::int, created_at desc, id desc limit $3`, params);
+  const items = rows.slice(0, options.limit);
+  const last = items[items.length - 1];
+  const [{ unread }] = await db.query<{ unread: number }>(
+    `select count(*)::int as unread from notifications where org_id = $1 and user_id = $2 and read_at is null`, [orgId, userId]);
+  return {
+    items: items.map(({ read: _read, ...row }) => withUrl(row)),
+    unreadCount: unread,
+    nextCursor: rows.length > options.limit && last ? encodeCursor([last.read, new Date(last.createdAt).toISOString(), last.id]) : null,
+  };
+}
+
+export async function markRead(db: Queryable, orgId: string, userId: string, id: string, now: Date): Promise<NotificationView> {
+  const [row] = await db.query<Omit<NotificationView, 'url'>>(
+    `update notifications set read_at = coalesce(read_at, $4::timestamptz) where org_id = $1 and user_id = $2 and id = $3 returning ${viewColumns}`,
+    [orgId, userId, id, now.toISOString()]);
+  if (!row) throw notFound('Notification', 'id');
+  return withUrl(row);
+}
+
+export async function markAllRead(db: Queryable, orgId: string, userId: string, now: Date): Promise<number> {
+  const rows = await db.query(
+    `update notifications set read_at = $3::timestamptz where org_id = $1 and user_id = $2 and read_at is null returning id`,
+    [orgId, userId, now.toISOString()]);
+  return rows.length;
+}
+
+export async function notificationSettings(db: Queryable, orgId: string, userId: string, change?: { notificationDigest?: boolean }) {
+  const [row] = change
+    ? await db.query<{ notificationDigest: boolean }>(
+      `update users set notification_digest = coalesce($3, notification_digest) where org_id = $1 and id = $2
+        returning notification_digest as "notificationDigest"`, [orgId, userId, change.notificationDigest ?? null])
+    : await db.query<{ notificationDigest: boolean }>(
+      `select notification_digest as "notificationDigest" from users where org_id = $1 and id = $2`, [orgId, userId]);
+  if (!row) throw notFound('User', 'id');
+  return row;
+}

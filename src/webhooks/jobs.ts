@@ -1,0 +1,24 @@
+/** Background jobs of webhooks: the first attempt at once, retries on a one-minute schedule. */
+import type { JobContext } from '../jobs/registry.ts';
+import { defineJob } from '../jobs/queue.ts';
+import { attemptDelivery, retryDueDeliveries, WEBHOOK_DELIVER_JOB, WEBHOOK_RETRY_JOB } from './service.ts';
+
+const webhookContext = (ctx: JobContext) => ({ db: ctx.db, queue: ctx.queue, now: ctx.now, allowPrivate: ctx.config.webhooksAllowPrivate });
+
+export const webhookDeliverJob = (ctx: JobContext) => defineJob<{ orgId: string; deliveryId: string }>({
+  name: WEBHOOK_DELIVER_JOB,
+  batchSize: 10,
+  // An HTTP failure is recorded on the delivery and retried by `webhook-retry`; only a database
+  // error fails the job, and the sweep catches that delivery too.
+  retryLimit: 2,
+  handle: async (jobs) => {
+    await Promise.all(jobs.map((job) => attemptDelivery(webhookContext(ctx), job.data.orgId, job.data.deliveryId)));
+  },
+});
+
+export const webhookRetryJob = (ctx: JobContext) => defineJob<object>({
+  name: WEBHOOK_RETRY_JOB,
+  batchSize: 1,
+  retryLimit: 0,
+  handle: async () => { await retryDueDeliveries(webhookContext(ctx)); },
+});

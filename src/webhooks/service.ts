@@ -1,0 +1,261 @@
+/**
+ * Outgoing webhooks: subscriptions per organisation, a delivery row per (event, webhook), and
+ * the HTTP attempts. A delivery is tried at once by the `webhook-deliver` job; failures wait
+ * `retryDelaySeconds` in `next_attempt_at` and the `webhook-retry` schedule picks them up, so
+ * retries survive restarts and follow the job clock. Every attempt is appended to
+ * `attempt_log` for the delivery log.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../db/connection.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { uuidv7 } from '../db/ids.ts';
+import { badInput, conflict, notFound } from '../errors.ts';
+import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { assertWebhookUrl, guardedLookup, isPublicAddress } from './address-guard.ts';
+import { newWebhookSecret, retryDelaySeconds, signatureHeader, type WebhookEvent } from './signature.ts';
+
+export const WEBHOOK_DELIVER_JOB = 'webhook-deliver';
+export const WEBHOOK_RETRY_JOB = 'webhook-retry';
+/** Each attempt gives up after this long (connect, send, response). */
+export const DELIVERY_TIMEOUT_MS = 10_000;
+/** A claimed delivery whose process died is tried again after this lease. */
+const LEASE_SECONDS = 120;
+
+export interface Webhook {
+  id: string;
+  url: string;
+  events: WebhookEvent[];
+  enabled: boolean;
+  createdAt: string;
+}
+
+const webhookColumns = `id, url, events, enabled, created_at as "createdAt"`;
+
+export async function listWebhooks(db: Queryable, orgId: string, id?: string): Promise<Webhook[]> {
+  return db.query<Webhook>(
+    `select ${webhookColumns} from webhooks where org_id = $1 ${id ? 'and id = $2' : ''} order by created_at, id`, id ? [orgId, id] : [orgId]);
+}
+
+function distinctEvents(events: WebhookEvent[]): WebhookEvent[] {
+  if (events.length === 0) throw badInput('events must name at least one event', 'events');
+  return [...new Set(events)];
+}
+
+/** Creates a subscription; the secret is returned here and never again. */
+export async function createWebhook(db: Queryable, orgId: string, input: { url: string; events: WebhookEvent[]; enabled?: boolean }, allowPrivate: boolean) {
+  const url = await assertWebhookUrl(input.url, allowPrivate);
+  const secret = newWebhookSecret();
+  const [row] = await db.query<Webhook>(
+    `insert into webhooks (org_id, url, secret, events, enabled) values ($1, $2, $3, $4, $5) returning ${webhookColumns}`,
+    [orgId, url.toString(), secret, distinctEvents(input.events), input.enabled ?? true]);
+  return { ...row, secret };
+}
+
+export async function updateWebhook(db: Queryable, orgId: string, id: string, input: { url?: string; events?: WebhookEvent[]; enabled?: boolean }, allowPrivate: boolean) {
+  const url = input.url === undefined ? null : (await assertWebhookUrl(input.url, allowPrivate)).toString();
+  const events = input.events === undefined ? null : distinctEvents(input.events);
+  const [row] = await db.query<Webhook>(
+    `update webhooks set url = coalesce($3, url), events = coalesce($4, events), enabled = coalesce($5, enabled)
+      where org_id = $1 and id = $2 returning ${webhookColumns}`, [orgId, id, url, events, input.enabled ?? null]);
+  if (!row) throw notFound('Webhook', 'id');
+  return row;
+}
+
+export async function deleteWebhook(db: Queryable, orgId: string, id: string) {
+  const rows = await db.query(`delete from webhooks where org_id = $1 and id = $2 returning id`, [orgId, id]);
+  if (!rows[0]) throw notFound('Webhook', 'id');
+}
+
+/** A UUID derived from a seed, so a retried job inserts the same rows (and conflicts) instead of duplicates. */
+export function derivedId(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface WebhookContext {
+  db: Queryable;
+  /** Without a queue (an API-only process) pending deliveries wait for the `webhook-retry` sweep. */
+  queue?: () => JobQueue | undefined;
+  now: () => Date;
+}
+
+/**
+ * Queues `event` for every enabled webhook of the organisation subscribed to it. `eventId`
+ * identifies the event (the payload's `id`); the same id twice queues nothing new.
+ * Other domains call this, e.g. response ingestion for `response.created`.
+ */
+export async function publishWebhookEvent(
+  ctx: WebhookContext, orgId: string, event: WebhookEvent, eventId: string, data: Record<string, unknown>, occurredAt?: string,
+): Promise<number> {
+  const hooks = await ctx.db.query<{ id: string }>(
+    `select id from webhooks where org_id = $1 and enabled and $2 = any(events)`, [orgId, event]);
+  if (hooks.length === 0) return 0;
+  const now = ctx.now();
+  const payload = { id: eventId, type: event, createdAt: occurredAt ?? now.toISOString(), orgId, data };
+  const ids = hooks.map((h) => derivedId(eventId, h.id));
+  const inserted = await ctx.db.query<{ id: string }>(
+    `insert into webhook_deliveries (org_id, id, webhook_id, event, payload, status, next_attempt_at)
+     select $1, d.id, d.webhook_id, $2, $3::jsonb, 'pending', $4
+       from unnest($5::uuid[], $6::uuid[]) as d(id, webhook_id)
+     on conflict (org_id, id) do nothing returning id`,
+    [orgId, event, JSON.stringify(payload), now.toISOString(), ids, hooks.map((h) => h.id)]);
+  for (const row of inserted) await ctx.queue?.()?.send(WEBHOOK_DELIVER_JOB, { orgId, deliveryId: row.id });
+  return inserted.length;
+}
+
+interface ClaimedDelivery {
+  id: string;
+  org_id: string;
+  event: string;
+  payload: unknown;
+  attempts: number;
+  url: string;
+  secret: string;
+}
+
+export interface AttemptResult {
+  at: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/** Takes the delivery for one attempt, unless another worker holds it or it is not due. */
+async function claim(db: Queryable, orgId: string, deliveryId: string, now: Date): Promise<ClaimedDelivery | undefined> {
+  const [row] = await db.query<ClaimedDelivery>(
+    `update webhook_deliveries d set status = 'sending', next_attempt_at = $3::timestamptz + make_interval(secs => ${LEASE_SECONDS})
+       from webhooks w
+      where d.org_id = $1 and d.id = $2 and w.org_id = d.org_id and w.id = d.webhook_id and w.enabled
+        and d.status in ('pending', 'retrying', 'sending') and d.next_attempt_at <= $3::timestamptz
+      returning d.id, d.org_id, d.event, d.payload, d.attempts, w.url, w.secret`,
+    [orgId, deliveryId, now.toISOString()]);
+  return row;
+}
+
+/** One HTTP POST; resolves with the status code or the error, never rejects. */
+export function postSigned(target: { url: string; secret: string; event: string; deliveryId: string; body: string }, allowPrivate: boolean): Promise<{ statusCode: number | null; error: string | null }> {
+  return new Promise((resolve) => {
+    const url = new URL(target.url);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    // An IP literal skips the DNS lookup, so the guard checks it here.
+    if (!allowPrivate && net.isIP(host) && !isPublicAddress(host)) {
+      resolve({ statusCode: null, error: `${host} is a private or reserved address` });
+      return;
+    }
+    const timestamp = Math.floor(Date.now() / 1000);
+    const request = (url.protocol === 'https:' ? https : http).request(url, {
+      method: 'POST',
+      lookup: guardedLookup(allowPrivate),
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(target.body),
+        'user-agent': 'Kaiku-Webhooks/1',
+        'kaiku-event': target.event,
+        'kaiku-delivery': target.deliveryId,
+        'kaiku-timestamp': String(timestamp),
+        'kaiku-signature': signatureHeader(target.secret, timestamp, target.body),
+      },
+    }, (response) => {
+      let snippet = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => { if (snippet.length < 200) snippet += chunk; });
+      response.on('end', () => {
+        const code = response.statusCode ?? 0;
+        const ok = code >= 200 && code < 300;
+        resolve({ statusCode: code, error: ok ? null : `HTTP ${code}${snippet ? `: ${snippet.slice(0, 200)}` : ''}` });
+      });
+      response.on('error', (error) => resolve({ statusCode: response.statusCode ?? null, error: error.message }));
+    });
+    request.on('error', (error) => resolve({
+      statusCode: null,
+      error: error.name === 'AbortError' || error.name === 'TimeoutError' ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s` : error.message,
+    }));
+    request.end(target.body);
+  });
+}
+
+/** Makes one attempt of a delivery if it is due; records the outcome and the next attempt. */
+export async function attemptDelivery(ctx: WebhookContext & { allowPrivate: boolean }, orgId: string, deliveryId: string): Promise<AttemptResult | undefined> {
+  const started = ctx.now();
+  const delivery = await claim(ctx.db, orgId, deliveryId, started);
+  if (!delivery) return undefined;
+  const clock = Date.now();
+  const outcome = await postSigned({
+    url: delivery.url, secret: delivery.secret, event: delivery.event, deliveryId: delivery.id, body: JSON.stringify(delivery.payload),
+  }, ctx.allowPrivate);
+  const result: AttemptResult = { at: started.toISOString(), statusCode: outcome.statusCode, error: outcome.error, durationMs: Date.now() - clock };
+  const attempts = delivery.attempts + 1;
+  const delivered = outcome.error === null;
+  const delay = delivered ? null : retryDelaySeconds(attempts);
+  const status = delivered ? 'delivered' : delay === null ? 'failed' : 'retrying';
+  const next = delay === null ? null : new Date(started.getTime() + delay * 1000).toISOString();
+  await ctx.db.query(
+    `update webhook_deliveries set attempts = $3, status = $4, last_status_code = $5, last_error = $6, next_attempt_at = $7,
+            delivered_at = case when $4 = 'delivered' then $8::timestamptz else delivered_at end,
+            attempt_log = attempt_log || $9::jsonb
+      where org_id = $1 and id = $2`,
+    [orgId, deliveryId, attempts, status, outcome.statusCode, outcome.error, next, ctx.now().toISOString(), JSON.stringify([result])]);
+  return result;
+}
+
+/** Attempts every delivery whose retry time has come (and any whose worker died mid-attempt). */
+export async function retryDueDeliveries(ctx: WebhookContext & { allowPrivate: boolean }, limit = 200): Promise<number> {
+  const due = await ctx.db.query<{ org_id: string; id: string }>(
+    `select d.org_id, d.id from webhook_deliveries d
+       join webhooks w on w.org_id = d.org_id and w.id = d.webhook_id and w.enabled
+      where d.status in ('pending', 'retrying', 'sending') and d.next_attempt_at <= $1::timestamptz
+      order by d.next_attempt_at limit $2`, [ctx.now().toISOString(), limit]);
+  // A few receivers at a time: one slow receiver must not hold up the others for long.
+  let index = 0;
+  const worker = async () => {
+    while (index < due.length) {
+      const d = due[index++];
+      await attemptDelivery(ctx, d.org_id, d.id);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, due.length) }, worker));
+  return due.length;
+}
+
+const deliveryColumns = `id, webhook_id as "webhookId", event, payload, attempts, status, last_status_code as "lastStatusCode",
+  last_error as "lastError", next_attempt_at as "nextAttemptAt", delivered_at as "deliveredAt", created_at as "createdAt", attempt_log as "attemptLog"`;
+
+/** The delivery log of one webhook, newest first. */
+export async function listDeliveries(db: Queryable, orgId: string, webhookId: string, page: { limit: number; cursor?: string }) {
+  if (!(await listWebhooks(db, orgId, webhookId))[0]) throw notFound('Webhook', 'id');
+  const after = decodeCursor(page.cursor) as [string, string] | undefined;
+  const params: unknown[] = [orgId, webhookId, page.limit + 1];
+  const keyset = after ? `and (created_at, id) < ($4::timestamptz, $5::uuid)` : '';
+  if (after) params.push(after[0], after[1]);
+  const rows = await db.query<{ id: string; createdAt: Date | string }>(
+    `select ${deliveryColumns} from webhook_deliveries where org_id = $1 and webhook_id = $2 ${keyset}
+      order by created_at desc, id desc limit $3`, params);
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: rows.length > page.limit && last ? encodeCursor([new Date(last.createdAt).toISOString(), last.id]) : null,
+  };
+}
+
+/** Sends a past delivery's payload again as a new delivery (new Kaiku-Delivery id, same event id). */
+export async function replayDelivery(ctx: WebhookContext, orgId: string, deliveryId: string) {
+  const [original] = await ctx.db.query<{ enabled: boolean }>(
+    `select w.enabled from webhook_deliveries d join webhooks w on w.org_id = d.org_id and w.id = d.webhook_id
+      where d.org_id = $1 and d.id = $2`, [orgId, deliveryId]);
+  if (!original) throw notFound('Webhook delivery', 'id');
+  if (!original.enabled) throw conflict('The webhook is disabled; enable it before replaying its deliveries', 'id');
+  const id = uuidv7();
+  await ctx.db.query(
+    `insert into webhook_deliveries (org_id, id, webhook_id, event, payload, status, next_attempt_at)
+     select org_id, $3, webhook_id, event, payload, 'pending', $4 from webhook_deliveries where org_id = $1 and id = $2`,
+    [orgId, deliveryId, id, ctx.now().toISOString()]);
+  await ctx.queue?.()?.send(WEBHOOK_DELIVER_JOB, { orgId, deliveryId: id });
+  const [delivery] = await ctx.db.query(`select ${deliveryColumns} from webhook_deliveries where org_id = $1 and id = $2`, [orgId, id]);
+  return delivery;
+}
