@@ -294,7 +294,7 @@ describe('drivers API: weights from stored answers, listwise deletion, roles and
       [`${base}&target=nps&attributes=speed,why`, 'attributes', /"why" is a text question/],
       [`${base}&target=nps&attributes=nps,speed`, 'attributes', /"nps" is the target/],
       [`${base}&target=nps&method=promoter-logistic&bootstrap=50`, 'bootstrap', /promoter-logistic reports standard errors/],
-      [`${base}&target=nps&method=magic`, 'method', /"method" must be equal/],
+      [`${base}&target=nps&method=magic`, 'method', /"method" must be one of: relative-weights, shapley, promoter-logistic/],
       [`${base}&target=nps&colour=red`, 'colour', /Unknown field/],
       [`/api/v1/drivers?target=nps`, 'surveyId', /required/],
     ];

@@ -68,7 +68,9 @@ export function toProblem(error: unknown): Problem {
     let detail: string;
     if (extra) detail = `Unknown field "${field}"`;
     else if (missing) detail = `"${field}" is required`;
-    else detail = `"${field ?? e.validationContext}" ${first?.message ?? 'is invalid'}`;
+    else if (first?.params && 'allowedValues' in first.params) {
+      detail = `"${field}" must be one of: ${(first.params.allowedValues as unknown[]).join(', ')}`;
+    } else detail = `"${field ?? e.validationContext}" ${first?.message ?? 'is invalid'}`;
     return problem(400, 'invalid_input', detail, field);
   }
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(413, 'body_too_large', 'The request body is larger than the server accepts');

@@ -1,5 +1,5 @@
 /** Schema pieces shared by the domains' routes (TypeBox → JSON Schema → validation and OpenAPI). */
-import { Type, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
@@ -31,7 +31,10 @@ export function decodeCursor(cursor: string | undefined): unknown[] | undefined 
   throw Object.assign(new Error('cursor is not valid'), { statusCode: 400, code: 'INVALID_CURSOR' });
 }
 
-/** A string enum as a union of literals, keeping the literal types for handlers. */
-export function literals<const T extends readonly string[]>(values: T): TUnion<{ [K in keyof T]: TLiteral<T[K]> } & TSchema[]> {
-  return Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<{ [K in keyof T]: TLiteral<T[K]> } & TSchema[]>;
+/**
+ * A string enum, typed as the union of its literals. Emitted as JSON Schema `enum` (not anyOf
+ * of consts), so a wrong value is answered with the list of allowed ones.
+ */
+export function literals<const T extends readonly string[]>(values: T): TUnsafe<T[number]> {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 }

@@ -129,13 +129,13 @@ describe('segments API: NPS across groups and the unit league', () => {
 
   test('bad input names the field: unknown dimension, one group only, unknown parameter, empty period', async () => {
     const cases: Array<[string, string, RegExp]> = [
-      ['/api/v1/segments/nps?by=weather', 'by', /"by" must be equal/],
+      ['/api/v1/segments/nps?by=weather', 'by', /"by" must be one of: segment, unit, channel, language, touchpoint, journey/],
       ['/api/v1/segments/nps', 'by', /required/],
       [`/api/v1/segments/nps?by=unit&unitId=${ids.alpha}`, 'by', /at least two groups with 5 or more answers.*found 1/],
       ['/api/v1/segments/nps?by=segment&colour=red', 'colour', /Unknown field/],
       ['/api/v1/units/league?from=2026-05-01T00:00:00Z&to=2026-04-01T00:00:00Z', 'from', /before/],
       ['/api/v1/units/league?metric=rating', 'questionId', /per question/],
-      ['/api/v1/units/league?metric=happiness', 'metric', /"metric" must be equal/],
+      ['/api/v1/units/league?metric=happiness', 'metric', /"metric" must be one of: nps, csat, ces, rating/],
     ];
     for (const [url, field, message] of cases) {
       const res = await t.api(url);
