@@ -27,6 +27,10 @@ export const permissions = {
   // Bulk exports hold every answer text and contact id: org-wide roles only.
   'exports:read': { roles: ['admin', 'analyst'], scopes: ['read', 'admin'] },
   'metrics:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: ['read', 'admin'] },
+  // Cases: unit managers see their subtree, frontline staff their own feedback and cases (caseScope in src/loop/cases.ts).
+  'cases:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline'], scopes: ['read', 'admin'] },
+  'cases:write': { roles: ['admin', 'analyst', 'unit_manager', 'frontline'], scopes: ['write', 'admin'] },
+  'rules:manage': { roles: ['admin', 'analyst'], scopes: ['admin'] },
   'webhooks:manage': { roles: ['admin'], scopes: ['admin'] },
   'actions:read': { roles: ['admin', 'analyst', 'unit_manager', 'viewer'], scopes: ['read', 'admin'] },
   'actions:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },

@@ -122,5 +122,6 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   await app.register((await import('../notifications/routes.ts')).notificationRoutes);
   await app.register((await import('../webhooks/routes.ts')).webhookRoutes);
   await app.register((await import('../actions/routes.ts')).actionPlanRoutes);
+  await app.register((await import('../loop/routes.ts')).loopRoutes);
   return app;
 }

@@ -7,6 +7,8 @@ import type { Database } from '../db/connection.ts';
 import type { JobDefinition, JobQueue } from './queue.ts';
 import { digestJob, loopNotifyJob } from '../notifications/jobs.ts';
 import { webhookDeliverJob, webhookRetryJob } from '../webhooks/jobs.ts';
+import { alertEvaluationJob } from '../loop/evaluate.ts';
+import { escalationJob } from '../loop/escalate.ts';
 
 export interface JobContext {
   db: Database;
@@ -22,6 +24,8 @@ type JobFactory = (context: JobContext) => JobDefinition<object>;
 const factories: JobFactory[] = [
   // Domains append their job factories here, e.g. (ctx) => alertEvaluationJob(ctx),
   loopNotifyJob, digestJob, webhookDeliverJob, webhookRetryJob,
+  (ctx) => alertEvaluationJob(ctx),
+  (ctx) => escalationJob(ctx),
 ];
 
 export function jobDefinitions(context: JobContext): Array<JobDefinition<object>> {
@@ -33,4 +37,7 @@ export const schedules: Array<{ name: string; cron: string }> = [
   // e.g. { name: 'loop-escalate-overdue', cron: '*/5 * * * *' },
   { name: 'notifications-digest', cron: '0 7 * * *' },
   { name: 'webhook-retry', cron: '* * * * *' },
+  { name: 'loop-escalate-overdue', cron: '* * * * *' },
+  // Re-starts the outbox watcher should the process holding it have died (src/loop/evaluate.ts).
+  { name: 'loop-evaluate-alerts', cron: '* * * * *' },
 ];

@@ -4,6 +4,7 @@
  * the background and never slow down the work that raised them.
  */
 import type { JobQueue } from '../jobs/queue.ts';
+import type { Queryable } from '../db/connection.ts';
 
 export const LOOP_NOTIFY_JOB = 'loop-notify';
 
@@ -23,8 +24,16 @@ export async function publishLoopEvent(ctx: { queue: () => JobQueue }, event: Lo
   await ctx.queue().send(LOOP_NOTIFY_JOB, event);
 }
 
-/** Many events at once (a batch of new cases), one insert per event in pg-boss. */
-export async function publishLoopEvents(ctx: { queue: () => JobQueue }, events: LoopEvent[]): Promise<void> {
+/**
+ * Many events at once. With `tx` the jobs are written in that transaction, so they exist if and
+ * only if the cases they announce were committed (no lost and no phantom notifications).
+ */
+export async function publishLoopEvents(ctx: { queue: () => JobQueue }, events: LoopEvent[], tx?: Queryable): Promise<void> {
   if (events.length === 0) return;
-  await ctx.queue().boss.insert(events.map((data) => ({ name: LOOP_NOTIFY_JOB, data })));
+  const jobs = events.map((data) => ({ name: LOOP_NOTIFY_JOB, data }));
+  if (!tx) {
+    await ctx.queue().boss.insert(jobs);
+    return;
+  }
+  await ctx.queue().boss.insert(jobs, { db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: await tx.query(text, values) }) } });
 }

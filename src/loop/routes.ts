@@ -1,0 +1,220 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { IdParams, LocalizedText, PageQuery, Uuid, literals, strict } from '../http/schemas.ts';
+import { authOf } from '../auth/plugin.ts';
+import { badInput, conflict, notFound } from '../errors.ts';
+import type { Queryable } from '../db/connection.ts';
+import { addNote, caseMetrics, casePriorities, caseStatuses, getCase, listCases, openCase, updateCase, type LoopDeps } from './cases.ts';
+import { continueWatching, EVALUATE_ALERTS_JOB } from './evaluate.ts';
+import { validateCondition, validateRoute } from './rules.ts';
+import { validateBusinessHours } from './sla.ts';
+
+const Priority = literals(casePriorities);
+const RuleBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  enabled: Type.Optional(Type.Boolean()),
+  kind: Type.Optional(literals(['problem', 'praise'] as const)),
+  condition: Type.Unknown({ description: 'Condition tree: { all: [...] } | { any: [...] } | { not: … } | leaf (see docs/api.md)' }),
+  route: Type.Optional(Type.Unknown({ description: '{ to: touchpoint_owner } | { to: user, userId } | { to: round_robin, unitId } | { to: employee }' })),
+  priority: Type.Optional(Priority),
+  slaHours: Type.Optional(Type.Integer({ minimum: 0, maximum: 2000 })),
+}, strict);
+const RootCauseBody = Type.Object({
+  code: Type.String({ pattern: '^[a-z0-9][a-z0-9_.-]{0,62}$' }),
+  labels: LocalizedText,
+  active: Type.Optional(Type.Boolean()),
+}, strict);
+const CodeParams = Type.Object({ code: Type.String({ maxLength: 63 }) }, strict);
+const CaseQuery = Type.Object({
+  ...PageQuery,
+  inbox: Type.Optional(literals(['mine', 'unit', 'all'] as const)),
+  status: Type.Optional(Type.Array(literals(caseStatuses), { description: 'One or more: status=new&status=in_progress' })),
+  priority: Type.Optional(Priority),
+  kind: Type.Optional(literals(['problem', 'praise'] as const)),
+  ownerUserId: Type.Optional(Uuid),
+  unitId: Type.Optional(Uuid),
+  touchpointId: Type.Optional(Uuid),
+  overdue: Type.Optional(Type.Boolean()),
+}, strict);
+const NewCaseBody = Type.Object({
+  responseId: Uuid,
+  title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  priority: Type.Optional(Priority),
+  ownerUserId: Type.Optional(Uuid),
+  slaHours: Type.Optional(Type.Integer({ minimum: 0, maximum: 2000 })),
+  note: Type.Optional(Type.String({ minLength: 1, maxLength: 10_000 })),
+}, strict);
+const CasePatchBody = Type.Object({
+  status: Type.Optional(literals(caseStatuses)),
+  ownerUserId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  rootCauseCode: Type.Optional(Type.Union([Type.String({ maxLength: 63 }), Type.Null()])),
+  resolution: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 10_000 }), Type.Null()])),
+  priority: Type.Optional(Priority),
+  title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+}, { ...strict, minProperties: 1 });
+const NoteBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 10_000 }) }, strict);
+const MetricsQuery = Type.Object({
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+  by: Type.Optional(literals(['unit', 'owner'] as const)),
+}, strict);
+const BusinessHoursBody = Type.Object({
+  timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  businessHours: Type.Optional(Type.Unknown({ description: '{ days: [1..7], start: "HH:MM", end: "HH:MM" }' })),
+}, { ...strict, minProperties: 1 });
+
+const ruleColumns = `id, name, enabled, kind, condition, route, priority, sla_hours as "slaHours", created_at as "createdAt", updated_at as "updatedAt"`;
+
+/** A rule's references must exist in the organisation, named by their path. */
+async function checkRuleReferences(db: Queryable, orgId: string, route: ReturnType<typeof validateRoute>) {
+  if (route.to === 'user') {
+    const [user] = await db.query(`select 1 from users where org_id = $1 and id = $2 and disabled_at is null`, [orgId, route.userId]);
+    if (!user) throw badInput('is not an active user of this organisation', 'route.userId');
+  }
+  if (route.to === 'round_robin') {
+    const [unit] = await db.query(`select 1 from units where org_id = $1 and id = $2`, [orgId, route.unitId]);
+    if (!unit) throw badInput('is not a unit of this organisation', 'route.unitId');
+  }
+}
+
+export async function loopRoutes(app: FastifyInstance) {
+  const { db } = app.deps;
+  const deps = (): LoopDeps => ({ db, jobs: app.deps.jobs, now: app.deps.now ?? (() => new Date()) });
+  const read = { permission: 'cases:read' as const };
+  const write = { permission: 'cases:write' as const };
+  const manage = { permission: 'rules:manage' as const };
+
+  // A process that runs jobs starts the outbox watcher at once instead of waiting for the schedule.
+  app.addHook('onReady', async () => {
+    const jobs = app.deps.jobs;
+    if (jobs) await continueWatching({ db, queue: () => jobs }).catch((error) => app.log.warn({ err: error }, `could not start ${EVALUATE_ALERTS_JOB}`));
+  });
+
+  // --- cases
+  app.get<{ Querystring: Static<typeof CaseQuery> }>('/api/v1/cases', { schema: { tags: ['cases'], querystring: CaseQuery }, config: read },
+    async (request) => listCases(db, authOf(request), request.query, deps().now()));
+
+  app.get<{ Querystring: Static<typeof MetricsQuery> }>('/api/v1/cases/metrics', { schema: { tags: ['cases'], querystring: MetricsQuery }, config: read },
+    async (request) => caseMetrics(db, authOf(request), request.query, deps().now()));
+
+  app.get<{ Params: Static<typeof IdParams> }>('/api/v1/cases/:id', { schema: { tags: ['cases'], params: IdParams }, config: read },
+    async (request) => getCase(db, authOf(request), request.params.id));
+
+  app.post<{ Body: Static<typeof NewCaseBody> }>('/api/v1/cases', { schema: { tags: ['cases'], body: NewCaseBody }, config: write },
+    async (request, reply) => reply.status(201).send(await openCase(deps(), authOf(request), request.body)));
+
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof CasePatchBody> }>('/api/v1/cases/:id', {
+    schema: { tags: ['cases'], params: IdParams, body: CasePatchBody }, config: write,
+  }, async (request) => updateCase(deps(), authOf(request), request.params.id, request.body));
+
+  app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof NoteBody> }>('/api/v1/cases/:id/notes', {
+    schema: { tags: ['cases'], params: IdParams, body: NoteBody }, config: write,
+  }, async (request, reply) => reply.status(201).send(await addNote(deps(), authOf(request), request.params.id, request.body.text)));
+
+  // --- alert rules
+  const tags = ['alert rules'];
+  app.get('/api/v1/alert-rules', { schema: { tags }, config: manage }, async (request) => ({
+    items: await db.query(`select ${ruleColumns} from alert_rules where org_id = $1 order by created_at, id`, [authOf(request).orgId]),
+  }));
+
+  app.get<{ Params: Static<typeof IdParams> }>('/api/v1/alert-rules/:id', { schema: { tags, params: IdParams }, config: manage }, async (request) => {
+    const [rule] = await db.query(`select ${ruleColumns} from alert_rules where org_id = $1 and id = $2`, [authOf(request).orgId, request.params.id]);
+    if (!rule) throw notFound('Alert rule', 'id');
+    return rule;
+  });
+
+  app.post<{ Body: Static<typeof RuleBody> }>('/api/v1/alert-rules', { schema: { tags, body: RuleBody }, config: manage }, async (request, reply) => {
+    const orgId = authOf(request).orgId;
+    const b = request.body;
+    const condition = validateCondition(b.condition);
+    const kind = b.kind ?? 'problem';
+    const route = validateRoute(b.route ?? (kind === 'praise' ? { to: 'employee' } : { to: 'touchpoint_owner' }));
+    await checkRuleReferences(db, orgId, route);
+    const [rule] = await db.query(
+      `insert into alert_rules (org_id, name, enabled, kind, condition, route, priority, sla_hours) values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${ruleColumns}`,
+      [orgId, b.name, b.enabled ?? true, kind, JSON.stringify(condition), JSON.stringify(route), b.priority ?? 'normal', b.slaHours ?? 24]);
+    return reply.status(201).send(rule);
+  });
+
+  app.patch<{ Params: Static<typeof IdParams>; Body: Partial<Static<typeof RuleBody>> }>('/api/v1/alert-rules/:id', {
+    schema: { tags, params: IdParams, body: Type.Partial(RuleBody, { ...strict, minProperties: 1 }) }, config: manage,
+  }, async (request) => {
+    const orgId = authOf(request).orgId;
+    const b = request.body;
+    const condition = 'condition' in b ? JSON.stringify(validateCondition(b.condition)) : null;
+    let route: string | null = null;
+    if ('route' in b) {
+      const valid = validateRoute(b.route);
+      await checkRuleReferences(db, orgId, valid);
+      route = JSON.stringify(valid);
+    }
+    const [rule] = await db.query(
+      `update alert_rules set name = coalesce($3, name), enabled = coalesce($4, enabled), kind = coalesce($5::case_kind, kind),
+              condition = coalesce($6::jsonb, condition), route = coalesce($7::jsonb, route), priority = coalesce($8::case_priority, priority),
+              sla_hours = coalesce($9, sla_hours), updated_at = now()
+        where org_id = $1 and id = $2 returning ${ruleColumns}`,
+      [orgId, request.params.id, b.name ?? null, b.enabled ?? null, b.kind ?? null, condition, route, b.priority ?? null, b.slaHours ?? null]);
+    if (!rule) throw notFound('Alert rule', 'id');
+    return rule;
+  });
+
+  app.delete<{ Params: Static<typeof IdParams> }>('/api/v1/alert-rules/:id', { schema: { tags, params: IdParams }, config: manage }, async (request, reply) => {
+    // Cases keep their rule id as history; disable a rule to stop it, delete it when it was a mistake.
+    const rows = await db.query(`delete from alert_rules where org_id = $1 and id = $2 returning id`, [authOf(request).orgId, request.params.id]);
+    if (!rows[0]) throw notFound('Alert rule', 'id');
+    return reply.status(204).send();
+  });
+
+  // --- root-cause codes
+  const rcTags = ['cases'];
+  app.get('/api/v1/root-causes', { schema: { tags: rcTags }, config: read }, async (request) => ({
+    items: await db.query(`select code, labels, active from root_cause_codes where org_id = $1 order by code`, [authOf(request).orgId]),
+  }));
+
+  app.post<{ Body: Static<typeof RootCauseBody> }>('/api/v1/root-causes', { schema: { tags: rcTags, body: RootCauseBody }, config: manage }, async (request, reply) => {
+    const b = request.body;
+    const [row] = await db.query(
+      `insert into root_cause_codes (org_id, code, labels, active) values ($1, $2, $3, $4) on conflict do nothing returning code, labels, active`,
+      [authOf(request).orgId, b.code, JSON.stringify(b.labels), b.active ?? true]);
+    if (!row) throw conflict('A root-cause code with this code exists', 'code');
+    return reply.status(201).send(row);
+  });
+
+  app.patch<{ Params: Static<typeof CodeParams>; Body: { labels?: Record<string, string>; active?: boolean } }>('/api/v1/root-causes/:code', {
+    schema: { tags: rcTags, params: CodeParams, body: Type.Object({ labels: Type.Optional(LocalizedText), active: Type.Optional(Type.Boolean()) }, { ...strict, minProperties: 1 }) },
+    config: manage,
+  }, async (request) => {
+    const [row] = await db.query(
+      `update root_cause_codes set labels = coalesce($3::jsonb, labels), active = coalesce($4, active) where org_id = $1 and code = $2 returning code, labels, active`,
+      [authOf(request).orgId, request.params.code, request.body.labels ? JSON.stringify(request.body.labels) : null, request.body.active ?? null]);
+    if (!row) throw notFound('Root-cause code', 'code');
+    return row;
+  });
+
+  app.delete<{ Params: Static<typeof CodeParams> }>('/api/v1/root-causes/:code', { schema: { tags: rcTags, params: CodeParams }, config: manage }, async (request, reply) => {
+    const orgId = authOf(request).orgId;
+    const [used] = await db.query(`select 1 from cases where org_id = $1 and root_cause_code = $2 limit 1`, [orgId, request.params.code]);
+    if (used) throw conflict('Cases use this root-cause code; deactivate it instead (active: false)', 'code');
+    const rows = await db.query(`delete from root_cause_codes where org_id = $1 and code = $2 returning code`, [orgId, request.params.code]);
+    if (!rows[0]) throw notFound('Root-cause code', 'code');
+    return reply.status(204).send();
+  });
+
+  // --- business hours the SLAs count
+  app.get('/api/v1/business-hours', { schema: { tags: ['cases'] }, config: read }, async (request) => {
+    const [org] = await db.query(`select time_zone as "timeZone", business_hours as "businessHours" from organizations where id = $1`, [authOf(request).orgId]);
+    return org;
+  });
+
+  app.put<{ Body: Static<typeof BusinessHoursBody> }>('/api/v1/business-hours', { schema: { tags: ['cases'], body: BusinessHoursBody }, config: { permission: 'org:manage' } }, async (request) => {
+    const b = request.body;
+    if (b.timeZone) {
+      try { new Intl.DateTimeFormat('en', { timeZone: b.timeZone }); } catch { throw badInput('is not an IANA time zone such as Europe/Helsinki', 'timeZone'); }
+    }
+    const hours = b.businessHours === undefined ? null : JSON.stringify(validateBusinessHours(b.businessHours));
+    const [org] = await db.query(
+      `update organizations set time_zone = coalesce($2, time_zone), business_hours = coalesce($3::jsonb, business_hours) where id = $1
+       returning time_zone as "timeZone", business_hours as "businessHours"`, [authOf(request).orgId, b.timeZone ?? null, hours]);
+    return org;
+  });
+}
