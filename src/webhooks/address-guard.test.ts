@@ -24,3 +24,13 @@ test('webhook URLs must be http(s) without credentials, and public unless privat
   assert.equal((await assertWebhookUrl('http://127.0.0.1:8080/hook', true)).port, '8080');
   assert.equal((await assertWebhookUrl('https://93.184.216.34/hook', false)).hostname, '93.184.216.34');
 });
+
+test('a delivery refuses a private address at connect time too (a name that now resolves to loopback)', async () => {
+  const { postSigned } = await import('./service.ts');
+  const target = { secret: 's', event: 'case.created', deliveryId: 'd', body: '{}' };
+  const literal = await postSigned({ ...target, url: 'http://127.0.0.1:9/hook' }, false);
+  assert.deepEqual(literal, { statusCode: null, error: '127.0.0.1 is a private or reserved address' });
+  const named = await postSigned({ ...target, url: 'http://localhost:9/hook' }, false);
+  assert.equal(named.statusCode, null);
+  assert.match(named.error ?? '', /localhost resolves only to private or reserved addresses/);
+});
