@@ -1,12 +1,16 @@
+import { filterFields } from '../metrics/filters.ts';
+
+// Drivers pair a target with its attributes, so the one-question filter does not apply.
+const { questionId: _questionId, ...driverFilterFields } = filterFields;
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { Uuid, literals, strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
 import { badInput } from '../errors.ts';
-import { channels } from '../journeys/service.ts';
 import { driverMethods, driverReport, performanceMeasures } from './service.ts';
 
 export const DriverQuery = Type.Object({
+  ...driverFilterFields,
   surveyId: Uuid,
   target: Type.String({ minLength: 1, maxLength: 200, description: 'Key or id of the outcome question (nps, csat, ces, likert7 or rating)' }),
   attributes: Type.Optional(Type.String({ maxLength: 2000, description: 'Comma-separated keys or ids; default: the survey\'s driver questions' })),
@@ -14,16 +18,6 @@ export const DriverQuery = Type.Object({
   bootstrap: Type.Optional(Type.Integer({ minimum: 0, maximum: 2000, description: 'Resamples for 95 % percentile intervals (default 200 for the weight methods; 0 = none)' })),
   seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: 'Seed of the resampling (default 1): the same seed gives the same intervals' })),
   performance: Type.Optional(literals(performanceMeasures)),
-  from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive start (ISO 8601)' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive end' })),
-  journeyId: Type.Optional(Uuid),
-  stageId: Type.Optional(Uuid),
-  touchpointId: Type.Optional(Uuid),
-  channel: Type.Optional(literals(channels)),
-  unitId: Type.Optional(Type.String({ format: 'uuid', description: 'The unit and its sub-units' })),
-  employeeId: Type.Optional(Uuid),
-  segment: Type.Optional(Type.String({ maxLength: 200 })),
-  language: Type.Optional(Type.String({ pattern: '^[a-z]{2}$' })),
 }, strict);
 
 function parseAttributes(raw: string | undefined): string[] | undefined {

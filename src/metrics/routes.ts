@@ -4,24 +4,11 @@ import { Uuid, literals, strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
 import { badInput } from '../errors.ts';
 import { channels } from '../journeys/service.ts';
+import { filterFields } from './filters.ts';
 import { dimensions, intervals, metrics, type Dimension, type MetricFilters } from './queries.ts';
 import { compareReport, metricReport } from './service.ts';
 
 const Params = Type.Object({ metric: literals(metrics) }, strict);
-const filterFields = {
-  from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive start (ISO 8601)' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive end' })),
-  surveyId: Type.Optional(Uuid),
-  questionId: Type.Optional(Uuid),
-  journeyId: Type.Optional(Uuid),
-  stageId: Type.Optional(Uuid),
-  touchpointId: Type.Optional(Uuid),
-  channel: Type.Optional(literals(channels)),
-  unitId: Type.Optional(Type.String({ format: 'uuid', description: 'The unit and its sub-units' })),
-  employeeId: Type.Optional(Uuid),
-  segment: Type.Optional(Type.String({ maxLength: 200 })),
-  language: Type.Optional(Type.String({ pattern: '^[a-z]{2}$' })),
-};
 const ReportQuery = Type.Object({
   ...filterFields,
   by: Type.Optional(Type.String({ description: `Up to two of: ${dimensions.join(', ')} (comma-separated)`, maxLength: 60 })),

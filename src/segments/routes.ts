@@ -3,22 +3,9 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Uuid, literals, strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
 import { channels } from '../journeys/service.ts';
+import { filterFields } from '../metrics/filters.ts';
 import { leagueMetrics, npsSegmentReport, segmentDimensions, unitLeague } from './service.ts';
 
-const filterFields = {
-  from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive start (ISO 8601)' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive end' })),
-  surveyId: Type.Optional(Uuid),
-  questionId: Type.Optional(Uuid),
-  journeyId: Type.Optional(Uuid),
-  stageId: Type.Optional(Uuid),
-  touchpointId: Type.Optional(Uuid),
-  channel: Type.Optional(literals(channels)),
-  unitId: Type.Optional(Type.String({ format: 'uuid', description: 'The unit and its sub-units' })),
-  employeeId: Type.Optional(Uuid),
-  segment: Type.Optional(Type.String({ maxLength: 200 })),
-  language: Type.Optional(Type.String({ pattern: '^[a-z]{2}$' })),
-};
 
 const SegmentQuery = Type.Object({
   ...filterFields,

@@ -5,23 +5,13 @@ import { authOf } from '../auth/plugin.ts';
 import { channels } from '../journeys/service.ts';
 import { intervals } from '../metrics/queries.ts';
 import { SENTIMENTS } from './insights.ts';
+import { filterFields as metricFilterFields } from '../metrics/filters.ts';
 import { analyseTexts, themeReport, topicReport, verbatimPage } from './service.ts';
 
-// The same slice filters as /api/v1/metrics (src/metrics/routes.ts), so text and score figures
-// can be put side by side. TODO: share one definition once metrics exports it.
+// The same slice filters as /api/v1/metrics, so text and score figures can be put side by side.
 const filterFields = {
-  from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive start (ISO 8601)' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive end' })),
-  surveyId: Type.Optional(Uuid),
+  ...metricFilterFields,
   questionId: Type.Optional(Type.String({ format: 'uuid', description: 'One open question (e.g. the nps_why follow-up)' })),
-  journeyId: Type.Optional(Uuid),
-  stageId: Type.Optional(Uuid),
-  touchpointId: Type.Optional(Uuid),
-  channel: Type.Optional(literals(channels)),
-  unitId: Type.Optional(Type.String({ format: 'uuid', description: 'The unit and its sub-units' })),
-  employeeId: Type.Optional(Uuid),
-  segment: Type.Optional(Type.String({ maxLength: 200 })),
-  language: Type.Optional(Type.String({ pattern: '^[a-z]{2}$' })),
 };
 
 const TopicsQuery = Type.Object({
