@@ -1,13 +1,14 @@
 import { filterFields } from '../metrics/filters.ts';
 
-// Drivers pair a target with its attributes, so the one-question filter does not apply.
-const { questionId: _questionId, ...driverFilterFields } = filterFields;
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { Uuid, literals, strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
 import { badInput } from '../errors.ts';
 import { driverMethods, driverReport, performanceMeasures } from './service.ts';
+
+// Drivers pair a target with its attributes, so the one-question filter does not apply.
+const { questionId: _questionId, ...driverFilterFields } = filterFields;
 
 export const DriverQuery = Type.Object({
   ...driverFilterFields,
