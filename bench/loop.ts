@@ -1,0 +1,107 @@
+/**
+ * Closed loop on PostgreSQL (issue 6: "response stored → case created ≤ 2 s p95 at 500
+ * responses/s", and a 50,000-response import that matches a rule). A separate `kaiku serve`
+ * with its job workers; single responses are POSTed at a steady 500/s, a third of them
+ * detractors matched by a rule routed to the touchpoint's unit manager; the latency of each
+ * case is created_at(case) − received_at(response), both stamped by the database clock.
+ * Then 50,000 detractors arrive through the batch API (1,000 per request, 4 in flight) and
+ * the time until every one has its case is measured.
+ * Run: npx tsx bench/loop.ts [--rate 500] [--seconds 20] [--import 50000]
+ */
+import { parseArgs } from 'node:util';
+import { openPostgres } from '../src/db/connection.ts';
+import { createOrganization, createUnit } from '../src/orgs/service.ts';
+import { createApiKey, createUser } from '../src/auth/service.ts';
+import { createJourney, createStage, createTouchpoint } from '../src/journeys/service.ts';
+import { createSurvey } from '../src/surveys/service.ts';
+import { dropDatabase, machine, scratchDatabase, startServer, stopServer } from './lib.ts';
+
+const { values } = parseArgs({ options: { rate: { type: 'string', default: '500' }, seconds: { type: 'string', default: '20' }, import: { type: 'string', default: '50000' } } });
+const rate = Number(values.rate);
+const seconds = Number(values.seconds);
+const importSize = Number(values.import);
+
+const url = await scratchDatabase('kaiku_bench_loop');
+const db = openPostgres({ url });
+await db.migrate();
+const orgId = await createOrganization(db, { name: 'Bench', slug: 'bench' });
+const { key } = await createApiKey(db, orgId, 'bench', ['admin']);
+const unitId = await createUnit(db, orgId, { name: 'Customer service' });
+await createUser(db, orgId, { email: 'manager@example.com', name: 'Manager', role: 'unit_manager', unitId });
+const journeyId = await createJourney(db, orgId, { name: 'Customer' });
+const stageId = await createStage(db, orgId, journeyId, { name: 'Service', phase: 'during' });
+const touchpointId = await createTouchpoint(db, orgId, { stageId, name: 'Phone', channel: 'phone', ownerUnitId: unitId });
+const survey = await createSurvey(db, orgId, {
+  name: 'Pulse', kind: 'pulse', defaultLanguage: 'fi', languages: ['fi'], title: { fi: 'Pulssi' }, touchpointId,
+  questions: [{ key: 'nps', type: 'nps', required: true, text: { fi: 'Suosittelisitko?' } }],
+} as never);
+await db.query(`insert into alert_rules (org_id, name, condition, route, sla_hours) values ($1, 'Detractor', $2, $3, 24)`,
+  [orgId, JSON.stringify({ nps: 'detractor' }), JSON.stringify({ to: 'touchpoint_owner' })]);
+
+const server = await startServer({ DATABASE_URL: url, KAIKU_DEMO: 'false' }, 3906);
+const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+const caseCount = async () => (await db.query<{ n: number }>(`select count(*)::int as n from cases where org_id = $1`, [orgId]))[0].n;
+async function waitForCases(n: number, timeoutMs: number) {
+  const started = Date.now();
+  while ((await caseCount()) < n) {
+    if (Date.now() - started > timeoutMs) throw new Error(`only ${await caseCount()} of ${n} cases after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+try {
+  // Steady stream: every 10 ms, rate/100 single responses.
+  const total = rate * seconds;
+  const perTick = rate / 100;
+  let sent = 0;
+  let failed = 0;
+  let detractors = 0;
+  const inFlight = new Set<Promise<void>>();
+  const started = Date.now();
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((Date.now() - started) / 10 + 1) * perTick));
+    for (; sent < due; sent++) {
+      const score = sent % 3 === 0 ? sent % 7 : 7 + (sent % 4);
+      if (score <= 6) detractors++;
+      const p = fetch(`${server.url}/api/v1/responses`, { method: 'POST', headers, body: JSON.stringify({ surveyId: survey.id, answers: [{ question: 'nps', value: score }] }) })
+        .then(async (r) => { if (r.status !== 201) failed++; await r.arrayBuffer(); }, () => { failed++; })
+        .finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    }
+    await new Promise((r) => setTimeout(r, 10 - ((Date.now() - started) % 10)));
+  }
+  await Promise.all(inFlight);
+  const sendSeconds = (Date.now() - started) / 1000;
+  await waitForCases(detractors, 60_000);
+  const [lat] = await db.query<{ p50: number; p95: number; p99: number; max: number }>(
+    `select percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.95) within group (order by ms) as p95,
+            percentile_cont(0.99) within group (order by ms) as p99, max(ms) as max
+       from (select extract(epoch from c.created_at - r.received_at) * 1000 as ms
+               from cases c join responses r on r.org_id = c.org_id and r.id = c.response_id where c.org_id = $1) x`, [orgId]);
+  console.log(`stream: ${total} responses in ${sendSeconds.toFixed(1)} s (${(total / sendSeconds).toFixed(0)}/s offered ${rate}/s), ${failed} failed, ${detractors} cases`);
+  console.log(`response stored → case created: p50 ${lat.p50.toFixed(0)} ms, p95 ${lat.p95.toFixed(0)} ms, p99 ${lat.p99.toFixed(0)} ms, max ${lat.max.toFixed(0)} ms`);
+
+  // Import: every response a detractor.
+  const before = await caseCount();
+  const importStarted = Date.now();
+  const batches = Math.ceil(importSize / 1000);
+  let next = 0;
+  const worker = async () => {
+    for (let b = next++; b < batches; b = next++) {
+      const responses = Array.from({ length: Math.min(1000, importSize - b * 1000) }, (_, i) => ({ surveyId: survey.id, answers: [{ question: 'nps', value: (b + i) % 7 }] }));
+      const r = await fetch(`${server.url}/api/v1/responses/batch`, { method: 'POST', headers, body: JSON.stringify({ responses }) });
+      if (r.status !== 200) throw new Error(`batch ${b}: ${r.status} ${await r.text()}`);
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  const stored = (Date.now() - importStarted) / 1000;
+  await waitForCases(before + importSize, 600_000);
+  const done = (Date.now() - importStarted) / 1000;
+  const [outbox] = await db.query<{ n: number }>(`select count(*)::int as n from response_outbox`);
+  console.log(`import: ${importSize} detractors stored in ${stored.toFixed(1)} s; all ${importSize} cases created ${done.toFixed(1)} s after the first request (${(importSize / done).toFixed(0)} cases/s), outbox left ${outbox.n}`);
+  console.log(machine());
+} finally {
+  await stopServer(server.child);
+  await db.close();
+  await dropDatabase('kaiku_bench_loop');
+}
