@@ -91,19 +91,33 @@ export interface WebhookContext {
 export async function publishWebhookEvent(
   ctx: WebhookContext, orgId: string, event: WebhookEvent, eventId: string, data: Record<string, unknown>, occurredAt?: string,
 ): Promise<number> {
+  return publishWebhookEvents(ctx, orgId, event, [{ eventId, data, occurredAt }]);
+}
+
+/** Many events of one kind at once (a batch of stored responses): one lookup, one insert. */
+export async function publishWebhookEvents(
+  ctx: WebhookContext, orgId: string, event: WebhookEvent, events: Array<{ eventId: string; data: Record<string, unknown>; occurredAt?: string }>,
+): Promise<number> {
+  if (events.length === 0) return 0;
   const hooks = await ctx.db.query<{ id: string }>(
     `select id from webhooks where org_id = $1 and enabled and $2 = any(events)`, [orgId, event]);
   if (hooks.length === 0) return 0;
-  const now = ctx.now();
-  const payload = { id: eventId, type: event, createdAt: occurredAt ?? now.toISOString(), orgId, data };
-  const ids = hooks.map((h) => derivedId(eventId, h.id));
+  const now = ctx.now().toISOString();
+  const rows = events.flatMap((e) => hooks.map((h) => ({
+    id: derivedId(e.eventId, h.id),
+    webhookId: h.id,
+    payload: JSON.stringify({ id: e.eventId, type: event, createdAt: e.occurredAt ?? now, orgId, data: e.data }),
+  })));
   const inserted = await ctx.db.query<{ id: string }>(
     `insert into webhook_deliveries (org_id, id, webhook_id, event, payload, status, next_attempt_at)
-     select $1, d.id, d.webhook_id, $2, $3::jsonb, 'pending', $4
-       from unnest($5::uuid[], $6::uuid[]) as d(id, webhook_id)
+     select $1, d.id, d.webhook_id, $2, d.payload, 'pending', $3
+       from unnest($4::uuid[], $5::uuid[], $6::jsonb[]) as d(id, webhook_id, payload)
      on conflict (org_id, id) do nothing returning id`,
-    [orgId, event, JSON.stringify(payload), now.toISOString(), ids, hooks.map((h) => h.id)]);
-  for (const row of inserted) await ctx.queue?.()?.send(WEBHOOK_DELIVER_JOB, { orgId, deliveryId: row.id });
+    [orgId, event, now, rows.map((r) => r.id), rows.map((r) => r.webhookId), rows.map((r) => r.payload)]);
+  const queue = ctx.queue?.();
+  if (queue && inserted.length > 0) {
+    await queue.boss.insert(inserted.map((row) => ({ name: WEBHOOK_DELIVER_JOB, data: { orgId, deliveryId: row.id } })));
+  }
   return inserted.length;
 }
 
