@@ -57,6 +57,7 @@ test('a digest lists every notice, counts them in the subject and links the rest
   assert.ok(mail.text.includes('Case 1') && mail.text.includes('Case 2') && !mail.text.includes('Case 3'));
   assert.ok(mail.text.includes('+ 1 …'));
   assert.equal(digestEmail(notices.slice(0, 1), { ...ctx, language: 'fi' }).subject, 'Kaiku – päivän kooste (1)');
+  assert.equal(digestEmail(notices, { ...ctx, language: 'sv' }, { daily: false }).subject, 'Kaiku: 3 nya aviseringar');
 });
 
 test('languages without texts fall back to English', () => {

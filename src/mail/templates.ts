@@ -52,6 +52,8 @@ interface Texts {
   subject: Record<NotificationKind, string>;
   intro: Record<NotificationKind, string>;
   digestSubject: (n: number) => string;
+  /** Several notifications at once outside the daily digest (a burst of cases). */
+  burstSubject: (n: number) => string;
   digestIntro: (n: number) => string;
   greeting: (name: string) => string;
   priority: string;
@@ -74,6 +76,7 @@ const texts: Record<MailLanguage, Texts> = {
       praise_received: 'Asiakas antoi kiitosta. Hienoa työtä – jaa tämä myös tiimillesi!',
     },
     digestSubject: (n) => `Kaiku – päivän kooste (${n})`,
+    burstSubject: (n) => `Kaiku: ${n} uutta ilmoitusta`,
     digestIntro: (n) => `Sinulle on ${n === 1 ? '1 uusi ilmoitus' : `${n} uutta ilmoitusta`}:`,
     greeting: (name) => `Hei ${name},`,
     priority: 'Prioriteetti',
@@ -94,6 +97,7 @@ const texts: Record<MailLanguage, Texts> = {
       praise_received: 'En kund gav beröm. Bra jobbat – dela gärna med ditt team!',
     },
     digestSubject: (n) => `Kaiku – dagens sammanfattning (${n})`,
+    burstSubject: (n) => `Kaiku: ${n} nya aviseringar`,
     digestIntro: (n) => `Du har ${n === 1 ? '1 ny avisering' : `${n} nya aviseringar`}:`,
     greeting: (name) => `Hej ${name},`,
     priority: 'Prioritet',
@@ -114,6 +118,7 @@ const texts: Record<MailLanguage, Texts> = {
       praise_received: 'A customer gave praise. Well done – share it with your team!',
     },
     digestSubject: (n) => `Kaiku – daily digest (${n})`,
+    burstSubject: (n) => `Kaiku: ${n} new notifications`,
     digestIntro: (n) => `You have ${n === 1 ? '1 new notification' : `${n} new notifications`}:`,
     greeting: (name) => `Hello ${name},`,
     priority: 'Priority',
@@ -134,6 +139,7 @@ const texts: Record<MailLanguage, Texts> = {
       praise_received: 'Klient przekazał pochwałę. Świetna robota – podziel się nią z zespołem!',
     },
     digestSubject: (n) => `Kaiku – podsumowanie dnia (${n})`,
+    burstSubject: (n) => `Kaiku: nowe powiadomienia (${n})`,
     digestIntro: (n) => `Nowe powiadomienia (${n}):`,
     greeting: (name) => `Dzień dobry, ${name},`,
     priority: 'Priorytet',
@@ -213,11 +219,11 @@ ${noticeHtml(notice, t, ctx)}
 }
 
 /** One e-mail gathering several notifications (the daily digest, or a burst in one batch). */
-export function digestEmail(notices: CaseNotice[], ctx: MailContext, options: { shown?: number } = {}): RenderedMail {
+export function digestEmail(notices: CaseNotice[], ctx: MailContext, options: { shown?: number; daily?: boolean } = {}): RenderedMail {
   const t = texts[ctx.language];
   const shown = notices.slice(0, options.shown ?? 50);
   const more = notices.length - shown.length;
-  const subject = t.digestSubject(notices.length);
+  const subject = (options.daily ?? true) ? t.digestSubject(notices.length) : t.burstSubject(notices.length);
   const moreLine = more > 0 ? `+ ${more} …` : '';
   const body = html`<p>${t.greeting(ctx.recipientName)}</p>
 <p>${t.digestIntro(notices.length)}</p>

@@ -7,7 +7,8 @@ import { createEmployee, createUnit } from '../orgs/service.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { publishLoopEvent, type LoopEvent } from '../loop/events.ts';
 import { startTestSmtp, type TestSmtp } from '../mail/test-smtp.ts';
-import { DIGEST_JOB } from './service.ts';
+import { DIGEST_JOB, handleLoopEvents } from './service.ts';
+import { createMailer } from '../mail/mailer.ts';
 
 const verbatim = 'Kukaan ei soittanut <script>alert("x")</script> & odotin "kaksi" viikkoa';
 
@@ -154,6 +155,24 @@ describe('notifications: e-mail on a real SMTP server, in-app list, daily digest
     await new Promise((r) => setTimeout(r, 700));
     assert.equal(smtp.received.length, before + 1);
     assert.equal(smtp.received.at(-1)!.subject, 'New case assigned to you: Handed over');
+  });
+
+  test('a burst of cases for one person in one batch becomes one e-mail listing them, and a retried batch sends nothing twice', async () => {
+    const cases = [await insertCase({ title: 'Burst 1', ownerUserId: ids.eevaUser }), await insertCase({ title: 'Burst 2', ownerUserId: ids.eevaUser }),
+      await insertCase({ title: 'Burst 3', ownerUserId: ids.eevaUser })];
+    const jobs = cases.map((caseId) => ({ id: uuidv7(), data: { type: 'case.created' as const, orgId: t.orgId, caseId, at: new Date().toISOString() } }));
+    const mailer = createMailer({ smtpHost: '127.0.0.1', smtpPort: smtp.port, smtpSecure: false, mailFrom: 'Kaiku <kaiku@example.com>' });
+    const ctx = { db: t.db, now: () => new Date(), publicUrl: () => t.url, mailer };
+    const before = smtp.received.length;
+    await handleLoopEvents(ctx, jobs);
+    await handleLoopEvents(ctx, jobs); // pg-boss may hand the same batch out again after a failure
+    await smtp.waitFor(before + 1);
+    assert.equal(smtp.received.length, before + 1);
+    const mail = smtp.received.at(-1)!;
+    assert.equal(mail.subject, 'Kaiku: 3 new notifications');
+    assert.ok(['Burst 1', 'Burst 2', 'Burst 3'].every((title) => mail.text.includes(`New case assigned to you: ${title}`)));
+    const rows = await t.db.query(`select 1 from notifications where org_id = $1 and case_id = any($2::uuid[])`, [t.orgId, cases]);
+    assert.equal(rows.length, 3, 'one notification per case, however often the batch runs');
   });
 
   test('in-app: own notifications unread first with a cursor, mark one and all read', async () => {

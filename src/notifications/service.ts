@@ -99,7 +99,7 @@ async function mailGroups(ctx: NotifyContext, claimed: ClaimedNotification[], di
     rows.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id));
     const first = rows[0];
     const mailContext = { language: mailLanguage(first.language), publicUrl: ctx.publicUrl(), timeZone: first.time_zone, recipientName: first.name };
-    const mail = rows.length === 1 && !digest ? caseEmail(first.data, mailContext) : digestEmail(rows.map((r) => r.data), mailContext);
+    const mail = rows.length === 1 && !digest ? caseEmail(first.data, mailContext) : digestEmail(rows.map((r) => r.data), mailContext, { daily: digest });
     try {
       await mailer.send({ to: first.email, ...mail, language: mailContext.language });
       sent++;
