@@ -6,7 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KaikuError } from '../errors.ts';
-import { httpRequestDuration, httpRequests, registry, responsesIngested, trackQueueDepth } from './metrics.ts';
+import { httpRequestDuration, httpRequests, registry, trackQueueDepth } from './metrics.ts';
 
 export interface MetricsEndpoint {
   /** false: no /metrics route at all (404). */
@@ -34,15 +34,6 @@ function tokenMatches(request: FastifyRequest, token: string): boolean {
 }
 
 /** Routes that store responses through the API, and how many each response body says were created. */
-const ingestionRoutes: Record<string, (status: number, payload: unknown) => number> = {
-  '/api/v1/responses': (status) => (status === 201 ? 1 : 0),
-  '/api/v1/responses/batch': (status, payload) => {
-    if (status !== 200 || typeof payload !== 'string') return 0;
-    const created = (JSON.parse(payload) as { created?: unknown }).created;
-    return typeof created === 'number' ? created : 0;
-  },
-};
-
 export const observability = fp(async (app: FastifyInstance, options: { endpoint?: MetricsEndpoint }) => {
   const endpoint = options.endpoint ?? metricsEndpointFrom();
 
@@ -51,16 +42,6 @@ export const observability = fp(async (app: FastifyInstance, options: { endpoint
     const route = request.routeOptions.url ?? 'unmatched';
     httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
     httpRequestDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
-  });
-
-  app.addHook('onSend', async (request, reply, payload) => {
-    const route = request.routeOptions.url;
-    const count = request.method === 'POST' && route ? ingestionRoutes[route] : undefined;
-    if (count) {
-      const created = count(reply.statusCode, payload);
-      if (created > 0) responsesIngested.inc({ source: 'api' }, created);
-    }
-    return payload;
   });
 
   const untrack = trackQueueDepth('responses_group_commit', () => app.responseWriter.waiting);

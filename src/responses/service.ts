@@ -6,6 +6,7 @@
  * channel and owner unit from the touchpoint, unit from the employee, segment from the contact.
  */
 import { uuidv7 } from '../db/ids.ts';
+import { responsesIngested } from '../observability/metrics.ts';
 import type { Queryable } from '../db/connection.ts';
 import { badInput } from '../errors.ts';
 import { getSurvey } from '../surveys/service.ts';
@@ -159,7 +160,8 @@ export async function writeResponses(db: Queryable, orgId: string, prepared: Pre
     ans.response, ans.question, ans.number, ans.choice, ans.choices, ans.text, ans.dontKnow, atomic], 'kaiku_store_responses');
   const problems = new Map<number, string>();
   for (const r of rows) if (r.unknown_reference) problems.set(Number(r.position) - 1, r.unknown_reference);
-  const created = new Set(rows.map((r) => r.id));
+  const created = new Set(rows.map((r) => r.id).filter((id): id is string => id !== null));
+  if (created.size > 0) responsesIngested.inc({ source }, created.size);
   const skippedKeys = prepared.filter((r, i) => !created.has(r.id) && !problems.has(i) && r.idempotencyKey).map((r) => r.idempotencyKey as string);
   const existing = new Map<string, string>();
   if (skippedKeys.length > 0 && !(atomic && problems.size > 0)) {
