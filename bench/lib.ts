@@ -1,5 +1,5 @@
 /** Shared helpers of the benchmark scripts: machine description, medians, scratch databases, server processes. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import pg from 'pg';
@@ -36,10 +36,20 @@ export async function dropDatabase(name: string): Promise<void> {
   await admin.end();
 }
 
-/** Starts `kaiku serve` as its own process and waits for /health. */
+let built = false;
+
+/**
+ * Starts the server as `npm start` runs it — the bundle from scripts/build.mjs, built once per
+ * benchmark process — and waits for /health.
+ */
 export async function startServer(env: Record<string, string>, port: number): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  if (!built) {
+    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('build failed');
+    built = true;
+  }
   let output = '';
-  const child = spawn(process.execPath, ['bin/kaiku.js', 'serve'], {
+  const child = spawn(process.execPath, ['dist/kaiku.mjs', 'serve'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

