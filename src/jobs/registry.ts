@@ -35,7 +35,7 @@ export function jobDefinitions(context: JobContext): Array<JobDefinition<object>
 /** Cron schedules (pg-boss `schedule`): name → cron expression in the server's time zone. */
 export const schedules: Array<{ name: string; cron: string }> = [
   // e.g. { name: 'loop-escalate-overdue', cron: '*/5 * * * *' },
-  { name: 'notifications-digest', cron: '0 7 * * *' },
+  { name: 'notifications-digest', cron: '0 * * * *' },
   { name: 'webhook-retry', cron: '* * * * *' },
   { name: 'loop-escalate-overdue', cron: '* * * * *' },
   // Re-starts the outbox watcher should the process holding it have died (src/loop/evaluate.ts).

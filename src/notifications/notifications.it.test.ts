@@ -33,6 +33,8 @@ async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean,
 describe('notifications: e-mail on a real SMTP server, in-app list, daily digest', () => {
   let t: TestApp;
   let smtp: TestSmtp;
+  /** Real time, except while the digest test sets the hour. */
+  let clock: Date | undefined;
   const ids: Record<string, string> = {};
   const emails = {
     owner: 'olli.owner@example.com', manager: 'maja.manager@example.com', eeva: 'eeva@example.com', digest: 'piotr@example.com',
@@ -53,7 +55,7 @@ describe('notifications: e-mail on a real SMTP server, in-app list, daily digest
 
   before(async () => {
     smtp = await startTestSmtp();
-    t = await startTestApp({ jobs: true, config: { smtpHost: '127.0.0.1', smtpPort: smtp.port, smtpSecure: false, mailFrom: 'Kaiku <kaiku@example.com>' } });
+    t = await startTestApp({ jobs: true, now: () => clock ?? new Date(), config: { smtpHost: '127.0.0.1', smtpPort: smtp.port, smtpSecure: false, mailFrom: 'Kaiku <kaiku@example.com>' } });
     const tp = await journeyWithTouchpoint(t);
     ids.touchpoint = tp.touchpointId;
     ids.north = await createUnit(t.db, t.orgId, { name: 'North', kind: 'region' });
@@ -130,19 +132,28 @@ describe('notifications: e-mail on a real SMTP server, in-app list, daily digest
     await new Promise((r) => setTimeout(r, 700));
     assert.equal(mailsTo(emails.digest).length, 0, 'no immediate e-mail for a digest user');
 
+    // 06:30 in Helsinki (UTC+2 in March): not yet the organisation's digest hour.
+    clock = new Date('2026-03-02T04:30:00Z');
+    await t.jobs!.send(DIGEST_JOB, {});
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(mailsTo(emails.digest).length, 0, 'the hourly digest job waits for 07:00 local time');
+    clock = new Date('2026-03-02T05:00:00Z');
     await t.jobs!.send(DIGEST_JOB, {});
     await waitUntil(async () => mailsTo(emails.digest).length, (n) => n === 1, 'the digest e-mail');
     const digest = mailsTo(emails.digest)[0];
     assert.equal(digest.subject, 'Kaiku – podsumowanie dnia (2)');
     assert.ok(digest.text.includes('Nowa sprawa przypisana do Ciebie: Digest one'));
     assert.ok(digest.text.includes('Nowa sprawa przypisana do Ciebie: Digest two'));
-    assert.ok(digest.text.indexOf('Digest one') < digest.text.indexOf('Digest two'), 'oldest first');
+    const order = await t.db.query<{ title: string }>(
+      `select data->>'title' as title from notifications where org_id = $1 and user_id = $2 order by created_at, id`, [t.orgId, ids.digest]);
+    assert.ok(digest.text.indexOf(order[0].title) < digest.text.indexOf(order[1].title), 'oldest first');
     const unsent = await t.db.query(`select 1 from notifications where org_id = $1 and user_id = $2 and email_sent_at is null`, [t.orgId, ids.digest]);
     assert.equal(unsent.length, 0, 'the digest marks what it sent');
 
     await t.jobs!.send(DIGEST_JOB, {});
     await new Promise((r) => setTimeout(r, 1500));
     assert.equal(mailsTo(emails.digest).length, 1, 'a second digest run sends nothing again');
+    clock = undefined;
   });
 
   test('a reassignment tells the new owner; taking a case yourself does not', async () => {

@@ -126,13 +126,22 @@ export async function sendImmediateEmails(ctx: NotifyContext, ids: Array<{ orgId
   return mailGroups(ctx, claimed, false);
 }
 
-/** The daily digest: one e-mail per digest user with every notification not yet e-mailed. */
+/** The hour of the day, in each organisation's own time zone, when its digests go out. */
+export const DIGEST_LOCAL_HOUR = 7;
+
+/**
+ * The daily digest: one e-mail per digest user with every notification not yet e-mailed. The
+ * job runs hourly and serves the organisations where it is now DIGEST_LOCAL_HOUR o'clock, so a
+ * Helsinki team and a Warsaw team both get theirs at 07:00 local time.
+ */
 export async function sendDigests(ctx: NotifyContext): Promise<number> {
   if (!ctx.mailer) return 0;
   const users = await ctx.db.query<{ org_id: string; user_id: string }>(
     `select distinct n.org_id, n.user_id from notifications n
        join users u on u.org_id = n.org_id and u.id = n.user_id
-      where u.notification_digest and u.disabled_at is null and n.email_sent_at is null`);
+       join organizations o on o.id = n.org_id
+      where u.notification_digest and u.disabled_at is null and n.email_sent_at is null
+        and extract(hour from $1::timestamptz at time zone o.time_zone) = $2`, [ctx.now().toISOString(), DIGEST_LOCAL_HOUR]);
   let sent = 0;
   for (const user of users) {
     const claimed = await claimEmails(ctx.db, `u.notification_digest and n.org_id = $2 and n.user_id = $3`, [user.org_id, user.user_id], ctx.now());
