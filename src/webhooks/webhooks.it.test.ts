@@ -87,7 +87,8 @@ describe('webhooks: signed deliveries to a local receiver, retries with back-off
     assert.equal(payload.data.case.priority, 'urgent');
     assert.deepEqual(payload.data.details, { ruleId: null });
 
-    const log = await t.api(`/api/v1/webhooks/${created.body.id}/deliveries`);
+    // The receiver has answered; Kaiku records the outcome right after.
+    const log = await waitUntil(() => t.api(`/api/v1/webhooks/${created.body.id}/deliveries`), (res) => res.body.items[0]?.status === 'delivered', 'the delivery recorded');
     assert.equal(log.body.items.length, 1, 'the unsubscribed case.updated made no delivery');
     const [delivery] = log.body.items;
     assert.equal(delivery.id, hit.headers['kaiku-delivery']);
