@@ -15,7 +15,7 @@ function startKaiku(env: Record<string, string>, entry = 'bin/kaiku.js') {
   child.stderr.on('data', (d) => { output += d; });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const ready = async () => {
-    for (let i = 0; i < 600 && !/ready at/.test(output); i++) {
+    for (let i = 0; i < 2400 && !/ready at/.test(output); i++) {
       if (child.exitCode !== null) break;
       await new Promise((r) => setTimeout(r, 50));
     }
