@@ -4,6 +4,7 @@
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
+import { emailsSent } from '../observability/metrics.ts';
 
 export interface MailMessage {
   to: string;
@@ -40,7 +41,11 @@ export function createMailer(config: Pick<Config, 'smtpHost' | 'smtpPort' | 'smt
         html: message.html,
         text: message.text,
         headers: message.language ? { 'Content-Language': message.language } : undefined,
+      }).catch((error: unknown) => {
+        emailsSent.inc({ outcome: 'failed' });
+        throw error;
       });
+      emailsSent.inc({ outcome: 'sent' });
     },
     close: () => transport.close(),
   };

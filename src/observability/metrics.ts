@@ -37,6 +37,13 @@ export const responsesIngested = new Counter({
   registers: [registry],
 });
 
+export const emailsSent = new Counter({
+  name: 'kaiku_emails_sent_total',
+  help: 'E-mails accepted by the SMTP server, by outcome (sent, failed)',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});
+
 const queueDepths = new Map<string, Set<() => number>>();
 
 /**
