@@ -8,7 +8,7 @@ import { openPostgres } from '../src/db/connection.ts';
 import { createOrganization } from '../src/orgs/service.ts';
 import { createApiKey } from '../src/auth/service.ts';
 import { createSurvey } from '../src/surveys/service.ts';
-import { dropDatabase, machine, median, rssMb, scratchDatabase, startServer, stopServer } from './lib.ts';
+import { dropDatabase, postBodies, machine, median, scratchDatabase, startServer, stopServer } from './lib.ts';
 
 const { values } = parseArgs({ options: { batches: { type: 'string', default: '60' }, runs: { type: 'string', default: '3' } } });
 const batches = Number(values.batches);
@@ -49,20 +49,9 @@ let peakRss = 0;
 try {
   for (let run = 0; run < runs; run++) {
     const bodies = Array.from({ length: batches }, (_, b) => body(run, b));
-    const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssMb(server.child.pid!)); }, 250);
-    const started = performance.now();
-    let next = 0;
-    await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < bodies.length) {
-        const res = await fetch(`${server.url}/api/v1/responses/batch`, {
-          method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: bodies[next++],
-        });
-        if (res.status !== 200) throw new Error(`batch failed: ${res.status} ${await res.text()}`);
-        await res.arrayBuffer();
-      }
-    }));
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
+    const result = await postBodies(server, '/api/v1/responses/batch', key, bodies, IN_FLIGHT);
+    const seconds = result.seconds;
+    peakRss = Math.max(peakRss, result.peakRss);
     const answers = batches * PER_BATCH * 6;
     rates.push(answers / seconds);
     console.log(`run ${run + 1}: ${answers} answers in ${seconds.toFixed(2)} s = ${(answers / seconds).toFixed(0)} answers/s`);

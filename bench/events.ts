@@ -12,7 +12,7 @@ import { createOrganization, createEmployee, createUnit } from '../src/orgs/serv
 import { createApiKey } from '../src/auth/service.ts';
 import { createJourney, createStage, createTouchpoint } from '../src/journeys/service.ts';
 import { upsertContacts } from '../src/contacts/service.ts';
-import { dropDatabase, machine, median, rssMb, scratchDatabase, startServer, stopServer } from './lib.ts';
+import { dropDatabase, postBodies, machine, median, scratchDatabase, startServer, stopServer } from './lib.ts';
 
 const { values } = parseArgs({ options: { batches: { type: 'string', default: '100' }, runs: { type: 'string', default: '3' } } });
 const batches = Number(values.batches);
@@ -61,20 +61,9 @@ let peakRss = 0;
 try {
   for (let run = 0; run < runs; run++) {
     const bodies = Array.from({ length: batches }, (_, b) => body(run, b));
-    const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssMb(server.child.pid!)); }, 250);
-    const started = performance.now();
-    let next = 0;
-    await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < bodies.length) {
-        const res = await fetch(`${server.url}/api/v1/events/batch`, {
-          method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: bodies[next++],
-        });
-        if (res.status !== 200) throw new Error(`batch failed: ${res.status} ${await res.text()}`);
-        await res.arrayBuffer();
-      }
-    }));
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
+    const result = await postBodies(server, '/api/v1/events/batch', key, bodies, IN_FLIGHT);
+    const seconds = result.seconds;
+    peakRss = Math.max(peakRss, result.peakRss);
     const events = batches * PER_BATCH;
     rates.push(events / seconds);
     console.log(`run ${run + 1}: ${events} events in ${seconds.toFixed(2)} s = ${(events / seconds).toFixed(0)} events/s`);

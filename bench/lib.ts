@@ -82,3 +82,34 @@ export function rssMb(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
 }
+
+/**
+ * POSTs pre-built JSON bodies to `path`, `inFlight` at a time, sampling the server's RSS;
+ * returns the seconds taken and the peak RSS in MB. Throws on any non-200 answer.
+ */
+export async function postBodies(server: { url: string; child: ChildProcess }, path: string, key: string, bodies: string[], inFlight = 4): Promise<{ seconds: number; peakRss: number }> {
+  let peakRss = 0;
+  const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssMb(server.child.pid!)); }, 250);
+  const started = performance.now();
+  let next = 0;
+  try {
+    await Promise.all(Array.from({ length: inFlight }, async () => {
+      while (next < bodies.length) {
+        const res = await fetch(`${server.url}${path}`, {
+          method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: bodies[next++],
+        });
+        if (res.status !== 200) throw new Error(`${path} failed: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      }
+    }));
+  } finally {
+    clearInterval(sampler);
+  }
+  return { seconds: (performance.now() - started) / 1000, peakRss };
+}
+
+/** A fixed-seed linear congruential generator: the same benchmark data on every run. */
+export function seededRandom(seed = 42): (n: number) => number {
+  let state = seed;
+  return (n) => { state = (state * 1103515245 + 12345) % 2 ** 31; return state % n; };
+}
