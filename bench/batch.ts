@@ -8,7 +8,7 @@ import { openPostgres } from '../src/db/connection.ts';
 import { createOrganization } from '../src/orgs/service.ts';
 import { createApiKey } from '../src/auth/service.ts';
 import { createSurvey } from '../src/surveys/service.ts';
-import { dropDatabase, postBodies, machine, median, scratchDatabase, startServer, stopServer } from './lib.ts';
+import { dropDatabase, postBodies, machine, median, scratchDatabase, startServer, stopServer, seededRandom } from './lib.ts';
 
 const { values } = parseArgs({ options: { batches: { type: 'string', default: '60' }, runs: { type: 'string', default: '3' } } });
 const batches = Number(values.batches);
@@ -32,8 +32,7 @@ const survey = await createSurvey(db, orgId, {
   ],
 });
 
-let seed = 42;
-const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+const rand = seededRandom(42);
 const body = (run: number, b: number) => JSON.stringify({ responses: Array.from({ length: PER_BATCH }, (_, i) => ({
   surveyId: survey.id, idempotencyKey: `r${run}-b${b}-${i}`, submittedAt: new Date(Date.UTC(2026, rand(10), 1 + rand(28))).toISOString(),
   answers: [

@@ -12,7 +12,7 @@ import { createOrganization, createEmployee, createUnit } from '../src/orgs/serv
 import { createApiKey } from '../src/auth/service.ts';
 import { createJourney, createStage, createTouchpoint } from '../src/journeys/service.ts';
 import { upsertContacts } from '../src/contacts/service.ts';
-import { dropDatabase, postBodies, machine, median, scratchDatabase, startServer, stopServer } from './lib.ts';
+import { dropDatabase, postBodies, machine, median, scratchDatabase, startServer, stopServer, seededRandom } from './lib.ts';
 
 const { values } = parseArgs({ options: { batches: { type: 'string', default: '100' }, runs: { type: 'string', default: '3' } } });
 const batches = Number(values.batches);
@@ -41,8 +41,7 @@ for (let start = 0; start < CONTACTS; start += 1000) {
 }
 await db.query('analyze');
 
-let seed = 42;
-const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+const rand = seededRandom(42);
 const body = (run: number, b: number) => JSON.stringify({ events: Array.from({ length: PER_BATCH }, (_, i) => {
   const contact = rand(CONTACTS);
   return {

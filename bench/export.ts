@@ -12,7 +12,7 @@ import { createOrganization } from '../src/orgs/service.ts';
 import { createApiKey } from '../src/auth/service.ts';
 import { createSurvey } from '../src/surveys/service.ts';
 import { prepareResponse, storeResponses, type PreparedResponse } from '../src/responses/service.ts';
-import { dropDatabase, machine, median, rssMb, scratchDatabase, startServer, stopServer } from './lib.ts';
+import { dropDatabase, machine, median, rssMb, scratchDatabase, startServer, stopServer, seededRandom } from './lib.ts';
 
 const { values } = parseArgs({ options: {
   answers: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '3' }, xlsx: { type: 'boolean', default: false },
@@ -39,8 +39,7 @@ const survey = await createSurvey(db, orgId, {
   ],
 });
 
-let seed = 42;
-const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+const rand = seededRandom(42);
 const whys = ['Hyvää palvelua, mutta jonotusaika oli pitkä', 'Nopea ja ystävällinen, "kiitos"', '=1+1 ei kaava', 'Laskutus, taas kerran\nväärin'];
 const loadStarted = performance.now();
 for (let start = 0; start < responses; start += CHUNK) {
