@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { KaikuError } from '../errors.ts';
 
@@ -53,5 +53,19 @@ export function parseCsvText(text: string): CsvTable {
 export function requireColumn(table: CsvTable, column: string): void {
   if (!table.columns.includes(column)) {
     throw new KaikuError('unknown_column', `Column "${column}" is not in the file (columns: ${table.columns.join(', ')})`);
+  }
+}
+
+/** The delimiter of a CSV file, from its header line (read without loading the whole file). */
+export async function delimiterOfFile(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const end = text.indexOf('\n');
+    return detectDelimiter(end === -1 ? text : text.slice(0, end));
+  } finally {
+    await handle.close();
   }
 }

@@ -10,9 +10,9 @@
  * cell leaves the field as it is. Row numbers count data records from 1 (header not counted).
  */
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { parse } from 'csv-parse';
-import { detectDelimiter } from '../cli/csv.ts';
+import { delimiterOfFile } from '../cli/csv.ts';
 import type { Database } from '../db/connection.ts';
 import { KaikuError } from '../errors.ts';
 import { parseImportTime } from '../responses/import.ts';
@@ -152,19 +152,6 @@ function changesOf(layout: Layout, values: string[]): ContactChanges {
   return { ...changes, attributesPatch, operationalPatch };
 }
 
-async function firstLineOf(path: string): Promise<string> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-    const end = text.indexOf('\n');
-    return end === -1 ? text : text.slice(0, end);
-  } finally {
-    await handle.close();
-  }
-}
-
 export async function importContactsCsv(
   db: Database,
   orgId: string,
@@ -180,7 +167,7 @@ export async function importContactsCsv(
   }
   const chunkSize = options.chunkSize ?? 1_000;
   const source = createReadStream(path);
-  const parser = source.pipe(parse({ delimiter: detectDelimiter(await firstLineOf(path)), bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+  const parser = source.pipe(parse({ delimiter: await delimiterOfFile(path), bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
   const summary: ContactImportSummary = { columns: [], fieldColumns: {}, ignoredColumns: [], rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [] };
   let layout: Layout | undefined;
   let chunk: ContactChanges[] = [];

@@ -1,28 +1,18 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid, literals, strict } from '../http/schemas.ts';
+import { strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
-import { channels } from '../journeys/service.ts';
 import { contentTypes, formats } from './formats.ts';
 import { datasets } from './queries.ts';
 import { exportFileName, exportTable, validateExport, type ExportRequest } from './service.ts';
+import { filterFields } from '../metrics/filters.ts';
 
-// The metrics API's filters (src/metrics/routes.ts), so an export holds exactly the rows a
+// The metrics API's filters (src/metrics/filters.ts), so an export holds exactly the rows a
 // report with the same filters counts.
 const ExportQuery = Type.Object({
-  from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive start (ISO 8601)' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive end' })),
-  surveyId: Type.Optional(Uuid),
+  ...filterFields,
   questionId: Type.Optional(Type.String({ format: 'uuid', description: 'Answers exports only' })),
-  journeyId: Type.Optional(Uuid),
-  stageId: Type.Optional(Uuid),
-  touchpointId: Type.Optional(Uuid),
-  channel: Type.Optional(literals(channels)),
-  unitId: Type.Optional(Type.String({ format: 'uuid', description: 'The unit and its sub-units' })),
-  employeeId: Type.Optional(Uuid),
-  segment: Type.Optional(Type.String({ maxLength: 200 })),
-  language: Type.Optional(Type.String({ pattern: '^[a-z]{2}$' })),
 }, strict);
 
 const descriptions = {

@@ -9,6 +9,7 @@ import { publishLoopEvent, type LoopEvent } from '../loop/events.ts';
 import { startTestSmtp, type TestSmtp } from '../mail/test-smtp.ts';
 import { DIGEST_JOB, handleLoopEvents } from './service.ts';
 import { createMailer } from '../mail/mailer.ts';
+import { waitUntil } from '../../test/helpers/wait.ts';
 
 const verbatim = 'Kukaan ei soittanut <script>alert("x")</script> & odotin "kaksi" viikkoa';
 
@@ -19,16 +20,6 @@ const survey = {
     { key: 'why', type: 'text', text: { fi: 'Miksi?', en: 'Why?' } },
   ],
 };
-
-async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('notifications: e-mail on a real SMTP server, in-app list, daily digest', () => {
   let t: TestApp;

@@ -12,9 +12,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { parse } from 'csv-parse';
-import { detectDelimiter } from '../cli/csv.ts';
+import { delimiterOfFile } from '../cli/csv.ts';
 import type { Queryable } from '../db/connection.ts';
 import { KaikuError } from '../errors.ts';
 import { getSurvey } from '../surveys/service.ts';
@@ -72,19 +72,6 @@ async function fileHashOf(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex').slice(0, 16);
-}
-
-async function firstLineOf(path: string): Promise<string> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-    const end = text.indexOf('\n');
-    return end === -1 ? text : text.slice(0, end);
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
@@ -210,7 +197,7 @@ export async function importResponsesCsv(
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
   const source = createReadStream(path);
   const parser = source.pipe(parse({
-    delimiter: detectDelimiter(await firstLineOf(path)), bom: true, relax_column_count: true, skip_empty_lines: true, trim: true,
+    delimiter: await delimiterOfFile(path), bom: true, relax_column_count: true, skip_empty_lines: true, trim: true,
   }));
 
   const summary: ImportSummary = {

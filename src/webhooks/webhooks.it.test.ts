@@ -8,6 +8,7 @@ import { createUser } from '../auth/service.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { publishLoopEvent, type LoopEvent } from '../loop/events.ts';
 import { WEBHOOK_RETRY_JOB } from './service.ts';
+import { waitUntil } from '../../test/helpers/wait.ts';
 
 interface Received { path: string; headers: http.IncomingHttpHeaders; body: string }
 
@@ -29,16 +30,6 @@ async function startReceiver() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-async function waitUntil<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('webhooks: signed deliveries to a local receiver, retries with back-off, log and replay', () => {
