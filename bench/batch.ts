@@ -4,11 +4,7 @@
  * Run: npx tsx bench/batch.ts [--batches 60] [--runs 3]
  */
 import { parseArgs } from 'node:util';
-import { openPostgres } from '../src/db/connection.ts';
-import { createOrganization } from '../src/orgs/service.ts';
-import { createApiKey } from '../src/auth/service.ts';
-import { createSurvey } from '../src/surveys/service.ts';
-import { dropDatabase, postBodies, machine, median, scratchDatabase, startServer, stopServer, seededRandom } from './lib.ts';
+import { benchOrganisation, dropDatabase, postBodies, machine, median, startServer, stopServer, seededRandom } from './lib.ts';
 
 const { values } = parseArgs({ options: { batches: { type: 'string', default: '60' }, runs: { type: 'string', default: '3' } } });
 const batches = Number(values.batches);
@@ -16,21 +12,7 @@ const runs = Number(values.runs);
 const PER_BATCH = 1000;
 const IN_FLIGHT = 4;
 
-const url = await scratchDatabase('kaiku_bench_batch');
-const db = openPostgres({ url });
-await db.migrate();
-const orgId = await createOrganization(db, { name: 'Bench', slug: 'bench' });
-const { key } = await createApiKey(db, orgId, 'bench', ['write']);
-const survey = await createSurvey(db, orgId, {
-  name: 'Strategic', kind: 'strategic', defaultLanguage: 'fi', languages: ['fi'], title: { fi: 'Tutkimus' },
-  questions: [
-    { key: 'nps', type: 'nps', required: true, text: { fi: 'Suosittelisitko?' } },
-    { key: 'csat', type: 'csat', text: { fi: 'Tyytyväisyys' } },
-    { key: 'ces', type: 'ces', text: { fi: 'Vaivattomuus' } },
-    { key: 'reliable', type: 'likert7', allowDontKnow: true, text: { fi: 'Toimitusvarmuus' } },
-    { key: 'price', type: 'likert7', allowDontKnow: true, text: { fi: 'Hinta-laatu' } },
-  ],
-});
+const { url, db, orgId, key, survey } = await benchOrganisation('kaiku_bench_batch', 'write');
 
 const rand = seededRandom(42);
 const body = (run: number, b: number) => JSON.stringify({ responses: Array.from({ length: PER_BATCH }, (_, i) => ({

@@ -7,12 +7,8 @@
  * Run: npx tsx bench/export.ts [--answers 1000000] [--runs 3] [--xlsx]
  */
 import { parseArgs } from 'node:util';
-import { openPostgres } from '../src/db/connection.ts';
-import { createOrganization } from '../src/orgs/service.ts';
-import { createApiKey } from '../src/auth/service.ts';
-import { createSurvey } from '../src/surveys/service.ts';
 import { prepareResponse, storeResponses, type PreparedResponse } from '../src/responses/service.ts';
-import { dropDatabase, machine, median, rssMb, scratchDatabase, startServer, stopServer, seededRandom } from './lib.ts';
+import { benchOrganisation, dropDatabase, machine, median, rssMb, startServer, stopServer, seededRandom } from './lib.ts';
 
 const { values } = parseArgs({ options: {
   answers: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '3' }, xlsx: { type: 'boolean', default: false },
@@ -23,21 +19,7 @@ const runs = Number(values.runs);
 const CHUNK = 2000;
 const DB = 'kaiku_bench_export';
 
-const url = await scratchDatabase(DB);
-const db = openPostgres({ url });
-await db.migrate();
-const orgId = await createOrganization(db, { name: 'Bench', slug: 'bench' });
-const { key } = await createApiKey(db, orgId, 'bench', ['read']);
-const survey = await createSurvey(db, orgId, {
-  name: 'Strategic', kind: 'strategic', defaultLanguage: 'fi', languages: ['fi'], title: { fi: 'Tutkimus' },
-  questions: [
-    { key: 'nps', type: 'nps', required: true, text: { fi: 'Suosittelisitko?' } },
-    { key: 'csat', type: 'csat', text: { fi: 'Tyytyväisyys' } },
-    { key: 'ces', type: 'ces', text: { fi: 'Vaivattomuus' } },
-    { key: 'reliable', type: 'likert7', allowDontKnow: true, text: { fi: 'Toimitusvarmuus' } },
-    { key: 'price', type: 'likert7', allowDontKnow: true, text: { fi: 'Hinta-laatu' } },
-  ],
-});
+const { url, db, orgId, key, survey } = await benchOrganisation(DB, 'read');
 
 const rand = seededRandom(42);
 const whys = ['Hyvää palvelua, mutta jonotusaika oli pitkä', 'Nopea ja ystävällinen, "kiitos"', '=1+1 ei kaava', 'Laskutus, taas kerran\nväärin'];

@@ -113,3 +113,30 @@ export function seededRandom(seed = 42): (n: number) => number {
   let state = seed;
   return (n) => { state = (state * 1103515245 + 12345) % 2 ** 31; return state % n; };
 }
+
+/**
+ * A scratch PostgreSQL database with one organisation, an API key with `scope`, and the
+ * strategic survey the batch and export benchmarks fill: nps (+ its why), csat, ces and two
+ * likert7 statements with don't-know — six answers per response.
+ */
+export async function benchOrganisation(database: string, scope: 'read' | 'write') {
+  const [{ openPostgres }, { createOrganization }, { createApiKey }, { createSurvey }] = await Promise.all([
+    import('../src/db/connection.ts'), import('../src/orgs/service.ts'), import('../src/auth/service.ts'), import('../src/surveys/service.ts'),
+  ]);
+  const url = await scratchDatabase(database);
+  const db = openPostgres({ url });
+  await db.migrate();
+  const orgId = await createOrganization(db, { name: 'Bench', slug: 'bench' });
+  const { key } = await createApiKey(db, orgId, 'bench', [scope]);
+  const survey = await createSurvey(db, orgId, {
+    name: 'Strategic', kind: 'strategic', defaultLanguage: 'fi', languages: ['fi'], title: { fi: 'Tutkimus' },
+    questions: [
+      { key: 'nps', type: 'nps', required: true, text: { fi: 'Suosittelisitko?' } },
+      { key: 'csat', type: 'csat', text: { fi: 'Tyytyväisyys' } },
+      { key: 'ces', type: 'ces', text: { fi: 'Vaivattomuus' } },
+      { key: 'reliable', type: 'likert7', allowDontKnow: true, text: { fi: 'Toimitusvarmuus' } },
+      { key: 'price', type: 'likert7', allowDontKnow: true, text: { fi: 'Hinta-laatu' } },
+    ],
+  });
+  return { url, db, orgId, key, survey };
+}
