@@ -14,7 +14,9 @@ import {
   index,
   integer,
   jsonb,
+  bigint,
   pgEnum,
+  pgSchema,
   pgTable,
   primaryKey,
   smallint,
@@ -75,6 +77,13 @@ export const users = pgTable('users', {
   language: text('language').notNull().default('fi'),
   /** Gather notifications into one e-mail a day instead of one e-mail each. */
   notificationDigest: boolean('notification_digest').notNull().default(false),
+  /** TOTP second factor (src/auth/totp.ts): base32 secret, set at enrolment, active once confirmed. */
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The last accepted time step: a code is accepted once (RFC 6238 §5.2). */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  /** SHA-256 of the unused one-time recovery codes. */
+  recoveryCodeHashes: text('recovery_code_hashes').array(),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: createdAt(),
 }, (t) => [
@@ -123,8 +132,63 @@ export const apiKeys = pgTable('api_keys', {
   createdBy: uuid('created_by'),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** Requests per minute this key may make; null = KAIKU_RATE_LIMIT_API_KEY. */
+  rateLimitPerMinute: integer('rate_limit_per_minute'),
   createdAt: createdAt(),
 }, (t) => [primaryKey({ columns: [t.orgId, t.id] })]);
+
+/** Password-reset links: only the SHA-256 of the token is stored; single use, short-lived. */
+export const passwordResets = pgTable('password_resets', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull(),
+  userId: uuid('user_id').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.tokenHash] }),
+  foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
+]);
+
+/** Who did what among admin and data-export actions (src/audit/). Append-only. */
+export const auditLog = pgTable('audit_log', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actorUserId: uuid('actor_user_id'),
+  actorApiKeyId: uuid('actor_api_key_id'),
+  /** e.g. export.download, api_key.create, user.role_change, org.settings_change */
+  action: text('action').notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  details: jsonb('details').notNull().default({}),
+  ip: text('ip'),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  index('audit_log_org_at').on(t.orgId, t.at),
+]);
+
+/**
+ * Abuse counters, not tenant data: they are keyed by IP, token or key hash, before any
+ * organisation is known. Own schema, so tenant-table checks and policies leave them out.
+ * `rate_counters` is UNLOGGED (the migration says so): losing counts in a crash is harmless.
+ */
+export const throttle = pgSchema('throttle');
+
+/** Fixed-window request counters shared by every app process (src/http/rate-limit.ts). */
+export const rateCounters = throttle.table('rate_counters', {
+  bucket: text('bucket').notNull(),
+  windowStart: bigint('window_start', { mode: 'number' }).notNull(),
+  hits: integer('hits').notNull(),
+}, (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })]);
+
+/** Failed sign-ins per account (hashed e-mail) and per IP, with the lockout they caused. */
+export const loginFailures = throttle.table('login_failures', {
+  subject: text('subject').primaryKey(),
+  failures: integer('failures').notNull(),
+  firstFailureAt: timestamp('first_failure_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
 
 export const journeys = pgTable('journeys', {
   orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
