@@ -51,6 +51,8 @@ export const organizations = pgTable('organizations', {
   minGroupSize: integer('min_group_size').notNull().default(5),
   /** Case SLAs count these hours only: { days: [1..7 ISO weekdays], start: 'HH:MM', end: 'HH:MM' } in timeZone. */
   businessHours: jsonb('business_hours').notNull().default({ days: [1, 2, 3, 4, 5], start: '08:00', end: '16:00' }),
+  /** The organisation's "is it solved?" survey that cases send after resolution (created on first use). */
+  resurveySurveyId: uuid('resurvey_survey_id'),
   createdAt: createdAt(),
 });
 
@@ -484,10 +486,21 @@ export const cases = pgTable('cases', {
   reopenCount: integer('reopen_count').notNull().default(0),
   rootCauseCode: text('root_cause_code'),
   resolution: text('resolution'),
+  /** The re-survey invitation sent to the contact after resolution (an `invitations` row). */
+  resurveyInvitationId: uuid('resurvey_invitation_id'),
+  /** The contact's first answer with a 0–10 score after the case's response: the re-survey or their next one. */
+  followUpResponseId: uuid('follow_up_response_id'),
+  followUpScore: smallint('follow_up_score'),
+  /** "Is it solved?" from the re-survey; null when the follow-up answer was another survey. */
+  followUpSolved: boolean('follow_up_solved'),
+  /** For cases on a detractor answer: is the follow-up answer no longer a detractor (≥ 7)? */
+  recovered: boolean('recovered'),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
+  // Follow-up answers are matched to open recovery by contact.
+  index('cases_org_contact').on(t.orgId, t.contactId),
   // A rule opens at most one case per response, however often the response is re-evaluated.
   unique('cases_org_rule_response').on(t.orgId, t.ruleId, t.responseId),
   index('cases_org_status_due').on(t.orgId, t.status, t.dueAt),
@@ -583,4 +596,23 @@ export const actionPlans = pgTable('action_plans', {
   primaryKey({ columns: [t.orgId, t.id] }),
   foreignKey({ columns: [t.orgId, t.ownerUserId], foreignColumns: [users.orgId, users.id] }),
   foreignKey({ columns: [t.orgId, t.touchpointId], foreignColumns: [touchpoints.orgId, touchpoints.id] }),
+]);
+
+/** Board reports e-mailed monthly to a list (src/reports/). */
+export const boardReportSchedules = pgTable('board_report_schedules', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  recipients: text('recipients').array().notNull(),
+  language: text('language').notNull().default('fi'),
+  /** Sent on this day of the month (1–28) at `hour` o'clock in the organisation's time zone, about the previous month. */
+  dayOfMonth: smallint('day_of_month').notNull().default(1),
+  hour: smallint('hour').notNull().default(7),
+  enabled: boolean('enabled').notNull().default(true),
+  /** 'YYYY-MM' of the last month reported, so a schedule sends each month once. */
+  lastSentPeriod: text('last_sent_period'),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  check('board_report_day', sql`${t.dayOfMonth} between 1 and 28`),
+  check('board_report_hour', sql`${t.hour} between 0 and 23`),
 ]);
