@@ -51,6 +51,8 @@ export const organizations = pgTable('organizations', {
   minGroupSize: integer('min_group_size').notNull().default(5),
   /** Case SLAs count these hours only: { days: [1..7 ISO weekdays], start: 'HH:MM', end: 'HH:MM' } in timeZone. */
   businessHours: jsonb('business_hours').notNull().default({ days: [1, 2, 3, 4, 5], start: '08:00', end: '16:00' }),
+  /** No contact is invited more than once per this many days, across all surveys (src/distribution). */
+  quarantineDays: integer('quarantine_days').notNull().default(30),
   /** The organisation's "is it solved?" survey that cases send after resolution (created on first use). */
   resurveySurveyId: uuid('resurvey_survey_id'),
   createdAt: createdAt(),
@@ -255,6 +257,8 @@ export const contacts = pgTable('contacts', {
   /** Operational data joined with experience data: { revenue, tenureMonths, plan, … } (scalars). */
   operational: jsonb('operational').notNull().default({}),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Set by the unsubscribe link of an invitation (it also withdraws consent). */
+  unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
   unique('contacts_org_external').on(t.orgId, t.externalId),
@@ -323,9 +327,39 @@ export const invitations = pgTable('invitations', {
   answeredAt: timestamp('answered_at', { withTimezone: true }),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   createdAt: createdAt(),
+  /** Distribution (src/distribution): the pulse rule and event, or the wave, that made it. */
+  ruleId: uuid('rule_id'),
+  eventId: uuid('event_id'),
+  waveId: uuid('wave_id'),
+  /** created (a link handed out by the API) · scheduled · sending · delivered · bounced · failed · skipped · waiting (web: shown on the next visit). */
+  status: text('status').notNull().default('created'),
+  /** Why no invitation went out: quarantined, no_consent, unsubscribed, sampled_out, no_address, invalid_address, expired, survey_closed. */
+  skipReason: text('skip_reason'),
+  /** When it is (or was) due to go out: event + delay, moved out of quiet hours. */
+  sendAt: timestamp('send_at', { withTimezone: true }),
+  /** A sender's lease while it hands the message over (a crashed sender's lease runs out). */
+  claimedAt: timestamp('claimed_at', { withTimezone: true }),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  bouncedAt: timestamp('bounced_at', { withTimezone: true }),
+  /** The survey page was opened through the link (openedAt also counts the e-mail's pixel). */
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  remindAt: timestamp('remind_at', { withTimezone: true }),
+  remindedAt: timestamp('reminded_at', { withTimezone: true }),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
   unique('invitations_org_token').on(t.orgId, t.token),
+  // Exactly one invitation per (contact, rule, event) and per (wave, contact), whichever process schedules it.
+  unique('invitations_org_contact_rule_event').on(t.orgId, t.contactId, t.ruleId, t.eventId),
+  unique('invitations_org_wave_contact').on(t.orgId, t.waveId, t.contactId),
+  // Quarantine: a contact's latest invitation.
+  index('invitations_org_contact_send').on(t.orgId, t.contactId, t.sendAt),
+  index('invitations_org_survey_created').on(t.orgId, t.surveyId, t.createdAt),
+  // What the senders pick up, across organisations.
+  index('invitations_due').on(t.sendAt).where(sql`status = 'scheduled'`),
+  index('invitations_reminders_due').on(t.remindAt).where(sql`remind_at is not null and reminded_at is null`),
+  check('invitations_status', sql`${t.status} in ('created', 'scheduled', 'sending', 'delivered', 'bounced', 'failed', 'skipped', 'waiting')`),
   // Tokens are 128-bit random; this index serves the public page, which knows only the token.
   index('invitations_token').on(t.token),
   foreignKey({ columns: [t.orgId, t.surveyId], foreignColumns: [surveys.orgId, surveys.id] }).onDelete('cascade'),
@@ -615,4 +649,72 @@ export const boardReportSchedules = pgTable('board_report_schedules', {
   primaryKey({ columns: [t.orgId, t.id] }),
   check('board_report_day', sql`${t.dayOfMonth} between 1 and 28`),
   check('board_report_hour', sql`${t.hour} between 0 and 23`),
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Distribution (issue 3): pulse rules turn touchpoint events into invitations; strategic waves
+// invite one cohort a quarter. Invitations (above) carry the outcome of each: sent, skipped (why).
+
+/** "After an event at this touchpoint, invite the contact to this survey": delay, channels, sampling, quiet hours, expiry. */
+export const pulseRules = pgTable('pulse_rules', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  name: text('name').notNull(),
+  touchpointId: uuid('touchpoint_id').notNull(),
+  surveyId: uuid('survey_id').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  delayMinutes: integer('delay_minutes').notNull().default(0),
+  /** Tried in order; the first the contact has an address and consent for is used ('email', 'sms', 'web'). */
+  channels: text('channels').array().notNull(),
+  /** Share of events that get an invitation (decided by a hash of event and rule, so a retry decides the same). */
+  samplingRate: doublePrecision('sampling_rate').notNull().default(1),
+  /** 'HH:MM' in the contact's time zone (else the organisation's): nothing is sent from quietStart to quietEnd. */
+  quietStart: text('quiet_start'),
+  quietEnd: text('quiet_end'),
+  /** The pulse is about this event for this long: not sent later, and its link stops working then. */
+  expiryHours: integer('expiry_hours').notNull().default(168),
+  /** One reminder this many days after sending, to non-responders; null = none. */
+  reminderDays: integer('reminder_days'),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  index('pulse_rules_org_touchpoint').on(t.orgId, t.touchpointId),
+  foreignKey({ columns: [t.orgId, t.touchpointId], foreignColumns: [touchpoints.orgId, touchpoints.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.orgId, t.surveyId], foreignColumns: [surveys.orgId, surveys.id] }).onDelete('cascade'),
+  check('pulse_rules_sampling', sql`${t.samplingRate} > 0 and ${t.samplingRate} <= 1`),
+]);
+
+/**
+ * Events awaiting the pulse scheduler: written by the event ingestion statement itself (only
+ * for touchpoints with an enabled rule), drained by a job with SKIP LOCKED, so no committed
+ * event misses its rules and N processes share the work.
+ */
+export const pulseOutbox = pgTable('pulse_outbox', {
+  orgId: uuid('org_id').notNull(),
+  eventId: uuid('event_id').notNull(),
+  enqueuedAt: timestamp('enqueued_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.eventId] })]);
+
+/** A strategic-survey wave: one cohort (0–3) of the contact base invited in one quarter. */
+export const surveyWaves = pgTable('survey_waves', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  surveyId: uuid('survey_id').notNull(),
+  /** '2026-Q3'; the cohort is the quarter's number − 1. */
+  quarter: text('quarter').notNull(),
+  cohort: smallint('cohort').notNull(),
+  channels: text('channels').array().notNull(),
+  sendAt: timestamp('send_at', { withTimezone: true }).notNull(),
+  expiryDays: integer('expiry_days').notNull().default(30),
+  reminderDays: integer('reminder_days'),
+  /** null until the scheduler created its invitations. */
+  launchedAt: timestamp('launched_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  unique('survey_waves_org_survey_quarter').on(t.orgId, t.surveyId, t.quarter),
+  foreignKey({ columns: [t.orgId, t.surveyId], foreignColumns: [surveys.orgId, surveys.id] }).onDelete('cascade'),
+  check('survey_waves_cohort_range', sql`${t.cohort} between 0 and 3`),
+  index('survey_waves_due').on(t.sendAt).where(sql`launched_at is null`),
 ]);
