@@ -718,3 +718,109 @@ export const surveyWaves = pgTable('survey_waves', {
   check('survey_waves_cohort_range', sql`${t.cohort} between 0 and 3`),
   index('survey_waves_due').on(t.sendAt).where(sql`launched_at is null`),
 ]);
+
+// ---------------------------------------------------------------------------------------------
+// Text analytics (issue 5): persisted analyses, organisation taxonomies, imported feedback texts.
+
+/**
+ * Per organisation: the taxonomy version (bumped by every topic, rule or label change, which
+ * re-analyses the texts), the topic model learned from its labelled examples (learn.ts JSON),
+ * and how far the analysis job has scanned new answers (response ids are uuidv7, so in order).
+ */
+export const textAnalysisState = pgTable('text_analysis_state', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  taxonomyVersion: integer('taxonomy_version').notNull().default(1),
+  model: jsonb('model'),
+  modelExamples: integer('model_examples').notNull().default(0),
+  scannedThrough: uuid('scanned_through').notNull().default(sql`'00000000-0000-0000-0000-000000000000'`),
+  reanalysisStartedAt: timestamp('reanalysis_started_at', { withTimezone: true }),
+  reanalysisFinishedAt: timestamp('reanalysis_finished_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId] })]);
+
+/** An organisation's own topic, or extra keywords for a default one (same id). Keywords: { fi: [...], any: [...] }. */
+export const textTopics = pgTable('text_topics', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: text('id').notNull(),
+  label: text('label'),
+  keywords: jsonb('keywords').notNull().default({}),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  check('text_topics_id', sql`${t.id} ~ '^[a-z][a-z0-9_]{0,62}$'`),
+]);
+
+/** A text labelled with its topics by an analyst; the learned topic model is trained from these. */
+export const textTopicExamples = pgTable('text_topic_examples', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  text: text('text').notNull(),
+  language: text('language'),
+  topics: text('topics').array().notNull(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.id] })]);
+
+/**
+ * The analysis of one open answer, written by the text-analysis job. Deleted with its answer.
+ * taxonomy_version below the organisation's marks it for re-analysis.
+ */
+export const textInsights = pgTable('text_insights', {
+  orgId: uuid('org_id').notNull(),
+  responseId: uuid('response_id').notNull(),
+  questionId: uuid('question_id').notNull(),
+  language: text('language').notNull(),
+  sentiment: text('sentiment').notNull(),
+  score: doublePrecision('score').notNull(),
+  topics: text('topics').array().notNull(),
+  truncated: boolean('truncated').notNull().default(false),
+  warning: text('warning'),
+  taxonomyVersion: integer('taxonomy_version').notNull(),
+  analyserVersion: text('analyser_version').notNull(),
+  analysedAt: timestamp('analysed_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.responseId, t.questionId] }),
+  foreignKey({ columns: [t.orgId, t.responseId, t.questionId], foreignColumns: [answers.orgId, answers.responseId, answers.questionId] }).onDelete('cascade'),
+  check('text_insights_sentiment', sql`${t.sentiment} in ('positive', 'neutral', 'negative')`),
+]);
+
+/**
+ * Feedback that did not come from a survey: complaints, chat transcripts, e-mails, social posts,
+ * reviews. Idempotent by external id; analysed by the same job as open answers (the analysis
+ * columns stay null until then).
+ */
+export const feedbackTexts = pgTable('feedback_texts', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  /** uuidv7 of the time it was received. */
+  id: uuid('id').notNull(),
+  source: text('source').notNull(),
+  externalId: text('external_id'),
+  text: text('text').notNull(),
+  /** Language given by the sender (fi, sv, en, pl), a hint for the analysis. */
+  languageHint: text('language_hint'),
+  occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  contactId: uuid('contact_id'),
+  unitId: uuid('unit_id'),
+  touchpointId: uuid('touchpoint_id'),
+  // No foreign key to contacts: erasing a contact must not be blocked by its complaints; the
+  // import checks the contact exists (src/text/feedback.ts).
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  language: text('language'),
+  sentiment: text('sentiment'),
+  score: doublePrecision('score'),
+  topics: text('topics').array(),
+  truncated: boolean('truncated'),
+  warning: text('warning'),
+  taxonomyVersion: integer('taxonomy_version'),
+  analyserVersion: text('analyser_version'),
+  analysedAt: timestamp('analysed_at', { withTimezone: true }),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  unique('feedback_texts_org_external').on(t.orgId, t.externalId),
+  index('feedback_texts_org_time').on(t.orgId, t.occurredAt),
+  index('feedback_texts_unanalysed').on(t.orgId, t.id).where(sql`${t.analysedAt} is null`),
+  foreignKey({ columns: [t.orgId, t.unitId], foreignColumns: [units.orgId, units.id] }),
+  foreignKey({ columns: [t.orgId, t.touchpointId], foreignColumns: [touchpoints.orgId, touchpoints.id] }),
+  check('feedback_texts_source', sql`${t.source} in ('complaint', 'chat', 'email', 'social', 'review', 'other')`),
+  check('feedback_texts_sentiment', sql`${t.sentiment} is null or ${t.sentiment} in ('positive', 'neutral', 'negative')`),
+]);
