@@ -49,6 +49,8 @@ export const organizations = pgTable('organizations', {
   timeZone: text('time_zone').notNull().default('Europe/Helsinki'),
   /** Person-level views hide any group with fewer answers than this. */
   minGroupSize: integer('min_group_size').notNull().default(5),
+  /** Industry code the benchmarks compare the organisation with (e.g. "retail"); null = not set. */
+  industry: text('industry'),
   /** Case SLAs count these hours only: { days: [1..7 ISO weekdays], start: 'HH:MM', end: 'HH:MM' } in timeZone. */
   businessHours: jsonb('business_hours').notNull().default({ days: [1, 2, 3, 4, 5], start: '08:00', end: '16:00' }),
   /** No contact is invited more than once per this many days, across all surveys (src/distribution). */
@@ -823,4 +825,70 @@ export const feedbackTexts = pgTable('feedback_texts', {
   foreignKey({ columns: [t.orgId, t.touchpointId], foreignColumns: [touchpoints.orgId, touchpoints.id] }),
   check('feedback_texts_source', sql`${t.source} in ('complaint', 'chat', 'email', 'social', 'review', 'other')`),
   check('feedback_texts_sentiment', sql`${t.sentiment} is null or ${t.sentiment} in ('positive', 'neutral', 'negative')`),
+]);
+
+export const churnModelStatusEnum = pgEnum('churn_model_status', ['queued', 'running', 'done', 'failed']);
+
+/**
+ * A churn-risk training run and, once done, the model it produced (src/churn/service.ts): the
+ * options asked for, progress while the job runs, the fitted model and its holdout quality
+ * (AUC, lift by decile, calibration). The latest `done` run is the organisation's model.
+ */
+export const churnModels = pgTable('churn_models', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  status: churnModelStatusEnum('status').notNull().default('queued'),
+  /** 0–100 while running; `stage` names the step (features, training, scoring). */
+  progress: smallint('progress').notNull().default(0),
+  stage: text('stage'),
+  /** { target, features, l2, holdoutFraction, seed } */
+  options: jsonb('options').notNull(),
+  /** 'api' or 'schedule'. */
+  trigger: text('trigger').notNull().default('api'),
+  requestedBy: uuid('requested_by'),
+  model: jsonb('model'),
+  /** Holdout report, warnings and feature summary. */
+  quality: jsonb('quality'),
+  auc: doublePrecision('auc'),
+  trainedOn: integer('trained_on'),
+  scored: integer('scored'),
+  error: text('error'),
+  createdAt: createdAt(),
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  index('churn_models_org_created').on(t.orgId, t.createdAt),
+]);
+
+/** Churn risk of every contact not yet churned, per model; the at-risk list reads it by risk. */
+export const churnScores = pgTable('churn_scores', {
+  orgId: uuid('org_id').notNull(),
+  modelId: uuid('model_id').notNull(),
+  contactId: uuid('contact_id').notNull(),
+  risk: doublePrecision('risk').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.modelId, t.contactId] }),
+  index('churn_scores_org_model_risk').on(t.orgId, t.modelId, t.risk.desc(), t.contactId),
+  foreignKey({ columns: [t.orgId, t.modelId], foreignColumns: [churnModels.orgId, churnModels.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
+]);
+
+/**
+ * Industry comparison figures imported by the organisation (`kaiku import benchmarks`):
+ * one row per industry × metric × period with n, mean and the given percentiles
+ * ([[10, -12], [25, 5], …] as [percentile, value] pairs, increasing).
+ */
+export const benchmarks = pgTable('benchmarks', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  industry: text('industry').notNull(),
+  metric: text('metric').notNull(),
+  period: text('period').notNull(),
+  n: integer('n'),
+  mean: doublePrecision('mean'),
+  percentiles: jsonb('percentiles').notNull(),
+  source: text('source'),
+  importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.industry, t.metric, t.period] }),
 ]);
