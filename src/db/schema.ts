@@ -892,3 +892,52 @@ export const benchmarks = pgTable('benchmarks', {
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.industry, t.metric, t.period] }),
 ]);
+
+// ---------------------------------------------------------------------------------------------
+// Collection channels (issue 3): the web widget's site keys and kiosk links (src/collection/).
+
+export const collectorKindEnum = pgEnum('collector_kind', ['widget', 'kiosk']);
+
+/** A public entry point for answers: a widget site key or a kiosk link, for one survey and touchpoint. */
+export const collectors = pgTable('collectors', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  kind: collectorKindEnum('kind').notNull(),
+  name: text('name').notNull(),
+  /** In the snippet or kiosk URL; 128-bit random, not a secret: it only lets its holder answer this survey. */
+  publicKey: text('public_key').notNull(),
+  surveyId: uuid('survey_id').notNull(),
+  touchpointId: uuid('touchpoint_id'),
+  unitId: uuid('unit_id'),
+  /** Web origins (scheme://host[:port]) allowed to send answers; a kiosk's own origin is always allowed. */
+  allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
+  /** Widget triggers: [{ type: 'pageview', urlPattern } | { type: 'click', selector } | { type: 'exit_intent' } | { type: 'event', name }]. */
+  triggers: jsonb('triggers').notNull().default([]),
+  /** A widget visitor is asked at most once in this many days. */
+  frequencyDays: integer('frequency_days').notNull().default(30),
+  /** A kiosk returns to its first question this many seconds after thanking. */
+  resetSeconds: integer('reset_seconds').notNull().default(8),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  unique('collectors_org_public_key').on(t.orgId, t.publicKey),
+  // The public endpoints know only the key.
+  index('collectors_public_key').on(t.publicKey),
+  foreignKey({ columns: [t.orgId, t.surveyId], foreignColumns: [surveys.orgId, surveys.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.orgId, t.touchpointId], foreignColumns: [touchpoints.orgId, touchpoints.id] }),
+  foreignKey({ columns: [t.orgId, t.unitId], foreignColumns: [units.orgId, units.id] }),
+  check('collectors_frequency_days', sql`${t.frequencyDays} between 0 and 3650`),
+  check('collectors_reset_seconds', sql`${t.resetSeconds} between 2 and 300`),
+]);
+
+/** When a widget last showed its survey to an anonymous visitor (a random id kept in their browser). */
+export const widgetVisitors = pgTable('widget_visitors', {
+  orgId: uuid('org_id').notNull(),
+  collectorId: uuid('collector_id').notNull(),
+  visitorId: text('visitor_id').notNull(),
+  shownAt: timestamp('shown_at', { withTimezone: true }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.collectorId, t.visitorId] }),
+  foreignKey({ columns: [t.orgId, t.collectorId], foreignColumns: [collectors.orgId, collectors.id] }).onDelete('cascade'),
+]);
