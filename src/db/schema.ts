@@ -867,6 +867,8 @@ export const churnScores = pgTable('churn_scores', {
   modelId: uuid('model_id').notNull(),
   contactId: uuid('contact_id').notNull(),
   risk: doublePrecision('risk').notNull(),
+  /** Top reasons at scoring time: [{ feature, value, contribution }], largest first. */
+  reasons: jsonb('reasons').notNull().default([]),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.modelId, t.contactId] }),
   index('churn_scores_org_model_risk').on(t.orgId, t.modelId, t.risk.desc(), t.contactId),
