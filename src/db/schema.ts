@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   doublePrecision,
   foreignKey,
   index,
@@ -425,6 +426,50 @@ export const answers = pgTable('answers', {
   check('answers_one_value', sql`(
     (${t.number} is not null)::int + (${t.choice} is not null)::int + (${t.choices} is not null)::int
     + (${t.text} is not null)::int + ${t.dontKnow}::int) = 1`),
+]);
+
+/**
+ * Score-histogram rollups (issue 4): counts per score value (score null = don't know) of the
+ * score answers joined to their responses, per question × survey × unit × touchpoint × channel
+ * and local day or month in the organisation's time zone. Triggers on answers and responses
+ * (migration 0012) append signed deltas in the changing statement's own transaction;
+ * `kaiku_fold_score_histograms()` folds them into the day and month tables, and readers add the
+ * deltas not yet folded — so the rollup is exact at every moment. src/metrics/rollups.ts reads it.
+ */
+const scoreHistogramColumns = {
+  orgId: uuid('org_id').notNull(),
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  questionId: uuid('question_id').notNull(),
+  unitId: uuid('unit_id'),
+  touchpointId: uuid('touchpoint_id'),
+  channel: channelEnum('channel'),
+  surveyId: uuid('survey_id').notNull(),
+  /** The answer's whole-number score; null counts "don't know". */
+  score: smallint('score'),
+  count: integer('count').notNull(),
+};
+
+/** Changes not folded yet: append-only, so concurrent ingestion never waits on a hot rollup row. */
+export const scoreHistogramDeltas = pgTable('score_histogram_deltas', {
+  ...scoreHistogramColumns,
+  /** submitted_at to the quarter-hour (UTC): the fold places it on the organisation's local day. */
+  bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.id] })]);
+
+export const scoreHistogramsDay = pgTable('score_histograms_day', {
+  ...scoreHistogramColumns,
+  day: date('day').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  unique('score_histograms_day_group').on(t.orgId, t.questionId, t.unitId, t.day, t.touchpointId, t.channel, t.surveyId, t.score).nullsNotDistinct(),
+]);
+
+export const scoreHistogramsMonth = pgTable('score_histograms_month', {
+  ...scoreHistogramColumns,
+  month: date('month').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  unique('score_histograms_month_group').on(t.orgId, t.questionId, t.unitId, t.month, t.touchpointId, t.channel, t.surveyId, t.score).nullsNotDistinct(),
 ]);
 
 /**
