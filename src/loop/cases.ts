@@ -34,7 +34,8 @@ const caseColumns = `c.id, c.kind, c.title, c.status, c.priority, c.rule_id as "
   c.touchpoint_id as "touchpointId", c.unit_id as "unitId", c.employee_id as "employeeId", c.owner_user_id as "ownerUserId",
   c.owner_unit_id as "ownerUnitId", c.due_at as "dueAt", c.first_action_at as "firstActionAt", c.escalated_at as "escalatedAt",
   c.resolved_at as "resolvedAt", c.closed_at as "closedAt", c.reopen_count as "reopenCount", c.root_cause_code as "rootCauseCode",
-  c.resolution, c.created_at as "createdAt", c.updated_at as "updatedAt"`;
+  c.resolution, c.resurvey_invitation_id as "resurveyInvitationId", c.follow_up_response_id as "followUpResponseId",
+  c.follow_up_score as "followUpScore", c.follow_up_solved as "followUpSolved", c.recovered, c.created_at as "createdAt", c.updated_at as "updatedAt"`;
 
 /**
  * The caller's view of cases: frontline staff see cases on their own feedback or owned by them;
@@ -103,9 +104,12 @@ export async function listCases(db: Queryable, auth: AuthContext, q: CaseListQue
   return { items, nextCursor: rows.length > limit && last ? encodeCursor([new Date(last.createdAt).toISOString(), last.id]) : null };
 }
 
-async function visibleCase(db: Queryable, auth: AuthContext, id: string, lock = false) {
+export async function visibleCase(db: Queryable, auth: AuthContext, id: string, lock = false) {
   const params: unknown[] = [auth.orgId, id];
-  const rows = await db.query<Record<string, unknown> & { status: CaseStatus; resolution: string | null; ownerUserId: string | null; ownerUnitId: string | null; firstActionAt: Date | null }>(
+  const rows = await db.query<Record<string, unknown> & {
+    status: CaseStatus; resolution: string | null; ownerUserId: string | null; ownerUnitId: string | null; firstActionAt: Date | null;
+    contactId: string | null; responseId: string | null; resurveyInvitationId: string | null;
+  }>(
     `select ${caseColumns} from cases c where c.org_id = $1 and c.id = $2${caseScope(auth, params)}${lock ? ' for update' : ''}`, params);
   if (!rows[0]) throw notFound('Case', 'id');
   return rows[0];
@@ -163,7 +167,7 @@ export async function openCase(deps: LoopDeps, auth: AuthContext, input: NewCase
 let lastActivityMs = 0;
 const activityId = () => uuidv7((lastActivityMs = Math.max(Date.now(), lastActivityMs + 1)));
 
-async function appendActivity(tx: Queryable, auth: AuthContext, caseId: string, kind: string, data: Record<string, unknown>, now: Date) {
+export async function appendActivity(tx: Queryable, auth: AuthContext, caseId: string, kind: string, data: Record<string, unknown>, now: Date) {
   await tx.query(`insert into case_activity (org_id, case_id, id, at, actor_user_id, kind, data) values ($1, $2, $3, $4, $5, $6, $7)`,
     [auth.orgId, caseId, activityId(), now.toISOString(), auth.userId ?? null, kind, JSON.stringify(data)]);
 }
@@ -251,7 +255,9 @@ export interface CaseMetricsQuery { from?: string; to?: string; by?: 'unit' | 'o
 /**
  * Closed-loop figures over problem cases created in the period: median time to first action,
  * share resolved within SLA (of resolved cases with a due time), re-open rate (of cases ever
- * resolved), plus counts, overall and by owning unit or owner.
+ * resolved), recovery rate (of cases on a detractor answer whose contact has answered again:
+ * the share no longer a detractor, src/loop/followup.ts), plus counts, overall and by owning
+ * unit or owner.
  */
 export async function caseMetrics(db: Queryable, auth: AuthContext, q: CaseMetricsQuery, now: Date) {
   const params: unknown[] = [auth.orgId];
@@ -267,12 +273,15 @@ export async function caseMetrics(db: Queryable, auth: AuthContext, q: CaseMetri
     count(*) filter (where c.resolved_at is not null and c.due_at is not null)::int as "resolvedWithDue",
     count(*) filter (where c.resolved_at is not null and c.resolved_at <= c.due_at)::int as "resolvedWithinSla",
     count(*) filter (where c.resolved_at is not null or c.reopen_count > 0)::int as "everResolved",
-    count(*) filter (where c.reopen_count > 0)::int as reopened`;
+    count(*) filter (where c.reopen_count > 0)::int as reopened,
+    count(*) filter (where c.recovered is not null)::int as "detractorsFollowedUp",
+    count(*) filter (where c.recovered)::int as recovered`;
   const shape = (r: Record<string, number | null | string>) => ({
     ...r,
     medianHoursToFirstAction: r.medianHoursToFirstAction === null ? null : Number(r.medianHoursToFirstAction),
     withinSlaShare: Number(r.resolvedWithDue) > 0 ? Number(r.resolvedWithinSla) / Number(r.resolvedWithDue) : null,
     reopenRate: Number(r.everResolved) > 0 ? Number(r.reopened) / Number(r.everResolved) : null,
+    recoveryRate: Number(r.detractorsFollowedUp) > 0 ? Number(r.recovered) / Number(r.detractorsFollowedUp) : null,
   });
   const [overall] = await db.query<Record<string, number | null>>(`select ${figures} from cases c where c.org_id = $1${where}`, params);
   let groups: unknown[] = [];

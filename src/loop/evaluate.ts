@@ -1,8 +1,9 @@
 /**
  * Alert evaluation: drains the response outbox (filled by the ingestion statement itself) in
- * batches of 500, evaluates each organisation's enabled rules against the responses and opens
- * a case per match with its owner, due time and a 'created' activity — and the notification
- * job — all in the transaction that took the batch. A failure leaves the batch in the outbox;
+ * batches of 500, records follow-up answers on earlier cases (recovery, src/loop/followup.ts),
+ * evaluates each organisation's enabled rules against the responses and opens a case per match
+ * with its owner, due time and a 'created' activity, and publishes `response.created` webhooks
+ * — the notification and delivery jobs too — all in the transaction that took the batch. A failure leaves the batch in the outbox;
  * re-evaluation cannot duplicate a case (unique org, rule, response).
  *
  * Prompt without a busy scheduler: one job at a time keeps the outbox watched for a couple of
@@ -18,6 +19,8 @@ import { publishLoopEvents, type LoopEvent } from './events.ts';
 import { evaluatorFor, resolveUnits, unitsNamed, validateCondition, validateRoute, type AnswerFact, type Condition, type ResponseFacts, type Route } from './rules.ts';
 import { Directory } from './routing.ts';
 import { addBusinessHours, validateBusinessHours, type BusinessHours } from './sla.ts';
+import { recordFollowUpAnswers } from './followup.ts';
+import { publishResponsesCreated } from '../webhooks/response-events.ts';
 
 export const EVALUATE_ALERTS_JOB = 'loop-evaluate-alerts';
 export const OUTBOX_BATCH = 500;
@@ -228,7 +231,11 @@ export async function drainOutboxOnce(ctx: Pick<JobContext, 'db' | 'now' | 'queu
     for (const t of taken) byOrg.set(t.org_id, [...(byOrg.get(t.org_id) ?? []), t.response_id]);
     let cases = 0;
     const now = ctx.now();
-    for (const [orgId, ids] of byOrg) cases += (await evaluateResponses(tx, ctx, orgId, ids, now)).length;
+    for (const [orgId, ids] of byOrg) {
+      const resurveyAnswers = await recordFollowUpAnswers(tx, ctx, orgId, ids, now);
+      cases += (await evaluateResponses(tx, ctx, orgId, ids.filter((id) => !resurveyAnswers.has(id)), now)).length;
+      await publishResponsesCreated(tx, ctx, orgId, ids);
+    }
     return { responses: taken.length, cases };
   });
 }

@@ -8,6 +8,9 @@ import { addNote, caseMetrics, casePriorities, caseStatuses, getCase, listCases,
 import { continueWatching, EVALUATE_ALERTS_JOB } from './evaluate.ts';
 import { validateCondition, validateRoute } from './rules.ts';
 import { validateBusinessHours } from './sla.ts';
+import { sendFollowUp, sendResurvey, type CustomerMailDeps } from './followup.ts';
+import { createMailer } from '../mail/mailer.ts';
+import { mailLanguages } from '../mail/templates.ts';
 
 const Priority = literals(casePriorities);
 const RuleBody = Type.Object({
@@ -53,6 +56,16 @@ const CasePatchBody = Type.Object({
   title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 }, { ...strict, minProperties: 1 });
 const NoteBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 10_000 }) }, strict);
+const MailLanguage = literals(mailLanguages);
+const FollowUpBody = Type.Object({
+  message: Type.String({ minLength: 1, maxLength: 10_000, description: 'Plain text; blank lines separate paragraphs' }),
+  subject: Type.Optional(Type.String({ minLength: 1, maxLength: 150 })),
+  language: Type.Optional(MailLanguage),
+}, strict);
+const ResurveyBody = Type.Object({
+  language: Type.Optional(MailLanguage),
+  expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
+}, strict);
 const MetricsQuery = Type.Object({
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
@@ -80,6 +93,9 @@ async function checkRuleReferences(db: Queryable, orgId: string, route: ReturnTy
 export async function loopRoutes(app: FastifyInstance) {
   const { db } = app.deps;
   const deps = (): LoopDeps => ({ db, jobs: app.deps.jobs, now: app.deps.now ?? (() => new Date()) });
+  const mailer = createMailer(app.deps.config);
+  app.addHook('onClose', async () => mailer?.close());
+  const mailDeps = (): CustomerMailDeps => ({ ...deps(), mailer, publicUrl: app.deps.config.publicUrl });
   const read = { permission: 'cases:read' as const };
   const write = { permission: 'cases:write' as const };
   const manage = { permission: 'rules:manage' as const };
@@ -110,6 +126,16 @@ export async function loopRoutes(app: FastifyInstance) {
   app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof NoteBody> }>('/api/v1/cases/:id/notes', {
     schema: { tags: ['cases'], params: IdParams, body: NoteBody }, config: write,
   }, async (request, reply) => reply.status(201).send(await addNote(deps(), authOf(request), request.params.id, request.body.text)));
+
+  app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof FollowUpBody> }>('/api/v1/cases/:id/follow-up', {
+    schema: { tags: ['cases'], params: IdParams, body: FollowUpBody, description: 'E-mails the case\'s contact (in their language unless given) and logs it in the case.' },
+    config: write,
+  }, async (request, reply) => reply.status(201).send(await sendFollowUp(mailDeps(), authOf(request), request.params.id, request.body)));
+
+  app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof ResurveyBody> }>('/api/v1/cases/:id/resurvey', {
+    schema: { tags: ['cases'], params: IdParams, body: ResurveyBody, description: 'Sends the "is it solved?" re-survey with a personal link to the contact of a resolved case (once; needs survey e-mail consent).' },
+    config: write,
+  }, async (request, reply) => reply.status(201).send(await sendResurvey(mailDeps(), authOf(request), request.params.id, request.body)));
 
   // --- alert rules
   const tags = ['alert rules'];

@@ -198,7 +198,8 @@ function noticeText(notice: CaseNotice, t: Texts, ctx: MailContext): string {
   return lines.join('\n');
 }
 
-function page(lang: MailLanguage, subject: string, body: SafeHtml): string {
+/** The HTML document of an e-mail: one narrow column, system fonts, inline styles only. */
+export function mailPage(lang: MailLanguage, subject: string, body: SafeHtml): string {
   return html`<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${subject}</title></head>
 <body style="font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:15px;line-height:1.5;color:#1f2328;max-width:640px;margin:0 auto;padding:16px">
@@ -215,7 +216,7 @@ export function caseEmail(notice: CaseNotice, ctx: MailContext): RenderedMail {
 ${noticeHtml(notice, t, ctx)}
 <p style="color:#57606a;font-size:13px">${t.footer}</p>`;
   const text = [t.greeting(ctx.recipientName), '', t.intro[notice.kind], '', noticeText(notice, t, ctx), '', '--', t.footer].join('\n');
-  return { subject, html: page(ctx.language, subject, body), text };
+  return { subject, html: mailPage(ctx.language, subject, body), text };
 }
 
 /** One e-mail gathering several notifications (the daily digest, or a burst in one batch). */
@@ -236,5 +237,5 @@ ${moreLine ? html`<p><a href="${`${ctx.publicUrl.replace(/\/$/, '')}/app/cases`}
     ...(moreLine ? ['', `${moreLine} ${ctx.publicUrl.replace(/\/$/, '')}/app/cases`] : []),
     '', '--', t.footer,
   ].join('\n');
-  return { subject, html: page(ctx.language, subject, body), text };
+  return { subject, html: mailPage(ctx.language, subject, body), text };
 }

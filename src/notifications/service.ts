@@ -59,6 +59,11 @@ export async function handleLoopEvents(ctx: NotifyContext, jobs: Array<{ id: str
     const details = event.data && Object.keys(event.data).length > 0 ? { details: event.data } : {};
     await publishWebhookEvent(ctx, event.orgId, webhookEventOf[event.type], job.id,
       { case: caseForWebhook(facts), ...(event.type === 'case.escalated' ? { change: 'escalated' } : {}), ...details }, event.at);
+    // A case a rule opened is also that rule firing: `alert.fired` names the rule and the response.
+    if ((event.type === 'case.created' || event.type === 'praise.received') && facts.ruleId) {
+      await publishWebhookEvent(ctx, event.orgId, 'alert.fired', derivedId(job.id, 'alert.fired'),
+        { rule: { id: facts.ruleId, name: facts.title }, responseId: facts.responseId, case: caseForWebhook(facts) }, event.at);
+    }
   }
   if (written.length > 0) await sendImmediateEmails(ctx, written);
 }

@@ -94,13 +94,24 @@ export async function publishWebhookEvent(
   return publishWebhookEvents(ctx, orgId, event, [{ eventId, data, occurredAt }]);
 }
 
-/** Many events of one kind at once (a batch of stored responses): one lookup, one insert. */
+/** The enabled webhooks of the organisation subscribed to `event`. */
+export async function subscribedWebhooks(db: Queryable, orgId: string, event: WebhookEvent): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(`select id from webhooks where org_id = $1 and enabled and $2 = any(events)`, [orgId, event]);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Many events of one kind at once (a batch of stored responses): one lookup, one insert. With
+ * `tx` the deliveries and their jobs are written in that transaction, so they exist exactly
+ * when the work that raised them committed (the outbox drain).
+ */
 export async function publishWebhookEvents(
   ctx: WebhookContext, orgId: string, event: WebhookEvent, events: Array<{ eventId: string; data: Record<string, unknown>; occurredAt?: string }>,
+  tx?: Queryable,
 ): Promise<number> {
   if (events.length === 0) return 0;
-  const hooks = await ctx.db.query<{ id: string }>(
-    `select id from webhooks where org_id = $1 and enabled and $2 = any(events)`, [orgId, event]);
+  const db = tx ?? ctx.db;
+  const hooks = (await subscribedWebhooks(db, orgId, event)).map((id) => ({ id }));
   if (hooks.length === 0) return 0;
   const now = ctx.now().toISOString();
   const rows = events.flatMap((e) => hooks.map((h) => ({
@@ -108,7 +119,7 @@ export async function publishWebhookEvents(
     webhookId: h.id,
     payload: JSON.stringify({ id: e.eventId, type: event, createdAt: e.occurredAt ?? now, orgId, data: e.data }),
   })));
-  const inserted = await ctx.db.query<{ id: string }>(
+  const inserted = await db.query<{ id: string }>(
     `insert into webhook_deliveries (org_id, id, webhook_id, event, payload, status, next_attempt_at)
      select $1, d.id, d.webhook_id, $2, d.payload, 'pending', $3
        from unnest($4::uuid[], $5::uuid[], $6::jsonb[]) as d(id, webhook_id, payload)
@@ -116,7 +127,9 @@ export async function publishWebhookEvents(
     [orgId, event, now, rows.map((r) => r.id), rows.map((r) => r.webhookId), rows.map((r) => r.payload)]);
   const queue = ctx.queue?.();
   if (queue && inserted.length > 0) {
-    await queue.boss.insert(inserted.map((row) => ({ name: WEBHOOK_DELIVER_JOB, data: { orgId, deliveryId: row.id } })));
+    const jobs = inserted.map((row) => ({ name: WEBHOOK_DELIVER_JOB, data: { orgId, deliveryId: row.id } }));
+    if (tx) await queue.boss.insert(jobs, { db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: await tx.query(text, values) }) } });
+    else await queue.boss.insert(jobs);
   }
   return inserted.length;
 }
