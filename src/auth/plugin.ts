@@ -22,13 +22,27 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export async function identify(app: FastifyInstance, request: FastifyRequest): Promise<AuthContext | undefined> {
   const header = request.headers.authorization;
   if (header) {
-    const key = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const key = /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? basicAuthKey(header);
     const auth = key ? await authenticateApiKey(app.deps.db, key) : undefined;
     if (!auth) throw new KaikuError('invalid_api_key', 'The API key is not valid or has been revoked', { status: 401 });
     return auth;
   }
   const cookie = request.cookies[SESSION_COOKIE];
   return cookie ? authenticateSession(app.deps.db, cookie) : undefined;
+}
+
+/**
+ * An API key sent as HTTP Basic credentials, as BI tools (Power BI, Excel) send it: the
+ * password is the key and the user name is ignored; a key given as the user name with an
+ * empty password is accepted too.
+ */
+function basicAuthKey(header: string): string | undefined {
+  const encoded = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header)?.[1];
+  if (!encoded) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return decoded.slice(colon + 1) || decoded.slice(0, colon) || undefined;
 }
 
 /** The authenticated caller; only for routes that declared a permission. */
