@@ -34,6 +34,11 @@ export const permissions = {
   'webhooks:manage': { roles: ['admin'], scopes: ['admin'] },
   'actions:read': { roles: ['admin', 'analyst', 'unit_manager', 'viewer'], scopes: ['read', 'admin'] },
   'actions:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },
+  // Churn risk lists named customers: org-wide roles and unit managers (contacts who answered in their units); training org-wide only.
+  'churn:read': { roles: ['admin', 'analyst', 'unit_manager'], scopes: ['read', 'admin'] },
+  'churn:train': { roles: ['admin', 'analyst'], scopes: ['admin'] },
+  // Industry benchmark figures are the organisation's own imports.
+  'benchmarks:manage': { roles: ['admin', 'analyst'], scopes: ['admin'] },
   // A signed-in person's own notifications; API keys belong to no person.
   'notifications:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: [] },
 } as const satisfies Record<string, { roles: readonly Role[]; scopes: readonly ApiScope[] }>;

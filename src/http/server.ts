@@ -123,5 +123,6 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   await app.register((await import('../webhooks/routes.ts')).webhookRoutes);
   await app.register((await import('../actions/routes.ts')).actionPlanRoutes);
   await app.register((await import('../loop/routes.ts')).loopRoutes);
+  await app.register((await import('../churn/routes.ts')).churnRoutes); // churn risk (issue 4)
   return app;
 }

@@ -9,6 +9,7 @@ import { digestJob, loopNotifyJob } from '../notifications/jobs.ts';
 import { webhookDeliverJob, webhookRetryJob } from '../webhooks/jobs.ts';
 import { alertEvaluationJob } from '../loop/evaluate.ts';
 import { escalationJob } from '../loop/escalate.ts';
+import { churnRetrainJob, churnTrainJob } from '../churn/jobs.ts';
 
 export interface JobContext {
   db: Database;
@@ -26,6 +27,7 @@ const factories: JobFactory[] = [
   loopNotifyJob, digestJob, webhookDeliverJob, webhookRetryJob,
   (ctx) => alertEvaluationJob(ctx),
   (ctx) => escalationJob(ctx),
+  churnTrainJob, churnRetrainJob,
 ];
 
 export function jobDefinitions(context: JobContext): Array<JobDefinition<object>> {
@@ -40,4 +42,6 @@ export const schedules: Array<{ name: string; cron: string }> = [
   { name: 'loop-escalate-overdue', cron: '* * * * *' },
   // Re-starts the outbox watcher should the process holding it have died (src/loop/evaluate.ts).
   { name: 'loop-evaluate-alerts', cron: '* * * * *' },
+  // Retrains churn models older than a week (src/churn/service.ts queueDueRetraining).
+  { name: 'churn-retrain', cron: '30 2 * * *' },
 ];
