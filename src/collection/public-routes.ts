@@ -1,0 +1,143 @@
+/**
+ * The public side of the widget and the kiosk: their scripts, the kiosk page, and the small
+ * JSON API they call with a collector's public key (no sign-in). Every call is checked against
+ * the key's allowed origins (a kiosk's own origin is always allowed) and answered with CORS
+ * headers for that origin only; bodies are small and strictly shaped; answers are stored with
+ * an idempotency key made on the device, scoped to the collector, so a retry never duplicates.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { KaikuError, badInput, notFound } from '../errors.ts';
+import { Language, strict } from '../http/schemas.ts';
+import { fromAcceptLanguage } from '../i18n/index.ts';
+import { prepareResponse } from '../responses/service.ts';
+import { getSurvey } from '../surveys/service.ts';
+import type { Survey } from '../surveys/schema.ts';
+import { cachedBundle, type BrowserScript } from './bundles.ts';
+import { kioskCss, kioskCsp, renderKiosk } from './kiosk-view.ts';
+import { claimVisitor, findCollectorByKey, pulseSurvey, surveyLanguage, type Collector } from './service.ts';
+
+/** Queued kiosk answers older than this are refused (and dropped by the kiosk). */
+export const KIOSK_MAX_AGE_DAYS = 30;
+const BODY_LIMIT = 16 * 1024;
+
+const KeyParams = Type.Object({ key: Type.String({ maxLength: 40 }) }, strict);
+const ClientId = Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' });
+const PublicAnswer = Type.Object({
+  question: Type.String({ minLength: 1, maxLength: 100 }),
+  value: Type.Union([Type.Integer({ minimum: 0, maximum: 10 }), Type.String({ minLength: 1, maxLength: 2000 })]),
+}, strict);
+const PublicResponse = Type.Object({
+  idempotencyKey: Type.String({ pattern: ClientId.pattern, description: 'Made on the device; the same key again is stored once' }),
+  visitorId: Type.Optional(ClientId),
+  language: Type.Optional(Language),
+  submittedAt: Type.Optional(Type.String({ format: 'date-time', description: `Kiosk only: when the answer was given (queued offline up to ${KIOSK_MAX_AGE_DAYS} days)` })),
+  answers: Type.Array(PublicAnswer, { minItems: 1, maxItems: 20 }),
+}, strict);
+const ShowBody = Type.Object({ visitorId: ClientId }, strict);
+const ConfigQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 20 })) }, strict);
+
+type Keyed = { Params: Static<typeof KeyParams> };
+
+export async function collectionPublicRoutes(app: FastifyInstance) {
+  const { db, config } = app.deps;
+  const now = () => (app.deps.now ? app.deps.now() : new Date());
+  const ownOrigin = new URL(config.publicUrl).origin;
+  const tags = ['public collection'];
+
+  function originAllowed(collector: Collector, request: FastifyRequest): string | undefined {
+    const origin = request.headers.origin;
+    if (!origin) return undefined;
+    const own = origin === ownOrigin || origin === `${request.protocol}://${request.host}`;
+    return collector.allowedOrigins.includes(origin) || (collector.kind === 'kiosk' && own) ? origin : undefined;
+  }
+
+  /** The collector behind the key, when the calling page's origin may use it; CORS headers set. */
+  async function collectorFor(request: FastifyRequest<Keyed>, reply: FastifyReply, kind?: Collector['kind']): Promise<Collector> {
+    const collector = await findCollectorByKey(db, request.params.key);
+    if (!collector || (kind && collector.kind !== kind)) throw notFound('Site key', 'key');
+    const origin = originAllowed(collector, request);
+    reply.header('vary', 'origin');
+    if (!origin) throw new KaikuError('origin_not_allowed', `Answers for this key are accepted only from its allowed origins, not ${request.headers.origin ?? 'a request without an Origin header'}`, { status: 403, field: 'Origin' });
+    reply.header('access-control-allow-origin', origin);
+    return collector;
+  }
+
+  async function openSurvey(collector: Collector): Promise<Survey> {
+    const survey = await getSurvey(db, collector.orgId, collector.surveyId);
+    if (survey.status === 'draft') throw notFound('Survey', 'key');
+    if (survey.status === 'closed') throw new KaikuError('survey_closed', 'This survey has ended', { status: 410 });
+    return survey;
+  }
+
+  const script = (name: BrowserScript, cacheControl: string) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const bundle = await cachedBundle(name);
+    reply.header('cache-control', cacheControl).header('etag', bundle.etag).header('cross-origin-resource-policy', 'cross-origin');
+    if (request.headers['if-none-match'] === bundle.etag) return reply.status(304).send();
+    return reply.type('text/javascript; charset=utf-8').send(bundle.code);
+  };
+  const hide = { schema: { hide: true } };
+  app.get('/widget.js', hide, script('widget', 'public, max-age=300'));
+  app.get('/k/kiosk.js', hide, script('kiosk', 'no-cache'));
+  app.get('/k/sw.js', hide, script('kioskWorker', 'no-cache'));
+  app.get('/k/kiosk.css', hide, async (_request, reply) => reply.header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(kioskCss));
+
+  app.get<Keyed & { Querystring: Record<string, unknown> }>('/k/:key', hide, async (request, reply) => {
+    const collector = await findCollectorByKey(db, request.params.key);
+    if (!collector || collector.kind !== 'kiosk') throw notFound('Kiosk', 'key');
+    const survey = await openSurvey(collector);
+    const wanted = typeof request.query.lang === 'string' ? request.query.lang : fromAcceptLanguage(request.headers['accept-language'], survey.languages);
+    reply.header('content-security-policy', kioskCsp).header('cache-control', 'no-cache').header('x-frame-options', 'DENY');
+    return reply.type('text/html; charset=utf-8').send(renderKiosk(collector, survey, surveyLanguage(survey, wanted)));
+  });
+
+  // CORS preflight: the widget posts JSON from the customer's origin.
+  for (const path of ['/api/v1/public/collectors/:key', '/api/v1/public/collectors/:key/show', '/api/v1/public/collectors/:key/responses']) {
+    app.options<Keyed>(path, hide, async (request, reply) => {
+      await collectorFor(request, reply);
+      return reply.status(204).header('access-control-allow-methods', 'GET, POST').header('access-control-allow-headers', 'content-type')
+        .header('access-control-max-age', '600').send();
+    });
+  }
+
+  app.get<Keyed & { Querystring: Static<typeof ConfigQuery> }>('/api/v1/public/collectors/:key', {
+    schema: { tags, params: KeyParams, querystring: ConfigQuery, security: [], description: 'The widget\'s survey (in the page\'s language when the survey has it), triggers and frequency rule.' },
+  }, async (request, reply) => {
+    const collector = await collectorFor(request, reply, 'widget');
+    const survey = await openSurvey(collector);
+    reply.header('cache-control', 'no-cache');
+    return { survey: pulseSurvey(survey, surveyLanguage(survey, request.query.lang)), triggers: collector.triggers, frequencyDays: collector.frequencyDays };
+  });
+
+  app.post<Keyed & { Body: Static<typeof ShowBody> }>('/api/v1/public/collectors/:key/show', {
+    bodyLimit: 1024,
+    schema: { tags, params: KeyParams, body: ShowBody, security: [], description: 'Asks whether the widget may show its survey to this visitor now, and records it when yes (at most once per frequencyDays).' },
+  }, async (request, reply) => {
+    const collector = await collectorFor(request, reply, 'widget');
+    return { show: await claimVisitor(db, collector, request.body.visitorId, now()) };
+  });
+
+  app.post<Keyed & { Body: Static<typeof PublicResponse> }>('/api/v1/public/collectors/:key/responses', {
+    bodyLimit: BODY_LIMIT,
+    schema: {
+      tags, params: KeyParams, body: PublicResponse, security: [],
+      description: 'Stores an answer from the widget or a kiosk for the key\'s survey and touchpoint: 201 the first time, 200 with the same id for the same idempotencyKey.',
+    },
+  }, async (request, reply) => {
+    const collector = await collectorFor(request, reply);
+    const survey = await openSurvey(collector);
+    const body = request.body;
+    const at = now();
+    if (body.submittedAt && collector.kind !== 'kiosk') throw badInput('Only a kiosk sends answers given earlier; leave submittedAt out', 'submittedAt');
+    if (body.submittedAt && at.getTime() - Date.parse(body.submittedAt) > KIOSK_MAX_AGE_DAYS * 86_400_000) {
+      throw badInput(`The answer was given more than ${KIOSK_MAX_AGE_DAYS} days ago`, 'submittedAt');
+    }
+    const prepared = await prepareResponse(db, collector.orgId, {
+      surveyId: survey.id, touchpointId: collector.touchpointId, unitId: collector.unitId,
+      channel: collector.kind === 'kiosk' ? 'kiosk' : 'web', language: surveyLanguage(survey, body.language),
+      submittedAt: body.submittedAt ?? null, idempotencyKey: `${collector.kind}:${collector.id}:${body.idempotencyKey}`, answers: body.answers,
+    }, '', at.getTime());
+    const result = await app.responseWriter.write(collector.orgId, prepared, collector.kind);
+    return reply.status(result.created ? 201 : 200).send(result);
+  });
+}

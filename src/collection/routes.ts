@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { authOf } from '../auth/plugin.ts';
+import { IdParams, Uuid, literals, strict } from '../http/schemas.ts';
+import { drawQr, touchpointSurveyUrl } from './qr.ts';
+import { collectorKinds, createCollector, getCollector, listCollectors, updateCollector, type Collector } from './service.ts';
+
+const Trigger = Type.Union([
+  Type.Object({
+    type: Type.Literal('pageview'),
+    urlPattern: Type.String({ minLength: 1, maxLength: 500, description: 'Page path; * matches anything, e.g. /checkout/*' }),
+    delaySeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 600 })),
+  }, strict),
+  Type.Object({ type: Type.Literal('click'), selector: Type.String({ minLength: 1, maxLength: 300, description: 'CSS selector, e.g. #buy' }) }, strict),
+  Type.Object({ type: Type.Literal('exit_intent') }, strict),
+  Type.Object({ type: Type.Literal('event'), name: Type.String({ minLength: 1, maxLength: 100, description: "kaiku('track', name)" }) }, strict),
+]);
+
+const settings = {
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  surveyId: Uuid,
+  touchpointId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  unitId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  allowedOrigins: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50, description: 'https://shop.example — scheme and host only' })),
+  triggers: Type.Optional(Type.Array(Trigger, { maxItems: 20 })),
+  frequencyDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650, description: 'Widget: ask a visitor at most once in this many days (default 30)' })),
+  resetSeconds: Type.Optional(Type.Integer({ minimum: 2, maximum: 300, description: 'Kiosk: back to the first question after this many seconds (default 8)' })),
+};
+const CreateBody = Type.Object({ kind: literals(collectorKinds), ...settings }, strict);
+const UpdateBody = Type.Partial(Type.Object({ ...settings, disabled: Type.Boolean() }, strict), strict);
+const ListQuery = Type.Object({ kind: Type.Optional(literals(collectorKinds)) }, strict);
+const QrQuery = Type.Object({
+  format: Type.Optional(literals(['svg', 'png'] as const)),
+  surveyId: Type.Optional(Uuid),
+  size: Type.Optional(Type.Integer({ minimum: 64, maximum: 2048, default: 512, description: 'PNG width in pixels' })),
+}, strict);
+
+export async function collectorRoutes(app: FastifyInstance) {
+  const { db, config } = app.deps;
+  const tags = ['collectors'];
+  const manage = { permission: 'collectors:manage' as const };
+
+  /** What an admin needs to put the collector to use: the snippet or the kiosk address. */
+  const view = (c: Collector) => ({
+    ...c,
+    ...(c.kind === 'widget'
+      ? { snippet: `<script>window.kaiku=window.kaiku||function(){(kaiku.q=kaiku.q||[]).push(arguments)}</script>\n<script async src="${config.publicUrl}/widget.js" data-site-key="${c.publicKey}"></script>` }
+      : { kioskUrl: `${config.publicUrl}/k/${c.publicKey}` }),
+  });
+
+  app.post<{ Body: Static<typeof CreateBody> }>('/api/v1/collectors', {
+    schema: { tags, body: CreateBody, description: 'Creates a web widget site key or a kiosk link for a survey (score and open questions only) and touchpoint.' },
+    config: manage,
+  }, async (request, reply) => reply.status(201).send(view(await createCollector(db, authOf(request).orgId, request.body))));
+
+  app.get<{ Querystring: Static<typeof ListQuery> }>('/api/v1/collectors', { schema: { tags, querystring: ListQuery }, config: manage }, async (request) =>
+    ({ items: (await listCollectors(db, authOf(request).orgId, request.query.kind)).map(view) }));
+
+  app.get<{ Params: Static<typeof IdParams> }>('/api/v1/collectors/:id', { schema: { tags, params: IdParams }, config: manage }, async (request) =>
+    view(await getCollector(db, authOf(request).orgId, request.params.id)));
+
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof UpdateBody> }>('/api/v1/collectors/:id', {
+    schema: { tags, params: IdParams, body: UpdateBody, description: 'Changes settings; disabled: true turns the public key off at once (its endpoints answer 404).' },
+    config: manage,
+  }, async (request) => view(await updateCollector(db, authOf(request).orgId, request.params.id, request.body)));
+
+  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof QrQuery> }>('/api/v1/touchpoints/:id/qr', {
+    schema: { tags: ['journeys'], params: IdParams, querystring: QrQuery, description: 'A QR code (SVG or PNG) that opens the touchpoint\'s survey (its newest active one, or surveyId) with the touchpoint filled in.' },
+    config: { permission: 'journeys:read' },
+  }, async (request, reply) => {
+    const { format = 'svg', size = 512, surveyId } = request.query;
+    const url = await touchpointSurveyUrl(db, config.publicUrl, authOf(request).orgId, request.params.id, surveyId);
+    return reply.type(format === 'svg' ? 'image/svg+xml' : 'image/png').header('x-kaiku-qr-url', url).header('cache-control', 'no-cache')
+      .send(await drawQr(url, format, size));
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * The kiosk page's script: a full-screen pulse for one touchpoint on a tablet. Every answer is
+ * first written to an IndexedDB queue with an idempotency key made on the device, then sent;
+ * an answer leaves the queue only when the server has acknowledged it (or refused it as
+ * invalid, which no retry can fix). Without a network the queue simply grows and is sent when
+ * the connection returns; a resend after a lost reply is stored once by its key. The page,
+ * this script and the style are kept by the service worker (widget/kiosk-sw.ts).
+ */
+import { KIOSK_CACHE } from './kiosk-cache.ts';
+import { el, randomId, runPulse, type PulseAnswer, type PulseSurvey } from './pulse.ts';
+
+interface KioskData {
+  key: string;
+  defaultLanguage: string;
+  resetSeconds: number;
+  /** Per language: the survey, the language's own name and the "n answers waiting" text ({n}). */
+  languages: Record<string, { name: string; survey: PulseSurvey; pending: string }>;
+}
+
+interface Queued {
+  idempotencyKey: string;
+  submittedAt: string;
+  language: string;
+  answers: PulseAnswer[];
+}
+
+const data: KioskData = JSON.parse(document.getElementById('kiosk-data')!.textContent!);
+const endpoint = `/api/v1/public/collectors/${encodeURIComponent(data.key)}/responses`;
+const title = document.getElementById('title')!;
+const pulse = document.getElementById('pulse')!;
+const status = document.getElementById('status')!;
+const languageBar = document.getElementById('languages')!;
+let language = data.defaultLanguage;
+
+function openQueue(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('kaiku-kiosk', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('queue', { keyPath: 'idempotencyKey' });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+const queueDb = openQueue();
+
+async function inQueue<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await queueDb;
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('queue', mode);
+    const request = work(tx.objectStore('queue'));
+    tx.oncomplete = () => resolve(request.result);
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+async function showPending() {
+  const count = await inQueue('readonly', (s) => s.count());
+  status.textContent = count > 0 ? data.languages[language].pending.replace('{n}', String(count)) : '';
+  document.documentElement.dataset.pending = String(count);
+}
+
+let syncing: Promise<void> | undefined;
+/** Sends the queue oldest first; stops at the first network failure and tries again later. */
+function sync(): Promise<void> {
+  syncing ??= (async () => {
+    const items = await inQueue<Queued[]>('readonly', (s) => s.getAll());
+    items.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+    for (const item of items) {
+      let response: Response;
+      try {
+        response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(item) });
+      } catch {
+        break; // offline: keep everything for the next attempt
+      }
+      const invalid = response.status === 400 || response.status === 413;
+      if (response.ok || invalid) {
+        if (invalid) console.warn('Kaiku kiosk: the server refused a queued answer', await response.text());
+        await inQueue('readwrite', (s) => s.delete(item.idempotencyKey));
+      } else break; // 5xx, 429, a disabled kiosk: the answer waits
+    }
+  })().finally(() => { syncing = undefined; void showPending(); });
+  return syncing;
+}
+
+let resetTimer: number | undefined;
+function start(lang = data.defaultLanguage) {
+  clearTimeout(resetTimer);
+  language = lang;
+  const survey = data.languages[language].survey;
+  document.documentElement.lang = language;
+  title.textContent = survey.title;
+  for (const button of languageBar.querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.lang === language));
+  void showPending();
+  runPulse(pulse, survey, { smileys: true }, async (answers) => {
+    const item: Queued = { idempotencyKey: randomId(), submittedAt: new Date().toISOString(), language, answers };
+    await inQueue('readwrite', (s) => s.put(item));
+    pulse.textContent = '';
+    const thanks = el('p', { class: 'thanks', tabindex: '-1' }, survey.thanks);
+    pulse.append(thanks);
+    thanks.focus();
+    void sync();
+    resetTimer = window.setTimeout(() => start(), data.resetSeconds * 1000);
+  });
+}
+
+for (const [code, entry] of Object.entries(data.languages)) {
+  const button = el('button', { type: 'button', lang: code, 'data-lang': code }, entry.name);
+  button.addEventListener('click', () => start(code));
+  languageBar.append(button);
+}
+start();
+document.documentElement.dataset.ready = 'true';
+
+addEventListener('online', () => void sync());
+setInterval(() => void sync(), 30_000);
+void sync();
+
+// Keep the page itself for offline starts: the service worker serves it from this cache.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/k/sw.js', { scope: '/k/' })
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => caches.open(KIOSK_CACHE))
+    .then((cache) => cache.addAll([location.pathname, '/k/kiosk.js', '/k/kiosk.css']))
+    .then(() => { document.documentElement.dataset.offline = 'ready'; })
+    .catch((error) => console.warn('Kaiku kiosk: offline mode unavailable', error));
+}

@@ -1,0 +1,115 @@
+/**
+ * The short pulse survey both the web widget and the kiosk show: one question per step,
+ * score questions as a row of buttons (smileys on a 5-point kiosk scale), open questions as
+ * a text box with Send. Display conditions are judged like the server does, so the answers
+ * sent always pass its validation. Plain DOM, no framework: the widget must stay under 10 KB.
+ */
+
+/** A question as the public collector endpoints describe it, texts already in one language. */
+export interface PulseQuestion {
+  key: string;
+  /** Inclusive score range; absent for open (text) questions. */
+  scale?: [number, number];
+  label: string;
+  low?: string;
+  high?: string;
+  required: boolean;
+  displayIf: { question: string; op: string; value?: number | string | Array<number | string> } | null;
+}
+
+export interface PulseSurvey {
+  language: string;
+  title: string;
+  thanks: string;
+  questions: PulseQuestion[];
+  ui: { send: string; close: string; score: string; required: string };
+}
+
+export type PulseAnswer = { question: string; value: number | string };
+
+/** 128 random bits in hex: idempotency keys and visitor ids (crypto.randomUUID needs a secure context). */
+export const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+const SMILEYS = ['😠', '🙁', '😐', '🙂', '😄'];
+
+export const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string) => {
+  const node = document.createElement(tag);
+  for (const name in attrs) node.setAttribute(name, attrs[name]);
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+function holds(q: PulseQuestion, given: Map<string, number | string>): boolean {
+  const c = q.displayIf;
+  if (!c) return true;
+  const v = given.get(c.question);
+  if (c.op === 'answered') return v !== undefined;
+  if (v === undefined) return false;
+  const x = c.value;
+  switch (c.op) {
+    case 'eq': return v === x;
+    case 'neq': return v !== x;
+    case 'lte': return typeof v === 'number' && typeof x === 'number' && v <= x;
+    case 'gte': return typeof v === 'number' && typeof x === 'number' && v >= x;
+    case 'in': return Array.isArray(x) && x.includes(v);
+    default: return false;
+  }
+}
+
+/**
+ * Renders the survey into `root`, one step at a time, and calls `done` with the answers after
+ * the last step. Focus follows the steps (the first control of each), so a keyboard user
+ * never has to look for where they are.
+ */
+export function runPulse(root: HTMLElement, survey: PulseSurvey, options: { smileys: boolean }, done: (answers: PulseAnswer[]) => void) {
+  const given = new Map<string, number | string>();
+  let index = -1;
+
+  const next = () => {
+    index++;
+    while (index < survey.questions.length && !holds(survey.questions[index], given)) index++;
+    const q = survey.questions[index];
+    if (!q) return done([...given].map(([question, value]) => ({ question, value })));
+    root.textContent = '';
+    const id = `kq-${q.key}`;
+    const heading = el('p', { id, class: 'label' }, q.label);
+    root.append(heading);
+    if (q.scale) {
+      const [min, max] = q.scale;
+      const group = el('div', { role: 'group', 'aria-labelledby': id, class: 'scale' });
+      const buttons: HTMLButtonElement[] = [];
+      const smiley = options.smileys && max - min === 4;
+      for (let n = min; n <= max; n++) {
+        const b = el('button', { type: 'button', class: smiley ? 'score smiley' : 'score', 'aria-label': `${survey.ui.score} ${n}${n === min && q.low ? `, ${q.low}` : ''}${n === max && q.high ? `, ${q.high}` : ''}` },
+          smiley ? SMILEYS[n - min] : String(n));
+        b.addEventListener('click', () => { given.set(q.key, n); next(); });
+        buttons.push(b);
+      }
+      // Arrow keys move along the scale, as in a radio group; Tab leaves it.
+      group.addEventListener('keydown', (e) => {
+        const at = buttons.indexOf(e.target as HTMLButtonElement);
+        const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+        if (at < 0 || !step) return;
+        e.preventDefault();
+        buttons[(at + step + buttons.length) % buttons.length].focus();
+      });
+      group.append(...buttons);
+      root.append(group);
+      if (q.low && q.high) root.append(el('p', { class: 'ends', 'aria-hidden': 'true' }, `${min} = ${q.low} · ${max} = ${q.high}`));
+      buttons[0].focus();
+    } else {
+      const box = el('textarea', { 'aria-labelledby': id, maxlength: '2000', rows: '3' });
+      const send = el('button', { type: 'button', class: 'send' }, survey.ui.send);
+      const note = el('p', { class: 'note', role: 'alert' });
+      send.addEventListener('click', () => {
+        const text = box.value.trim();
+        if (!text && q.required) { note.textContent = survey.ui.required; box.focus(); return; }
+        if (text) given.set(q.key, text);
+        next();
+      });
+      root.append(box, note, send);
+      box.focus();
+    }
+  };
+  next();
+}

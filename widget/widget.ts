@@ -1,0 +1,124 @@
+/**
+ * Kaiku's web widget, embedded on a customer's site:
+ *
+ *   <script>window.kaiku=window.kaiku||function(){(kaiku.q=kaiku.q||[]).push(arguments)}</script>
+ *   <script async src="https://kaiku.example/widget.js" data-site-key="pk_…"></script>
+ *
+ * It fetches its site key's survey and triggers, waits for a trigger (page view rule, click
+ * selector, exit intent or `kaiku('track', name)`), asks the server whether this visitor may
+ * be asked now (frequency rule, also remembered in localStorage), then shows the pulse in a
+ * shadow root so the page's CSS cannot reach it. Escape or Close dismisses it and gives focus
+ * back to where it was. Served as one minified bundle (src/collection/bundles.ts).
+ */
+import { el, randomId, runPulse, type PulseAnswer, type PulseSurvey } from './pulse.ts';
+
+type Trigger =
+  | { type: 'pageview'; urlPattern: string; delaySeconds?: number }
+  | { type: 'click'; selector: string }
+  | { type: 'exit_intent' }
+  | { type: 'event'; name: string };
+
+interface WidgetConfig { survey: PulseSurvey; triggers: Trigger[]; frequencyDays: number }
+
+type Call = [string, ...unknown[]];
+type KaikuFn = ((...args: Call) => void) & { q?: Call[] };
+
+const CSS = `:host{all:initial!important;position:fixed!important;z-index:2147483647!important;right:16px!important;bottom:16px!important;display:block!important;visibility:visible!important;opacity:1!important}
+.box{box-sizing:border-box;width:min(360px,calc(100vw - 32px));background:#fff;color:#1b1b1b;font:16px/1.4 system-ui,sans-serif;border:1px solid #5c5c5c;border-radius:8px;padding:16px;box-shadow:0 4px 16px rgba(0,0,0,.25)}
+h2{font-size:17px;margin:0 32px 8px 0}.label{margin:0 0 8px;font-weight:600}
+.scale{display:flex;flex-wrap:wrap;gap:4px}.score{min-width:44px;min-height:44px;flex:1 0 auto}
+button{font:inherit;color:#fff;background:#0b4f9c;border:2px solid #0b4f9c;border-radius:4px;cursor:pointer;padding:4px 8px}
+button:focus-visible,textarea:focus-visible{outline:3px solid #1b1b1b;outline-offset:2px}
+.close{position:absolute;top:8px;right:8px;background:#fff;color:#1b1b1b;border-color:#5c5c5c;min-width:44px;min-height:44px}
+textarea{box-sizing:border-box;width:100%;font:inherit;border:2px solid #5c5c5c;border-radius:4px;padding:6px}
+.ends,.note{font-size:14px;color:#4a4a4a;margin:6px 0}.send{margin-top:8px;min-height:44px}`;
+
+const script = document.currentScript as HTMLScriptElement | null;
+const siteKey = script?.dataset.siteKey ?? '';
+const base = script ? new URL(script.src).origin : '';
+const api = `${base}/api/v1/public/collectors/${encodeURIComponent(siteKey)}`;
+const store = window.localStorage;
+const warn = (error: unknown) => console.warn('Kaiku widget:', error);
+
+function visitorId(): string {
+  const name = 'kaiku:visitor';
+  let id = store.getItem(name);
+  if (!id) store.setItem(name, (id = randomId()));
+  return id;
+}
+
+const post = (path: string, body: unknown) =>
+  fetch(api + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), keepalive: true });
+
+/** `*` matches any run of characters; the whole path must match. */
+const pathMatches = (pattern: string) =>
+  new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(location.pathname);
+
+function show(config: WidgetConfig, visitor: string) {
+  const survey = config.survey;
+  const returnFocus = document.activeElement as HTMLElement | null;
+  const host = document.createElement('kaiku-widget');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = el('style');
+  style.textContent = CSS;
+  const box = el('div', { class: 'box', role: 'dialog', 'aria-labelledby': 'kt', lang: survey.language });
+  const close = el('button', { type: 'button', class: 'close', 'aria-label': survey.ui.close }, '×');
+  const body = el('div', { 'aria-live': 'polite' });
+  box.append(el('h2', { id: 'kt' }, survey.title), close, body);
+  shadow.append(style, box);
+  document.body.append(host);
+
+  const dismiss = () => {
+    host.remove();
+    returnFocus?.focus?.();
+  };
+  close.addEventListener('click', dismiss);
+  box.addEventListener('keydown', (e) => { if (e.key === 'Escape') dismiss(); });
+
+  runPulse(body, survey, { smileys: false }, (answers: PulseAnswer[]) => {
+    body.textContent = '';
+    const thanks = el('p', { role: 'status', tabindex: '-1' }, survey.thanks);
+    body.append(thanks);
+    thanks.focus();
+    void post('/responses', { idempotencyKey: randomId(), visitorId: visitor, language: survey.language, answers });
+  });
+}
+
+async function start() {
+  if (!siteKey) return;
+  const language = document.documentElement.lang || navigator.language;
+  const config: WidgetConfig = await (await fetch(`${api}?lang=${encodeURIComponent(language.slice(0, 2).toLowerCase())}`)).json();
+  if (!config.survey) return;
+  const visitor = visitorId();
+  const seenKey = `kaiku:shown:${siteKey}`;
+  let fired = false;
+
+  const ask = async () => {
+    const shownAt = Number(store.getItem(seenKey) ?? 0);
+    if (Date.now() - shownAt < config.frequencyDays * 86_400_000) return;
+    // The server has the last word: the same visitor on another tab, or a cleared localStorage.
+    const answer: { show: boolean } = await (await post('/show', { visitorId: visitor })).json();
+    store.setItem(seenKey, String(Date.now()));
+    if (answer.show) show(config, visitor);
+  };
+  const fire = () => {
+    if (fired) return;
+    fired = true;
+    ask().catch(warn);
+  };
+
+  const events = new Set<string>();
+  for (const t of config.triggers) {
+    if (t.type === 'pageview' && pathMatches(t.urlPattern)) setTimeout(fire, (t.delaySeconds ?? 0) * 1000);
+    if (t.type === 'click') document.addEventListener('click', (e) => { if ((e.target as Element).closest?.(t.selector)) fire(); }, true);
+    if (t.type === 'exit_intent') document.addEventListener('mouseout', (e) => { if (!e.relatedTarget && e.clientY <= 0) fire(); });
+    if (t.type === 'event') events.add(t.name);
+  }
+
+  const queued = (window as unknown as { kaiku?: KaikuFn }).kaiku?.q ?? [];
+  const kaiku: KaikuFn = (command, name) => { if (command === 'track' && events.has(name as string)) fire(); };
+  (window as unknown as { kaiku: KaikuFn }).kaiku = kaiku;
+  for (const call of queued) kaiku(...call);
+}
+
+start().catch(warn);
