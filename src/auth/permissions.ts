@@ -13,8 +13,6 @@ export const permissions = {
   'org:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: ['read', 'admin'] },
   'org:manage': { roles: ['admin'], scopes: ['admin'] },
   'users:manage': { roles: ['admin'], scopes: ['admin'] },
-  // Who did what among admin actions and data exports (src/audit/).
-  'audit:read': { roles: ['admin'], scopes: ['admin'] },
   'journeys:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: ['read', 'admin'] },
   'journeys:write': { roles: ['admin', 'analyst'], scopes: ['admin'] },
   'surveys:read': { roles: ['admin', 'analyst', 'unit_manager', 'viewer'], scopes: ['read', 'admin'] },
@@ -26,9 +24,6 @@ export const permissions = {
   'contacts:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },
   'events:read': { roles: ['admin', 'analyst'], scopes: ['read', 'admin'] },
   'events:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },
-  // Pulse rules, waves, quarantine and the funnel: who gets asked, org-wide (contacts are personal data).
-  'distribution:read': { roles: ['admin', 'analyst'], scopes: ['read', 'admin'] },
-  'distribution:manage': { roles: ['admin', 'analyst'], scopes: ['admin'] },
   // Bulk exports hold every answer text and contact id: org-wide roles only.
   'exports:read': { roles: ['admin', 'analyst'], scopes: ['read', 'admin'] },
   'metrics:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: ['read', 'admin'] },
@@ -36,8 +31,6 @@ export const permissions = {
   'cases:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline'], scopes: ['read', 'admin'] },
   'cases:write': { roles: ['admin', 'analyst', 'unit_manager', 'frontline'], scopes: ['write', 'admin'] },
   'rules:manage': { roles: ['admin', 'analyst'], scopes: ['admin'] },
-  // Text topics, keyword rules and labelled examples: changing them re-analyses every text.
-  'topics:manage': { roles: ['admin', 'analyst'], scopes: ['admin'] },
   'webhooks:manage': { roles: ['admin'], scopes: ['admin'] },
   // Widget site keys and kiosk links decide which web origins may post answers.
   'collectors:manage': { roles: ['admin', 'analyst'], scopes: ['admin'] },
@@ -69,8 +62,6 @@ export interface AuthContext {
   scope: DataScope;
   /** True for browser sessions (cookie), which need CSRF protection on writes. */
   viaCookie: boolean;
-  /** An API key's own requests-per-minute limit (src/http/rate-limit.ts); unset = the default. */
-  rateLimitPerMinute?: number;
 }
 
 export function allows(auth: AuthContext, permission: Permission): boolean {
