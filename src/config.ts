@@ -2,6 +2,8 @@
  * All configuration comes from environment variables, read here and nowhere else.
  * docs/operations.md lists each with its default.
  */
+import { randomBytes } from 'node:crypto';
+
 export interface Config {
   port: number;
   host: string;
@@ -29,6 +31,20 @@ export interface Config {
   mailFrom: string;
   /** Let webhooks call private and loopback addresses (off by default: SSRF protection). */
   webhooksAllowPrivate: boolean;
+  /** Key for signed form tokens; unset = random per process (set it when running several). */
+  secret: string;
+  /** Which proxies' X-Forwarded-For is believed (Fastify trustProxy): true, false, or addresses/ranges. */
+  trustProxy: boolean | string;
+  /** Strict-Transport-Security max-age in seconds; 0 = no HSTS header. */
+  hstsMaxAge: number;
+  /** Requests per minute (0 = unlimited): per IP on public pages, per IP on sign-in and password reset, per invitation token, per IP on ingestion, per API key by default. */
+  rateLimitPublic: number;
+  rateLimitLogin: number;
+  rateLimitToken: number;
+  rateLimitIngestIp: number;
+  rateLimitApiKey: number;
+  /** Public forms submitted sooner than this after rendering are refused as bots. */
+  formMinFillMs: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -43,6 +59,13 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   return !['0', 'false', 'no', 'off'].includes(raw.toLowerCase());
+}
+
+/** Default: proxies on loopback and private networks, so a client cannot spoof its IP from outside. */
+function trustProxy(raw: string | undefined): boolean | string {
+  if (raw === undefined || raw === '') return 'loopback,linklocal,uniquelocal';
+  if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === 'true';
+  return raw;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,5 +89,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpPassword: env.SMTP_PASSWORD || undefined,
     mailFrom: env.KAIKU_MAIL_FROM || 'Kaiku <kaiku@localhost>',
     webhooksAllowPrivate: flag(env, 'KAIKU_WEBHOOKS_ALLOW_PRIVATE', false),
+    secret: env.KAIKU_SECRET || randomBytes(32).toString('base64url'),
+    trustProxy: trustProxy(env.KAIKU_TRUST_PROXY),
+    hstsMaxAge: integer(env, 'KAIKU_HSTS_MAX_AGE', 0),
+    rateLimitPublic: integer(env, 'KAIKU_RATE_LIMIT_PUBLIC', 120),
+    rateLimitLogin: integer(env, 'KAIKU_RATE_LIMIT_LOGIN', 30),
+    rateLimitToken: integer(env, 'KAIKU_RATE_LIMIT_TOKEN', 30),
+    rateLimitIngestIp: integer(env, 'KAIKU_RATE_LIMIT_INGEST_IP', 60_000),
+    rateLimitApiKey: integer(env, 'KAIKU_RATE_LIMIT_API_KEY', 60_000),
+    formMinFillMs: integer(env, 'KAIKU_FORM_MIN_FILL_MS', 2000),
   };
 }

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KaikuError, forbidden } from '../errors.ts';
 import { allows, type AuthContext, type Permission } from './permissions.ts';
 import { authenticateApiKey, authenticateSession, SESSION_COOKIE } from './service.ts';
+import { fromSameOrigin } from '../http/csrf.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -60,8 +61,13 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!auth) throw new KaikuError('unauthenticated', 'Sign in or send an API key', { status: 401 });
     // Cookie-authenticated writes must be JSON: a cross-site HTML form cannot send that
     // content type without a CORS preflight, which Kaiku never grants (CSRF protection).
-    if (auth.viaCookie && !SAFE_METHODS.has(request.method) && !(request.headers['content-type'] ?? '').startsWith('application/json') && request.body !== undefined) {
-      throw forbidden('Browser requests that change data must be sent as application/json');
+    // Bodiless writes (DELETE, mark-as-read) and anything a browser marks as coming from
+    // another site must also be same-origin.
+    if (auth.viaCookie && !SAFE_METHODS.has(request.method)) {
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json') && request.body !== undefined) {
+        throw forbidden('Browser requests that change data must be sent as application/json');
+      }
+      if (!fromSameOrigin(request)) throw forbidden('Browser requests that change data must come from Kaiku’s own pages');
     }
     if (!allows(auth, permission)) throw forbidden(`Your role does not allow ${permission}`);
     request.auth = auth;

@@ -6,6 +6,8 @@ import type { Database, Queryable } from '../db/connection.ts';
 import { KaikuError } from '../errors.ts';
 import type { ApiScope, AuthContext, DataScope, Role } from './permissions.ts';
 import { hashPassword, newToken, sha256, verifyPassword } from './secrets.ts';
+import { accountLockout, accountSubject, assertNotLocked, clearFailures, ipLockout, ipSubject, recordFailure, type LockoutRule } from './lockout.ts';
+import { matchTotp, normalizeRecoveryCode } from './totp.ts';
 
 export const SESSION_COOKIE = 'kaiku_session';
 const SESSION_DAYS = 14;
@@ -30,23 +32,73 @@ export async function dataScopeFor(db: Queryable, orgId: string, userId: string,
   return { kind: 'all' };
 }
 
-/** Checks e-mail and password; the same message for an unknown e-mail and a wrong password. */
-export async function signIn(db: Database, email: string, password: string, orgSlug?: string): Promise<{ cookie: string; orgId: string; userId: string }> {
-  const rows = await db.query<UserRow>(
-    `select u.org_id, u.id, u.role, u.unit_id, u.password_hash, u.disabled_at
+export interface SignInOptions {
+  /** Organisation slug, when the e-mail is used in several. */
+  orgSlug?: string;
+  /** The client's address, for the per-IP back-off. */
+  ip?: string;
+  /** A TOTP code or a recovery code, for users with a second factor. */
+  totpCode?: string;
+  /** The session cookie the browser had: it is ended, so a sign-in always starts a new session. */
+  previousCookie?: string;
+  now?: number;
+}
+
+/** Verifying against this when no user matches takes as long as a real check (no timing oracle). */
+let decoyHash: Promise<string> | undefined;
+
+const invalidCredentials = () => new KaikuError('invalid_credentials', 'The e-mail address or password is not correct', { status: 401 });
+
+/**
+ * Checks e-mail and password (and the second factor when the user has one); the same message
+ * for an unknown e-mail and a wrong password. Repeated failures lock the account name and the
+ * IP for a while (src/auth/lockout.ts), whether or not the account exists.
+ */
+export async function signIn(db: Database, email: string, password: string, options: SignInOptions = {}): Promise<{ cookie: string; orgId: string; userId: string }> {
+  const account = accountSubject(email);
+  const failures: Array<[string, LockoutRule]> = [[account, accountLockout]];
+  if (options.ip) failures.push([ipSubject(options.ip), ipLockout]);
+  await assertNotLocked(db, failures.map(([subject]) => subject));
+  const rows = await db.query<UserRow & { totp_secret: string | null; totp_enabled_at: Date | null; totp_last_step: string | null }>(
+    `select u.org_id, u.id, u.role, u.unit_id, u.password_hash, u.disabled_at, u.totp_secret, u.totp_enabled_at, u.totp_last_step
        from users u join organizations o on o.id = u.org_id
-      where lower(u.email) = lower($1) and ($2::text is null or o.slug = $2)`, [email.trim(), orgSlug ?? null]);
+      where lower(u.email) = lower($1) and ($2::text is null or o.slug = $2)`, [email.trim(), options.orgSlug ?? null]);
+  if (rows.length === 0) await verifyPassword(await (decoyHash ??= hashPassword(newToken())), password);
   for (const user of rows) {
     if (user.disabled_at) continue;
-    if (await verifyPassword(user.password_hash, password)) {
-      const token = newToken();
-      await db.query(
-        `insert into sessions (org_id, token_hash, user_id, expires_at) values ($1, $2, $3, now() + interval '${SESSION_DAYS} days')`,
-        [user.org_id, sha256(token), user.id]);
-      return { cookie: `${user.org_id}.${token}`, orgId: user.org_id, userId: user.id };
+    if (!(await verifyPassword(user.password_hash, password))) continue;
+    if (user.totp_enabled_at && user.totp_secret) {
+      if (!options.totpCode) throw new KaikuError('totp_required', 'Enter the code from your authenticator app', { status: 401, field: 'totpCode' });
+      if (!(await useSecondFactor(db, user.org_id, user.id, user.totp_secret, user.totp_last_step, options.totpCode, options.now ?? Date.now()))) {
+        await recordFailure(db, failures);
+        throw new KaikuError('invalid_totp', 'The authentication code is not correct', { status: 401, field: 'totpCode' });
+      }
     }
+    if (options.previousCookie) await signOut(db, options.previousCookie);
+    const token = newToken();
+    await db.query(
+      `insert into sessions (org_id, token_hash, user_id, expires_at) values ($1, $2, $3, now() + interval '${SESSION_DAYS} days')`,
+      [user.org_id, sha256(token), user.id]);
+    await clearFailures(db, account);
+    return { cookie: `${user.org_id}.${token}`, orgId: user.org_id, userId: user.id };
   }
-  throw new KaikuError('invalid_credentials', 'The e-mail address or password is not correct', { status: 401 });
+  await recordFailure(db, failures);
+  throw invalidCredentials();
+}
+
+/** A TOTP code not used before, or an unused recovery code (which is then spent). */
+export async function useSecondFactor(db: Queryable, orgId: string, userId: string, secret: string, lastStep: string | null, code: string, now: number): Promise<boolean> {
+  const step = matchTotp(secret, code.trim(), now, lastStep === null ? null : Number(lastStep));
+  if (step !== undefined) {
+    // Conditional on the stored step, so two requests with the same code cannot both pass.
+    const used = await db.query(`update users set totp_last_step = $3 where org_id = $1 and id = $2 and (totp_last_step is null or totp_last_step < $3) returning id`,
+      [orgId, userId, step]);
+    return used.length > 0;
+  }
+  const spent = await db.query(
+    `update users set recovery_code_hashes = array_remove(recovery_code_hashes, $3) where org_id = $1 and id = $2 and $3 = any(recovery_code_hashes) returning id`,
+    [orgId, userId, sha256(normalizeRecoveryCode(code))]);
+  return spent.length > 0;
 }
 
 export async function signOut(db: Database, cookie: string): Promise<void> {
@@ -94,22 +146,34 @@ export async function authenticateApiKey(db: Database, key: string, now = Date.n
   const hash = sha256(key);
   const cached = keyCache.get(hash);
   if (cached && cached.until > now) return cached.auth;
-  const rows = await db.query<{ id: string; scopes: ApiScope[] }>(
-    `update api_keys set last_used_at = now() where org_id = $1 and key_hash = $2 and revoked_at is null returning id, scopes`,
+  const rows = await db.query<{ id: string; scopes: ApiScope[]; rate_limit_per_minute: number | null }>(
+    `update api_keys set last_used_at = now() where org_id = $1 and key_hash = $2 and revoked_at is null returning id, scopes, rate_limit_per_minute`,
     [parsed.orgId, hash]);
   if (!rows[0]) return undefined;
-  const auth: AuthContext = { orgId: parsed.orgId, apiKeyId: rows[0].id, scopes: rows[0].scopes, scope: { kind: 'all' }, viaCookie: false };
+  const auth: AuthContext = {
+    orgId: parsed.orgId, apiKeyId: rows[0].id, scopes: rows[0].scopes, scope: { kind: 'all' }, viaCookie: false,
+    rateLimitPerMinute: rows[0].rate_limit_per_minute ?? undefined,
+  };
   if (keyCache.size > 10_000) keyCache.clear();
   keyCache.set(hash, { auth, until: now + KEY_CACHE_MS });
   return auth;
 }
 
-export async function createApiKey(db: Queryable, orgId: string, name: string, scopes: ApiScope[], createdBy?: string) {
+export async function createApiKey(db: Queryable, orgId: string, name: string, scopes: ApiScope[], createdBy?: string, rateLimitPerMinute: number | null = null) {
   const key = `kk_${orgId}_${newToken(30)}`;
   const [row] = await db.query<{ id: string; created_at: Date }>(
-    `insert into api_keys (org_id, name, key_hash, scopes, created_by) values ($1, $2, $3, $4, $5) returning id, created_at`,
-    [orgId, name, sha256(key), scopes, createdBy ?? null]);
-  return { id: row.id, name, scopes, key, createdAt: row.created_at };
+    `insert into api_keys (org_id, name, key_hash, scopes, created_by, rate_limit_per_minute) values ($1, $2, $3, $4, $5, $6) returning id, created_at`,
+    [orgId, name, sha256(key), scopes, createdBy ?? null, rateLimitPerMinute]);
+  return { id: row.id, name, scopes, rateLimitPerMinute, key, createdAt: row.created_at };
+}
+
+/** A key's own requests-per-minute limit (null = the default); this process forgets its cached copy at once. */
+export async function setApiKeyRateLimit(db: Queryable, orgId: string, id: string, rateLimitPerMinute: number | null) {
+  const [row] = await db.query<{ id: string; key_hash: string }>(
+    `update api_keys set rate_limit_per_minute = $3 where org_id = $1 and id = $2 and revoked_at is null returning id, key_hash`, [orgId, id, rateLimitPerMinute]);
+  if (!row) return undefined;
+  keyCache.delete(row.key_hash);
+  return { id: row.id, rateLimitPerMinute };
 }
 
 export async function revokeApiKey(db: Queryable, orgId: string, id: string): Promise<boolean> {

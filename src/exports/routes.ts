@@ -7,6 +7,7 @@ import { contentTypes, formats } from './formats.ts';
 import { datasets } from './queries.ts';
 import { exportFileName, exportTable, validateExport, type ExportRequest } from './service.ts';
 import { filterFields } from '../metrics/filters.ts';
+import { auditRequest } from '../audit/log.ts';
 
 // The metrics API's filters (src/metrics/filters.ts), so an export holds exactly the rows a
 // report with the same filters counts.
@@ -41,6 +42,7 @@ export async function exportRoutes(app: FastifyInstance) {
         const exportRequest: ExportRequest = { orgId: auth.orgId, scope: auth.scope, dataset, format, filters: request.query };
         // Everything that can be refused is checked before the first byte, so refusals are problem details.
         await validateExport(db, exportRequest);
+        await auditRequest(db, request, auth, { action: 'export.download', target: { type: 'dataset', id: dataset }, details: { format, filters: request.query } });
         const body = new PassThrough();
         exportTable(db, exportRequest, body).catch((error: unknown) => {
           // Headers are gone: the only honest signal left is a broken download.

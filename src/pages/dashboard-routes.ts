@@ -8,8 +8,10 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { identify } from '../auth/plugin.ts';
+import { fromSameOrigin } from '../http/csrf.ts';
 import { allows, type AuthContext } from '../auth/permissions.ts';
 import { SESSION_COOKIE, signIn, signOut } from '../auth/service.ts';
+import { LockedOut } from '../auth/lockout.ts';
 import { KaikuError } from '../errors.ts';
 import { chooseLanguage, fromAcceptLanguage, uiLanguages, type UiLanguage } from '../i18n/index.ts';
 import { dashboardText } from '../i18n/dashboard.ts';
@@ -21,7 +23,7 @@ import { loadJourneyOverview, parseOverviewFilters, renderJourneyOverview } from
 /** Remembers an explicit `?lang=` choice across pages (the profile language is the default). */
 const LANGUAGE_COOKIE = 'kaiku_lang';
 
-const securityHeaders = {
+export const securityHeaders = {
   // No script at all; styles only from our own stylesheet (SVG colours are attributes).
   'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'x-frame-options': 'DENY',
@@ -69,17 +71,7 @@ function safeNext(next: string | undefined): string | undefined {
  * Form posts must come from our own pages. The session cookie is SameSite=Lax already;
  * this also stops login CSRF (signing a victim into an attacker's account).
  */
-function fromOwnPage(request: FastifyRequest): boolean {
-  const site = request.headers['sec-fetch-site'];
-  if (site === 'cross-site' || site === 'same-site') return false;
-  const origin = request.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === request.host;
-  } catch {
-    return false;
-  }
-}
+const fromOwnPage = fromSameOrigin;
 
 async function profileOf(app: FastifyInstance, auth: AuthContext) {
   if (!auth.userId) return { name: 'API key', language: null };
@@ -132,7 +124,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
     return sendLogin(request, reply, 200, { next, signedOut: stringParam(query, 'signedOut') === '1' });
   });
 
-  app.post('/login', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/login', { schema: { hide: true }, config: { rateLimit: 'login' } }, async (request, reply) => {
     if (!fromOwnPage(request)) throw new KaikuError('forbidden', 'Sign in from Kaiku’s own sign-in page', { status: 403 });
     const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Query;
     const email = stringParam(body, 'email')?.trim() ?? '';
@@ -144,13 +136,19 @@ export async function dashboardRoutes(app: FastifyInstance) {
       return sendLogin(request, reply, 400, { email: email.slice(0, 320), next, error: 'missing_fields', language });
     }
     try {
-      const session = await signIn(db, email, password);
+      const session = await signIn(db, email, password, {
+        ip: request.ip, totpCode: stringParam(body, 'totpCode')?.trim() || undefined, previousCookie: request.cookies[SESSION_COOKIE],
+      });
       reply.setCookie(SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: 14 * 86400 });
       if (language) reply.setCookie(LANGUAGE_COOKIE, language, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 365 * 86400 });
       return reply.redirect(next ?? '/app', 303);
     } catch (error) {
-      if (error instanceof KaikuError && error.code === 'invalid_credentials') {
-        return sendLogin(request, reply, 401, { email, next, error: 'invalid_credentials', language });
+      if (error instanceof LockedOut) {
+        reply.header('retry-after', error.retryAfter);
+        return sendLogin(request, reply, 429, { email, next, error: 'too_many_attempts', retryMinutes: Math.ceil(error.retryAfter / 60), language });
+      }
+      if (error instanceof KaikuError && (error.code === 'invalid_credentials' || error.code === 'totp_required' || error.code === 'invalid_totp')) {
+        return sendLogin(request, reply, 401, { email, next, error: error.code, language });
       }
       throw error;
     }

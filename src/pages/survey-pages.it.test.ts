@@ -163,7 +163,8 @@ describe('survey pages', () => {
   for (const [name, fields, key, message] of invalid) {
     test(`${name} re-renders the form (400) with an error summary, the message by the field, and stores nothing`, async () => {
       const before = await responsesOf(surveyId);
-      const res = await page(`/s/${surveyId}`, { form: { _nonce: 'n'.repeat(24), _lang: 'fi', ...fields } });
+      const nonce = nonceOf((await page(`/s/${surveyId}`)).html);
+      const res = await page(`/s/${surveyId}`, { form: { _nonce: nonce, _lang: 'fi', ...fields } });
       assert.equal(res.status, 400);
       assert.match(res.html, /<title>Virhe: /);
       assert.match(res.html, /<div class="error-summary" id="error-summary" role="alert" tabindex="-1" autofocus/);
@@ -172,7 +173,7 @@ describe('survey pages', () => {
       assert.match(res.html, new RegExp(`aria-describedby="e-${key}[^"]*"[^>]*aria-invalid="true"`));
       // answers kept (those the form has a control for), and the same nonce, so the corrected form is still one submission
       for (const [k, v] of Object.entries(fields)) if (k !== 'topic' && v !== '11') assert.match(res.html, new RegExp(`name="${k}" value="${v}" checked`));
-      assert.equal(nonceOf(res.html), 'n'.repeat(24));
+      assert.equal(nonceOf(res.html), nonce);
       assert.equal(await responsesOf(surveyId), before);
     });
   }
@@ -208,7 +209,7 @@ describe('survey pages', () => {
     assert.deepEqual(rows, [{ contact_id: contactId, touchpoint_id: ids.touchpointId, unit_id: ids.unitId, answered: true }]);
 
     // A new form (another tab) is refused with 409 and a polite page; the link itself shows that page with 200.
-    const again = await page(`/r/${invitation.token}`, { form: { _nonce: 'another-tab-nonce-123', _lang: 'en', nps: '0' } });
+    const again = await page(`/r/${invitation.token}`, { form: { _nonce: nonceOf((await page(`/s/${surveyId}`)).html), _lang: 'en', nps: '0' } });
     assert.equal(again.status, 409);
     assert.match(again.html, /<h1>You have already answered<\/h1>/);
     const view = await page(`/r/${invitation.token}`);
@@ -223,7 +224,8 @@ describe('survey pages', () => {
 
   test('two different submissions racing for one token store one response', async () => {
     const invitation = await invite();
-    const [a, b] = await Promise.all(['race-nonce-aaaaaaaaaa', 'race-nonce-bbbbbbbbbb'].map((nonce) =>
+    const nonces = [nonceOf((await page(`/s/${surveyId}`)).html), nonceOf((await page(`/s/${surveyId}`)).html)];
+    const [a, b] = await Promise.all(nonces.map((nonce) =>
       page(`/r/${invitation.token}`, { form: { _nonce: nonce, nps: '7' } })));
     assert.deepEqual([a.status, b.status].sort(), [303, 409]);
     const [n] = await t.db.query<{ n: number }>(`select count(*)::int as n from responses where org_id = $1 and invitation_id = $2`, [t.orgId, invitation.id]);
@@ -267,7 +269,8 @@ describe('survey pages', () => {
         { key: 'comment', type: 'text', text: { en: 'Comment' } },
       ],
     });
-    const res = await page(`/s/${evil}`, { form: { score: '9', comment: '</textarea><script>alert("answer")</script>' } });
+    const nonce = nonceOf((await page(`/s/${evil}`)).html);
+    const res = await page(`/s/${evil}`, { form: { _nonce: nonce, score: '9', comment: '</textarea><script>alert("answer")</script>' } });
     assert.equal(res.status, 400);
     assert.match(res.html, /<h1>&lt;script&gt;alert\(&quot;title&quot;\)&lt;\/script&gt;<\/h1>/);
     assert.match(res.html, /&lt;img src=x onerror=alert\(1\)&gt;/);

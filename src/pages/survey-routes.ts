@@ -7,7 +7,6 @@
  * Accept-Language, then the survey default. Pages are never cached (they carry a nonce and
  * personal links), never framed (see surveyCsp) and send no Referer (tokens are in URLs).
  */
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database, Queryable } from '../db/connection.ts';
 import { KaikuError } from '../errors.ts';
@@ -20,15 +19,15 @@ import { findInvitation, markOpened, type Invitation } from '../surveys/invitati
 import { parseSurveyForm, prefillFromQuery, type FieldError } from './survey-form.ts';
 import { renderMessage, renderSurveyForm, type LanguageLink, type MessageKind } from './survey-view.ts';
 import { surveyCsp } from './survey.css.ts';
+import { checkSubmission, formTokenPattern, issueFormToken } from '../http/bot-guard.ts';
 
 type Query = Record<string, unknown>;
 type Body = Record<string, unknown>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
+const NONCE = formTokenPattern;
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const text = (value: unknown) => (typeof first(value) === 'string' ? (first(value) as string) : undefined);
-const newNonce = () => randomBytes(18).toString('base64url');
 /** The idempotency key of one rendered form: a double submit or retry of it stores once. */
 const submissionKey = (surveyId: string, nonce: string) => `web:${surveyId}:${nonce}`;
 
@@ -129,7 +128,9 @@ function errorsFromValidator(error: KaikuError, answers: SubmittedAnswer[]): Fie
 }
 
 export async function surveyPageRoutes(app: FastifyInstance) {
-  const { db } = app.deps;
+  const { db, config } = app.deps;
+  // The form token (src/http/bot-guard.ts) is the page's nonce: signed, bound to the survey, timed.
+  const newNonce = (surveyId: string) => issueFormToken(config.secret, surveyId);
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('content-security-policy', surveyCsp);
@@ -160,7 +161,7 @@ export async function surveyPageRoutes(app: FastifyInstance) {
     if (answering.invitation) await markOpened(db, answering.invitation);
     const language = pageLanguage(request, answering.survey, answering.invitation);
     return sendPage(reply, 200, renderSurveyForm({
-      survey: answering.survey, language, nonce: newNonce(), errors: [],
+      survey: answering.survey, language, nonce: newNonce(answering.survey.id), errors: [],
       values: prefillFromQuery(answering.survey, request.query as Query),
       action: href(answering.path, { ...answering.context, lang: language }),
       languageLinks: languageLinks(answering.path, answering.context, answering.survey, language),
@@ -181,8 +182,11 @@ export async function surveyPageRoutes(app: FastifyInstance) {
     const { answering } = resolved;
     const { survey, invitation } = answering;
     const language = pageLanguage(request, survey, invitation, text(body._lang));
-    const submittedNonce = text(body._nonce);
-    const nonce = submittedNonce && NONCE.test(submittedNonce) ? submittedNonce : newNonce();
+    const nonce = text(body._nonce);
+    // Honeypot filled, token forged, stale or sent back too fast: refused, nothing stored.
+    if (checkSubmission({ secret: config.secret, minFillMs: config.formMinFillMs }, survey.id, body, nonce) !== 'ok' || !nonce) {
+      return sendMessage(request, reply, 'failed', 400, survey, invitation);
+    }
     const parsed = parseSurveyForm(survey, body);
     const rerender = (errors: FieldError[], status: number) => sendPage(reply, status, renderSurveyForm({
       survey, language, nonce, errors, values: parsed.values,
@@ -222,7 +226,7 @@ export async function surveyPageRoutes(app: FastifyInstance) {
     return reply.redirect(thanks, 303);
   }
 
-  const hide = { schema: { hide: true } };
+  const hide = { schema: { hide: true }, config: { rateLimit: 'public' as const } };
   app.get<{ Params: { surveyId: string } }>('/s/:surveyId', hide, async (request, reply) =>
     showForm(request, reply, await resolveOpen(db, request.params.surveyId, request.query as Query)));
   app.post<{ Params: { surveyId: string } }>('/s/:surveyId', hide, async (request, reply) =>

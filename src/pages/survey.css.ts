@@ -9,6 +9,7 @@
  * alone; layouts wrap down to 320 px.
  */
 import { createHash } from 'node:crypto';
+import { honeypotCss } from '../http/bot-guard.ts';
 
 export const surveyCss = `
 *,*::before,*::after{box-sizing:border-box}
@@ -60,6 +61,7 @@ button:hover{background:#083a73}
 .error-summary a{color:#a4001d;font-weight:700}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 @media (forced-colors:active){.tile input:checked+span{border-width:4px}}
+${honeypotCss}
 `.trim();
 
 /**

@@ -43,9 +43,18 @@ export interface TestAppOptions {
   config?: Partial<Config>;
 }
 
+/**
+ * Tests make hundreds of requests a minute from one address and submit forms the instant they
+ * are rendered; rate limits and the minimum fill time are off unless a test turns them on
+ * (src/http/rate-limit.it.test.ts, src/http/bot-guard.it.test.ts do).
+ */
+const abuseLimitsOff: Partial<Config> = {
+  rateLimitPublic: 0, rateLimitLogin: 0, rateLimitToken: 0, rateLimitIngestIp: 0, rateLimitApiKey: 0, formMinFillMs: 0,
+};
+
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = options.db ?? await testDatabase();
-  const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', ...options.config };
+  const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', ...abuseLimitsOff, ...options.config };
   const now = options.now ?? (() => new Date());
   let queue: JobQueue | undefined;
   if (options.jobs) {

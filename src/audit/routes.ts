@@ -1,0 +1,39 @@
+/** The audit log for admins: newest first, cursor pagination, optional filter by action. */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { PageQuery, Uuid, decodeCursor, encodeCursor, page, strict } from '../http/schemas.ts';
+import { authOf } from '../auth/plugin.ts';
+import { badInput } from '../errors.ts';
+import { listAudit } from './log.ts';
+
+const ListQuery = Type.Object({
+  ...PageQuery,
+  action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'e.g. export.download, api_key.create, user.role_change' })),
+}, strict);
+
+const Entry = Type.Object({
+  id: Uuid, at: Type.String({ format: 'date-time' }),
+  actorUserId: Type.Union([Uuid, Type.Null()]), actorApiKeyId: Type.Union([Uuid, Type.Null()]),
+  action: Type.String(), targetType: Type.Union([Type.String(), Type.Null()]), targetId: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown()), ip: Type.Union([Type.String(), Type.Null()]),
+});
+
+export async function auditRoutes(app: FastifyInstance) {
+  const { db } = app.deps;
+  app.get<{ Querystring: Static<typeof ListQuery> }>('/api/v1/audit-log', {
+    schema: { tags: ['organisation'], querystring: ListQuery, response: { 200: page(Entry) }, description: 'Admin and data-export actions, newest first.' },
+    config: { permission: 'audit:read' },
+  }, async (request) => {
+    const limit = request.query.limit ?? 50;
+    const cursor = decodeCursor(request.query.cursor);
+    if (cursor && (cursor.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string' || Number.isNaN(Date.parse(cursor[0])))) {
+      throw badInput('cursor is not valid', 'cursor');
+    }
+    const rows = await listAudit(db, authOf(request).orgId, {
+      limit: limit + 1, action: request.query.action, before: cursor ? { at: cursor[0] as string, id: cursor[1] as string } : undefined,
+    });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor([new Date(last.at).toISOString(), last.id]) : null };
+  });
+}
