@@ -13,6 +13,8 @@ export const permissions = {
   'org:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: ['read', 'admin'] },
   'org:manage': { roles: ['admin'], scopes: ['admin'] },
   'users:manage': { roles: ['admin'], scopes: ['admin'] },
+  // Who did what among admin actions and data exports (src/audit/).
+  'audit:read': { roles: ['admin'], scopes: ['admin'] },
   'journeys:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: ['read', 'admin'] },
   'journeys:write': { roles: ['admin', 'analyst'], scopes: ['admin'] },
   'surveys:read': { roles: ['admin', 'analyst', 'unit_manager', 'viewer'], scopes: ['read', 'admin'] },
@@ -67,6 +69,8 @@ export interface AuthContext {
 export function allows(auth: AuthContext, permission: Permission): boolean {
   const rule = permissions[permission];
   if (auth.role) return (rule.roles as readonly Role[]).includes(auth.role);
+  /** An API key's own requests-per-minute limit (src/http/rate-limit.ts); unset = the default. */
+  rateLimitPerMinute?: number;
   return (auth.scopes ?? []).some((s) => (rule.scopes as readonly ApiScope[]).includes(s));
 }
 

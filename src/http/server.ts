@@ -15,6 +15,8 @@ import { errorHandler, problem } from './problem.ts';
 import { ResponseWriter } from '../responses/group-commit.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { authPlugin } from '../auth/plugin.ts';
+import { securityHeadersPlugin } from './security-headers.ts';
+import { rateLimitPlugin } from './rate-limit.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
@@ -61,7 +63,7 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: deps.config.bodyLimit,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     ...options,
   });
   app.decorate('deps', deps);
@@ -77,6 +79,7 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).type('application/problem+json').send(problem(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`)));
 
+  await app.register(securityHeadersPlugin, { hstsMaxAge: deps.config.hstsMaxAge });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(swagger, {
@@ -105,8 +108,10 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   });
 
   await app.register(authPlugin);
+  await app.register(rateLimitPlugin, { db: deps.db, limits: deps.config });
   await app.register((await import('../observability/integration.ts')).stackIntegration); // /metrics and /api/v1/exports (issue 8)
   await app.register(authRoutes);
+  await app.register((await import('../audit/routes.ts')).auditRoutes);
   await app.register(orgRoutes);
   await app.register(journeyRoutes);
   await app.register(surveyRoutes);
@@ -119,6 +124,7 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   await app.register(eventRoutes);
   await app.register(surveyPageRoutes);
   await app.register(dashboardRoutes);
+  await app.register((await import('../pages/account-routes.ts')).accountPageRoutes);
   await app.register((await import('../notifications/routes.ts')).notificationRoutes);
   await app.register((await import('../webhooks/routes.ts')).webhookRoutes);
   await app.register((await import('../actions/routes.ts')).actionPlanRoutes);

@@ -14,6 +14,7 @@ import { stringsFor, type SurveyStrings } from '../i18n/survey.ts';
 import { scaleOf, type Question, type Survey } from '../surveys/schema.ts';
 import { DONT_KNOW, TEXT_MAX_LENGTH, type FieldError, type FieldProblem } from './survey-form.ts';
 import { surveyCss, surveyScript } from './survey.css.ts';
+import { honeypotInput } from '../http/bot-guard.ts';
 
 export interface LanguageLink { language: string; href: string; current: boolean }
 
@@ -22,7 +23,7 @@ export interface SurveyFormPage {
   language: string;
   /** Where the form posts (the page's own URL with its context). */
   action: string;
-  /** Per-render nonce: the idempotency key of the submission, so a double submit stores once. */
+  /** Per-render signed form token (src/http/bot-guard.ts), also the submission's idempotency key. */
   nonce: string;
   values: Record<string, string[]>;
   errors: FieldError[];
@@ -184,6 +185,7 @@ ${survey.questions.some((q) => q.required) ? html`<p class="note"${ui}>${s.requi
 <form id="survey" method="post" action="${p.action}" novalidate accept-charset="utf-8">
 <input type="hidden" name="_nonce" value="${p.nonce}">
 <input type="hidden" name="_lang" value="${p.language}">
+${raw(honeypotInput)}
 ${survey.questions.map((q) => renderQuestion(q, p, s))}
 <button type="submit"${ui}>${s.submit}</button>
 </form>`;
