@@ -142,7 +142,11 @@ export const apiKeys = pgTable('api_keys', {
   /** Requests per minute this key may make; null = KAIKU_RATE_LIMIT_API_KEY. */
   rateLimitPerMinute: integer('rate_limit_per_minute'),
   createdAt: createdAt(),
-}, (t) => [primaryKey({ columns: [t.orgId, t.id] })]);
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  // The permissions table (src/auth/permissions.ts) knows these three; any other would grant nothing.
+  check('api_keys_scopes_known', sql`cardinality(${t.scopes}) > 0 and ${t.scopes} <@ array['read', 'write', 'admin']::text[]`),
+]);
 
 /** Password-reset links: only the SHA-256 of the token is stored; single use, short-lived. */
 export const passwordResets = pgTable('password_resets', {
@@ -392,7 +396,9 @@ export const responses = pgTable('responses', {
   unique('responses_org_invitation').on(t.orgId, t.invitationId),
   index('responses_org_time').on(t.orgId, t.submittedAt),
   index('responses_org_employee').on(t.orgId, t.employeeId),
-  index('responses_org_touchpoint').on(t.orgId, t.touchpointId),
+  // Touchpoint × time: a month of one touchpoint's responses (OData feed, metrics by touchpoint)
+  // is one index range, counted without visiting the table (bench/odata.ts).
+  index('responses_org_touchpoint_time').on(t.orgId, t.touchpointId, t.submittedAt),
   index('responses_org_unit').on(t.orgId, t.unitId),
   index('responses_org_survey').on(t.orgId, t.surveyId),
   // No foreign keys on the ingestion tables. The ingestion statement (src/responses/service.ts)
