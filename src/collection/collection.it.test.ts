@@ -4,21 +4,10 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { newOrg, startTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { journeyWithTouchpoint } from '../../test/helpers/factories.ts';
+import { journeyWithTouchpoint, shortPulse } from '../../test/helpers/factories.ts';
 
 // jsqr is CommonJS with an ES-style default export: typed as the module, the function is its `default`.
 const jsQR = (jsQRModule as unknown as { default: typeof jsQRModule.default }).default;
-
-/** A widget/kiosk-shaped pulse: a 0–10 score, then its automatic open "why" (nps_why), shown once the score is given. */
-export const shortPulse = (touchpointId?: string) => ({
-  name: 'Checkout pulse', kind: 'pulse', defaultLanguage: 'en', languages: ['en', 'fi'],
-  title: { en: 'How did checkout go?', fi: 'Miten kassalla meni?' },
-  thanks: { en: 'Thank you!', fi: 'Kiitos!' },
-  ...(touchpointId ? { touchpointId } : {}),
-  questions: [
-    { key: 'nps', type: 'nps', required: true, text: { en: 'How likely are you to recommend us?', fi: 'Kuinka todennäköisesti suosittelisit meitä?' } },
-  ],
-});
 
 describe('widget site keys, kiosk links and their public endpoints', () => {
   const shop = 'https://shop.example';

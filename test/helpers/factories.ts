@@ -25,3 +25,14 @@ export const pulseSurvey = (touchpointId?: string) => ({
       { value: 'billing', label: { fi: 'Laskutus', en: 'Billing' } }, { value: 'contract', label: { fi: 'Sopimus', en: 'Contract' } }] },
   ],
 });
+
+/** A widget/kiosk-shaped pulse: a 0–10 score, then its automatic open "why" (nps_why), shown once the score is given. */
+export const shortPulse = (touchpointId?: string) => ({
+  name: 'Checkout pulse', kind: 'pulse', defaultLanguage: 'en', languages: ['en', 'fi'],
+  title: { en: 'How did checkout go?', fi: 'Miten kassalla meni?' },
+  thanks: { en: 'Thank you!', fi: 'Kiitos!' },
+  ...(touchpointId ? { touchpointId } : {}),
+  questions: [
+    { key: 'nps', type: 'nps', required: true, text: { en: 'How likely are you to recommend us?', fi: 'Kuinka todennäköisesti suosittelisit meitä?' } },
+  ],
+});
