@@ -15,6 +15,7 @@ const importHelp = `Usage: kaiku import <what> FILE.csv [options]
 What:
   responses   survey responses, one row each (kaiku import responses --help)
   contacts    contacts, upserted by external id (kaiku import contacts --help)
+  benchmarks  industry comparison figures: NPS, CSAT, CES percentiles (kaiku import benchmarks --help)
 `;
 
 const responsesHelp = `Usage: kaiku import responses FILE.csv --survey ID [options]
@@ -60,6 +61,7 @@ export const importCommand: Command = async (args, io) => {
   }
   if (what === 'contacts') return (await import('../contacts/cli.ts')).importContactsCommand(rest, io);
   if (what !== 'responses') throw new UsageError(`Cannot import "${what}"; kaiku import responses|contacts FILE.csv is what exists`);
+  if (what === 'benchmarks') return (await import('../benchmarks/cli.ts')).importBenchmarksCommand(rest, io);
   return importResponsesCommand(rest, io);
 };
 

@@ -11,11 +11,12 @@ export async function createOrganization(db: Queryable, input: NewOrganization):
   return row.id;
 }
 
-export interface Organization { id: string; name: string; slug: string; defaultLanguage: string; timeZone: string; minGroupSize: number }
+export interface Organization { id: string; name: string; slug: string; defaultLanguage: string; timeZone: string; minGroupSize: number; industry: string | null }
 
 export async function getOrganization(db: Queryable, orgId: string): Promise<Organization> {
   const [row] = await db.query<Organization>(
-    `select id, name, slug, default_language as "defaultLanguage", time_zone as "timeZone", min_group_size as "minGroupSize"
+    `select id, name, slug, default_language as "defaultLanguage", time_zone as "timeZone", min_group_size as "minGroupSize",
+            industry
        from organizations where id = $1`, [orgId]);
   if (!row) throw notFound('Organisation');
   return row;
