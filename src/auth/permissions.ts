@@ -33,6 +33,8 @@ export const permissions = {
   'cases:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline'], scopes: ['read', 'admin'] },
   'cases:write': { roles: ['admin', 'analyst', 'unit_manager', 'frontline'], scopes: ['write', 'admin'] },
   'rules:manage': { roles: ['admin', 'analyst'], scopes: ['admin'] },
+  // Text topics, keyword rules and labelled examples: changing them re-analyses every text.
+  'topics:manage': { roles: ['admin', 'analyst'], scopes: ['admin'] },
   'webhooks:manage': { roles: ['admin'], scopes: ['admin'] },
   // Widget site keys and kiosk links decide which web origins may post answers.
   'collectors:manage': { roles: ['admin', 'analyst'], scopes: ['admin'] },

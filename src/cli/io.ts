@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Queryable } from '../db/connection.ts';
 import { KaikuError } from '../errors.ts';
 
 /** What a command writes to. Tests pass buffers; the real CLI passes the process streams. */
@@ -39,4 +40,13 @@ export function requireOption(values: Record<string, unknown>, name: string): st
   const value = values[name];
   if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
   return value;
+}
+
+/** The organisation a command works on: --org SLUG, or the only one in the database. */
+export async function organisationForCommand(db: Queryable, slug: string | undefined): Promise<{ id: string; slug: string; name: string }> {
+  const orgs = await db.query<{ id: string; slug: string; name: string }>(
+    `select id, slug, name from organizations ${slug !== undefined ? 'where slug = $1' : 'order by slug limit 2'}`, slug !== undefined ? [slug] : []);
+  if (slug !== undefined && !orgs[0]) throw new KaikuError('not_found', `Organisation "${slug}" not found`);
+  if (orgs.length !== 1) throw new UsageError(orgs.length === 0 ? 'The database has no organisation yet (kaiku org create …)' : 'The database has several organisations: choose one with --org SLUG');
+  return orgs[0];
 }

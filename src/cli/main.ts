@@ -6,7 +6,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   serve: { summary: 'Start the HTTP server (seeds demo data on an empty database)', load: async () => (await import('./serve.ts')).serve },
   migrate: { summary: 'Apply database migrations and exit', load: async () => (await import('./serve.ts')).migrateCommand },
   org: { summary: 'Create an organisation and its first admin (kaiku org create …)', load: async () => (await import('./org.ts')).orgCommand },
-  import: { summary: 'Import data from CSV (responses, contacts)', load: async () => (await import('./import.ts')).importCommand },
+  import: { summary: 'Import data from CSV (responses, contacts, texts)', load: async () => (await import('./import.ts')).importCommand },
   export: { summary: 'Export answers or responses to CSV, XLSX or Parquet', load: async () => (await import('./export.ts')).exportCommand },
   analyze: { summary: 'Statistics on CSV files (nps, csat, ces, likert, drivers, churn, segments, text)', load: async () => (await import('./analyze.ts')).analyze },
 };

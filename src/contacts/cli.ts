@@ -1,8 +1,7 @@
 /** `kaiku import contacts FILE.csv`: the command around importContactsCsv (src/cli/import.ts dispatches here). */
 import { loadConfig } from '../config.ts';
 import { openMigratedDatabase } from '../db/connection.ts';
-import { KaikuError } from '../errors.ts';
-import { parseCommandArgs, processIO, UsageError, type CliIO } from '../cli/io.ts';
+import { organisationForCommand, parseCommandArgs, processIO, UsageError, type CliIO } from '../cli/io.ts';
 import { contactFields, importContactsCsv, type ContactField, type ContactImportProgress } from './import.ts';
 
 export const contactsHelp = `Usage: kaiku import contacts FILE.csv [--org SLUG] [--map field=column,...]
@@ -59,11 +58,7 @@ export async function importContactsCommand(args: string[], io: CliIO): Promise<
   const config = loadConfig();
   const db = await openMigratedDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
   try {
-    const orgs = await db.query<{ id: string; slug: string; name: string }>(
-      `select id, slug, name from organizations ${values.org !== undefined ? 'where slug = $1' : 'order by slug limit 2'}`, values.org !== undefined ? [values.org] : []);
-    if (values.org !== undefined && !orgs[0]) throw new KaikuError('not_found', `Organisation "${values.org}" not found`);
-    if (orgs.length !== 1) throw new UsageError(orgs.length === 0 ? 'The database has no organisation yet (kaiku org create …)' : 'The database has several organisations: choose one with --org SLUG');
-    const org = orgs[0];
+    const org = await organisationForCommand(db, values.org);
     const tty = io === processIO && process.stderr.isTTY === true;
     let lastLine = 0;
     const describe = (p: ContactImportProgress) => `${p.rows.toLocaleString('en')} rows · ${p.created} created · ${p.updated} updated · ${p.unchanged} unchanged · ${p.rejected} rejected`;

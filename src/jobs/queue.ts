@@ -8,7 +8,7 @@
  * one obvious place to see everything that runs in the background.
  */
 import PgBoss from 'pg-boss';
-import type { Database } from '../db/connection.ts';
+import type { Database, Queryable } from '../db/connection.ts';
 
 export interface JobDefinition<T extends object> {
   name: string;
@@ -71,3 +71,13 @@ export async function startJobQueue(db: Database, options: JobQueueOptions = {})
 
 /** Typed helper so a domain declares its job next to the code it runs. */
 export const defineJob = <T extends object>(definition: JobDefinition<T>) => definition as unknown as JobDefinition<object>;
+
+/**
+ * Sends a job unless one of that name is already waiting: the self-re-sending watcher jobs
+ * (alert evaluation, text analysis) use it so several processes converge on one chain.
+ */
+export async function sendUnlessWaiting(db: Queryable, queue: JobQueue, name: string, exceptJobIds: string[] = [], options: PgBoss.SendOptions = {}): Promise<void> {
+  const waiting = await db.query(
+    `select 1 from pgboss.job where name = $1 and state in ('created', 'retry') and not (id = any($2::uuid[])) limit 1`, [name, exceptJobIds]);
+  if (waiting.length === 0) await queue.send(name, {}, options);
+}

@@ -9,6 +9,7 @@ import { digestJob, loopNotifyJob } from '../notifications/jobs.ts';
 import { webhookDeliverJob, webhookRetryJob } from '../webhooks/jobs.ts';
 import { alertEvaluationJob } from '../loop/evaluate.ts';
 import { escalationJob } from '../loop/escalate.ts';
+import { textAnalysisJob, textReanalysisJob, textSweepJob } from '../text/analysis.ts';
 import { churnRetrainJob, churnTrainJob } from '../churn/jobs.ts';
 
 export interface JobContext {
@@ -27,6 +28,7 @@ const factories: JobFactory[] = [
   loopNotifyJob, digestJob, webhookDeliverJob, webhookRetryJob,
   (ctx) => alertEvaluationJob(ctx),
   (ctx) => escalationJob(ctx),
+  (ctx) => textAnalysisJob(ctx), textSweepJob, textReanalysisJob,
   churnTrainJob, churnRetrainJob,
 ];
 
@@ -42,6 +44,10 @@ export const schedules: Array<{ name: string; cron: string }> = [
   { name: 'loop-escalate-overdue', cron: '* * * * *' },
   // Re-starts the outbox watcher should the process holding it have died (src/loop/evaluate.ts).
   { name: 'loop-evaluate-alerts', cron: '* * * * *' },
+  // Re-starts the text-analysis chain should it have died; the hourly sweep finds any text the
+  // analysis cursor passed by (src/text/analysis.ts).
+  { name: 'text-analyse', cron: '* * * * *' },
+  { name: 'text-analyse-sweep', cron: '17 * * * *' },
   // Retrains churn models older than a week (src/churn/service.ts queueDueRetraining).
   { name: 'churn-retrain', cron: '30 2 * * *' },
 ];

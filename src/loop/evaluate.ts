@@ -13,7 +13,7 @@
  */
 import type { Queryable } from '../db/connection.ts';
 import { uuidv7 } from '../db/ids.ts';
-import { defineJob } from '../jobs/queue.ts';
+import { defineJob, sendUnlessWaiting } from '../jobs/queue.ts';
 import type { JobContext } from '../jobs/registry.ts';
 import { publishLoopEvents, type LoopEvent } from './events.ts';
 import { evaluatorFor, resolveUnits, unitsNamed, validateCondition, validateRoute, type AnswerFact, type Condition, type ResponseFacts, type Route } from './rules.ts';
@@ -254,10 +254,7 @@ export const defaultTiming: EvaluationTiming = { holdMs: 2_000, idlePollMs: 200,
 
 /** Sends the next watcher unless one is already waiting (several processes converge on one chain). */
 export async function continueWatching(ctx: Pick<JobContext, 'db' | 'queue'>, exceptJobIds: string[] = []): Promise<void> {
-  const waiting = await ctx.db.query(
-    `select 1 from pgboss.job where name = $1 and state in ('created', 'retry') and not (id = any($2::uuid[])) limit 1`,
-    [EVALUATE_ALERTS_JOB, exceptJobIds]);
-  if (waiting.length === 0) await ctx.queue().send(EVALUATE_ALERTS_JOB, {}, { retryLimit: 0 });
+  await sendUnlessWaiting(ctx.db, ctx.queue(), EVALUATE_ALERTS_JOB, exceptJobIds, { retryLimit: 0 });
 }
 
 export function alertEvaluationJob(ctx: JobContext, timing: EvaluationTiming = defaultTiming) {

@@ -1,17 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid, literals, strict } from '../http/schemas.ts';
+import { literals, strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
-import { channels } from '../journeys/service.ts';
 import { intervals } from '../metrics/queries.ts';
 import { SENTIMENTS } from './insights.ts';
 import { filterFields as metricFilterFields } from '../metrics/filters.ts';
+import { FEEDBACK_SOURCES } from './feedback.ts';
+
+const TEXT_SOURCES = ['survey', ...FEEDBACK_SOURCES] as const;
 import { analyseTexts, themeReport, topicReport, verbatimPage } from './service.ts';
+import { textAdminRoutes } from './admin-routes.ts';
+import { continueAnalysing, TEXT_ANALYSE_JOB } from './analysis.ts';
 
 // The same slice filters as /api/v1/metrics, so text and score figures can be put side by side.
 const filterFields = {
   ...metricFilterFields,
   questionId: Type.Optional(Type.String({ format: 'uuid', description: 'One open question (e.g. the nps_why follow-up)' })),
+  source: Type.Optional({ ...literals(TEXT_SOURCES), description: 'survey = open answers only; complaint, chat, email, social, review, other = imported texts of that source' }),
 };
 
 const TopicsQuery = Type.Object({
@@ -51,11 +56,18 @@ export async function textRoutes(app: FastifyInstance) {
   const { db } = app.deps;
   const tags = ['text'];
 
+  // A process that runs jobs starts the text-analysis chain at once instead of waiting for the schedule.
+  app.addHook('onReady', async () => {
+    const jobs = app.deps.jobs;
+    if (jobs) await continueAnalysing({ db, queue: () => jobs }).catch((error) => app.log.warn({ err: error }, `could not start ${TEXT_ANALYSE_JOB}`));
+  });
+
   app.get<{ Querystring: Static<typeof TopicsQuery> }>('/api/v1/text/topics', {
     schema: {
       tags, querystring: TopicsQuery,
       description: 'Topics of the open answers of a slice: topic × sentiment matrix, topics as NPS drivers (detractor vs promoter '
-        + 'mention shares, two-proportion z-test, NPS of answers mentioning vs not) and the trend per period. Analysed on request. '
+        + 'mention shares, two-proportion z-test, NPS of answers mentioning vs not) and the trend per period, over open answers and imported '
+        + 'feedback texts (filter with source). Stored analyses are used; texts not analysed yet with the current taxonomy are analysed on request. '
         + 'Person-level views hide groups under the organisation\'s minimum group size.',
     },
     config: { permission: 'metrics:read' },
@@ -78,7 +90,7 @@ export async function textRoutes(app: FastifyInstance) {
   app.get<{ Querystring: Static<typeof VerbatimQuery> }>('/api/v1/text/verbatims', {
     schema: {
       tags, querystring: VerbatimQuery,
-      description: 'Open answers, newest first, cursor-paginated, with language, sentiment, topics and the NPS score they explain. '
+      description: 'Open answers and imported feedback texts, newest first, cursor-paginated, with source, language, sentiment, topics and the NPS score they explain. '
         + 'Texts are PII-redacted (e-mail, phone, henkilötunnus, IBAN, card number).',
     },
     config: { permission: 'responses:read' },
@@ -90,9 +102,11 @@ export async function textRoutes(app: FastifyInstance) {
   app.post<{ Body: Static<typeof AnalyzeBody> }>('/api/v1/text/analyze', {
     schema: {
       tags, body: AnalyzeBody,
-      description: `Language, sentiment and default topics of up to ${MAX_ANALYZE_TEXTS.toLocaleString('en')} texts (for integrations). Nothing is stored.`,
+      description: `Language, sentiment and topics (the organisation's taxonomy) of up to ${MAX_ANALYZE_TEXTS.toLocaleString('en')} texts (for integrations). Nothing is stored.`,
     },
     // Pure computation over the caller's own texts: any role that may read figures may use it.
     config: { permission: 'metrics:read' },
-  }, async (request) => analyseTexts(request.body.texts));
+  }, async (request) => analyseTexts(db, authOf(request).orgId, request.body.texts));
+
+  await app.register(textAdminRoutes);
 }

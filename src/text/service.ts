@@ -1,30 +1,26 @@
 /**
- * Text analytics on request: the open answers of a slice are read from the database, analysed
- * (analyze.ts, ~30,000 texts/s) and aggregated (insights.ts) while the caller waits. Analyses
- * are not stored yet — that comes with the background job queue (issue 5) — but a per-process
- * LRU cache keeps them, keyed by answer and a hash of its text, so repeated views of the same
- * slice skip the analysis.
+ * Text analytics on request: the texts of a slice (open answers and imported feedback texts)
+ * are read from the database with their stored analyses (analysis.ts writes them in the
+ * background) and aggregated (insights.ts) while the caller waits. A text without a stored
+ * analysis of the organisation's current taxonomy — just arrived, or waiting for its
+ * re-analysis — is analysed on the spot (~30,000 texts/s); a per-process LRU cache keeps those,
+ * keyed by text, taxonomy version and a hash of the text.
  */
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/connection.ts';
 import { isPersonLevel, type AuthContext } from '../auth/permissions.ts';
 import { badInput } from '../errors.ts';
-import type { Interval, MetricFilters } from '../metrics/queries.ts';
+import type { Interval } from '../metrics/queries.ts';
 import { getOrganization } from '../orgs/service.ts';
 import { decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { analyzeText, type TextAnalysis } from './analyze.ts';
 import { redactPii } from './redact.ts';
 import { stem } from './stem.ts';
 import { isLanguage, tokenize } from './tokens.ts';
-import { getDefaultTaxonomy } from './topics.ts';
+import { orgTaxonomy, type OrgTaxonomy } from './taxonomy.ts';
 import { themesByPeriod, topicNpsDrivers, topicSentimentMatrix, topicTrend, type AnalysedAnswer } from './insights.ts';
-import { openAnswers, verbatimChunk, type OpenAnswer, type Verbatim, type VerbatimKey } from './queries.ts';
+import { openAnswers, verbatimChunk, type OpenAnswer, type TextFilters, type Verbatim, type VerbatimKey } from './queries.ts';
 import type { SentimentLabel } from './sentiment.ts';
-
-/** Topic ids of the organisation's taxonomy. Organisation taxonomies are not stored yet: the default one. */
-export function topicIds(): string[] {
-  return getDefaultTaxonomy().topics.map((t) => t.id);
-}
 
 /** A small least-recently-used map: Map keeps insertion order, so the first key is the oldest. */
 export class LruCache<V> {
@@ -65,28 +61,37 @@ export class LruCache<V> {
 /** ~200 bytes an entry: 200,000 analyses ≈ 40 MB, ten demo organisations' worth of answers. */
 export const analysisCache = new LruCache<TextAnalysis>(Number(process.env.KAIKU_TEXT_CACHE_SIZE ?? 200_000));
 
+interface AnalysisOf {
+  language: string;
+  sentiment: SentimentLabel;
+  score: number;
+  topics: readonly string[];
+}
+
 /**
- * The analysis of one stored open answer. The key holds the text's hash (an edited answer is
- * analysed again) and the language hint (it changes the result).
+ * The analysis of one stored text: the stored one when it is of the current taxonomy, else
+ * analysed now. The cache key holds the taxonomy version, the language hint and the text's
+ * hash (each changes the result).
  */
-export function analyseAnswer(answer: Pick<OpenAnswer, 'responseId' | 'questionId' | 'text' | 'language'>): TextAnalysis {
+export function analyseAnswer(answer: Pick<OpenAnswer, 'responseId' | 'questionId' | 'text' | 'language' | 'insight'>, taxonomy: OrgTaxonomy): AnalysisOf {
+  if (answer.insight) return answer.insight;
   const hash = createHash('sha1').update(answer.text).digest('base64url');
-  const key = `${answer.responseId}:${answer.questionId}:${answer.language}:${hash}`;
+  const key = `${answer.responseId}:${answer.questionId}:${taxonomy.version}:${answer.language}:${hash}`;
   let analysis = analysisCache.get(key);
   if (!analysis) {
-    analysis = analyzeText(answer.text, { language: answer.language });
+    analysis = analyzeText(answer.text, { language: answer.language ?? undefined, taxonomy: taxonomy.taxonomy });
     analysisCache.set(key, analysis);
   }
   return analysis;
 }
 
 export interface SliceRequest {
-  filters: MetricFilters;
+  filters: TextFilters;
   interval: Interval;
 }
 
 /** Person-level views (frontline staff, or one employee's feedback) hide groups under minGroupSize. */
-async function sliceContext(db: Queryable, auth: AuthContext, filters: MetricFilters) {
+async function sliceContext(db: Queryable, auth: AuthContext, filters: TextFilters) {
   const org = await getOrganization(db, auth.orgId);
   const personLevel = isPersonLevel(auth, undefined) || Boolean(filters.employeeId);
   return { timeZone: org.timeZone, minGroupSize: personLevel ? org.minGroupSize : undefined };
@@ -94,20 +99,25 @@ async function sliceContext(db: Queryable, auth: AuthContext, filters: MetricFil
 
 async function analysedSlice(db: Queryable, auth: AuthContext, request: SliceRequest) {
   const context = await sliceContext(db, auth, request.filters);
-  const rows = await openAnswers(db, { orgId: auth.orgId, filters: request.filters, scope: auth.scope, interval: request.interval, timeZone: context.timeZone });
-  return { ...context, rows };
+  const taxonomy = await orgTaxonomy(db, auth.orgId);
+  const rows = await openAnswers(db, {
+    orgId: auth.orgId, filters: request.filters, scope: auth.scope, interval: request.interval, timeZone: context.timeZone, taxonomyVersion: taxonomy.version,
+  });
+  return { ...context, taxonomy, rows };
 }
 
 /** Topic × sentiment matrix, topics as NPS drivers and the topic trend of one slice. */
 export async function topicReport(db: Queryable, auth: AuthContext, request: SliceRequest) {
   const started = performance.now();
-  const { rows, minGroupSize } = await analysedSlice(db, auth, request);
+  const { rows, minGroupSize, taxonomy } = await analysedSlice(db, auth, request);
   const fetchedMs = performance.now() - started;
+  let stored = 0;
   const answers: AnalysedAnswer[] = rows.map((row) => {
-    const analysis = analyseAnswer(row);
+    if (row.insight) stored++;
+    const analysis = analyseAnswer(row, taxonomy);
     return { id: row.responseId, sentiment: analysis.sentiment, topics: analysis.topics, npsScore: row.npsScore, period: row.period };
   });
-  const ids = topicIds();
+  const ids = taxonomy.topicIds;
   const matrix = topicSentimentMatrix(answers, ids, minGroupSize);
   const suppressed = minGroupSize !== undefined && answers.length < minGroupSize;
   return {
@@ -119,26 +129,29 @@ export async function topicReport(db: Queryable, auth: AuthContext, request: Sli
     matrix,
     drivers: topicNpsDrivers(answers, ids, minGroupSize),
     trend: topicTrend(answers, ids, minGroupSize),
+    taxonomyVersion: taxonomy.version,
+    /** Texts whose stored analysis was used; the others were analysed on request. */
+    storedAnalyses: suppressed ? null : stored,
     timing: { fetchMs: Math.round(fetchedMs), totalMs: Math.round(performance.now() - started) },
   };
 }
 
 /** Emerging themes (phrases no topic covers) per period of one slice. */
 export async function themeReport(db: Queryable, auth: AuthContext, request: SliceRequest & { minCount?: number; limit?: number }) {
-  const { rows, minGroupSize } = await analysedSlice(db, auth, request);
-  const texts = rows.map((row) => ({ id: row.responseId, text: row.text, language: analyseAnswer(row).language, period: row.period }));
+  const { rows, minGroupSize, taxonomy } = await analysedSlice(db, auth, request);
+  const texts = rows.map((row) => ({ id: row.responseId, text: row.text, language: analyseAnswer(row, taxonomy).language, period: row.period }));
   const suppressed = minGroupSize !== undefined && texts.length < minGroupSize;
   return {
     interval: request.interval,
     minGroupSize,
     suppressed,
     answers: suppressed ? null : texts.length,
-    periods: suppressed ? [] : themesByPeriod(texts, { minCount: request.minCount, limit: request.limit, minGroupSize }),
+    periods: suppressed ? [] : themesByPeriod(texts, { minCount: request.minCount, limit: request.limit, minGroupSize, taxonomy: taxonomy.taxonomy }),
   };
 }
 
 export interface VerbatimRequest {
-  filters: MetricFilters;
+  filters: TextFilters;
   topic?: string;
   sentiment?: SentimentLabel;
   q?: string;
@@ -185,38 +198,48 @@ function parseVerbatimCursor(cursor: string | undefined): VerbatimKey | undefine
  * full (keyset on submitted_at, response id, question id).
  */
 export async function verbatimPage(db: Queryable, auth: AuthContext, request: VerbatimRequest) {
-  if (request.topic !== undefined && !topicIds().includes(request.topic)) {
-    throw badInput(`Unknown topic "${request.topic}"; use one of ${topicIds().join(', ')}`, 'topic');
+  const taxonomy = await orgTaxonomy(db, auth.orgId);
+  if (request.topic !== undefined && !taxonomy.topicIds.includes(request.topic)) {
+    throw badInput(`Unknown topic "${request.topic}"; use one of ${taxonomy.topicIds.join(', ')}`, 'topic');
   }
   let after = parseVerbatimCursor(request.cursor);
   const filtered = request.topic !== undefined || request.sentiment !== undefined || Boolean(request.q?.trim());
   const chunkSize = filtered ? 1_000 : request.limit + 1;
-  const present = (row: Verbatim, analysis: TextAnalysis, text: string) => ({
-    responseId: row.responseId,
-    questionId: row.questionId,
-    questionKey: row.questionKey,
-    submittedAt: row.submittedAt,
-    text,
-    language: analysis.language,
-    sentiment: analysis.sentiment,
-    score: analysis.score,
-    topics: analysis.topics,
-    npsScore: row.npsScore,
-    touchpointId: row.touchpointId,
-    touchpoint: row.touchpoint,
-    channel: row.channel,
-  });
+  const present = (row: Verbatim, analysis: AnalysisOf, text: string) => {
+    const imported = row.source !== 'survey';
+    return {
+      source: row.source,
+      responseId: imported ? null : row.responseId,
+      questionId: imported ? null : row.questionId,
+      questionKey: row.questionKey,
+      /** An imported text's id and external id. */
+      feedbackTextId: imported ? row.responseId : null,
+      externalId: row.externalId,
+      submittedAt: row.submittedAt,
+      text,
+      language: analysis.language,
+      sentiment: analysis.sentiment,
+      score: analysis.score,
+      topics: analysis.topics,
+      npsScore: row.npsScore,
+      touchpointId: row.touchpointId,
+      touchpoint: row.touchpoint,
+      channel: row.channel,
+    };
+  };
   const items: Array<ReturnType<typeof present>> = [];
+  const keys: VerbatimKey[] = [];
   scan: for (;;) {
-    const rows = await verbatimChunk(db, { orgId: auth.orgId, filters: request.filters, scope: auth.scope, after, limit: chunkSize });
+    const rows = await verbatimChunk(db, { orgId: auth.orgId, filters: request.filters, scope: auth.scope, after, limit: chunkSize, taxonomyVersion: taxonomy.version });
     for (const row of rows) {
-      const analysis = analyseAnswer(row);
+      const analysis = analyseAnswer(row, taxonomy);
       if (request.topic !== undefined && !analysis.topics.includes(request.topic)) continue;
       if (request.sentiment !== undefined && analysis.sentiment !== request.sentiment) continue;
       // Search runs on the redacted text, so a query cannot probe for an e-mail or a hetu.
       const text = redactPii(row.text);
       if (request.q && !matchesSearch(text, request.q, analysis.language)) continue;
       items.push(present(row, analysis, text));
+      keys.push([row.submittedAt, row.responseId, row.questionId]);
       if (items.length > request.limit) break scan;
     }
     if (rows.length < chunkSize) break;
@@ -224,10 +247,10 @@ export async function verbatimPage(db: Queryable, auth: AuthContext, request: Ve
     after = [last.submittedAt, last.responseId, last.questionId];
   }
   const page = items.slice(0, request.limit);
-  const last = page[page.length - 1];
+  const lastKey = keys[page.length - 1];
   return {
     items: page,
-    nextCursor: items.length > request.limit && last ? encodeCursor([last.submittedAt, last.responseId, last.questionId]) : null,
+    nextCursor: items.length > request.limit && lastKey ? encodeCursor(lastKey) : null,
   };
 }
 
@@ -237,11 +260,13 @@ export interface TextToAnalyse {
   language?: string;
 }
 
-/** Analyses of texts sent by an integration; ids default to 1-based positions, like the CLI. */
-export function analyseTexts(texts: readonly TextToAnalyse[]) {
+/** Analyses of texts sent by an integration, with the organisation's taxonomy; ids default to 1-based positions, like the CLI. */
+export async function analyseTexts(db: Queryable, orgId: string, texts: readonly TextToAnalyse[]) {
+  const taxonomy = await orgTaxonomy(db, orgId);
   return {
+    taxonomyVersion: taxonomy.version,
     items: texts.map((t, i) => {
-      const a = analyzeText(t.text, { language: t.language });
+      const a = analyzeText(t.text, { language: t.language, taxonomy: taxonomy.taxonomy });
       return {
         id: t.id ?? String(i + 1),
         language: a.language,
