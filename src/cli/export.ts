@@ -7,6 +7,7 @@ import { formats, type Format } from '../exports/formats.ts';
 import { datasets, type Dataset } from '../exports/queries.ts';
 import { exportTable, validateExport, type ExportProgress } from '../exports/service.ts';
 import { parseCommandArgs, processIO, requireOption, UsageError, type CliIO, type Command } from './io.ts';
+import { recordAudit } from '../audit/log.ts';
 
 const exportHelp = `Usage: kaiku export <answers|responses> --format csv|xlsx|parquet --out FILE [options]
 
@@ -22,6 +23,9 @@ Options:
   --org SLUG      organisation (needed when the database has several and no --survey is given)
   --from TIME     submitted at or after (ISO 8601: 2026-01-01 or 2026-01-01T00:00:00Z; UTC if no offset)
   --to TIME       submitted before
+  --raw-text      open answers as stored; by default e-mail addresses, phone numbers,
+                  henkilötunnus, IBANs and card numbers are redacted ([email], [phone]…);
+                  recorded in the audit log
   -h, --help      this help
 
 Contacts are exported by id only. In CSV and XLSX, text cells that start with = + - @ tab or
@@ -86,6 +90,7 @@ export const exportCommand: Command = async (args, io) => {
     org: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
+    'raw-text': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   }, true);
   if (values.help) {
@@ -112,8 +117,10 @@ export const exportCommand: Command = async (args, io) => {
   const partial = `${out}.partial`;
   try {
     const org = await resolveOrg(db, values.survey, values.org);
-    const request = { orgId: org.id, scope: { kind: 'all' } as const, dataset, format: format as Format, filters: { surveyId: values.survey, from, to } };
+    const rawText = values['raw-text'] ?? false;
+    const request = { orgId: org.id, scope: { kind: 'all' } as const, dataset, format: format as Format, filters: { surveyId: values.survey, from, to }, rawText };
     await validateExport(db, request);
+    if (rawText) await recordAudit(db, { orgId: org.id, actor: {}, action: 'export.download', target: { type: 'dataset', id: dataset }, details: { format, filters: request.filters, rawText, via: 'cli' } });
     const started = Date.now();
     const file = createWriteStream(partial);
     const opened = new Promise<void>((resolve, reject) => { file.once('open', () => resolve()); file.once('error', reject); });

@@ -92,7 +92,7 @@ export async function questionInfo(db: Queryable, orgId: string): Promise<Map<st
  * context once (with its answers as one JSON array) took 5 s where the answer-by-answer join
  * took 8 s, most of it the client parsing the repeated context columns.
  */
-export function answerRows(questions: Map<string, QuestionInfo>, row: Record<string, unknown>, into: CellValue[][]): void {
+export function answerRows(questions: Map<string, QuestionInfo>, row: Record<string, unknown>, into: CellValue[][], openText: OpenTextCell = asStored): void {
   const answers = parseAnswers(row.answers);
   if (answers.length > 1) answers.sort((x, y) => (questions.get(x[0])?.position ?? 0) - (questions.get(y[0])?.position ?? 0));
   const submittedAt = new Date(row.submitted_ms as number);
@@ -102,9 +102,13 @@ export function answerRows(questions: Map<string, QuestionInfo>, row: Record<str
     // A question created after the question list was read is not part of this snapshot's surveys.
     if (!question) continue;
     into.push([row.response_id as string, submittedAt, row.survey_id as string, question.key, question.type,
-      number, choice, choices, text, dontKnow, ...context]);
+      number, choice, choices, text === null ? null : openText(text), dontKnow, ...context]);
   }
 }
+
+/** How an open answer's text is written: PII-redacted by default (src/exports/service.ts), as stored for raw exports. */
+export type OpenTextCell = (text: string) => string;
+const asStored: OpenTextCell = (text) => text;
 
 function contextCells(row: Record<string, unknown>): CellValue[] {
   return context.map((c) => (row[c.name] ?? null) as CellValue);
@@ -182,7 +186,7 @@ function parseAnswers(value: unknown): WideAnswer[] {
   return ((typeof value === 'string' ? JSON.parse(value) : value) ?? []) as WideAnswer[];
 }
 
-export function responseRow(layout: WideLayout, row: Record<string, unknown>): CellValue[] {
+export function responseRow(layout: WideLayout, row: Record<string, unknown>, openText: OpenTextCell = asStored): CellValue[] {
   const cells: CellValue[] = new Array(layout.columns.length).fill(null);
   cells[0] = row.response_id as string;
   cells[1] = new Date(row.submitted_ms as number);
@@ -193,7 +197,7 @@ export function responseRow(layout: WideLayout, row: Record<string, unknown>): C
     const slot = layout.cells.get(questionId);
     if (!slot) continue; // a question created after the layout was read: not in this export's columns
     const [valueIndex, dontKnowIndex] = slot;
-    const value = number ?? choice ?? choices ?? text;
+    const value = number ?? choice ?? choices ?? (text === null ? null : openText(text));
     cells[valueIndex] = value === null ? null : layout.columns[valueIndex]!.type === 'number' ? value : String(value);
     if (dontKnowIndex >= 0) cells[dontKnowIndex] = dontKnow;
   }

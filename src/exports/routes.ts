@@ -8,12 +8,15 @@ import { datasets } from './queries.ts';
 import { exportFileName, exportTable, validateExport, type ExportRequest } from './service.ts';
 import { filterFields } from '../metrics/filters.ts';
 import { auditRequest } from '../audit/log.ts';
+import { allows } from '../auth/permissions.ts';
+import { forbidden } from '../errors.ts';
 
 // The metrics API's filters (src/metrics/filters.ts), so an export holds exactly the rows a
 // report with the same filters counts.
 const ExportQuery = Type.Object({
   ...filterFields,
   questionId: Type.Optional(Type.String({ format: 'uuid', description: 'Answers exports only' })),
+  rawText: Type.Optional(Type.Boolean({ description: 'Open answers as stored instead of PII-redacted (admins only; recorded in the audit log)' })),
 }, strict);
 
 const descriptions = {
@@ -34,15 +37,18 @@ export async function exportRoutes(app: FastifyInstance) {
       app.get<{ Querystring: Static<typeof ExportQuery> }>(`/api/v1/exports/${dataset}.${format}`, {
         schema: {
           tags: ['exports'], querystring: ExportQuery,
-          description: `${descriptions[dataset]} ${formatNotes[format]} Streamed; the caller's data scope applies; contacts by id only.`,
+          description: `${descriptions[dataset]} ${formatNotes[format]} Streamed; the caller's data scope applies; contacts by id only; `
+            + 'open answers PII-redacted (e-mail, phone, henkilötunnus, IBAN, card) unless an admin asks for rawText.',
         },
         config: { permission: 'exports:read' },
       }, async (request, reply) => {
         const auth = authOf(request);
-        const exportRequest: ExportRequest = { orgId: auth.orgId, scope: auth.scope, dataset, format, filters: request.query };
+        const { rawText, ...filters } = request.query;
+        if (rawText && !allows(auth, 'org:manage')) throw forbidden('Only admins may export open answers without PII redaction (rawText)');
+        const exportRequest: ExportRequest = { orgId: auth.orgId, scope: auth.scope, dataset, format, filters, rawText };
         // Everything that can be refused is checked before the first byte, so refusals are problem details.
         await validateExport(db, exportRequest);
-        await auditRequest(db, request, auth, { action: 'export.download', target: { type: 'dataset', id: dataset }, details: { format, filters: request.query } });
+        await auditRequest(db, request, auth, { action: 'export.download', target: { type: 'dataset', id: dataset }, details: { format, filters, rawText: rawText ?? false } });
         const body = new PassThrough();
         exportTable(db, exportRequest, body).catch((error: unknown) => {
           // Headers are gone: the only honest signal left is a broken download.

@@ -1,7 +1,8 @@
 /**
  * Bulk export of answers (one row each) or responses (one row each, one column per question
  * key) to CSV, XLSX or Parquet, for the HTTP API and `kaiku export`. The caller's data scope
- * applies; contacts appear by id only, never by e-mail or name.
+ * applies; contacts appear by id only, never by e-mail or name; open answers are PII-redacted
+ * unless an admin asks for them as stored.
  */
 import type { Writable } from 'node:stream';
 import type { Database } from '../db/connection.ts';
@@ -11,6 +12,7 @@ import { badInput, notFound } from '../errors.ts';
 import { sinkFor, type Format } from './formats.ts';
 import { answerColumns, answerRows, questionInfo, responseRow, responsesSql, streamCursor, wideLayout, type Dataset } from './queries.ts';
 import type { CellValue } from './cells.ts';
+import { redactPii } from '../text/redact.ts';
 
 export interface ExportRequest {
   orgId: string;
@@ -18,6 +20,8 @@ export interface ExportRequest {
   dataset: Dataset;
   format: Format;
   filters: MetricFilters;
+  /** Open answers as stored; by default they are PII-redacted (e-mail, phone, henkilötunnus, IBAN, card). Admins only. */
+  rawText?: boolean;
 }
 
 export interface ExportProgress {
@@ -57,6 +61,7 @@ export async function exportTable(db: Database, request: ExportRequest, out: Wri
   const sink = sinkFor(request.format, out, request.dataset);
   const query = { orgId: request.orgId, filters: request.filters, scope: request.scope };
   const progress: ExportProgress = { rows: 0 };
+  const openText = request.rawText ? undefined : redactPii;
   await db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read, read only');
     if (request.dataset === 'answers') {
@@ -65,7 +70,7 @@ export async function exportTable(db: Database, request: ExportRequest, out: Wri
       const { sql, params } = responsesSql(query);
       await streamCursor(tx, sql, params, async (rows) => {
         const answers: CellValue[][] = [];
-        for (const row of rows) answerRows(questions, row, answers);
+        for (const row of rows) answerRows(questions, row, answers, openText);
         await sink.rows(answers);
         progress.rows += answers.length;
         onProgress?.(progress);
@@ -75,7 +80,7 @@ export async function exportTable(db: Database, request: ExportRequest, out: Wri
       await sink.start(layout.columns);
       const { sql, params } = responsesSql(query);
       await streamCursor(tx, sql, params, async (rows) => {
-        await sink.rows(rows.map((row) => responseRow(layout, row)));
+        await sink.rows(rows.map((row) => responseRow(layout, row, openText)));
         progress.rows += rows.length;
         onProgress?.(progress);
       });
