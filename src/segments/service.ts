@@ -13,6 +13,12 @@ import { groupLabels, scoreHistograms, type Dimension, type GroupHistogram, type
 import { cesFromHistogram, countBetween, csatFromHistogram, npsFromHistogram, ratingFromHistogram, type ScoreHistogram } from '../metrics/scores.ts';
 import { getOrganization } from '../orgs/service.ts';
 import { compareNpsAcrossSegments } from './nps-segments.ts';
+import { KaikuError } from '../errors.ts';
+import { respondentScores } from '../drivers/queries.ts';
+import { createRandom } from '../linalg/random.ts';
+import { getSurvey, scaleOf } from '../surveys/service.ts';
+import type { Question } from '../surveys/schema.ts';
+import { segmentByNeeds } from './needs.ts';
 
 export const segmentDimensions = ['segment', 'unit', 'channel', 'language', 'touchpoint', 'journey'] as const satisfies readonly Dimension[];
 export type SegmentDimension = (typeof segmentDimensions)[number];
@@ -183,5 +189,87 @@ export async function unitLeague(db: Queryable, auth: AuthContext, request: Leag
     tooFewAnswers: rows.filter((r) => !(r.n >= org.minGroupSize && r.value !== null))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((r) => ({ unitId: r.unitId, name: r.name, n: personLevel ? null : r.n })),
+  };
+}
+
+export interface NeedsRequest {
+  surveyId: string;
+  /** Keys or ids of score questions; default the survey's driver questions, else all its non-NPS score questions. */
+  attributes?: string[];
+  /** One k, or a range from which the k with the best mean silhouette is chosen. */
+  k: number | [number, number];
+  /** Cluster on z-scores; default: when the attributes use different answer scales. */
+  standardise?: boolean;
+  seed: number;
+  filters: Omit<MetricFilters, 'surveyId' | 'questionId'>;
+}
+
+const needsTypes = ['csat', 'ces', 'likert7', 'rating', 'nps'];
+
+/**
+ * Needs-based segmentation of a survey's respondents: k-means on their answers to the chosen
+ * score questions (segmentByNeeds), the silhouette as the quality score, and each cluster's mean
+ * answers against the overall means with its most distinctive questions. Respondents missing an
+ * answer (or answering "don't know") are left out and counted.
+ */
+export async function needsSegmentReport(db: Queryable, auth: AuthContext, request: NeedsRequest) {
+  const survey = await getSurvey(db, auth.orgId, request.surveyId);
+  const byKey = (name: string) => survey.questions.find((q) => q.key === name || q.id.toLowerCase() === name.toLowerCase());
+  const scored = survey.questions.filter((q) => needsTypes.includes(q.type));
+  let questions: Question[];
+  if (request.attributes) {
+    questions = request.attributes.map((name) => {
+      const q = byKey(name);
+      if (!q) throw badInput(`The survey has no question "${name}"; use keys of its score questions (${scored.map((s) => s.key).join(', ') || 'none'})`, 'attributes');
+      if (!needsTypes.includes(q.type)) throw badInput(`"${q.key}" is a ${q.type} question; clustering uses score questions`, 'attributes');
+      return q;
+    });
+    const twice = questions.find((q, i) => questions.indexOf(q) !== i);
+    if (twice) throw badInput(`"${twice.key}" is named twice`, 'attributes');
+  } else {
+    const drivers = scored.filter((q) => q.isDriver);
+    questions = drivers.length > 0 ? drivers : scored.filter((q) => q.type !== 'nps');
+  }
+  if (questions.length < 2) throw badInput(`Clustering needs at least two score questions; found ${questions.map((q) => q.key).join(', ') || 'none'}`, 'attributes');
+  const org = await getOrganization(db, auth.orgId);
+  const scores = await respondentScores(db, auth.orgId, survey.id, questions.map((q) => q.id), request.filters, auth.scope);
+  const scales = new Set(questions.map((q) => JSON.stringify(scaleOf(q))));
+  const standardise = request.standardise ?? scales.size > 1;
+  let result;
+  try {
+    result = segmentByNeeds(questions.map((q, j) => ({ name: q.key, values: scores.columns[j] })), { k: request.k, random: createRandom(request.seed), standardise });
+  } catch (error) {
+    if (error instanceof KaikuError && questions.some((q) => q.key === error.field)) throw new KaikuError(error.code, error.message, { status: error.status, field: 'attributes' });
+    throw error;
+  }
+  if (isPersonLevel(auth, request.filters.employeeId ? 'employee' : undefined) && result.n < org.minGroupSize) {
+    throw new KaikuError('group_too_small', `Fewer than ${org.minGroupSize} respondents (the organisation's minimum group size) are in this slice`, { status: 403 });
+  }
+  const label = (q: Question) => q.texts[survey.defaultLanguage]?.label ?? Object.values(q.texts)[0]?.label ?? q.key;
+  const byName = new Map(questions.map((q) => [q.key, q]));
+  const warnings: string[] = [];
+  if (result.n < 30 * result.k) warnings.push(`Only ${result.n} respondents for ${result.k} clusters; at least 30 per cluster are needed for stable segments`);
+  if (result.silhouette !== null && result.silhouette < 0.25) warnings.push(`Mean silhouette ${result.silhouette.toFixed(2)} is below 0.25: the clusters overlap and may not be real structure`);
+  return {
+    survey: { id: survey.id, name: survey.name },
+    respondents: scores.respondents,
+    n: result.n,
+    excluded: result.excluded,
+    k: result.k,
+    standardised: result.standardised,
+    quality: { silhouette: result.silhouette, withinSumOfSquares: result.withinSumOfSquares, tried: result.tried },
+    attributes: questions.map((q) => ({ key: q.key, questionId: q.id, label: label(q), type: q.type })),
+    clusters: result.clusters.map((c) => ({
+      cluster: c.cluster + 1,
+      size: c.size,
+      share: c.share,
+      distinctive: c.distinctive.map((key) => {
+        const a = c.attributes.find((x) => x.attribute === key)!;
+        return { key, label: label(byName.get(key)!), direction: a.difference >= 0 ? 'higher' : 'lower', difference: a.difference, standardised: a.standardised };
+      }),
+      attributes: c.attributes.map((a) => ({ key: a.attribute, mean: a.mean, overall: a.overall, difference: a.difference, standardised: a.standardised })),
+    })),
+    seed: request.seed,
+    warnings,
   };
 }
