@@ -25,11 +25,17 @@ worker.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== worker.location.origin || !url.pathname.startsWith('/k/')) return;
-  event.respondWith(fetch(request).then((response) => {
-    if (response.ok) {
-      const copy = response.clone();
-      event.waitUntil(caches.open(KIOSK_CACHE).then((cache) => cache.put(request, copy)));
-    }
-    return response;
-  }, async () => (await caches.match(request)) ?? Response.error()));
+  event.respondWith(fromNetworkElseCache(request));
 });
+
+async function fromNetworkElseCache(request: Request): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(request);
+  } catch {
+    return (await caches.match(request)) ?? Response.error();
+  }
+  // Kept before answering, so what the page just showed is what an offline start shows.
+  if (response.ok) await (await caches.open(KIOSK_CACHE)).put(request, response.clone());
+  return response;
+}

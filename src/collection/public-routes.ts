@@ -76,6 +76,15 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
     if (request.headers['if-none-match'] === bundle.etag) return reply.status(304).send();
     return reply.type('text/javascript; charset=utf-8').send(bundle.code);
   };
+  // Set last (after the server-wide security headers). The kiosk page: its script, style,
+  // service worker and answers come from Kaiku alone; it is never framed. The service worker
+  // runs under its own script's policy, and it fetches the kiosk's files from Kaiku.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.routeOptions.url === '/k/:key' && reply.statusCode === 200) reply.header('content-security-policy', kioskCsp).header('x-frame-options', 'DENY');
+    if (request.routeOptions.url === '/k/sw.js') reply.header('content-security-policy', "default-src 'none'; connect-src 'self'");
+    return payload;
+  });
+
   const hide = { schema: { hide: true } };
   app.get('/widget.js', hide, script('widget', 'public, max-age=300'));
   app.get('/k/kiosk.js', hide, script('kiosk', 'no-cache'));
@@ -87,7 +96,7 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
     if (!collector || collector.kind !== 'kiosk') throw notFound('Kiosk', 'key');
     const survey = await openSurvey(collector);
     const wanted = typeof request.query.lang === 'string' ? request.query.lang : fromAcceptLanguage(request.headers['accept-language'], survey.languages);
-    reply.header('content-security-policy', kioskCsp).header('cache-control', 'no-cache').header('x-frame-options', 'DENY');
+    reply.header('cache-control', 'no-cache');
     return reply.type('text/html; charset=utf-8').send(renderKiosk(collector, survey, surveyLanguage(survey, wanted)));
   });
 
