@@ -332,7 +332,8 @@ async function atRiskRows(db: Queryable, auth: AuthContext, modelId: string, req
     const [risk, id] = cursor;
     if (typeof risk !== 'number' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw badInput('cursor is not valid', 'cursor');
     params.push(risk, id);
-    where.push(`(s.risk < $${params.length - 1} or (s.risk = $${params.length - 1} and s.contact_id > $${params.length}::uuid))`);
+    // `risk <= r` lets the index scan start at the cursor instead of filtering every row before it.
+    where.push(`s.risk <= $${params.length - 1} and (s.risk < $${params.length - 1} or s.contact_id > $${params.length}::uuid)`);
   }
   const scoped = contactScope(auth.scope, params);
   params.push(request.limit);
@@ -341,7 +342,7 @@ async function atRiskRows(db: Queryable, auth: AuthContext, modelId: string, req
        from churn_scores s
        join contacts c on c.org_id = s.org_id and c.id = s.contact_id
       where s.org_id = $1 and s.model_id = $2 ${where.map((w) => `and ${w}`).join(' ')} ${scoped}
-      order by s.risk desc, s.contact_id
+      order by s.risk desc nulls last, s.contact_id -- the order of the index churn_scores_org_model_risk
       limit $${params.length}`,
     params);
 }
