@@ -1,9 +1,9 @@
-/** The `loop-notify` worker and the daily digest, with one mailer per process. */
+/** The `loop-notify` worker, the pending (burst) e-mails and the daily digest, with one mailer per process. */
 import type { JobContext } from '../jobs/registry.ts';
 import { defineJob } from '../jobs/queue.ts';
 import { LOOP_NOTIFY_JOB, type LoopEvent } from '../loop/events.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
-import { DIGEST_JOB, handleLoopEvents, sendDigests, type NotifyContext } from './service.ts';
+import { DIGEST_JOB, PENDING_EMAILS_JOB, handleLoopEvents, sendDigests, sendPendingEmails, type NotifyContext } from './service.ts';
 
 const mailers = new WeakMap<JobContext, Mailer | undefined>();
 
@@ -27,4 +27,11 @@ export const digestJob = (ctx: JobContext) => defineJob<object>({
   retryLimit: 3,
   retryDelaySeconds: 300,
   handle: async () => { await sendDigests(notifyContext(ctx)); },
+});
+
+export const pendingEmailsJob = (ctx: JobContext) => defineJob<object>({
+  name: PENDING_EMAILS_JOB,
+  batchSize: 1,
+  retryLimit: 1,
+  handle: async () => { await sendPendingEmails(notifyContext(ctx)); },
 });

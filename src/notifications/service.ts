@@ -17,6 +17,7 @@ import { notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../http/schemas.ts';
 
 export const DIGEST_JOB = 'notifications-digest';
+export const PENDING_EMAILS_JOB = 'notifications-pending';
 
 export interface NotifyContext {
   db: Queryable;
@@ -120,14 +121,39 @@ async function mailGroups(ctx: NotifyContext, claimed: ClaimedNotification[], di
 }
 
 /**
+ * A person gets at most BURST_EMAILS immediate e-mails within BURST_WINDOW_SECONDS; what
+ * arrives after that waits for `sendPendingEmails`, which gathers it into one e-mail a minute.
+ */
+export const BURST_EMAILS = 5;
+export const BURST_WINDOW_SECONDS = 60;
+
+/** People (org_id, user_id) who had BURST_EMAILS e-mails within the window; one claim stamps one e-mail per person. */
+const busyPeople = (candidates: string) => `(n.org_id, n.user_id) not in (
+  select p.org_id, p.user_id from notifications p
+   where p.email_sent_at > $1::timestamptz - make_interval(secs => ${BURST_WINDOW_SECONDS})
+     and p.created_at > $1::timestamptz - interval '1 day' and (p.org_id, p.user_id) in (${candidates})
+   group by 1, 2 having count(distinct p.email_sent_at) >= ${BURST_EMAILS})`;
+
+/**
  * E-mail at once for people without the digest. Several notifications for one person in the
- * same batch (a burst of cases from an import) become one e-mail listing them, not a flood.
+ * same batch become one e-mail listing them, and after a few e-mails in a minute the rest is
+ * gathered a minute later: a rule matching a 50,000-response import is a handful of e-mails.
  */
 export async function sendImmediateEmails(ctx: NotifyContext, ids: Array<{ orgId: string; id: string }>): Promise<number> {
   if (!ctx.mailer || ids.length === 0) return 0;
+  const batch = `select * from unnest($2::uuid[], $3::uuid[])`;
   const claimed = await claimEmails(ctx.db,
-    `not u.notification_digest and (n.org_id, n.id) in (select * from unnest($2::uuid[], $3::uuid[]))`,
+    `not u.notification_digest and (n.org_id, n.id) in (${batch})
+     and ${busyPeople(`select org_id, user_id from notifications where (org_id, id) in (${batch})`)}`,
     [ids.map((i) => i.orgId), ids.map((i) => i.id)], ctx.now());
+  return mailGroups(ctx, claimed, false);
+}
+
+/** Every minute: what was held back during a burst goes as one e-mail per person. */
+export async function sendPendingEmails(ctx: NotifyContext): Promise<number> {
+  if (!ctx.mailer) return 0;
+  const claimed = await claimEmails(ctx.db,
+    `not u.notification_digest and ${busyPeople(`select org_id, user_id from notifications where email_sent_at is null`)}`, [], ctx.now());
   return mailGroups(ctx, claimed, false);
 }
 
