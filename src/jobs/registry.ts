@@ -5,7 +5,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import type { JobDefinition, JobQueue } from './queue.ts';
-import { digestJob, loopNotifyJob } from '../notifications/jobs.ts';
+import { digestJob, loopNotifyJob, pendingEmailsJob } from '../notifications/jobs.ts';
 import { webhookDeliverJob, webhookRetryJob } from '../webhooks/jobs.ts';
 import { alertEvaluationJob } from '../loop/evaluate.ts';
 import { escalationJob } from '../loop/escalate.ts';
@@ -25,7 +25,7 @@ type JobFactory = (context: JobContext) => JobDefinition<object>;
 
 const factories: JobFactory[] = [
   // Domains append their job factories here, e.g. (ctx) => alertEvaluationJob(ctx),
-  loopNotifyJob, digestJob, webhookDeliverJob, webhookRetryJob,
+  loopNotifyJob, digestJob, pendingEmailsJob, webhookDeliverJob, webhookRetryJob,
   (ctx) => alertEvaluationJob(ctx),
   (ctx) => escalationJob(ctx),
   (ctx) => textAnalysisJob(ctx), textSweepJob, textReanalysisJob,
@@ -40,6 +40,8 @@ export function jobDefinitions(context: JobContext): Array<JobDefinition<object>
 export const schedules: Array<{ name: string; cron: string }> = [
   // e.g. { name: 'loop-escalate-overdue', cron: '*/5 * * * *' },
   { name: 'notifications-digest', cron: '0 * * * *' },
+  // E-mails held back during a burst (src/notifications/service.ts BURST_WINDOW_SECONDS).
+  { name: 'notifications-pending', cron: '* * * * *' },
   { name: 'webhook-retry', cron: '* * * * *' },
   { name: 'loop-escalate-overdue', cron: '* * * * *' },
   // Re-starts the outbox watcher should the process holding it have died (src/loop/evaluate.ts).
