@@ -95,6 +95,10 @@ describe('segments API: NPS across groups and the unit league', () => {
       running = Math.max(running, Math.min(1, (6 - rank) * raw[index]));
       close(res.body.pairwise[index].pAdjusted, running, `Holm ${index}`);
     });
+    // Bonferroni on request: every p times the 6 pairs, capped at 1.
+    const bonferroni = await t.api(`/api/v1/segments/nps?by=unit&correction=bonferroni&surveyId=${ids.units}&from=2026-04-01T00:00:00Z&to=2026-05-01T00:00:00Z`);
+    assert.equal(bonferroni.body.correction, 'bonferroni');
+    bonferroni.body.pairwise.forEach((pair: any, i: number) => close(pair.pAdjusted, Math.min(1, 6 * raw[i]), `Bonferroni ${i}`));
   });
 
   test('the unit league ranks units with ties sharing a rank, and tests the change against the previous 30 days', async () => {
