@@ -109,6 +109,7 @@ for (const [code, entry] of Object.entries(data.languages)) {
 }
 start();
 document.documentElement.dataset.ready = 'true';
+performance.mark('kaiku-kiosk-ready'); // bench/collection.ts: first question on screen, taps answered
 
 addEventListener('online', () => void sync());
 setInterval(() => void sync(), 30_000);
