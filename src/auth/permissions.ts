@@ -66,13 +66,13 @@ export interface AuthContext {
   scope: DataScope;
   /** True for browser sessions (cookie), which need CSRF protection on writes. */
   viaCookie: boolean;
+  /** An API key's own requests-per-minute limit (src/http/rate-limit.ts); unset = the default. */
+  rateLimitPerMinute?: number;
 }
 
 export function allows(auth: AuthContext, permission: Permission): boolean {
   const rule = permissions[permission];
   if (auth.role) return (rule.roles as readonly Role[]).includes(auth.role);
-  /** An API key's own requests-per-minute limit (src/http/rate-limit.ts); unset = the default. */
-  rateLimitPerMinute?: number;
   return (auth.scopes ?? []).some((s) => (rule.scopes as readonly ApiScope[]).includes(s));
 }
 
