@@ -15,6 +15,7 @@ const importHelp = `Usage: kaiku import <what> FILE.csv [options]
 What:
   responses   survey responses, one row each (kaiku import responses --help)
   contacts    contacts, upserted by external id (kaiku import contacts --help)
+  events      touchpoint events from a CRM, POS or ticketing extract (kaiku import events --help)
   texts       complaints, chats, e-mails, social posts, reviews (kaiku import texts --help)
   benchmarks  industry comparison figures: NPS, CSAT, CES percentiles (kaiku import benchmarks --help)
 `;
@@ -61,6 +62,7 @@ export const importCommand: Command = async (args, io) => {
     return what ? 0 : 2;
   }
   if (what === 'contacts') return (await import('../contacts/cli.ts')).importContactsCommand(rest, io);
+  if (what === 'events') return (await import('../events/cli.ts')).importEventsCommand(rest, io);
   if (what === 'texts') return (await import('../text/import-cli.ts')).importTextsCommand(rest, io);
   if (what !== 'responses') throw new UsageError(`Cannot import "${what}"; kaiku import responses|contacts|texts FILE.csv is what exists`);
   if (what === 'benchmarks') return (await import('../benchmarks/cli.ts')).importBenchmarksCommand(rest, io);

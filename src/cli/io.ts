@@ -50,3 +50,14 @@ export async function organisationForCommand(db: Queryable, slug: string | undef
   if (orgs.length !== 1) throw new UsageError(orgs.length === 0 ? 'The database has no organisation yet (kaiku org create …)' : 'The database has several organisations: choose one with --org SLUG');
   return orgs[0];
 }
+
+/** How many rejected rows an import prints; the rest are counted. */
+const PRINTED_REJECTS = 50;
+
+/** The rows an import rejected, with their row numbers and reasons, on stdout. */
+export function printRejectedRows(io: CliIO, rejected: Array<{ row: number; reason: string }>): void {
+  if (rejected.length === 0) return;
+  io.out('Rejected rows (data rows counted from 1; the header is not counted):\n');
+  for (const r of rejected.slice(0, PRINTED_REJECTS)) io.out(`  row ${r.row}: ${r.reason}\n`);
+  if (rejected.length > PRINTED_REJECTS) io.out(`  … and ${rejected.length - PRINTED_REJECTS} more\n`);
+}

@@ -8,6 +8,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   org: { summary: 'Create an organisation and its first admin (kaiku org create …)', load: async () => (await import('./org.ts')).orgCommand },
   import: { summary: 'Import data from CSV (responses, contacts, texts)', load: async () => (await import('./import.ts')).importCommand },
   export: { summary: 'Export answers or responses to CSV, XLSX or Parquet', load: async () => (await import('./export.ts')).exportCommand },
+  demo: { summary: 'Seed the demo organisation unless it is already there', load: async () => (await import('./demo.ts')).demoCommand },
+  backup: { summary: 'Write a consistent backup of the whole database to a file', load: async () => (await import('./backup.ts')).backupCommand },
+  restore: { summary: 'Restore a backup into an empty database', load: async () => (await import('./backup.ts')).restoreCommand },
+  users: { summary: 'Create an admin or reset a password (kaiku users create-admin|reset-password …)', load: async () => (await import('./users.ts')).usersCommand },
   analyze: { summary: 'Statistics on CSV files (nps, csat, ces, likert, drivers, churn, segments, text)', load: async () => (await import('./analyze.ts')).analyze },
 };
 

@@ -1,7 +1,7 @@
 /** `kaiku import contacts FILE.csv`: the command around importContactsCsv (src/cli/import.ts dispatches here). */
 import { loadConfig } from '../config.ts';
 import { openMigratedDatabase } from '../db/connection.ts';
-import { organisationForCommand, parseCommandArgs, processIO, UsageError, type CliIO } from '../cli/io.ts';
+import { organisationForCommand, parseCommandArgs, printRejectedRows, processIO, UsageError, type CliIO } from '../cli/io.ts';
 import { contactFields, importContactsCsv, type ContactField, type ContactImportProgress } from './import.ts';
 
 export const contactsHelp = `Usage: kaiku import contacts FILE.csv [--org SLUG] [--map field=column,...]
@@ -42,8 +42,6 @@ function parseMap(text: string | undefined): Partial<Record<ContactField, string
   return map;
 }
 
-const PRINTED_REJECTS = 50;
-
 export async function importContactsCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     org: { type: 'string' }, map: { type: 'string' }, help: { type: 'boolean', short: 'h' },
@@ -73,11 +71,7 @@ export async function importContactsCommand(args: string[], io: CliIO): Promise<
     io.out(`Imported ${stored.toLocaleString('en')} ${stored === 1 ? 'contact' : 'contacts'} from ${file} into "${org.name}" in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     io.out(`  rows read:   ${summary.rows}\n  created:     ${summary.created}\n  updated:     ${summary.updated}\n  unchanged:   ${summary.unchanged}\n  rejected:    ${summary.rejected.length}\n`);
     io.out(`  columns: ${Object.entries(summary.fieldColumns).map(([f, c]) => (f === c ? f : `${f}=${c}`)).join(', ')}${summary.ignoredColumns.length ? `; ignored: ${summary.ignoredColumns.join(', ')}` : ''}\n`);
-    if (summary.rejected.length > 0) {
-      io.out('Rejected rows (data rows counted from 1; the header is not counted):\n');
-      for (const r of summary.rejected.slice(0, PRINTED_REJECTS)) io.out(`  row ${r.row}: ${r.reason}\n`);
-      if (summary.rejected.length > PRINTED_REJECTS) io.out(`  … and ${summary.rejected.length - PRINTED_REJECTS} more\n`);
-    }
+    printRejectedRows(io, summary.rejected);
     return summary.rejected.length > 0 ? 1 : 0;
   } finally {
     await db.close();

@@ -100,6 +100,7 @@ describe('OData v4 feed', () => {
       assert.equal(res.status, 200, res.text);
       if (pages === 0) assert.equal(res.headers.get('preference-applied'), 'odata.maxpagesize=2');
       assert.ok(res.body.value.length <= 2);
+      assert.equal(res.body['@odata.count'], fixture.length, 'every page repeats the first page’s count');
       seen.push(...res.body.value.map((r: { Id: string }) => r.Id));
       url = res.body['@odata.nextLink'];
       pages++;

@@ -12,8 +12,11 @@ import type { EntitySet, Property } from './entities.ts';
 
 export interface OrderBy { property: Property; desc: boolean }
 
-/** Where the next page starts: rows already returned, and the last row's key or the offset. */
-export interface PageToken { returned: number; after?: string[]; offset?: number }
+/**
+ * Where the next page starts: rows already returned, and the last row's key or the offset.
+ * `count` carries the first page's $count, so later pages do not count the whole result again.
+ */
+export interface PageToken { returned: number; after?: string[]; offset?: number; count?: number }
 
 export interface QueryOptions {
   filter?: FilterNode;
@@ -43,7 +46,8 @@ function decodeToken(text: string): PageToken {
     const token = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as PageToken;
     const valid = Number.isInteger(token.returned) && token.returned >= 0
       && (token.after === undefined || (Array.isArray(token.after) && token.after.every((v) => typeof v === 'string')))
-      && (token.offset === undefined || (Number.isInteger(token.offset) && token.offset >= 0));
+      && (token.offset === undefined || (Number.isInteger(token.offset) && token.offset >= 0))
+      && (token.count === undefined || (Number.isInteger(token.count) && token.count >= 0));
     if (valid) return token;
   } catch { /* reported below */ }
   throw oDataError('$skiptoken is not one this service issued; follow @odata.nextLink as given', '$skiptoken');

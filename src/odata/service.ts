@@ -17,10 +17,10 @@ function pageLimit(options: QueryOptions, pageSize: number): number {
   return Math.max(0, Math.min(pageSize, options.top === undefined ? pageSize : options.top - returned));
 }
 
-function nextToken(options: QueryOptions, shown: number, more: boolean, position: Omit<PageToken, 'returned'>): PageToken | undefined {
+function nextToken(options: QueryOptions, shown: number, more: boolean, position: Omit<PageToken, 'returned' | 'count'>, count: number | undefined): PageToken | undefined {
   const returned = (options.token?.returned ?? 0) + shown;
   if (!more || (options.top !== undefined && returned >= options.top)) return undefined;
-  return { returned, ...position };
+  return { returned, ...position, ...(count !== undefined ? { count } : {}) };
 }
 
 export async function queryEntitySet(db: Queryable, auth: AuthContext, set: EntitySet, options: QueryOptions, pageSize: number): Promise<Page> {
@@ -39,7 +39,8 @@ export async function queryEntitySet(db: Queryable, auth: AuthContext, set: Enti
     });
     const offset = options.token?.offset ?? options.skip;
     const rows = all.slice(offset, offset + limit).map((row) => Object.fromEntries(selected.map((prop) => [prop.name, row[prop.name] ?? null])));
-    return { rows, count: options.count ? all.length : undefined, next: nextToken(options, rows.length, offset + limit < all.length, { offset: offset + rows.length }) };
+    const count = options.count ? all.length : undefined;
+    return { rows, count, next: nextToken(options, rows.length, offset + limit < all.length, { offset: offset + rows.length }, count) };
   }
 
   const source = set.sql;
@@ -75,10 +76,9 @@ export async function queryEntitySet(db: Queryable, auth: AuthContext, set: Enti
   const last = rows[rows.length - 1];
   const position = keyset && last ? { after: keys.map((_, i) => String(last[`_k${i}`])) } : { offset: offset + rows.length };
   if (keyset) for (const row of rows) keys.forEach((_, i) => { delete row[`_k${i}`]; });
-  let count: number | undefined;
-  if (options.count) {
-    const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from ${source.from} where ${countWhere.join(' and ')}`, countParams);
-    count = n;
+  let count = options.count ? options.token?.count : undefined;
+  if (options.count && count === undefined) {
+    count = (await db.query<{ n: number }>(`select count(*)::int as n from ${source.from} where ${countWhere.join(' and ')}`, countParams))[0].n;
   }
-  return { rows, count, next: nextToken(options, rows.length, more, position) };
+  return { rows, count, next: nextToken(options, rows.length, more, position, count) };
 }

@@ -68,7 +68,7 @@ const DONT_KNOW = new Set(['dk', 'dont_know', "don't know", 'dont know', 'eos', 
 
 const usage = (message: string) => new KaikuError('usage', message);
 
-async function fileHashOf(path: string): Promise<string> {
+export async function fileHashOf(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex').slice(0, 16);
