@@ -70,18 +70,26 @@ const analysisColumns = (first: number) =>
   ['text', 'text', 'float8', 'text', 'bool', 'text'].map((type, i) => `$${first + i}::${type}[]`).join(', ');
 const analysisNames = 'language, sentiment, score, topics, truncated, warning';
 
-async function storeAnswerInsights(tx: Queryable, orgId: string, rows: Pending[], analyses: TextAnalysis[], version: number, replace: boolean): Promise<number> {
+async function storeAnswerInsights(tx: Queryable, orgId: string, rows: Pending[], analyses: TextAnalysis[], version: number): Promise<number> {
   if (rows.length === 0) return 0;
   const stored = await tx.query(
     `insert into text_insights (org_id, response_id, question_id, language, sentiment, score, topics, truncated, warning, taxonomy_version, analyser_version, analysed_at)
      select $1, u.response_id, u.question_id, u.language, u.sentiment, u.score, string_to_array(u.topics, ','), u.truncated, u.warning, $10, $11, now()
        from unnest($2::uuid[], $3::uuid[], ${analysisColumns(4)}) as u(response_id, question_id, ${analysisNames})
-     on conflict (org_id, response_id, question_id) do ${replace
-    ? `update set language = excluded.language, sentiment = excluded.sentiment, score = excluded.score, topics = excluded.topics,
-         truncated = excluded.truncated, warning = excluded.warning, taxonomy_version = excluded.taxonomy_version,
-         analyser_version = excluded.analyser_version, analysed_at = excluded.analysed_at
-       where text_insights.taxonomy_version < excluded.taxonomy_version`
-    : 'nothing'}
+     on conflict (org_id, response_id, question_id) do nothing
+     returning 1`,
+    [orgId, rows.map((r) => r.key1), rows.map((r) => r.key2), ...columns(analyses, version)]);
+  return stored.length;
+}
+
+/** Replaces analyses older than `version` (re-analysis). */
+async function replaceAnswerInsights(tx: Queryable, orgId: string, rows: Pending[], analyses: TextAnalysis[], version: number): Promise<number> {
+  if (rows.length === 0) return 0;
+  const stored = await tx.query(
+    `update text_insights i set language = u.language, sentiment = u.sentiment, score = u.score, topics = string_to_array(u.topics, ','),
+            truncated = u.truncated, warning = u.warning, taxonomy_version = $10, analyser_version = $11, analysed_at = now()
+       from unnest($2::uuid[], $3::uuid[], ${analysisColumns(4)}) as u(response_id, question_id, ${analysisNames})
+      where i.org_id = $1 and i.response_id = u.response_id and i.question_id = u.question_id and i.taxonomy_version < $10
      returning 1`,
     [orgId, rows.map((r) => r.key1), rows.map((r) => r.key2), ...columns(analyses, version)]);
   return stored.length;
@@ -153,7 +161,7 @@ export async function analyseNewTexts(db: Database, options: { limit?: number; n
       if (answers.length > 0 || feedback.length > 0) {
         const taxonomy = await orgTaxonomy(tx, orgId);
         const pending = answers.map((a): Pending => ({ key1: a.responseId, key2: a.questionId, text: a.text, hint: a.language }));
-        analysed += await storeAnswerInsights(tx, orgId, pending, pending.map((p) => analyseSafely(p.text, p.hint, taxonomy)), taxonomy.version, false);
+        analysed += await storeAnswerInsights(tx, orgId, pending, pending.map((p) => analyseSafely(p.text, p.hint, taxonomy)), taxonomy.version);
         const texts = feedback.map((f): Pending => ({ key1: f.id, text: f.text, hint: f.language_hint }));
         analysed += await storeFeedbackAnalyses(tx, orgId, texts, texts.map((p) => analyseSafely(p.text, p.hint, taxonomy)), taxonomy.version);
       }
@@ -200,7 +208,7 @@ export async function reanalyseOrganisation(db: Database, orgId: string, options
             order by i.response_id, i.question_id limit $5 for update of i skip locked`,
           [orgId, taxonomy.version, after[0], after[1], limit]);
         const pending = rows.map((r): Pending => ({ key1: r.response_id, key2: r.question_id, text: r.text, hint: r.language }));
-        reanalysed += await storeAnswerInsights(tx, orgId, pending, pending.map((p) => analyseSafely(p.text, p.hint, taxonomy)), taxonomy.version, true);
+        reanalysed += await replaceAnswerInsights(tx, orgId, pending, pending.map((p) => analyseSafely(p.text, p.hint, taxonomy)), taxonomy.version);
         if (rows.length > 0) after = [rows[rows.length - 1].response_id, rows[rows.length - 1].question_id];
         return rows.length;
       });
