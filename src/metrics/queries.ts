@@ -5,6 +5,7 @@
 import type { Queryable } from '../db/connection.ts';
 import type { DataScope } from '../auth/permissions.ts';
 import type { ScoreHistogram } from './scores.ts';
+import { rollupHistogramRows } from './rollups.ts';
 
 export const metrics = ['nps', 'csat', 'ces', 'likert', 'rating'] as const;
 export type Metric = (typeof metrics)[number];
@@ -62,6 +63,10 @@ function dimensionSql(dimension: Dimension, interval: Interval, tzParam: string)
   }
 }
 
+/** The ids of a unit and every unit below it, as a subquery. */
+export const unitSubtreeSql = (org: string, unit: string) => `with recursive sub as (select id from units where org_id = ${org} and id = ${unit}
+      union all select u.id from units u join sub on u.parent_id = sub.id where u.org_id = ${org}) select id from sub`;
+
 /**
  * The WHERE conditions every analytic query shares: filters (the unit filter includes its
  * sub-units) and the caller's data scope. Conditions refer to `r` (responses) and, when
@@ -82,17 +87,34 @@ export function responseConditions(filters: MetricFilters, scope: DataScope, par
   if (f.employeeId) conditions.push(`r.employee_id = ${add(f.employeeId)}::uuid`);
   if (f.segment) conditions.push(`r.segment = ${add(f.segment)}`);
   if (f.language) conditions.push(`r.language = ${add(f.language)}`);
-  if (f.unitId) {
-    const p = add(f.unitId);
-    conditions.push(`r.unit_id in (with recursive sub as (select id from units where org_id = $1 and id = ${p}::uuid
-      union all select u.id from units u join sub on u.parent_id = sub.id where u.org_id = $1) select id from sub)`);
-  }
+  if (f.unitId) conditions.push(`r.unit_id in (${unitSubtreeSql('$1', `${add(f.unitId)}::uuid`)})`);
   if (scope.kind === 'units') conditions.push(`r.unit_id = any(${add(scope.unitIds)}::uuid[])`);
   if (scope.kind === 'employees') conditions.push(`r.employee_id = any(${add(scope.employeeIds)}::uuid[])`);
   return { conditions, needsTouchpoint: Boolean(f.journeyId || f.stageId) };
 }
 
+/** One row of a histogram query: the group's dimension values g0…, a score (or don't-know) and its count. */
+export type HistogramRow = Record<string, string | null> & { v: number | null; dk: boolean; c: number };
+
+/**
+ * Score histograms per group: from the rollup where it keeps the query's dimensions and
+ * filters (src/metrics/rollups.ts), plus the answers of any partial day at the ends of the
+ * range; otherwise straight from the answers. Both give the same numbers (rollups.it.test.ts).
+ */
 export async function scoreHistograms(db: Queryable, query: HistogramQuery): Promise<GroupHistogram[]> {
+  const rollup = await rollupHistogramRows(db, query);
+  if (!rollup) return histogramGroups(query.by, await answerHistogramRows(db, query));
+  const rows = [...rollup.rows];
+  for (const filters of rollup.answerSlices) rows.push(...await answerHistogramRows(db, { ...query, filters }));
+  return histogramGroups(query.by, rows);
+}
+
+/** Score histograms straight from the answers. */
+export async function answerHistograms(db: Queryable, query: HistogramQuery): Promise<GroupHistogram[]> {
+  return histogramGroups(query.by, await answerHistogramRows(db, query));
+}
+
+async function answerHistogramRows(db: Queryable, query: HistogramQuery): Promise<HistogramRow[]> {
   const params: unknown[] = [query.orgId, questionTypeOf[query.metric]];
   const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
   const shared = responseConditions(query.filters, query.scope, params);
@@ -103,7 +125,7 @@ export async function scoreHistograms(db: Queryable, query: HistogramQuery): Pro
   const dims = query.by.map((d) => dimensionSql(d, query.interval, tz));
   const select = dims.map((sql, i) => `${sql} as g${i}`);
   const needsTouchpoint = query.by.some((d) => d === 'journey' || d === 'stage') || shared.needsTouchpoint;
-  const rows = await db.query<Record<string, string | null> & { v: number | null; dk: boolean; c: number }>(
+  return db.query<HistogramRow>(
     `select ${[...select, 'a.number as v', 'a.dont_know as dk', 'count(*)::int as c'].join(', ')}
        from answers a
        join questions q on q.org_id = a.org_id and q.id = a.question_id
@@ -111,11 +133,14 @@ export async function scoreHistograms(db: Queryable, query: HistogramQuery): Pro
        ${needsTouchpoint ? 'left join touchpoints t on t.org_id = r.org_id and t.id = r.touchpoint_id' : ''}
       where ${where.join(' and ')} and (a.number is not null or a.dont_know)
       group by ${[...dims.map((_, i) => `g${i}`), 'v', 'dk'].join(', ')}`, params);
+}
 
+/** Rows → one histogram per group (rows of the same group and score are added), in key order. */
+function histogramGroups(by: Dimension[], rows: HistogramRow[]): GroupHistogram[] {
   const groups = new Map<string, GroupHistogram>();
   for (const row of rows) {
     const key: Record<string, string | null> = {};
-    query.by.forEach((d, i) => { key[d] = row[`g${i}`] ?? null; });
+    by.forEach((d, i) => { key[d] = row[`g${i}`] ?? null; });
     const id = JSON.stringify(key);
     let group = groups.get(id);
     if (!group) { group = { key, histogram: { counts: [], dontKnow: 0 } }; groups.set(id, group); }
