@@ -11,6 +11,7 @@ import { alertEvaluationJob } from '../loop/evaluate.ts';
 import { escalationJob } from '../loop/escalate.ts';
 import { textAnalysisJob, textReanalysisJob, textSweepJob } from '../text/analysis.ts';
 import { churnRetrainJob, churnTrainJob } from '../churn/jobs.ts';
+import { foldRollupsJob } from '../metrics/rollups.ts';
 
 export interface JobContext {
   db: Database;
@@ -30,6 +31,7 @@ const factories: JobFactory[] = [
   (ctx) => escalationJob(ctx),
   (ctx) => textAnalysisJob(ctx), textSweepJob, textReanalysisJob,
   churnTrainJob, churnRetrainJob,
+  foldRollupsJob,
 ];
 
 export function jobDefinitions(context: JobContext): Array<JobDefinition<object>> {
@@ -52,4 +54,6 @@ export const schedules: Array<{ name: string; cron: string }> = [
   { name: 'text-analyse-sweep', cron: '17 * * * *' },
   // Retrains churn models older than a week (src/churn/service.ts queueDueRetraining).
   { name: 'churn-retrain', cron: '30 2 * * *' },
+  // Folds score-histogram deltas into the rollup; reads are exact without it, only slower (src/metrics/rollups.ts).
+  { name: 'metrics-fold-rollups', cron: '* * * * *' },
 ];
