@@ -43,6 +43,8 @@ export interface AuditRow {
   targetId: string | null;
   details: Record<string, unknown>;
   ip: string | null;
+  /** The exact time (microseconds) as text, for the page cursor; a JS Date would round it to milliseconds. */
+  cursorAt: string;
 }
 
 /** Newest first; `before` (an entry's time and id) continues a page. */
@@ -56,6 +58,6 @@ export async function listAudit(db: Queryable, orgId: string, options: { limit: 
   }
   return db.query<AuditRow>(
     `select id, at, actor_user_id as "actorUserId", actor_api_key_id as "actorApiKeyId", action, target_type as "targetType",
-            target_id as "targetId", details, ip
+            target_id as "targetId", details, ip, at::text as "cursorAt"
        from audit_log where ${where} order by at desc, id desc limit $2`, params);
 }

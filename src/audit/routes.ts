@@ -26,7 +26,8 @@ export async function auditRoutes(app: FastifyInstance) {
   }, async (request) => {
     const limit = request.query.limit ?? 50;
     const cursor = decodeCursor(request.query.cursor);
-    if (cursor && (cursor.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string' || Number.isNaN(Date.parse(cursor[0])))) {
+    if (cursor && (cursor.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string'
+      || !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?$/.test(cursor[0]) || !/^[0-9a-f-]{36}$/i.test(cursor[1]))) {
       throw badInput('cursor is not valid', 'cursor');
     }
     const rows = await listAudit(db, authOf(request).orgId, {
@@ -34,6 +35,6 @@ export async function auditRoutes(app: FastifyInstance) {
     });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor([new Date(last.at).toISOString(), last.id]) : null };
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.cursorAt, last.id]) : null };
   });
 }

@@ -73,6 +73,7 @@ export async function authRoutes(app: FastifyInstance) {
     schema: { tags, body: ResetRequestBody, description: 'E-mails a single-use reset link valid for one hour. Always 202, whether or not the address has an account.' },
     config: login,
   }, async (request, reply) => {
+    if (!fromSameOrigin(request)) throw forbidden('Ask for a reset from Kaiku’s own pages');
     const mails = await createPasswordResets(db, config.publicUrl, request.body.email, request.body.organization);
     sendInBackground(mailer, mails, (error) => request.log.error({ err: error }, 'password reset e-mail failed'));
     return reply.status(202).send({ status: 'accepted' });
@@ -82,6 +83,7 @@ export async function authRoutes(app: FastifyInstance) {
     schema: { tags, body: ResetConfirmBody, description: 'Sets a new password with the e-mailed token (once); ends every session of the user.' },
     config: login,
   }, async (request, reply) => {
+    if (!fromSameOrigin(request)) throw forbidden('Reset the password from Kaiku’s own pages');
     await resetPassword(db, request.body.token, request.body.password, request.ip);
     return reply.status(204).send();
   });

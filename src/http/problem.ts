@@ -45,6 +45,9 @@ function fromDatabaseError(error: { code?: string; constraint?: string; detail?:
     case '22007':
     case '22008':
       return problem(400, 'invalid_value', 'A value has the wrong format');
+    case '22021': // invalid byte sequence: a NUL character (\u0000) in text
+    case '22P05': // untranslatable character: \u0000 inside JSON
+      return problem(400, 'invalid_character', 'Text may not contain the NUL character (\\u0000)');
     default:
       return undefined;
   }

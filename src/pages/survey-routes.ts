@@ -19,6 +19,7 @@ import { findInvitation, markOpened, type Invitation } from '../surveys/invitati
 import { parseSurveyForm, prefillFromQuery, type FieldError } from './survey-form.ts';
 import { renderMessage, renderSurveyForm, type LanguageLink, type MessageKind } from './survey-view.ts';
 import { surveyCsp } from './survey.css.ts';
+import { toProblem } from '../http/problem.ts';
 import { checkSubmission, formTokenPattern, issueFormToken } from '../http/bot-guard.ts';
 
 type Query = Record<string, unknown>;
@@ -143,8 +144,8 @@ export async function surveyPageRoutes(app: FastifyInstance) {
 
   // Respondents get a page in their language, never a JSON problem document.
   app.setErrorHandler((error, request, reply) => {
-    const given = error instanceof KaikuError ? error.status : (error as { statusCode?: number }).statusCode;
-    const status = typeof given === 'number' && given >= 400 && given < 500 ? given : 500;
+    // The API's mapping of errors, database errors caused by input (e.g. a NUL character) included.
+    const status = toProblem(error).status;
     if (status >= 500) request.log.error({ err: error }, 'survey page failed');
     return sendPage(reply, status, renderMessage(status === 404 ? 'notFound' : 'failed', pageLanguage(request, undefined)));
   });

@@ -56,7 +56,7 @@ export async function responseRoutes(app: FastifyInstance) {
       description: 'Stores one response. An Idempotency-Key header (or idempotencyKey field) makes retries safe: 201 the first time, 200 with the same id after.',
       response: { 200: StoredResponse, 201: StoredResponse },
     },
-    config: { permission: 'responses:write' },
+    config: { permission: 'responses:write', rateLimit: 'ingest' },
   }, async (request, reply) => {
     const header = request.headers['idempotency-key'];
     if (header !== undefined && (header.length === 0 || header.length > 200)) throw badInput('Idempotency-Key must be 1–200 characters', 'Idempotency-Key');
@@ -72,7 +72,7 @@ export async function responseRoutes(app: FastifyInstance) {
       description: 'Stores up to 1,000 responses atomically: if one is invalid, none is stored and the error names it (responses[i]…).',
       response: { 200: Type.Object({ items: Type.Array(StoredResponse), created: Type.Integer(), duplicates: Type.Integer() }) },
     },
-    config: { permission: 'responses:write' },
+    config: { permission: 'responses:write', rateLimit: 'ingest' },
   }, async (request) => {
     const results = await ingestResponses(db, authOf(request).orgId, request.body.responses, 'api');
     const created = results.filter((r) => r.created).length;
