@@ -29,11 +29,6 @@ export async function eventRoutes(app: FastifyInstance) {
   const { db } = app.deps;
   const tags = ['events'];
   const write = { permission: 'events:write' as const, rateLimit: 'ingest' as const };
-  /** Events with a pulse rule wake the scheduler now instead of at its next scheduled run. */
-  const stored = async (items: Stored[]) => {
-    if (items.some((i) => i.queued)) await wakePulseScheduler(app.deps.jobs);
-    return items.map(({ id, created }) => ({ id, created }));
-  };
 
   app.post<{ Body: Static<typeof EventBody>; Headers: { 'idempotency-key'?: string } }>('/api/v1/events', {
     schema: {
