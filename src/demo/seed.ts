@@ -10,6 +10,7 @@
 import { createUser } from '../auth/service.ts';
 import { hashPassword } from '../auth/secrets.ts';
 import type { Database } from '../db/connection.ts';
+import { uuidv7 } from '../db/ids.ts';
 import { conflict } from '../errors.ts';
 import { createJourney, createStage, createTouchpoint } from '../journeys/service.ts';
 import { createEmployee, createOrganization, createUnit } from '../orgs/service.ts';
@@ -84,7 +85,8 @@ export async function seedDemo(db: Database, options: { onProgress?: (text: stri
       const prepared: PreparedResponse[] = demo.responses.slice(start, start + CHUNK).map((r, i) => {
         const survey = surveys.get(r.surveyKey) as Survey;
         return {
-          id: randomUUID(),
+          // Time-ordered like every ingested response (src/db/ids.ts), which the text-analysis cursor relies on.
+          id: uuidv7(),
           surveyId: survey.id,
           touchpointId: r.touchpointKey ? touchpointIds.get(r.touchpointKey) as string : null,
           channel: r.channel,
