@@ -4,10 +4,15 @@
  * for counters). Domains increment the counters they own; queue depths are read at scrape
  * time from the functions registered with `trackQueueDepth`.
  *
+ * Figures that live in the database (background jobs waiting, cases open) are counted at
+ * scrape time from the database registered with `trackDatabase`. They describe the shared
+ * database, so every app process reports the same value: aggregate them with max(), not sum().
+ *
  * To add a metric: define it below with `registers: [registry]` and import it where the event
- * happens (planned: cases open, e-mails sent, job queue depth via `trackQueueDepth('jobs', …)`).
+ * happens.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Queryable } from '../db/connection.ts';
 
 export const registry = new Registry();
 
@@ -57,17 +62,49 @@ export function trackQueueDepth(queue: string, depth: () => number): () => void 
   return () => { readers.delete(depth); };
 }
 
+const databases = new Set<Queryable>();
+
+/** The database whose jobs and cases the scrape counts; returns the function that unregisters. */
+export function trackDatabase(db: Queryable): () => void {
+  databases.add(db);
+  return () => { databases.delete(db); };
+}
+
+/** Rows of a scrape-time query, or none when the database cannot answer (it must not fail the scrape). */
+async function scrapeQuery<T>(sql: string): Promise<T[]> {
+  const db = databases.values().next().value;
+  if (!db) return [];
+  return db.query<T>(sql).catch(() => []);
+}
+
 export const queueDepth = new Gauge({
   name: 'kaiku_queue_depth',
-  help: 'Work waiting in an in-process or database queue (responses_group_commit: single responses waiting for the next group commit)',
+  help: 'Work waiting in an in-process or database queue: responses_group_commit (single responses waiting for the next group commit) '
+    + 'and jobs:<name> (background jobs created or due for retry, not yet started, in the shared pg-boss queue)',
   labelNames: ['queue'] as const,
   registers: [registry],
-  collect() {
+  async collect() {
+    const jobs = await scrapeQuery<{ name: string; n: number }>(
+      `select name, count(*)::int as n from pgboss.job where state in ('created', 'retry') group by name`);
     this.reset();
     for (const [queue, readers] of queueDepths) {
       let sum = 0;
       for (const read of readers) sum += read();
       this.set({ queue }, sum);
     }
+    for (const job of jobs) this.set({ queue: `jobs:${job.name}` }, job.n);
+  },
+});
+
+export const casesOpen = new Gauge({
+  name: 'kaiku_cases_open',
+  help: 'Cases not yet resolved or closed, in all organisations, by status (new, in_progress, waiting_customer)',
+  labelNames: ['status'] as const,
+  registers: [registry],
+  async collect() {
+    const rows = await scrapeQuery<{ status: string; n: number }>(
+      `select status::text as status, count(*)::int as n from cases where status in ('new', 'in_progress', 'waiting_customer') group by status`);
+    this.reset();
+    for (const status of ['new', 'in_progress', 'waiting_customer']) this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
   },
 });

@@ -6,7 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KaikuError } from '../errors.ts';
-import { httpRequestDuration, httpRequests, registry, trackQueueDepth } from './metrics.ts';
+import { httpRequestDuration, httpRequests, registry, trackDatabase, trackQueueDepth } from './metrics.ts';
 
 export interface MetricsEndpoint {
   /** false: no /metrics route at all (404). */
@@ -44,8 +44,8 @@ export const observability = fp(async (app: FastifyInstance, options: { endpoint
     httpRequestDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  const untrack = trackQueueDepth('responses_group_commit', () => app.responseWriter.waiting);
-  app.addHook('onClose', async () => untrack());
+  const untrack = [trackQueueDepth('responses_group_commit', () => app.responseWriter.waiting), trackDatabase(app.deps.db)];
+  app.addHook('onClose', async () => { for (const stop of untrack) stop(); });
 
   if (!endpoint.enabled) return;
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
