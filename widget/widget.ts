@@ -54,7 +54,18 @@ const post = (path: string, body: unknown) =>
 const pathMatches = (pattern: string) =>
   new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(location.pathname);
 
-function show(config: WidgetConfig, visitor: string) {
+/** A selector the browser cannot parse would throw on every click of the customer's page. */
+function validSelector(selector: string): boolean {
+  try {
+    document.createDocumentFragment().querySelector(selector);
+    return true;
+  } catch (error) {
+    warn(error);
+    return false;
+  }
+}
+
+function show(config: WidgetConfig) {
   const survey = config.survey;
   const returnFocus = document.activeElement as HTMLElement | null;
   const host = document.createElement('kaiku-widget');
@@ -80,7 +91,7 @@ function show(config: WidgetConfig, visitor: string) {
     const thanks = el('p', { role: 'status', tabindex: '-1' }, survey.thanks);
     body.append(thanks);
     thanks.focus();
-    void post('/responses', { idempotencyKey: randomId(), visitorId: visitor, language: survey.language, answers });
+    post('/responses', { idempotencyKey: randomId(), language: survey.language, answers }).catch(warn);
   });
 }
 
@@ -99,7 +110,7 @@ async function start() {
     // The server has the last word: the same visitor on another tab, or a cleared localStorage.
     const answer: { show: boolean } = await (await post('/show', { visitorId: visitor })).json();
     store.setItem(seenKey, String(Date.now()));
-    if (answer.show) show(config, visitor);
+    if (answer.show) show(config);
   };
   const fire = () => {
     if (fired) return;
@@ -110,7 +121,7 @@ async function start() {
   const events = new Set<string>();
   for (const t of config.triggers) {
     if (t.type === 'pageview' && pathMatches(t.urlPattern)) setTimeout(fire, (t.delaySeconds ?? 0) * 1000);
-    if (t.type === 'click') document.addEventListener('click', (e) => { if ((e.target as Element).closest?.(t.selector)) fire(); }, true);
+    if (t.type === 'click' && validSelector(t.selector)) document.addEventListener('click', (e) => { if ((e.target as Element).closest?.(t.selector)) fire(); }, true);
     if (t.type === 'exit_intent') document.addEventListener('mouseout', (e) => { if (!e.relatedTarget && e.clientY <= 0) fire(); });
     if (t.type === 'event') events.add(t.name);
   }

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
@@ -138,6 +139,26 @@ describe('widget site keys, kiosk links and their public endpoints', () => {
     assert.equal((await pub(widget.publicKey, '/responses', { origin: 'https://evil.example', body: { idempotencyKey: key(8), answers: [{ question: 'nps', value: 5 }] } })).status, 403);
   });
 
+  test('fuzzed public requests never get a 5xx, and only accepted answers are stored', async () => {
+    const count = async () => (await t.db.query<{ n: number }>(`select count(*)::int as n from responses where org_id = $1`, [t.orgId]))[0].n;
+    const before = await count();
+    let accepted = 0;
+    const answer = fc.record({ question: fc.constantFrom('nps', 'nps_why', 'other', ''), value: fc.oneof(fc.integer({ min: -2, max: 12 }), fc.double(), fc.string(), fc.constant(null)) },
+      { requiredKeys: [] });
+    const shaped = fc.record({
+      idempotencyKey: fc.oneof(fc.string(), fc.stringMatching(/^[a-z0-9]{16,20}$/)), language: fc.oneof(fc.constantFrom('fi', 'en', 'xx'), fc.string()),
+      submittedAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()), answers: fc.array(answer, { maxLength: 4 }),
+      extra: fc.anything(),
+    }, { requiredKeys: [] });
+    await fc.assert(fc.asyncProperty(fc.oneof(shaped, fc.anything().filter((v) => v !== undefined)), fc.constantFrom('/responses', '/show', ''), async (body, path) => {
+      // The GET of the widget's config takes its input from the query string.
+      const res = path ? await pub(widget.publicKey, path, { body }) : await pub(widget.publicKey, `?lang=${encodeURIComponent(JSON.stringify(body))}`);
+      assert.ok(res.status < 500, `${path} ${JSON.stringify(body)} → ${res.status} ${JSON.stringify(res.body)}`);
+      if (path === '/responses' && res.status === 201) accepted++;
+    }), { numRuns: 300, seed: 3 });
+    assert.equal(await count() - before, accepted);
+  });
+
   test('a kiosk answer queued a day ago is stored once at the time it was given; a month-old one is refused', async () => {
     const origin = t.url;
     const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
@@ -159,7 +180,10 @@ describe('widget site keys, kiosk links and their public endpoints', () => {
     const off = await t.api(`/api/v1/collectors/${kiosk.id}`, { method: 'PATCH', body: { disabled: true } });
     assert.equal(off.status, 200);
     assert.ok(off.body.disabledAt);
-    assert.equal((await fetch(kiosk.kioskUrl)).status, 404);
+    const gone = await fetch(kiosk.kioskUrl, { headers: { 'accept-language': 'sv' } });
+    assert.equal(gone.status, 404);
+    assert.match(gone.headers.get('content-type') ?? '', /^text\/html/, 'the tablet shows a page, not JSON');
+    assert.match(await gone.text(), /<html lang="sv"/);
     await t.api(`/api/v1/collectors/${kiosk.id}`, { method: 'PATCH', body: { disabled: false } });
     assert.equal((await fetch(kiosk.kioskUrl)).status, 200);
   });

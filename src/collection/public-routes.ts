@@ -9,7 +9,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { KaikuError, badInput, notFound } from '../errors.ts';
 import { Language, strict } from '../http/schemas.ts';
-import { fromAcceptLanguage } from '../i18n/index.ts';
+import { fromAcceptLanguage, uiLanguages } from '../i18n/index.ts';
+import { surveyCsp } from '../pages/survey.css.ts';
+import { renderMessage } from '../pages/survey-view.ts';
 import { prepareResponse } from '../responses/service.ts';
 import { getSurvey } from '../surveys/service.ts';
 import type { Survey } from '../surveys/schema.ts';
@@ -29,7 +31,6 @@ const PublicAnswer = Type.Object({
 }, strict);
 const PublicResponse = Type.Object({
   idempotencyKey: Type.String({ pattern: ClientId.pattern, description: 'Made on the device; the same key again is stored once' }),
-  visitorId: Type.Optional(ClientId),
   language: Type.Optional(Language),
   submittedAt: Type.Optional(Type.String({ format: 'date-time', description: `Kiosk only: when the answer was given (queued offline up to ${KIOSK_MAX_AGE_DAYS} days)` })),
   answers: Type.Array(PublicAnswer, { minItems: 1, maxItems: 20 }),
@@ -80,7 +81,7 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
   // service worker and answers come from Kaiku alone; it is never framed. The service worker
   // runs under its own script's policy, and it fetches the kiosk's files from Kaiku.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.routeOptions.url === '/k/:key' && reply.statusCode === 200) reply.header('content-security-policy', kioskCsp).header('x-frame-options', 'DENY');
+    if (request.routeOptions.url === '/k/:key') reply.header('content-security-policy', reply.statusCode === 200 ? kioskCsp : surveyCsp).header('x-frame-options', 'DENY');
     if (request.routeOptions.url === '/k/sw.js') reply.header('content-security-policy', "default-src 'none'; connect-src 'self'");
     return payload;
   });
@@ -92,12 +93,16 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
   app.get('/k/kiosk.css', hide, async (_request, reply) => reply.header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(kioskCss));
 
   app.get<Keyed & { Querystring: Record<string, unknown> }>('/k/:key', hide, async (request, reply) => {
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
     const collector = await findCollectorByKey(db, request.params.key);
-    if (!collector || collector.kind !== 'kiosk') throw notFound('Kiosk', 'key');
-    const survey = await openSurvey(collector);
+    const survey = collector?.kind === 'kiosk' ? await getSurvey(db, collector.orgId, collector.surveyId) : undefined;
+    // Whoever looks at the tablet gets a page in their language, not a JSON problem.
+    if (!collector || !survey || survey.status !== 'active') {
+      const language = fromAcceptLanguage(request.headers['accept-language'], uiLanguages) ?? 'en';
+      return survey?.status === 'closed' ? reply.status(410).send(renderMessage('ended', language, survey)) : reply.status(404).send(renderMessage('notFound', language));
+    }
     const wanted = typeof request.query.lang === 'string' ? request.query.lang : fromAcceptLanguage(request.headers['accept-language'], survey.languages);
-    reply.header('cache-control', 'no-cache');
-    return reply.type('text/html; charset=utf-8').send(renderKiosk(collector, survey, surveyLanguage(survey, wanted)));
+    return reply.send(renderKiosk(collector, survey, surveyLanguage(survey, wanted)));
   });
 
   // CORS preflight: the widget posts JSON from the customer's origin.
