@@ -2,7 +2,10 @@
  * Single-response POST throughput, latency and server memory on PostgreSQL (issue 2 targets:
  * ≥ 3,000 responses/s at 50 connections, p99 ≤ 50 ms, RSS ≤ 300 MB).
  * Load comes from wrk (Debian package) on loopback; the server is a separate `kaiku serve`.
- * Run: npx tsx bench/ingest.ts [--seconds 20] [--runs 3]
+ * Run: npx tsx bench/ingest.ts [--seconds 20] [--runs 3] [--rate-limits off]
+ * The rate limiter (src/http/rate-limit.ts) is on, with limits far above the load so every
+ * request pays for its checks (per IP and per key) without being refused; `off` measures
+ * the same path without it, for the overhead figure in BENCHMARKS.md.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -20,7 +23,9 @@ const { values } = parseArgs({ options: {
   // Experiment: drop the foreign keys of responses/answers to see what their checks cost.
   'drop-fks': { type: 'boolean', default: false },
   pool: { type: 'string', default: '' },
+  'rate-limits': { type: 'string', default: 'on' },
 } });
+const rateLimits = values['rate-limits'] !== 'off';
 const seconds = Number(values.seconds);
 const runs = Number(values.runs);
 const connections = Number(values.connections);
@@ -35,7 +40,7 @@ if (values['drop-fks']) {
   console.log(`dropped ${fks.length} foreign keys (experiment)`);
 }
 const orgId = await createOrganization(db, { name: 'Bench', slug: 'bench' });
-const { key } = await createApiKey(db, orgId, 'bench', ['write']);
+const { key } = await createApiKey(db, orgId, 'bench', ['write'], undefined, rateLimits ? 1_000_000_000 : null);
 const survey = await createSurvey(db, orgId, {
   name: 'Bench pulse', kind: 'pulse', defaultLanguage: 'fi', languages: ['fi'], title: { fi: 'Pulssi' },
   questions: [
@@ -58,7 +63,8 @@ request = function()
 end
 `);
 
-const server = await startServer({ DATABASE_URL: url, KAIKU_DEMO: 'false', ...(values.pool ? { KAIKU_DB_POOL_SIZE: values.pool } : {}) }, 3901);
+const limits = rateLimits ? { KAIKU_RATE_LIMIT_INGEST_IP: '1000000000' } : { KAIKU_RATE_LIMIT_INGEST_IP: '0', KAIKU_RATE_LIMIT_API_KEY: '0' };
+const server = await startServer({ DATABASE_URL: url, KAIKU_DEMO: 'false', ...limits, ...(values.pool ? { KAIKU_DB_POOL_SIZE: values.pool } : {}) }, 3901);
 const results: Array<{ rps: number; p50: number; p99: number; rss: number; errors: number }> = [];
 try {
   // Warm-up so JIT and connection pool are ready.
@@ -86,7 +92,7 @@ try {
   await db.close();
   await dropDatabase('kaiku_bench_ingest');
 }
-console.log(`\nSingle-response POST on PostgreSQL, ${connections} connections, ${seconds} s × ${runs} runs (${machine()}, ${new Date().toISOString().slice(0, 10)})`);
+console.log(`\nSingle-response POST on PostgreSQL, rate limits ${rateLimits ? 'on' : 'off'}, ${connections} connections, ${seconds} s × ${runs} runs (${machine()}, ${new Date().toISOString().slice(0, 10)})`);
 console.log(`median: ${median(results.map((r) => r.rps)).toFixed(0)} responses/s (target ≥ 3,000; ratio ${(median(results.map((r) => r.rps)) / 3000).toFixed(2)}), `
   + `p99 ${median(results.map((r) => r.p99)).toFixed(1)} ms (target ≤ 50), peak RSS ${Math.max(...results.map((r) => r.rss)).toFixed(0)} MB (target ≤ 300), `
   + `non-2xx ${results.reduce((s, r) => s + r.errors, 0)}`);
