@@ -1,4 +1,4 @@
-import { correlationMatrix } from '../linalg/correlation.ts';
+import { columnMoments } from '../linalg/correlation.ts';
 import type { Random } from '../linalg/random.ts';
 import type { PreparedDrivers } from './data.ts';
 import { relativeWeightsFromCorrelation } from './relative-weights.ts';
@@ -45,9 +45,50 @@ function percentileInterval(values: Float64Array, level: number): Interval {
 }
 
 /**
+ * A resample's correlation matrix without copying the data: `counts[i]` is how often row i was
+ * drawn, and one pass over the drawn rows of the row-major, full-sample-centred data
+ * accumulates the weighted sums and cross-products (the constant 1 is not needed: the resample's
+ * own means are the weighted sums ÷ n). Centring at the full-sample means keeps the
+ * "Σxy − n·x̄·ȳ" step exact enough: a resample's means differ from them by O(1/√n).
+ * Returns null when a column is constant in the resample (its variance below 1e-12 of the
+ * full sample's), as correlationMatrix's exact check would.
+ */
+function resampleCorrelation(data: Float64Array, width: number, counts: Uint32Array, variances: readonly number[]): number[][] | null {
+  const n = counts.length;
+  const sums = new Float64Array(width);
+  const cross = new Float64Array(width * width);
+  for (let row = 0; row < n; row++) {
+    const c = counts[row];
+    if (c === 0) continue;
+    const base = row * width;
+    for (let a = 0; a < width; a++) {
+      const wa = c * data[base + a];
+      sums[a] += wa;
+      const offset = a * width;
+      for (let b = a; b < width; b++) cross[offset + b] += wa * data[base + b];
+    }
+  }
+  const covariance = (a: number, b: number) => (cross[a * width + b] - (sums[a] * sums[b]) / n) / (n - 1);
+  const sd: number[] = [];
+  for (let a = 0; a < width; a++) {
+    const v = covariance(a, a);
+    if (!(v > 1e-12 * variances[a])) return null;
+    sd.push(Math.sqrt(v));
+  }
+  const matrix = Array.from({ length: width }, () => new Array<number>(width).fill(1));
+  for (let a = 0; a < width; a++) {
+    for (let b = a + 1; b < width; b++) matrix[a][b] = matrix[b][a] = Math.max(-1, Math.min(1, covariance(a, b) / (sd[a] * sd[b])));
+  }
+  return matrix;
+}
+
+/**
  * Percentile bootstrap intervals for relative or Shapley weights: respondents are resampled
  * with replacement (the complete cases the point estimate used), and each resample's weights
- * recomputed. Deterministic for a given generator state.
+ * recomputed. Deterministic for a given generator state. A resample is drawn as counts per
+ * respondent (the same draws, in the same order, as copying the rows would use) and its
+ * correlation matrix accumulated from them in one pass; Shapley's 2^p subset R² then reuse
+ * each other's Cholesky rows (allSubsetsRSquared).
  */
 export function bootstrapDriverWeights(
   prepared: PreparedDrivers,
@@ -59,17 +100,24 @@ export function bootstrapDriverWeights(
   const { n } = prepared;
   const p = prepared.attributes.length;
   const source = [...prepared.attributeValues, prepared.targetValues];
-  const resampled = source.map(() => new Float64Array(n));
+  const width = source.length;
+  const moments = columnMoments(source);
+  const data = new Float64Array(n * width);
+  for (let c = 0; c < width; c++) {
+    const column = source[c];
+    const mean = moments.means[c];
+    for (let i = 0; i < n; i++) data[i * width + c] = column[i] - mean;
+  }
+  const variances = moments.sds.map((sd) => sd * sd);
+  const counts = new Uint32Array(n);
   const r2s: number[] = [];
   const raw: number[][] = Array.from({ length: p }, () => []);
   const rescaled: number[][] = Array.from({ length: p }, () => []);
   for (let replicate = 0; replicate < options.replicates; replicate++) {
-    for (let i = 0; i < n; i++) {
-      const row = Math.floor(options.random() * n);
-      for (let c = 0; c < source.length; c++) resampled[c][i] = source[c][row];
-    }
-    const { matrix, constant } = correlationMatrix(resampled);
-    if (constant.some(Boolean)) continue;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[Math.floor(options.random() * n)]++;
+    const matrix = resampleCorrelation(data, width, counts, variances);
+    if (!matrix) continue;
     let fit: { r2: number; weights: number[] };
     try {
       fit = method === 'shapley' ? shapleyFromCorrelation(matrix) : relativeWeightsFromCorrelation(matrix);
