@@ -114,7 +114,12 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
     });
   }
 
+  // Kiosks sync a day's queue at once and offices share one address: the ingestion flood limit
+  // per IP (KAIKU_RATE_LIMIT_INGEST_IP), not the page limit (src/http/rate-limit.ts).
+  const flood = { rateLimit: 'ingest' as const };
+
   app.get<Keyed & { Querystring: Static<typeof ConfigQuery> }>('/api/v1/public/collectors/:key', {
+    config: flood,
     schema: { tags, params: KeyParams, querystring: ConfigQuery, security: [], description: 'The widget\'s survey (in the page\'s language when the survey has it), triggers and frequency rule.' },
   }, async (request, reply) => {
     const collector = await collectorFor(request, reply, 'widget');
@@ -124,7 +129,7 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
   });
 
   app.post<Keyed & { Body: Static<typeof ShowBody> }>('/api/v1/public/collectors/:key/show', {
-    bodyLimit: 1024,
+    bodyLimit: 1024, config: flood,
     schema: { tags, params: KeyParams, body: ShowBody, security: [], description: 'Asks whether the widget may show its survey to this visitor now, and records it when yes (at most once per frequencyDays).' },
   }, async (request, reply) => {
     const collector = await collectorFor(request, reply, 'widget');
@@ -132,7 +137,7 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
   });
 
   app.post<Keyed & { Body: Static<typeof PublicResponse> }>('/api/v1/public/collectors/:key/responses', {
-    bodyLimit: BODY_LIMIT,
+    bodyLimit: BODY_LIMIT, config: flood,
     schema: {
       tags, params: KeyParams, body: PublicResponse, security: [],
       description: 'Stores an answer from the widget or a kiosk for the key\'s survey and touchpoint: 201 the first time, 200 with the same id for the same idempotencyKey.',
