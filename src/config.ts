@@ -15,6 +15,8 @@ export interface Config {
   publicUrl: string;
   /** Seed the demo organisation when the database has no organisation yet. */
   seedDemo: boolean;
+  /** Headless Chromium that prints board reports to PDF (Debian's `chromium`). */
+  chromiumPath: string;
   /** Cookies marked Secure (set when served over HTTPS). */
   secureCookies: boolean;
   logLevel: string;
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: integer(env, 'KAIKU_DB_POOL_SIZE', 20),
     publicUrl: (env.KAIKU_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     seedDemo: flag(env, 'KAIKU_DEMO', true),
+    chromiumPath: env.KAIKU_CHROMIUM || '/usr/bin/chromium',
     secureCookies: flag(env, 'KAIKU_SECURE_COOKIES', false),
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimit: integer(env, 'KAIKU_BODY_LIMIT', 5 * 1024 * 1024),

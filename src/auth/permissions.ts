@@ -40,6 +40,9 @@ export const permissions = {
   'collectors:manage': { roles: ['admin', 'analyst'], scopes: ['admin'] },
   'actions:read': { roles: ['admin', 'analyst', 'unit_manager', 'viewer'], scopes: ['read', 'admin'] },
   'actions:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },
+  // The board report is the whole organisation: org-wide roles only.
+  'reports:read': { roles: ['admin', 'analyst', 'viewer'], scopes: ['read', 'admin'] },
+  'reports:manage': { roles: ['admin'], scopes: ['admin'] },
   // Churn risk lists named customers: org-wide roles and unit managers (contacts who answered in their units); training org-wide only.
   'churn:read': { roles: ['admin', 'analyst', 'unit_manager'], scopes: ['read', 'admin'] },
   'churn:train': { roles: ['admin', 'analyst'], scopes: ['admin'] },

@@ -9,6 +9,7 @@ import { digestJob, loopNotifyJob, pendingEmailsJob } from '../notifications/job
 import { webhookDeliverJob, webhookRetryJob } from '../webhooks/jobs.ts';
 import { alertEvaluationJob } from '../loop/evaluate.ts';
 import { escalationJob } from '../loop/escalate.ts';
+import { boardReportJob } from '../reports/schedule.ts';
 import { textAnalysisJob, textReanalysisJob, textSweepJob } from '../text/analysis.ts';
 import { churnRetrainJob, churnTrainJob } from '../churn/jobs.ts';
 import { foldRollupsJob } from '../metrics/rollups.ts';
@@ -29,6 +30,7 @@ const factories: JobFactory[] = [
   loopNotifyJob, digestJob, pendingEmailsJob, webhookDeliverJob, webhookRetryJob,
   (ctx) => alertEvaluationJob(ctx),
   (ctx) => escalationJob(ctx),
+  boardReportJob,
   (ctx) => textAnalysisJob(ctx), textSweepJob, textReanalysisJob,
   churnTrainJob, churnRetrainJob,
   foldRollupsJob,
@@ -46,6 +48,8 @@ export const schedules: Array<{ name: string; cron: string }> = [
   { name: 'notifications-pending', cron: '* * * * *' },
   { name: 'webhook-retry', cron: '* * * * *' },
   { name: 'loop-escalate-overdue', cron: '* * * * *' },
+  // Board reports go out at each schedule's own hour (src/reports/schedule.ts).
+  { name: 'reports-board-monthly', cron: '0 * * * *' },
   // Re-starts the outbox watcher should the process holding it have died (src/loop/evaluate.ts).
   { name: 'loop-evaluate-alerts', cron: '* * * * *' },
   // Re-starts the text-analysis chain should it have died; the hourly sweep finds any text the

@@ -11,6 +11,8 @@ export interface MailMessage {
   subject: string;
   html: string;
   text: string;
+  /** Files sent along (the board report's PDF). */
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
   /** BCP 47 language of the content (Content-Language header). */
   language?: string;
 }
@@ -40,6 +42,7 @@ export function createMailer(config: Pick<Config, 'smtpHost' | 'smtpPort' | 'smt
         subject: message.subject,
         html: message.html,
         text: message.text,
+        attachments: message.attachments,
         headers: message.language ? { 'Content-Language': message.language } : undefined,
       }).catch((error: unknown) => {
         emailsSent.inc({ outcome: 'failed' });
