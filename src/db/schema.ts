@@ -435,14 +435,15 @@ export const answers = pgTable('answers', {
 ]);
 
 /**
- * Score-histogram rollups (issue 4): counts per score value (score null = don't know) of the
- * score answers joined to their responses, per question × survey × unit × touchpoint × channel
- * and local day or month in the organisation's time zone. Triggers on answers and responses
+ * Score-histogram rollups (issue 4): how many score answers, joined to their responses, gave
+ * each score 0–10 or "don't know", per question × survey × unit × touchpoint × channel and
+ * local day or month in the organisation's time zone. Triggers on answers and responses
  * (migration 0012) append signed deltas in the changing statement's own transaction;
- * `kaiku_fold_score_histograms()` folds them into the day and month tables, and readers add the
- * deltas not yet folded — so the rollup is exact at every moment. src/metrics/rollups.ts reads it.
+ * `kaiku_fold_score_histograms()` (migration 0015) folds them into the day and month tables,
+ * and readers add the deltas not yet folded — so the rollup is exact at every moment.
+ * src/metrics/rollups.ts reads it.
  */
-const scoreHistogramColumns = {
+const scoreHistogramGroup = {
   orgId: uuid('org_id').notNull(),
   id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
   questionId: uuid('question_id').notNull(),
@@ -450,32 +451,49 @@ const scoreHistogramColumns = {
   touchpointId: uuid('touchpoint_id'),
   channel: channelEnum('channel'),
   surveyId: uuid('survey_id').notNull(),
-  /** The answer's whole-number score; null counts "don't know". */
-  score: smallint('score'),
-  count: integer('count').notNull(),
 };
 
 /** Changes not folded yet: append-only, so concurrent ingestion never waits on a hot rollup row. */
 export const scoreHistogramDeltas = pgTable('score_histogram_deltas', {
-  ...scoreHistogramColumns,
+  ...scoreHistogramGroup,
+  /** The answer's whole-number score; null counts "don't know". */
+  score: smallint('score'),
+  count: integer('count').notNull(),
   /** submitted_at to the quarter-hour (UTC): the fold places it on the organisation's local day. */
   bucket: timestamp('bucket', { withTimezone: true }).notNull(),
 }, (t) => [primaryKey({ columns: [t.orgId, t.id] })]);
 
-export const scoreHistogramsDay = pgTable('score_histograms_day', {
-  ...scoreHistogramColumns,
+/** One row per group holds its whole histogram (every score scale is within 0–10), so a read adds few rows. */
+const histogramCounts = {
+  ...scoreHistogramGroup,
+  score0: integer('score_0').notNull().default(0),
+  score1: integer('score_1').notNull().default(0),
+  score2: integer('score_2').notNull().default(0),
+  score3: integer('score_3').notNull().default(0),
+  score4: integer('score_4').notNull().default(0),
+  score5: integer('score_5').notNull().default(0),
+  score6: integer('score_6').notNull().default(0),
+  score7: integer('score_7').notNull().default(0),
+  score8: integer('score_8').notNull().default(0),
+  score9: integer('score_9').notNull().default(0),
+  score10: integer('score_10').notNull().default(0),
+  dontKnow: integer('dont_know').notNull().default(0),
+};
+
+export const scoreHistogramDays = pgTable('score_histogram_days', {
+  ...histogramCounts,
   day: date('day').notNull(),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
-  unique('score_histograms_day_group').on(t.orgId, t.questionId, t.unitId, t.day, t.touchpointId, t.channel, t.surveyId, t.score).nullsNotDistinct(),
+  unique('score_histogram_days_group').on(t.orgId, t.questionId, t.unitId, t.day, t.touchpointId, t.channel, t.surveyId).nullsNotDistinct(),
 ]);
 
-export const scoreHistogramsMonth = pgTable('score_histograms_month', {
-  ...scoreHistogramColumns,
+export const scoreHistogramMonths = pgTable('score_histogram_months', {
+  ...histogramCounts,
   month: date('month').notNull(),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
-  unique('score_histograms_month_group').on(t.orgId, t.questionId, t.unitId, t.month, t.touchpointId, t.channel, t.surveyId, t.score).nullsNotDistinct(),
+  unique('score_histogram_months_group').on(t.orgId, t.questionId, t.unitId, t.month, t.touchpointId, t.channel, t.surveyId).nullsNotDistinct(),
 ]);
 
 /**

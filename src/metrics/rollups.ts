@@ -27,6 +27,8 @@ export function servedByRollup(by: Dimension[], filters: MetricFilters, scope: D
 }
 
 const FOLD_BATCH = 50_000;
+/** Every score scale lies within 0–10 (src/surveys/schema.ts scaleOf); the rollup keeps a column per value. */
+const scores = Array.from({ length: 11 }, (_, v) => v);
 
 /** Moves every pending delta into the day and month tables; returns how many it moved. */
 export async function foldScoreHistograms(db: Queryable): Promise<number> {
@@ -68,7 +70,7 @@ interface Boundaries {
 }
 
 /** A slice of one rollup table: `[from, to)` in local days, open where null. */
-interface Piece { table: 'score_histograms_month' | 'score_histograms_day' | 'score_histogram_deltas'; from: string | null; to: string | null }
+interface Piece { table: 'score_histogram_months' | 'score_histogram_days' | 'score_histogram_deltas'; from: string | null; to: string | null }
 
 /**
  * Histogram rows for the part of the query the rollup holds, and the filters of the parts that
@@ -104,11 +106,11 @@ export async function rollupHistogramRows(db: Queryable, query: HistogramQuery):
   const monthFrom = dayFrom === null ? null : dayFrom === monthOf(dayFrom) ? dayFrom : nextMonth(dayFrom);
   const monthTo = dayTo === null ? null : monthOf(dayTo);
   if (monthly && (monthFrom === null || monthTo === null || monthFrom < monthTo)) {
-    pieces.push({ table: 'score_histograms_month', from: monthFrom, to: monthTo });
-    if (dayFrom !== null && dayFrom < monthFrom!) pieces.push({ table: 'score_histograms_day', from: dayFrom, to: monthFrom });
-    if (dayTo !== null && monthTo! < dayTo) pieces.push({ table: 'score_histograms_day', from: monthTo, to: dayTo });
+    pieces.push({ table: 'score_histogram_months', from: monthFrom, to: monthTo });
+    if (dayFrom !== null && dayFrom < monthFrom!) pieces.push({ table: 'score_histogram_days', from: dayFrom, to: monthFrom });
+    if (dayTo !== null && monthTo! < dayTo) pieces.push({ table: 'score_histogram_days', from: monthTo, to: dayTo });
   } else {
-    pieces.push({ table: 'score_histograms_day', from: dayFrom, to: dayTo });
+    pieces.push({ table: 'score_histogram_days', from: dayFrom, to: dayTo });
   }
 
   const params: unknown[] = [query.orgId, b.question_ids];
@@ -126,22 +128,34 @@ export async function rollupHistogramRows(db: Queryable, query: HistogramQuery):
 
   const select = pieces.map((piece) => {
     // Deltas carry UTC quarter-hours; their local day needs the time zone (a parameter only when used).
-    const day = () => piece.table === 'score_histograms_month' ? 'h.month' : piece.table === 'score_histograms_day' ? 'h.day'
+    const day = () => piece.table === 'score_histogram_months' ? 'h.month' : piece.table === 'score_histogram_days' ? 'h.day'
       : `(h.bucket at time zone ${tz ??= add(b.time_zone)}::text)::date`;
     const range = [...conditions];
     if (piece.from !== null) range.push(`${day()} >= ${add(piece.from)}::date`);
     if (piece.to !== null) range.push(`${day()} < ${add(piece.to)}::date`);
     const dims = query.by.map((d, i) => `${dimensionSql(d, day, query.interval)} as g${i}`);
-    return `select ${[...dims, 'h.score', 'h.count'].join(', ')} from ${piece.table} h
+    // Day and month rows hold a whole histogram; a delta row one score (null: don't know).
+    const counts = piece.table === 'score_histogram_deltas'
+      ? [...scores.map((v) => `case when h.score = ${v} then h.count else 0 end as score_${v}`), 'case when h.score is null then h.count else 0 end as dont_know']
+      : [...scores.map((v) => `h.score_${v}`), 'h.dont_know'];
+    return `select ${[...dims, ...counts].join(', ')} from ${piece.table} h
       ${joinsTouchpoint ? 'left join touchpoints t on t.org_id = h.org_id and t.id = h.touchpoint_id' : ''}
       where ${range.join(' and ')}`;
   });
   const groups = query.by.map((_, i) => `g${i}`);
-  const rows = await db.query<HistogramRow>(
-    `select ${[...groups, 'score as v', 'score is null as dk', 'sum(count)::int as c'].join(', ')}
+  const sums = [...scores.map((v) => `sum(score_${v})::int as score_${v}`), 'sum(dont_know)::int as dont_know'];
+  const wide = await db.query<Record<string, string | number | null>>(
+    `select ${[...groups, ...sums].join(', ')}
        from (${select.join('\n union all ')}) as slice
-      group by ${[...groups, 'score'].join(', ')}
-     having sum(count) <> 0`, params);
+      group by ${groups.length > 0 ? groups.join(', ') : '()'}
+     having ${[...scores.map((v) => `sum(score_${v}) <> 0`), 'sum(dont_know) <> 0'].join(' or ')}`, params);
+  // One histogram row per score value with answers, as the query of the answers returns them.
+  const rows: HistogramRow[] = [];
+  for (const row of wide) {
+    const key = Object.fromEntries(groups.map((g) => [g, row[g] as string | null]));
+    for (const v of scores) if (row[`score_${v}`] !== 0) rows.push({ ...key, v, dk: false, c: row[`score_${v}`] } as HistogramRow);
+    if (row.dont_know !== 0) rows.push({ ...key, v: null, dk: true, c: row.dont_know } as HistogramRow);
+  }
   return { rows, answerSlices };
 }
 
