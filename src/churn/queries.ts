@@ -108,11 +108,11 @@ async function negativeTexts(db: Queryable, orgId: string): Promise<Map<string, 
  * `onProgress` receives a 0–1 fraction as the steps complete.
  */
 export async function contactFeatureRows(db: Queryable, orgId: string, onProgress: (fraction: number) => Promise<void> = async () => {}): Promise<ContactRows> {
-  const scores = new Map((await scoredAnswers(db, orgId)).map((r) => [r.contactId, r]));
-  await onProgress(0.4);
-  const cases = new Map((await caseCounts(db, orgId)).map((r) => [r.contactId, r]));
-  const negative = await negativeTexts(db, orgId);
-  await onProgress(0.7);
+  // Independent passes: on PostgreSQL they run at once on the pool's connections.
+  const [scored, caseRows, negative] = await Promise.all([scoredAnswers(db, orgId), caseCounts(db, orgId), negativeTexts(db, orgId)]);
+  const scores = new Map(scored.map((r) => [r.contactId, r]));
+  const cases = new Map(caseRows.map((r) => [r.contactId, r]));
+  await onProgress(0.6);
   const [{ total }] = await db.query<{ total: number }>('select count(*)::int as total from contacts where org_id = $1', [orgId]);
   const ids: string[] = [];
   const externalIds: Array<string | null> = [];

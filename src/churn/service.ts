@@ -169,7 +169,7 @@ export async function getChurnRun(db: Queryable, orgId: string, id: string): Pro
 /** Stored per contact: the top reasons, compactly. */
 type StoredReason = ChurnReason;
 
-const scoreChunk = 5_000;
+const scoreChunk = 10_000;
 
 /**
  * Runs a queued training: features → holdout analysis → scores and reasons for every contact
@@ -185,11 +185,14 @@ export async function runChurnTraining(db: Queryable, orgId: string, modelId: st
     db.query(`update churn_models set progress = $3, stage = $4 where org_id = $1 and id = $2`, [orgId, modelId, Math.round(value), stage]).then(() => undefined);
   try {
     const options = row.options;
+    const started = Date.now();
     const rows = await contactFeatureRows(db, orgId, (f) => progress(40 * f, 'features'));
     const table = featureTable(rows, options);
     await progress(40, 'training');
+    const featuresDone = Date.now();
     const analysis = analyseChurn(table.columns, table.churned, { random: createRandom(options.seed), holdoutFraction: options.holdoutFraction, l2: options.l2 });
     await progress(60, 'scoring');
+    const trainingDone = Date.now();
     const toScore: number[] = [];
     table.churned.forEach((y, i) => { if (y !== 1) toScore.push(i); });
     const scoreRows = Uint32Array.from(toScore);
@@ -210,7 +213,11 @@ export async function runChurnTraining(db: Queryable, orgId: string, modelId: st
         [orgId, modelId, JSON.stringify(chunk)]);
       await progress(60 + (38 * Math.min(start + scoreChunk, scoreRows.length)) / scoreRows.length, 'scoring');
     }
-    const quality = { holdout: analysis.holdout, unlabelled: analysis.unlabelled, warnings: analysis.warnings, leftOut: table.leftOut, features: table.columns.map((c) => ({ name: c.name, kind: c.kind })) };
+    const quality = {
+      holdout: analysis.holdout, unlabelled: analysis.unlabelled, warnings: analysis.warnings, leftOut: table.leftOut,
+      features: table.columns.map((c) => ({ name: c.name, kind: c.kind })),
+      seconds: { features: (featuresDone - started) / 1000, training: (trainingDone - featuresDone) / 1000, scoring: (Date.now() - trainingDone) / 1000 },
+    };
     await db.query(
       `update churn_models set status = 'done', progress = 100, stage = null, finished_at = now(), model = $3, quality = $4, auc = $5, trained_on = $6, scored = $7
         where org_id = $1 and id = $2`,
@@ -255,7 +262,7 @@ interface CurrentModel {
   id: string;
   options: ChurnTrainOptions;
   model: ChurnModel;
-  quality: { holdout: HoldoutReport; unlabelled: number; warnings: unknown[]; leftOut: unknown[]; features: unknown[] };
+  quality: { holdout: HoldoutReport; unlabelled: number; warnings: unknown[]; leftOut: unknown[]; features: unknown[]; seconds?: Record<string, number> };
   trainedOn: number;
   scored: number;
   finishedAt: string;
@@ -288,6 +295,7 @@ export async function churnModelReport(db: Queryable, orgId: string) {
     leftOut: model.quality.leftOut,
     coefficients: model.model.labels.map((label, k) => ({ column: label, coefficient: model.model.coefficients[k], oddsRatioPerSd: Math.exp(model.model.coefficients[k]) })),
     warnings: model.quality.warnings,
+    seconds: model.quality.seconds ?? null,
     latestRun,
   };
 }
