@@ -67,6 +67,14 @@ describe('persisted text analysis, run by hand (no job queue)', () => {
     assert.equal((await insights(t)).filter((r) => more.includes(r.response_id)).length, 5);
   });
 
+  test('two workers at once analyse each text exactly once', async () => {
+    const more = await postAnswers(t, surveyId, Array.from({ length: 6 }, (_, i) => ({ lang: 'fi', text: `Jonotin ${i + 2} tuntia.` })));
+    const [a, b] = await Promise.all([analyseNewTexts(t.db), analyseNewTexts(t.db)]);
+    assert.equal(a.analysed + b.analysed, 6);
+    const rows = (await insights(t)).filter((r) => more.includes(r.response_id));
+    assert.deepEqual(rows.map((r) => r.topics), more.map(() => ['wait_time']));
+  });
+
   test('the cursor passes old ids by, and the sweep finds an answer stored late with an old id', async () => {
     // A response whose id was taken long before it was committed (a stalled transaction).
     const old = Date.now() - 2 * RESCAN_WINDOW_MS - 60_000;
@@ -83,8 +91,8 @@ describe('persisted text analysis, run by hand (no job queue)', () => {
   test('the text API reads the stored analyses', async () => {
     const res = await t.api('/api/v1/text/topics');
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.equal(res.body.answers, labelled.length + 6);
-    assert.equal(res.body.storedAnalyses, labelled.length + 6);
+    assert.equal(res.body.answers, labelled.length + 12);
+    assert.equal(res.body.storedAnalyses, labelled.length + 12);
     // Proof that the stored row is what is shown: change it behind the analyser's back.
     await t.db.query(`update text_insights set sentiment = 'positive' where org_id = $1 and response_id = $2`, [t.orgId, ids[0]]);
     const verbatims = await t.api('/api/v1/text/verbatims?limit=200');
@@ -98,7 +106,7 @@ describe('persisted text analysis, run by hand (no job queue)', () => {
     const put = await t.api('/api/v1/text/taxonomy/topics/sauna', { method: 'PUT', body: { label: 'Sauna', keywords: { fi: ['sauna'], sv: ['bastu'], en: ['sauna'] } } });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     assert.equal(put.body.version, 2);
-    const total = labelled.length + 6;
+    const total = labelled.length + 12;
     assert.deepEqual([put.body.reanalysis.analysed, put.body.reanalysis.total, put.body.reanalysis.pending, put.body.reanalysis.done], [0, total, total, false]);
     // Until re-analysed, views analyse on request with the new taxonomy: "Saunassa", "saunan" are found by stem.
     const before = await t.api('/api/v1/text/topics');
