@@ -92,7 +92,7 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
   app.get('/k/sw.js', hide, script('kioskWorker', 'no-cache'));
   app.get('/k/kiosk.css', hide, async (_request, reply) => reply.header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(kioskCss));
 
-  app.get<Keyed & { Querystring: Record<string, unknown> }>('/k/:key', hide, async (request, reply) => {
+  app.get<Keyed & { Querystring: Record<string, unknown> }>('/k/:key', { ...hide, config: { rateLimit: 'public' } }, async (request, reply) => {
     reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
     const collector = await findCollectorByKey(db, request.params.key);
     const survey = collector?.kind === 'kiosk' ? await getSurvey(db, collector.orgId, collector.surveyId) : undefined;
@@ -105,18 +105,18 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
     return reply.send(renderKiosk(collector, survey, surveyLanguage(survey, wanted)));
   });
 
+  // Kiosks sync a day's queue at once and offices share one address: the ingestion flood limit
+  // per IP (KAIKU_RATE_LIMIT_INGEST_IP), not the page limit (src/http/rate-limit.ts).
+  const flood = { rateLimit: 'ingest' as const };
+
   // CORS preflight: the widget posts JSON from the customer's origin.
   for (const path of ['/api/v1/public/collectors/:key', '/api/v1/public/collectors/:key/show', '/api/v1/public/collectors/:key/responses']) {
-    app.options<Keyed>(path, hide, async (request, reply) => {
+    app.options<Keyed>(path, { ...hide, config: flood }, async (request, reply) => {
       await collectorFor(request, reply);
       return reply.status(204).header('access-control-allow-methods', 'GET, POST').header('access-control-allow-headers', 'content-type')
         .header('access-control-max-age', '600').send();
     });
   }
-
-  // Kiosks sync a day's queue at once and offices share one address: the ingestion flood limit
-  // per IP (KAIKU_RATE_LIMIT_INGEST_IP), not the page limit (src/http/rate-limit.ts).
-  const flood = { rateLimit: 'ingest' as const };
 
   app.get<Keyed & { Querystring: Static<typeof ConfigQuery> }>('/api/v1/public/collectors/:key', {
     config: flood,
