@@ -31,6 +31,12 @@ export interface Config {
   smtpPassword?: string;
   /** The From address of every e-mail Kaiku sends. */
   mailFrom: string;
+  /** SMS gateway: invitations are POSTed as JSON to this URL; unset = no SMS channel. */
+  smsUrl?: string;
+  /** Authorization header value for the SMS gateway (e.g. "Bearer …"). */
+  smsAuth?: string;
+  /** Sender name or number of invitation SMS. */
+  smsFrom: string;
   /** Let webhooks call private and loopback addresses (off by default: SSRF protection). */
   webhooksAllowPrivate: boolean;
   /** Key for signed form tokens; unset = random per process (set it when running several). */
@@ -91,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUser: env.SMTP_USER || undefined,
     smtpPassword: env.SMTP_PASSWORD || undefined,
     mailFrom: env.KAIKU_MAIL_FROM || 'Kaiku <kaiku@localhost>',
+    smsUrl: env.KAIKU_SMS_URL || undefined,
+    smsAuth: env.KAIKU_SMS_AUTH || undefined,
+    smsFrom: env.KAIKU_SMS_FROM || 'Kaiku',
     webhooksAllowPrivate: flag(env, 'KAIKU_WEBHOOKS_ALLOW_PRIVATE', false),
     secret: env.KAIKU_SECRET || randomBytes(32).toString('base64url'),
     trustProxy: trustProxy(env.KAIKU_TRUST_PROXY),

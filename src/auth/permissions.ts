@@ -26,6 +26,9 @@ export const permissions = {
   'contacts:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },
   'events:read': { roles: ['admin', 'analyst'], scopes: ['read', 'admin'] },
   'events:write': { roles: ['admin', 'analyst'], scopes: ['write', 'admin'] },
+  // Pulse rules, waves, quarantine and the funnel: who gets asked, org-wide (contacts are personal data).
+  'distribution:read': { roles: ['admin', 'analyst'], scopes: ['read', 'admin'] },
+  'distribution:manage': { roles: ['admin', 'analyst'], scopes: ['admin'] },
   // Bulk exports hold every answer text and contact id: org-wide roles only.
   'exports:read': { roles: ['admin', 'analyst'], scopes: ['read', 'admin'] },
   'metrics:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: ['read', 'admin'] },

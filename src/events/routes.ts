@@ -3,7 +3,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { PageQuery, Uuid, decodeCursor, encodeCursor, strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
 import { badInput } from '../errors.ts';
-import { ingestEvents, listEvents } from './service.ts';
+import { ingestEvents, listEvents, type StoredEvent as Stored } from './service.ts';
+import { wakePulseScheduler } from '../distribution/jobs.ts';
 
 export const EventBody = Type.Object({
   touchpointId: Uuid,
@@ -29,6 +30,11 @@ export async function eventRoutes(app: FastifyInstance) {
   const { db } = app.deps;
   const tags = ['events'];
   const write = { permission: 'events:write' as const, rateLimit: 'ingest' as const };
+  /** Events with a pulse rule wake the scheduler now instead of at its next scheduled run. */
+  const stored = async (items: Stored[]) => {
+    if (items.some((i) => i.queued)) await wakePulseScheduler(app.deps.jobs);
+    return items.map(({ id, created }) => ({ id, created }));
+  };
 
   app.post<{ Body: Static<typeof EventBody>; Headers: { 'idempotency-key'?: string } }>('/api/v1/events', {
     schema: {
@@ -42,7 +48,7 @@ export async function eventRoutes(app: FastifyInstance) {
     if (header !== undefined && request.body.idempotencyKey !== undefined && header !== request.body.idempotencyKey) {
       throw badInput('The Idempotency-Key header and the idempotencyKey field differ', 'idempotencyKey');
     }
-    const [result] = await ingestEvents(db, authOf(request).orgId, [{ ...request.body, idempotencyKey: request.body.idempotencyKey ?? header }], () => '');
+    const [result] = await stored(await ingestEvents(db, authOf(request).orgId, [{ ...request.body, idempotencyKey: request.body.idempotencyKey ?? header }], () => ''));
     return reply.status(result.created ? 201 : 200).send(result);
   });
 
@@ -54,7 +60,7 @@ export async function eventRoutes(app: FastifyInstance) {
     },
     config: write,
   }, async (request) => {
-    const items = await ingestEvents(db, authOf(request).orgId, request.body.events);
+    const items = await stored(await ingestEvents(db, authOf(request).orgId, request.body.events));
     const created = items.filter((i) => i.created).length;
     return { items, created, duplicates: items.length - created };
   });

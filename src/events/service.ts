@@ -39,7 +39,12 @@ export interface PreparedEvent {
   idempotencyKey: string | null;
 }
 
-export interface StoredEvent { id: string; created: boolean }
+export interface StoredEvent {
+  id: string;
+  created: boolean;
+  /** Waiting for the pulse scheduler (its touchpoint has an enabled pulse rule). */
+  queued: boolean;
+}
 
 export function prepareEvent(input: EventInput, prefix = '', now = Date.now()): PreparedEvent {
   const at = (field: string) => (prefix ? `${prefix}.${field}` : field);
@@ -92,11 +97,17 @@ with input as (
     from checked
    where not exists (select 1 from problems)
   on conflict (org_id, idempotency_key) do nothing
-  returning id
+  returning id, touchpoint_id
+), queued as (
+  -- The pulse scheduler's outbox (src/distribution/schedule.ts), in this statement so no committed event misses its rules.
+  insert into pulse_outbox (org_id, event_id)
+  select $1, s.id from stored s
+   where exists (select 1 from pulse_rules r where r.org_id = $1 and r.touchpoint_id = s.touchpoint_id and r.enabled)
+  returning event_id
 )
-select id, null::bigint as position, null::text as unknown_reference from stored
+select id, null::bigint as position, null::text as unknown_reference, exists (select 1 from queued q where q.event_id = stored.id) as queued from stored
 union all
-select null, position, unknown_reference from problems`;
+select null, position, unknown_reference, false from problems`;
 
 /**
  * Stores prepared events atomically. An unknown reference → 400 naming `<fieldOf(i)>.<field>`,
@@ -106,7 +117,7 @@ select null, position, unknown_reference from problems`;
 export async function storeEvents(db: Queryable, orgId: string, events: PreparedEvent[], fieldOf: (i: number) => string): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
   const col = <T>(f: (e: PreparedEvent) => T) => events.map(f);
-  const rows = await db.query<{ id: string | null; position: number | null; unknown_reference: string | null }>(insertSql, [orgId,
+  const rows = await db.query<{ id: string | null; position: number | null; unknown_reference: string | null; queued: boolean }>(insertSql, [orgId,
     col((e) => e.id), col((e) => e.touchpointId), col((e) => e.contactId), col((e) => e.contactExternalId), col((e) => e.occurredAt.toISOString()),
     col((e) => e.employeeId), col((e) => e.unitId), col((e) => e.attributes), col((e) => e.idempotencyKey)], 'kaiku_store_events');
   const problem = rows.filter((r) => r.unknown_reference).sort((a, b) => Number(a.position) - Number(b.position))[0];
@@ -115,6 +126,7 @@ export async function storeEvents(db: Queryable, orgId: string, events: Prepared
     throw badInput(`${problem.unknown_reference} does not refer to an existing item in this organisation`, prefix ? `${prefix}.${problem.unknown_reference}` : String(problem.unknown_reference));
   }
   const created = new Set(rows.map((r) => r.id));
+  const queued = new Set(rows.filter((r) => r.queued).map((r) => r.id));
   const skippedKeys = events.filter((e) => !created.has(e.id) && e.idempotencyKey).map((e) => e.idempotencyKey as string);
   const existing = new Map<string, string>();
   if (skippedKeys.length > 0) {
@@ -122,7 +134,8 @@ export async function storeEvents(db: Queryable, orgId: string, events: Prepared
       `select id, idempotency_key from touchpoint_events where org_id = $1 and idempotency_key = any($2)`, [orgId, skippedKeys]);
     for (const row of found) existing.set(row.idempotency_key, row.id);
   }
-  return events.map((e) => (created.has(e.id) ? { id: e.id, created: true } : { id: existing.get(e.idempotencyKey ?? '') ?? e.id, created: false }));
+  return events.map((e) => (created.has(e.id) ? { id: e.id, created: true, queued: queued.has(e.id) }
+    : { id: existing.get(e.idempotencyKey ?? '') ?? e.id, created: false, queued: false }));
 }
 
 export async function ingestEvents(db: Queryable, orgId: string, inputs: EventInput[], fieldOf = (i: number) => `events[${i}]`): Promise<StoredEvent[]> {

@@ -129,6 +129,8 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   await app.register((await import('../webhooks/routes.ts')).webhookRoutes);
   await app.register((await import('../actions/routes.ts')).actionPlanRoutes);
   await app.register((await import('../loop/routes.ts')).loopRoutes);
+  await app.register((await import('../distribution/routes.ts')).distributionRoutes); // pulse rules, waves, funnel (issue 3)
+  await app.register((await import('../distribution/public-routes.ts')).distributionPageRoutes); // unsubscribe, open pixel
   await app.register((await import('../reports/routes.ts')).reportRoutes);
   await app.register((await import('../benchmarks/routes.ts')).benchmarkRoutes); // industry benchmarks (issue 4)
   await app.register((await import('../collection/routes.ts')).collectorRoutes); // widget site keys, kiosk links, QR codes (issue 3)

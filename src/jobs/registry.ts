@@ -9,6 +9,7 @@ import { digestJob, loopNotifyJob, pendingEmailsJob } from '../notifications/job
 import { webhookDeliverJob, webhookRetryJob } from '../webhooks/jobs.ts';
 import { alertEvaluationJob } from '../loop/evaluate.ts';
 import { escalationJob } from '../loop/escalate.ts';
+import { dispatchJob, scheduleJob } from '../distribution/jobs.ts';
 import { boardReportJob } from '../reports/schedule.ts';
 import { textAnalysisJob, textReanalysisJob, textSweepJob } from '../text/analysis.ts';
 import { churnRetrainJob, churnTrainJob } from '../churn/jobs.ts';
@@ -30,6 +31,7 @@ const factories: JobFactory[] = [
   loopNotifyJob, digestJob, pendingEmailsJob, webhookDeliverJob, webhookRetryJob,
   (ctx) => alertEvaluationJob(ctx),
   (ctx) => escalationJob(ctx),
+  scheduleJob, dispatchJob,
   boardReportJob,
   (ctx) => textAnalysisJob(ctx), textSweepJob, textReanalysisJob,
   churnTrainJob, churnRetrainJob,
@@ -52,6 +54,10 @@ export const schedules: Array<{ name: string; cron: string }> = [
   { name: 'reports-board-monthly', cron: '0 * * * *' },
   // Re-starts the outbox watcher should the process holding it have died (src/loop/evaluate.ts).
   { name: 'loop-evaluate-alerts', cron: '* * * * *' },
+  // Pulse scheduling is woken by the events API; every minute catches what a lost wake-up missed.
+  { name: 'distribution-schedule', cron: '* * * * *' },
+  // Due invitations, reminders and waves: delays and quiet hours have one-minute resolution.
+  { name: 'distribution-dispatch', cron: '* * * * *' },
   // Re-starts the text-analysis chain should it have died; the hourly sweep finds any text the
   // analysis cursor passed by (src/text/analysis.ts).
   { name: 'text-analyse', cron: '* * * * *' },

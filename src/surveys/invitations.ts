@@ -34,6 +34,8 @@ export async function findInvitation(db: Queryable, token: string): Promise<Invi
   return row;
 }
 
+/** The survey page was opened through the link: started (and opened, when no pixel said so first). */
 export async function markOpened(db: Queryable, invitation: Invitation) {
-  await db.query(`update invitations set opened_at = coalesce(opened_at, now()) where org_id = $1 and id = $2`, [invitation.orgId, invitation.id]);
+  await db.query(`update invitations set opened_at = coalesce(opened_at, now()), started_at = coalesce(started_at, now()) where org_id = $1 and id = $2`,
+    [invitation.orgId, invitation.id]);
 }
