@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { newOrg, startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, shortPulse } from '../../test/helpers/factories.ts';
+import { forgetExpiredVisitors } from './service.ts';
 
 // jsqr is CommonJS with an ES-style default export: typed as the module, the function is its `default`.
 const jsQR = (jsQRModule as unknown as { default: typeof jsQRModule.default }).default;
@@ -105,6 +106,18 @@ describe('widget site keys, kiosk links and their public endpoints', () => {
     now = new Date(now.getTime() + 2 * 86_400_000);
     assert.equal((await pub(widget.publicKey, '/show', { body: { visitorId } })).body.show, true);
     assert.equal((await pub(widget.publicKey, '/show', { body: { visitorId: 'short' } })).status, 400);
+  });
+
+  test('the daily job forgets only visitors whose last ask is older than the frequency period', async () => {
+    const visitors = async () => (await t.db.query<{ visitor_id: string }>(`select visitor_id from widget_visitors where org_id = $1 order by 1`, [t.orgId])).map((r) => r.visitor_id);
+    await pub(widget.publicKey, '/show', { body: { visitorId: 'old'.repeat(6) } });
+    now = new Date(now.getTime() + 20 * 86_400_000);
+    await pub(widget.publicKey, '/show', { body: { visitorId: 'new'.repeat(6) } });
+    assert.deepEqual(await visitors(), ['new'.repeat(6), 'old'.repeat(6), 'v'.repeat(20)]);
+    // 30-day period: 'old' and 'v…' were asked 20 days before now, 'new' just now.
+    assert.equal(await forgetExpiredVisitors(t.db, new Date(now.getTime() + 10 * 86_400_000 - 1000)), 0);
+    assert.equal(await forgetExpiredVisitors(t.db, new Date(now.getTime() + 10 * 86_400_000)), 2);
+    assert.deepEqual(await visitors(), ['new'.repeat(6)]);
   });
 
   test('a widget answer is stored once with the touchpoint, its unit and the web channel', async () => {

@@ -151,6 +151,19 @@ export async function claimVisitor(db: Queryable, collector: Collector, visitorI
   return rows.length > 0;
 }
 
+/**
+ * Forgets visitors whose last ask is older than their widget's frequency period: such a row no
+ * longer stops anything (claimVisitor would say yes), so keeping it only keeps a browser id.
+ * Run daily by the `collection-forget-visitors` job.
+ */
+export async function forgetExpiredVisitors(db: Queryable, now: Date): Promise<number> {
+  const rows = await db.query(
+    `delete from widget_visitors v using collectors c
+      where c.org_id = v.org_id and c.id = v.collector_id and v.shown_at <= $1::timestamptz - make_interval(days => c.frequency_days)
+      returning v.visitor_id`, [now]);
+  return rows.length;
+}
+
 /** The survey as the widget and kiosk show it, in one language. */
 export function pulseSurvey(survey: Survey, language: string): PulseSurvey {
   const pick = (texts: Record<string, string> | undefined) => texts?.[language] ?? texts?.[survey.defaultLanguage] ?? '';

@@ -14,6 +14,7 @@ import { boardReportJob } from '../reports/schedule.ts';
 import { textAnalysisJob, textReanalysisJob, textSweepJob } from '../text/analysis.ts';
 import { churnRetrainJob, churnTrainJob } from '../churn/jobs.ts';
 import { foldRollupsJob } from '../metrics/rollups.ts';
+import { forgetVisitorsJob } from '../collection/jobs.ts';
 
 export interface JobContext {
   db: Database;
@@ -36,6 +37,7 @@ const factories: JobFactory[] = [
   (ctx) => textAnalysisJob(ctx), textSweepJob, textReanalysisJob,
   churnTrainJob, churnRetrainJob,
   foldRollupsJob,
+  forgetVisitorsJob,
 ];
 
 export function jobDefinitions(context: JobContext): Array<JobDefinition<object>> {
@@ -66,4 +68,6 @@ export const schedules: Array<{ name: string; cron: string }> = [
   { name: 'churn-retrain', cron: '30 2 * * *' },
   // Folds score-histogram deltas into the rollup; reads are exact without it, only slower (src/metrics/rollups.ts).
   { name: 'metrics-fold-rollups', cron: '* * * * *' },
+  // Widget visitors asked longer ago than their frequency period are forgotten (src/collection/service.ts).
+  { name: 'collection-forget-visitors', cron: '40 3 * * *' },
 ];
