@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid, literals, strict } from '../http/schemas.ts';
+import { PageQuery, Uuid, decodeCursor, encodeCursor, literals, strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
 import { badInput } from '../errors.ts';
 import { LANGUAGES } from './tokens.ts';
@@ -13,6 +13,7 @@ import { FEEDBACK_SOURCES, MAX_FEEDBACK_BATCH, MAX_FEEDBACK_TEXT, storeFeedbackT
 import { addExamples, deleteExample, deleteTopic, listExamples, listTopics, putTopic, taxonomyStatus } from './taxonomy.ts';
 import { defaultTopicDefinitions } from './topics.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WordList = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 500 });
 const KeywordsSchema = Type.Object(
   Object.fromEntries([...LANGUAGES, 'any'].map((l) => [l, Type.Optional(WordList)])),
@@ -35,10 +36,7 @@ const ExamplesBody = Type.Object({
   }, strict), { minItems: 1, maxItems: 1_000 }),
 }, strict);
 
-const ExamplesQuery = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-  after: Type.Optional(Type.String({ format: 'uuid', description: 'The last id of the previous page' })),
-}, strict);
+const ExamplesQuery = Type.Object(PageQuery, strict);
 
 const FeedbackText = Type.Object({
   source: literals(FEEDBACK_SOURCES),
@@ -106,9 +104,11 @@ export async function textAdminRoutes(app: FastifyInstance) {
     schema: { tags, querystring: ExamplesQuery, description: 'Labelled examples, oldest id first.' },
     config: manage,
   }, async (request) => {
-    const limit = request.query.limit ?? 100;
-    const items = await listExamples(db, authOf(request).orgId, limit, request.query.after);
-    return { items, next: items.length === limit ? items[items.length - 1].id : null };
+    const limit = request.query.limit ?? 50;
+    const [after] = decodeCursor(request.query.cursor) ?? [];
+    if (after !== undefined && (typeof after !== 'string' || !UUID.test(after))) throw badInput('cursor is not valid; pass nextCursor from the previous page', 'cursor');
+    const items = await listExamples(db, authOf(request).orgId, limit, after);
+    return { items, nextCursor: items.length === limit ? encodeCursor([items[items.length - 1].id]) : null };
   });
 
   app.post<{ Body: Static<typeof ExamplesBody> }>('/api/v1/text/taxonomy/examples', {

@@ -138,6 +138,14 @@ describe('persisted text analysis, run by hand (no job queue)', () => {
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.equal(res.body.examples, 12);
     assert.deepEqual(res.body.learnedModel.topics, ['parking']);
+    const listed: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await t.api(`/api/v1/text/taxonomy/examples?limit=5${cursor ? `&cursor=${cursor}` : ''}`);
+      listed.push(...page.body.items.map((e: any) => e.text));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    assert.deepEqual(listed.sort(), [...parking, ...other].sort());
     const [state] = await t.db.query<{ model: { format: string; documents: number } }>(`select model from text_analysis_state where org_id = $1`, [t.orgId]);
     assert.deepEqual([state.model.format, state.model.documents], ['kaiku-topic-nb', 12]);
 
