@@ -2,9 +2,8 @@ import { filterFields } from '../metrics/filters.ts';
 
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid, literals, strict } from '../http/schemas.ts';
+import { Uuid, commaList, literals, strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
-import { badInput } from '../errors.ts';
 import { driverMethods, driverReport, performanceMeasures } from './service.ts';
 
 // Drivers pair a target with its attributes, so the one-question filter does not apply.
@@ -21,12 +20,7 @@ export const DriverQuery = Type.Object({
   performance: Type.Optional(literals(performanceMeasures)),
 }, strict);
 
-function parseAttributes(raw: string | undefined): string[] | undefined {
-  if (raw === undefined) return undefined;
-  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  if (list.length === 0) throw badInput('attributes lists no question keys; give key1,key2 or leave it out to use the driver questions', 'attributes');
-  return list;
-}
+const parseAttributes = (raw: string | undefined) => commaList(raw, 'attributes', 'give key1,key2 or leave it out to use the driver questions');
 
 export async function driverRoutes(app: FastifyInstance) {
   const { db } = app.deps;

@@ -1,5 +1,6 @@
 /** Schema pieces shared by the domains' routes (TypeBox → JSON Schema → validation and OpenAPI). */
 import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { badInput } from '../errors.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
@@ -37,4 +38,12 @@ export function decodeCursor(cursor: string | undefined): unknown[] | undefined 
  */
 export function literals<const T extends readonly string[]>(values: T): TUnsafe<T[number]> {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+}
+
+/** A comma-separated query parameter as trimmed items: undefined when absent, a 400 naming it when it lists nothing. */
+export function commaList(raw: string | undefined, field: string, hint: string): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw badInput(`${field} lists nothing; ${hint}`, field);
+  return items;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid, literals, strict } from '../http/schemas.ts';
+import { Uuid, commaList, literals, strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
 import { channels } from '../journeys/service.ts';
 import { filterFields } from '../metrics/filters.ts';
@@ -38,12 +38,7 @@ const OutcomeQuery = Type.Object({
   churn: Type.Optional(Type.String({ maxLength: 100, description: 'Operational key of the churned flag (default "churned"; empty for none)' })),
 }, strict);
 
-const list = (raw: string | undefined, field: string): string[] | undefined => {
-  if (raw === undefined) return undefined;
-  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  if (items.length === 0) throw badInput(`${field} lists nothing; give key1,key2 or leave it out`, field);
-  return items;
-};
+const list = (raw: string | undefined, field: string) => commaList(raw, field, 'give key1,key2 or leave it out');
 
 export async function segmentRoutes(app: FastifyInstance) {
   const { db } = app.deps;
