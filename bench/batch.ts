@@ -1,18 +1,23 @@
 /**
  * Batch ingestion over HTTP on PostgreSQL (issue 2 target: ≥ 50,000 answers/s).
  * 1,000 responses × 6 answers per request, 4 requests in flight, against a separate `kaiku serve`.
- * Run: npx tsx bench/batch.ts [--batches 60] [--runs 3]
+ * Run: npx tsx bench/batch.ts [--batches 60] [--runs 3] [--without-rollup]
  */
 import { parseArgs } from 'node:util';
 import { benchOrganisation, dropDatabase, postBodies, machine, median, startServer, stopServer, seededRandom } from './lib.ts';
 
-const { values } = parseArgs({ options: { batches: { type: 'string', default: '60' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: {
+  batches: { type: 'string', default: '60' }, runs: { type: 'string', default: '3' },
+  // Experiment: no score-histogram deltas on insert, to see what keeping the rollup costs (issue 4).
+  'without-rollup': { type: 'boolean', default: false },
+} });
 const batches = Number(values.batches);
 const runs = Number(values.runs);
 const PER_BATCH = 1000;
 const IN_FLIGHT = 4;
 
 const { url, db, orgId, key, survey } = await benchOrganisation('kaiku_bench_batch', 'write');
+if (values['without-rollup']) await db.query('alter table answers disable trigger score_deltas_answers_insert');
 
 const rand = seededRandom(42);
 const body = (run: number, b: number) => JSON.stringify({ responses: Array.from({ length: PER_BATCH }, (_, i) => ({

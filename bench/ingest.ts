@@ -2,7 +2,7 @@
  * Single-response POST throughput, latency and server memory on PostgreSQL (issue 2 targets:
  * ≥ 3,000 responses/s at 50 connections, p99 ≤ 50 ms, RSS ≤ 300 MB).
  * Load comes from wrk (Debian package) on loopback; the server is a separate `kaiku serve`.
- * Run: npx tsx bench/ingest.ts [--seconds 20] [--runs 3] [--rate-limits off]
+ * Run: npx tsx bench/ingest.ts [--seconds 20] [--runs 3] [--without-rollup] [--rate-limits off]
  * The rate limiter (src/http/rate-limit.ts) is on, with limits far above the load so every
  * request pays for its checks (per IP and per key) without being refused; `off` measures
  * the same path without it, for the overhead figure in BENCHMARKS.md.
@@ -24,6 +24,8 @@ const { values } = parseArgs({ options: {
   'drop-fks': { type: 'boolean', default: false },
   pool: { type: 'string', default: '' },
   'rate-limits': { type: 'string', default: 'on' },
+  // Experiment: no score-histogram deltas on insert, to see what keeping the rollup costs (issue 4).
+  'without-rollup': { type: 'boolean', default: false },
 } });
 const rateLimits = values['rate-limits'] !== 'off';
 const seconds = Number(values.seconds);
@@ -39,6 +41,7 @@ if (values['drop-fks']) {
   for (const fk of fks) await db.query(`alter table ${fk.table_name} drop constraint "${fk.constraint_name}"`);
   console.log(`dropped ${fks.length} foreign keys (experiment)`);
 }
+if (values['without-rollup']) await db.query('alter table answers disable trigger score_deltas_answers_insert');
 const orgId = await createOrganization(db, { name: 'Bench', slug: 'bench' });
 const { key } = await createApiKey(db, orgId, 'bench', ['write'], undefined, rateLimits ? 1_000_000_000 : null);
 const survey = await createSurvey(db, orgId, {
@@ -63,7 +66,7 @@ request = function()
 end
 `);
 
-const limits = rateLimits ? { KAIKU_RATE_LIMIT_INGEST_IP: '1000000000' } : { KAIKU_RATE_LIMIT_INGEST_IP: '0', KAIKU_RATE_LIMIT_API_KEY: '0' };
+const limits: Record<string, string> = rateLimits ? { KAIKU_RATE_LIMIT_INGEST_IP: '1000000000' } : { KAIKU_RATE_LIMIT_INGEST_IP: '0', KAIKU_RATE_LIMIT_API_KEY: '0' };
 const server = await startServer({ DATABASE_URL: url, KAIKU_DEMO: 'false', ...limits, ...(values.pool ? { KAIKU_DB_POOL_SIZE: values.pool } : {}) }, 3901);
 const results: Array<{ rps: number; p50: number; p99: number; rss: number; errors: number }> = [];
 try {
