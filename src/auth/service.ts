@@ -63,9 +63,10 @@ export async function signIn(db: Database, email: string, password: string, opti
     `select u.org_id, u.id, u.role, u.unit_id, u.password_hash, u.disabled_at, u.totp_secret, u.totp_enabled_at, u.totp_last_step
        from users u join organizations o on o.id = u.org_id
       where lower(u.email) = lower($1) and ($2::text is null or o.slug = $2)`, [email.trim(), options.orgSlug ?? null]);
-  if (rows.length === 0) await verifyPassword(await (decoyHash ??= hashPassword(newToken())), password);
+  let checked = false;
   for (const user of rows) {
     if (user.disabled_at) continue;
+    checked = true;
     if (!(await verifyPassword(user.password_hash, password))) continue;
     if (user.totp_enabled_at && user.totp_secret) {
       if (!options.totpCode) throw new KaikuError('totp_required', 'Enter the code from your authenticator app', { status: 401, field: 'totpCode' });
@@ -82,6 +83,7 @@ export async function signIn(db: Database, email: string, password: string, opti
     await clearFailures(db, account);
     return { cookie: `${user.org_id}.${token}`, orgId: user.org_id, userId: user.id };
   }
+  if (!checked) await verifyPassword(await (decoyHash ??= hashPassword(newToken())), password);
   await recordFailure(db, failures);
   throw invalidCredentials();
 }
