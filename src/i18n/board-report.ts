@@ -1,4 +1,4 @@
-/** Texts of the board report and the closed-loop pages (praise wall, frontline view) in Finnish, Swedish, English and Polish. */
+/** Texts of the board report, the praise wall and the feedback pages in Finnish, Swedish, English and Polish. */
 import type { UiLanguage } from './index.ts';
 
 export interface BoardReportStrings {
@@ -228,3 +228,62 @@ const pl: BoardReportStrings = {
 const all: Record<UiLanguage, BoardReportStrings> = { fi, sv, en, pl };
 
 export const boardReportText = (language: UiLanguage): BoardReportStrings => all[language];
+
+/** The praise wall and the feedback pages (src/pages/loop-pages.ts). */
+export interface LoopPageStrings {
+  praiseTitle: string;
+  praiseIntro: string;
+  noPraise: string;
+  older: string;
+  feedbackTitle: string;
+  feedbackIntro: (minGroupSize: number) => string;
+  yourFeedback: (name: string, unit: string) => string;
+  unitFeedback: (unit: string) => string;
+  chooseUnit: string;
+  show: string;
+  people: string;
+  person: string;
+  nps: string;
+  answers: string;
+  month: string;
+  hidden: string;
+  customersSaid: string;
+  noEmployeeRecord: string;
+}
+
+const loopPages: Record<UiLanguage, LoopPageStrings> = {
+  fi: {
+    praiseTitle: 'Kiitosseinä', praiseIntro: 'Asiakkaiden kiitokset työntekijöillemme ja yksiköillemme. Henkilötiedot on poistettu.',
+    noPraise: 'Ei vielä kiitoksia.', older: 'Vanhemmat',
+    feedbackTitle: 'Palaute työstämme', feedbackIntro: (n) => `Henkilökohtaiset luvut näytetään, kun vastauksia on vähintään ${n}.`,
+    yourFeedback: (name, unit) => `${name} (${unit})`, unitFeedback: (unit) => `Yksikkö: ${unit}`, chooseUnit: 'Yksikkö', show: 'Näytä',
+    people: 'Henkilöt', person: 'Henkilö', nps: 'NPS', answers: 'Vastauksia', month: 'Kuukausi', hidden: 'liian vähän vastauksia',
+    customersSaid: 'Asiakkaiden sanoin', noEmployeeRecord: 'Käyttäjätunnukseesi ei ole liitetty työntekijätietoja.',
+  },
+  sv: {
+    praiseTitle: 'Berömväggen', praiseIntro: 'Kundernas beröm till våra medarbetare och enheter. Personuppgifter är borttagna.',
+    noPraise: 'Inget beröm ännu.', older: 'Äldre',
+    feedbackTitle: 'Feedback på vårt arbete', feedbackIntro: (n) => `Personliga siffror visas från ${n} svar.`,
+    yourFeedback: (name, unit) => `${name} (${unit})`, unitFeedback: (unit) => `Enhet: ${unit}`, chooseUnit: 'Enhet', show: 'Visa',
+    people: 'Medarbetare', person: 'Medarbetare', nps: 'NPS', answers: 'Svar', month: 'Månad', hidden: 'för få svar',
+    customersSaid: 'Med kundernas ord', noEmployeeRecord: 'Ditt konto är inte kopplat till någon medarbetare.',
+  },
+  en: {
+    praiseTitle: 'Praise wall', praiseIntro: 'What customers praised in our people and units. Personal data is removed.',
+    noPraise: 'No praise yet.', older: 'Older',
+    feedbackTitle: 'Feedback on our work', feedbackIntro: (n) => `Figures of a person show from ${n} answers on.`,
+    yourFeedback: (name, unit) => `${name} (${unit})`, unitFeedback: (unit) => `Unit: ${unit}`, chooseUnit: 'Unit', show: 'Show',
+    people: 'People', person: 'Person', nps: 'NPS', answers: 'Answers', month: 'Month', hidden: 'too few answers',
+    customersSaid: 'In the customers\' words', noEmployeeRecord: 'Your login is not linked to an employee record.',
+  },
+  pl: {
+    praiseTitle: 'Ściana pochwał', praiseIntro: 'Pochwały klientów dla naszych pracowników i zespołów. Dane osobowe zostały usunięte.',
+    noPraise: 'Brak pochwał.', older: 'Starsze',
+    feedbackTitle: 'Opinie o naszej pracy', feedbackIntro: (n) => `Wyniki osób są pokazywane od ${n} odpowiedzi.`,
+    yourFeedback: (name, unit) => `${name} (${unit})`, unitFeedback: (unit) => `Zespół: ${unit}`, chooseUnit: 'Zespół', show: 'Pokaż',
+    people: 'Osoby', person: 'Osoba', nps: 'NPS', answers: 'Odpowiedzi', month: 'Miesiąc', hidden: 'za mało odpowiedzi',
+    customersSaid: 'Słowami klientów', noEmployeeRecord: 'Twoje konto nie jest powiązane z pracownikiem.',
+  },
+};
+
+export const loopPageText = (language: UiLanguage): LoopPageStrings => loopPages[language];

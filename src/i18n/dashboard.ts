@@ -23,7 +23,7 @@ export interface DashboardStrings {
     signOut: string;
     signedOut: string;
   };
-  nav: { overview: string };
+  nav: { overview: string; praise: string; feedback: string };
   filters: {
     heading: string;
     from: string;
@@ -95,7 +95,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Sign out',
       signedOut: 'You have signed out.',
     },
-    nav: { overview: 'Journey overview' },
+    nav: { overview: 'Journey overview', praise: 'Praise wall', feedback: 'Feedback on our work' },
     filters: {
       heading: 'Filters',
       from: 'From',
@@ -165,7 +165,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Kirjaudu ulos',
       signedOut: 'Olet kirjautunut ulos.',
     },
-    nav: { overview: 'Palvelupolut' },
+    nav: { overview: 'Palvelupolut', praise: 'Kiitosseinä', feedback: 'Palaute työstämme' },
     filters: {
       heading: 'Rajaukset',
       from: 'Alkaen',
@@ -235,7 +235,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Logga ut',
       signedOut: 'Du har loggat ut.',
     },
-    nav: { overview: 'Kundresor' },
+    nav: { overview: 'Kundresor', praise: 'Berömväggen', feedback: 'Feedback på vårt arbete' },
     filters: {
       heading: 'Filter',
       from: 'Från',
@@ -305,7 +305,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Wyloguj się',
       signedOut: 'Wylogowano.',
     },
-    nav: { overview: 'Ścieżki klienta' },
+    nav: { overview: 'Ścieżki klienta', praise: 'Ściana pochwał', feedback: 'Opinie o naszej pracy' },
     filters: {
       heading: 'Filtry',
       from: 'Od',

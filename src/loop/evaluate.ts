@@ -20,6 +20,7 @@ import { evaluatorFor, resolveUnits, unitsNamed, validateCondition, validateRout
 import { Directory } from './routing.ts';
 import { addBusinessHours, validateBusinessHours, type BusinessHours } from './sla.ts';
 import { recordFollowUpAnswers } from './followup.ts';
+import { employeeNamedIn, type NamedEmployee } from './praise.ts';
 import { publishResponsesCreated } from '../webhooks/response-events.ts';
 
 export const EVALUATE_ALERTS_JOB = 'loop-evaluate-alerts';
@@ -191,6 +192,16 @@ export async function evaluateResponses(tx: Queryable, ctx: Pick<JobContext, 'qu
     for (const { rule, condition } of prepared) if (test(condition)) matched.push({ rule, row });
   }
   if (matched.length === 0) return [];
+  // Praise that names an employee in its words is theirs, as if the response carried their id.
+  const unnamed = matched.filter((m) => m.rule.kind === 'praise' && !m.row.employee_id);
+  if (unnamed.length > 0) {
+    const employees = await tx.query<NamedEmployee>(`select id, name, unit_id as "unitId" from employees where org_id = $1`, [orgId]);
+    const textOf = new Map(loaded.map(({ row, facts }) => [row.id, facts.answers.map((a) => a.text).filter(Boolean).join('\n')]));
+    for (const m of unnamed) {
+      const named = employeeNamedIn(textOf.get(m.row.id) ?? '', employees, m.row.unit_id);
+      if (named) m.row = { ...m.row, employee_id: named };
+    }
+  }
   const directory = await Directory.load(tx, orgId,
     [...new Set(matched.map((m) => m.row.touchpoint_id).filter((id): id is string => id !== null))],
     [...new Set(matched.map((m) => m.row.employee_id).filter((id): id is string => id !== null))]);

@@ -9,6 +9,8 @@ import { continueWatching, EVALUATE_ALERTS_JOB } from './evaluate.ts';
 import { validateCondition, validateRoute } from './rules.ts';
 import { validateBusinessHours } from './sla.ts';
 import { sendFollowUp, sendResurvey, type CustomerMailDeps } from './followup.ts';
+import { praiseWall } from './praise.ts';
+import { myFeedback, unitFeedback } from './frontline.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { mailLanguages } from '../mail/templates.ts';
 
@@ -57,6 +59,8 @@ const CasePatchBody = Type.Object({
 }, { ...strict, minProperties: 1 });
 const NoteBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 10_000 }) }, strict);
 const MailLanguage = literals(mailLanguages);
+const PraiseQuery = Type.Object({ ...PageQuery, unitId: Type.Optional(Uuid), employeeId: Type.Optional(Uuid) }, strict);
+const UnitParams = Type.Object({ unitId: Uuid }, strict);
 const FollowUpBody = Type.Object({
   message: Type.String({ minLength: 1, maxLength: 10_000, description: 'Plain text; blank lines separate paragraphs' }),
   subject: Type.Optional(Type.String({ minLength: 1, maxLength: 150 })),
@@ -136,6 +140,22 @@ export async function loopRoutes(app: FastifyInstance) {
     schema: { tags: ['cases'], params: IdParams, body: ResurveyBody, description: 'Sends the "is it solved?" re-survey with a personal link to the contact of a resolved case (once; needs survey e-mail consent).' },
     config: write,
   }, async (request, reply) => reply.status(201).send(await sendResurvey(mailDeps(), authOf(request), request.params.id, request.body)));
+
+  // --- praise wall and frontline view
+  app.get<{ Querystring: Static<typeof PraiseQuery> }>('/api/v1/praise', {
+    schema: { tags: ['praise'], querystring: PraiseQuery, description: 'Praise cases in your scope, newest first, the customer\'s words with personal data redacted.' },
+    config: read,
+  }, async (request) => praiseWall(db, authOf(request), request.query));
+
+  app.get('/api/v1/frontline/me', {
+    schema: { tags: ['frontline'], description: 'Your own feedback: NPS, monthly trend and recent words for each employee record linked to you; hidden under the organisation\'s minimum group size.' },
+    config: { permission: 'metrics:read' },
+  }, async (request) => myFeedback(db, authOf(request), deps().now()));
+
+  app.get<{ Params: Static<typeof UnitParams> }>('/api/v1/frontline/units/:unitId', {
+    schema: { tags: ['frontline'], params: UnitParams, description: 'A unit\'s NPS and trend, and its people\'s NPS (each hidden under the minimum group size).' },
+    config: { permission: 'metrics:read' },
+  }, async (request) => unitFeedback(db, authOf(request), request.params.unitId, deps().now()));
 
   // --- alert rules
   const tags = ['alert rules'];

@@ -19,6 +19,7 @@ import { html } from './html.ts';
 import { plainPage, stylesheet, stylesheetPath } from './layout.ts';
 import { loginPage } from './login-view.ts';
 import { loadJourneyOverview, parseOverviewFilters, renderJourneyOverview } from './dashboard-view.ts';
+import { loopPageRoutes } from './loop-pages.ts';
 
 /** Remembers an explicit `?lang=` choice across pages (the profile language is the default). */
 const LANGUAGE_COOKIE = 'kaiku_lang';
@@ -39,7 +40,7 @@ const stringParam = (query: Query, name: string) => {
 };
 
 /** `?lang=`, then an earlier explicit choice, then the profile, then Accept-Language, then Finnish. */
-function uiLanguage(request: FastifyRequest, profileLanguage?: string | null): UiLanguage {
+export function uiLanguage(request: FastifyRequest, profileLanguage?: string | null): UiLanguage {
   return chooseLanguage([
     stringParam(request.query as Query, 'lang'),
     request.cookies[LANGUAGE_COOKIE],
@@ -48,7 +49,7 @@ function uiLanguage(request: FastifyRequest, profileLanguage?: string | null): U
   ], uiLanguages, 'fi') as UiLanguage;
 }
 
-function rememberLanguage(request: FastifyRequest, reply: FastifyReply) {
+export function rememberLanguage(request: FastifyRequest, reply: FastifyReply) {
   const lang = stringParam(request.query as Query, 'lang');
   if (lang && (uiLanguages as readonly string[]).includes(lang) && request.cookies[LANGUAGE_COOKIE] !== lang) {
     reply.setCookie(LANGUAGE_COOKIE, lang, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 365 * 86400 });
@@ -56,7 +57,7 @@ function rememberLanguage(request: FastifyRequest, reply: FastifyReply) {
 }
 
 /** The current URL with `lang` replaced: the target of the language switch. */
-function hrefWithLanguage(request: FastifyRequest, language: UiLanguage): string {
+export function hrefWithLanguage(request: FastifyRequest, language: UiLanguage): string {
   const url = new URL(request.url, 'http://local');
   url.searchParams.set('lang', language);
   return `${url.pathname}?${url.searchParams.toString()}`;
@@ -73,7 +74,7 @@ function safeNext(next: string | undefined): string | undefined {
  */
 const fromOwnPage = fromSameOrigin;
 
-async function profileOf(app: FastifyInstance, auth: AuthContext) {
+export async function profileOf(app: FastifyInstance, auth: AuthContext) {
   if (!auth.userId) return { name: 'API key', language: null };
   const [user] = await app.deps.db.query<{ name: string; language: string | null }>(
     `select name, language from users where org_id = $1 and id = $2`, [auth.orgId, auth.userId]);
@@ -177,4 +178,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
     });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page.toString());
   });
+
+  // The closed loop's pages (praise wall, feedback on our work) share this scope's headers and error pages.
+  await loopPageRoutes(app);
 }

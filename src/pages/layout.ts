@@ -16,6 +16,8 @@ export const stylesheetPath = '/assets/kaiku.css';
 /** Dashboard pages, in navigation order. */
 export const navigation = [
   { id: 'overview', path: '/app', label: (t: DashboardStrings) => t.nav.overview },
+  { id: 'feedback', path: '/app/feedback', label: (t: DashboardStrings) => t.nav.feedback },
+  { id: 'praise', path: '/app/praise', label: (t: DashboardStrings) => t.nav.praise },
 ] as const;
 export type PageId = (typeof navigation)[number]['id'];
 
