@@ -225,7 +225,13 @@ describe('churn risk over the database', () => {
     assert.equal(report.latestRun.id, failed.id);
     assert.notEqual(report.id, failed.id);
 
+    // A run lost with its process (still "running" hours later) neither blocks training nor the schedule.
+    const [lost] = await t.db.query<{ id: string }>(
+      `insert into churn_models (org_id, status, options, started_at, created_at) values ($1, 'running', '{}', now() - interval '7 hours', now() - interval '7 hours') returning id`, [t.orgId]);
     assert.equal(await queueDueRetraining(t.db, t.jobs!, new Date(Date.now() + 86_400_000)), 0);
+    const lostRun = (await t.api(`/api/v1/churn/models/${lost.id}`)).body;
+    assert.equal(lostRun.status, 'failed');
+    assert.match(lostRun.error, /Interrupted/);
     assert.equal(await queueDueRetraining(t.db, t.jobs!, new Date(Date.now() + 8 * 86_400_000)), 1);
     const latest = await waitUntil(async () => (await t.api('/api/v1/churn/model')).body, (r) => r.latestRun.trigger === 'schedule' && r.latestRun.status === 'done', 'scheduled retrain', 60_000);
     assert.equal(latest.id, latest.latestRun.id);

@@ -136,6 +136,22 @@ export interface ChurnRun {
 const runColumns = `id, status, progress, stage, options, trigger, error,
   created_at as "createdAt", started_at as "startedAt", finished_at as "finishedAt"`;
 
+/** A run still queued or running after this long was lost with the process that held it. */
+export const staleRunHours = 6;
+
+/**
+ * Marks runs that have been queued or running for more than `staleRunHours` as failed, so a
+ * process that died mid-training does not block every later run with a 409.
+ */
+async function failStaleRuns(db: Queryable, orgId: string | null): Promise<void> {
+  await db.query(
+    `update churn_models set status = 'failed', stage = null, finished_at = now(),
+            error = 'Interrupted: the process training this model stopped before it finished; train again'
+      where ($1::uuid is null or org_id = $1) and status in ('queued', 'running')
+        and coalesce(started_at, created_at) < now() - make_interval(hours => $2)`,
+    [orgId, staleRunHours]);
+}
+
 /**
  * Checks the request against the data (the flag exists, named features exist) and queues a run.
  * One run at a time per organisation: a second request while one is queued or running is a 409.
@@ -151,6 +167,7 @@ export async function requestChurnTraining(db: Queryable, jobs: JobQueue | undef
     const [{ present }] = await db.query<{ present: boolean }>(`select exists (select 1 from contacts where org_id = $1 and operational ? $2) as present`, [auth.orgId, name]);
     if (!present) throw badInput(`No contact has "${name}": features are ${experienceFeatures.join(', ')} or operational data keys`, 'features');
   }
+  await failStaleRuns(db, auth.orgId);
   const [active] = await db.query<{ id: string }>(`select id from churn_models where org_id = $1 and status in ('queued', 'running') limit 1`, [auth.orgId]);
   if (active) throw new KaikuError('conflict', `A churn model is already being trained (run ${active.id}); wait for it to finish`, { status: 409 });
   const [run] = await db.query<ChurnRun>(
@@ -236,6 +253,7 @@ export async function runChurnTraining(db: Queryable, orgId: string, modelId: st
  * `retrainAfterDays` and that has nothing queued or running gets a new run with the same options.
  */
 export async function queueDueRetraining(db: Queryable, jobs: JobQueue, now: Date): Promise<number> {
+  await failStaleRuns(db, null);
   const due = await db.query<{ orgId: string; options: ChurnTrainOptions }>(
     `select distinct on (m.org_id) m.org_id as "orgId", m.options
        from churn_models m
