@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, pulseSurvey } from '../../test/helpers/factories.ts';
 import { waitUntil } from '../../test/helpers/wait.ts';
+import { createApiKey } from '../auth/service.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { prepareResponse, storeResponses } from '../responses/service.ts';
 import { ANALYSER_VERSION, analyseNewTexts, reanalyseOrganisation, rescanAllTexts, RESCAN_WINDOW_MS } from './analysis.ts';
@@ -162,12 +163,16 @@ describe('persisted text analysis, run by hand (no job queue)', () => {
     assert.deepEqual(deleted.body.learnedModel.topics, []);
   });
 
-  test('taxonomy input errors name the field; viewers may read but not change it', async () => {
+  test('taxonomy input errors name the field; a read-only key may read the taxonomy but not change it', async () => {
     const bad = await t.api('/api/v1/text/taxonomy/topics/sauna', { method: 'PUT', body: { keywords: { de: ['sauna'] } } });
     assert.equal(bad.status, 400);
     assert.match(bad.body.field ?? bad.body.detail, /de/);
     assert.equal((await t.api('/api/v1/text/taxonomy/topics/Bad-Id', { method: 'PUT', body: { keywords: {} } })).status, 400);
     assert.equal((await t.api('/api/v1/text/taxonomy/topics/nothing_here', { method: 'DELETE' })).status, 404);
+    const readKey = (await createApiKey(t.db, t.orgId, 'viewer', ['read'])).key;
+    assert.equal((await t.api('/api/v1/text/taxonomy', { key: readKey })).status, 200);
+    assert.equal((await t.api('/api/v1/text/taxonomy/topics/sauna', { method: 'PUT', body: { keywords: {} }, key: readKey })).status, 403);
+    assert.equal((await t.api('/api/v1/text/taxonomy/examples', { body: { examples: [{ text: 'x', topics: [] }] }, key: readKey })).status, 403);
   });
 });
 
@@ -234,6 +239,8 @@ describe('imported feedback texts', () => {
     const all = await t.api('/api/v1/text/topics');
     assert.equal(all.body.answers, 5);
     assert.equal(all.body.storedAnalyses, 5);
+    assert.deepEqual(all.body.sources.map((s: any) => [s.source, s.mentions, s.share]), [['complaint', 2, 0.4], ['chat', 1, 0.2], ['social', 2, 0.4]]);
+    assert.deepEqual(all.body.sources[1].counts, { positive: 0, neutral: 0, negative: 1 });
     assert.equal((await t.api('/api/v1/text/topics?source=survey')).body.answers, 0);
     assert.equal((await t.api(`/api/v1/text/topics?source=complaint&unitId=${unitId}`)).body.answers, 1);
     // Survey-only filters leave imported texts out.

@@ -10,9 +10,10 @@
 import type { Queryable } from '../db/connection.ts';
 import type { DataScope } from '../auth/permissions.ts';
 import { responseConditions, type Interval, type MetricFilters } from '../metrics/queries.ts';
-import type { FeedbackSource } from './feedback.ts';
+import { FEEDBACK_SOURCES } from './feedback.ts';
 
-export type TextSource = 'survey' | FeedbackSource;
+export const TEXT_SOURCES = ['survey', ...FEEDBACK_SOURCES] as const;
+export type TextSource = (typeof TEXT_SOURCES)[number];
 export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 export interface TextFilters extends MetricFilters {

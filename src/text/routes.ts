@@ -5,9 +5,7 @@ import { authOf } from '../auth/plugin.ts';
 import { intervals } from '../metrics/queries.ts';
 import { SENTIMENTS } from './insights.ts';
 import { filterFields as metricFilterFields } from '../metrics/filters.ts';
-import { FEEDBACK_SOURCES } from './feedback.ts';
-
-const TEXT_SOURCES = ['survey', ...FEEDBACK_SOURCES] as const;
+import { TEXT_SOURCES } from './queries.ts';
 import { analyseTexts, themeReport, topicReport, verbatimPage } from './service.ts';
 import { textAdminRoutes } from './admin-routes.ts';
 import { continueAnalysing, TEXT_ANALYSE_JOB } from './analysis.ts';

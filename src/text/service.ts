@@ -19,7 +19,7 @@ import { stem } from './stem.ts';
 import { isLanguage, tokenize } from './tokens.ts';
 import { orgTaxonomy, type OrgTaxonomy } from './taxonomy.ts';
 import { themesByPeriod, topicNpsDrivers, topicSentimentMatrix, topicTrend, type AnalysedAnswer } from './insights.ts';
-import { openAnswers, verbatimChunk, type OpenAnswer, type TextFilters, type Verbatim, type VerbatimKey } from './queries.ts';
+import { TEXT_SOURCES, openAnswers, verbatimChunk, type OpenAnswer, type TextFilters, type Verbatim, type VerbatimKey } from './queries.ts';
 import type { SentimentLabel } from './sentiment.ts';
 
 /** A small least-recently-used map: Map keeps insertion order, so the first key is the oldest. */
@@ -118,6 +118,10 @@ export async function topicReport(db: Queryable, auth: AuthContext, request: Sli
     return { id: row.responseId, sentiment: analysis.sentiment, topics: analysis.topics, npsScore: row.npsScore, period: row.period };
   });
   const ids = taxonomy.topicIds;
+  // Feedback sources side by side: the matrix's row arithmetic with each text's source as its one "topic".
+  const present = TEXT_SOURCES.filter((source) => rows.some((r) => r.source === source));
+  const bySource = topicSentimentMatrix(answers.map((a, i) => ({ ...a, topics: [rows[i].source] })), present, minGroupSize).rows
+    .map(({ topic, mentionShare, ...row }) => ({ source: topic, ...row, share: mentionShare }));
   const matrix = topicSentimentMatrix(answers, ids, minGroupSize);
   const suppressed = minGroupSize !== undefined && answers.length < minGroupSize;
   return {
@@ -127,6 +131,8 @@ export async function topicReport(db: Queryable, auth: AuthContext, request: Sli
     answers: suppressed ? null : answers.length,
     topics: ids,
     matrix,
+    /** Texts per source (survey answers, complaints, chats…) with their sentiment. */
+    sources: bySource,
     drivers: topicNpsDrivers(answers, ids, minGroupSize),
     trend: topicTrend(answers, ids, minGroupSize),
     taxonomyVersion: taxonomy.version,
