@@ -214,6 +214,12 @@ describe('widget site keys, kiosk links and their public endpoints', () => {
     const size = QRCode.create(expected, { errorCorrectionLevel: 'M' }).modules.size;
     assert.match(svg.body, new RegExp(`^<svg [^>]*viewBox="0 0 ${size + 8} ${size + 8}"`));
 
+    // A kiosk's own address, for setting up the tablet by scanning.
+    const kioskPng = await fetch(`${t.url}/api/v1/collectors/${kiosk.id}/qr?format=png&size=256`, { headers: { authorization: `Bearer ${t.apiKey}` } });
+    const kioskImage = PNG.sync.read(Buffer.from(await kioskPng.arrayBuffer()));
+    assert.equal(jsQR(new Uint8ClampedArray(kioskImage.data), kioskImage.width, kioskImage.height)?.data, kiosk.kioskUrl);
+    assert.deepEqual(await t.api(`/api/v1/collectors/${widget.id}/qr`).then((r) => [r.status, r.body.field]), [400, 'id']);
+
     const none = await t.api(`/api/v1/touchpoints/${(await journeyWithTouchpoint(t, 'Other')).touchpointId}/qr`);
     assert.deepEqual([none.status, none.body.field], [400, 'surveyId']);
     assert.equal((await t.api('/api/v1/touchpoints/00000000-0000-4000-8000-000000000000/qr')).status, 404);

@@ -1,6 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { authOf } from '../auth/plugin.ts';
+import { badInput } from '../errors.ts';
 import { IdParams, Uuid, literals, strict } from '../http/schemas.ts';
 import { drawQr, touchpointSurveyUrl } from './qr.ts';
 import { collectorKinds, createCollector, getCollector, listCollectors, updateCollector, type Collector } from './service.ts';
@@ -29,11 +30,19 @@ const settings = {
 const CreateBody = Type.Object({ kind: literals(collectorKinds), ...settings }, strict);
 const UpdateBody = Type.Partial(Type.Object({ ...settings, disabled: Type.Boolean() }, strict), strict);
 const ListQuery = Type.Object({ kind: Type.Optional(literals(collectorKinds)) }, strict);
-const QrQuery = Type.Object({
+const qrImage = {
   format: Type.Optional(literals(['svg', 'png'] as const)),
-  surveyId: Type.Optional(Uuid),
   size: Type.Optional(Type.Integer({ minimum: 64, maximum: 2048, default: 512, description: 'PNG width in pixels' })),
-}, strict);
+};
+const QrQuery = Type.Object({ ...qrImage, surveyId: Type.Optional(Uuid) }, strict);
+const KioskQrQuery = Type.Object(qrImage, strict);
+
+/** The QR image, with the link it carries in a header for whoever checks what they print. */
+async function sendQr(reply: FastifyReply, url: string, query: { format?: 'svg' | 'png'; size?: number }) {
+  const { format = 'svg', size = 512 } = query;
+  return reply.type(format === 'svg' ? 'image/svg+xml' : 'image/png').header('x-kaiku-qr-url', url).header('cache-control', 'no-cache')
+    .send(await drawQr(url, format, size));
+}
 
 export async function collectorRoutes(app: FastifyInstance) {
   const { db, config } = app.deps;
@@ -64,13 +73,19 @@ export async function collectorRoutes(app: FastifyInstance) {
     config: manage,
   }, async (request) => view(await updateCollector(db, authOf(request).orgId, request.params.id, request.body)));
 
+  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof KioskQrQuery> }>('/api/v1/collectors/:id/qr', {
+    schema: { tags, params: IdParams, querystring: KioskQrQuery, description: 'A kiosk\'s address as a QR code: scan it with the tablet to set it up.' },
+    config: manage,
+  }, async (request, reply) => {
+    const collector = await getCollector(db, authOf(request).orgId, request.params.id);
+    if (collector.kind !== 'kiosk') throw badInput('Only a kiosk has an address to scan; a widget is set up with its snippet', 'id');
+    return sendQr(reply, `${config.publicUrl}/k/${collector.publicKey}`, request.query);
+  });
+
   app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof QrQuery> }>('/api/v1/touchpoints/:id/qr', {
     schema: { tags: ['journeys'], params: IdParams, querystring: QrQuery, description: 'A QR code (SVG or PNG) that opens the touchpoint\'s survey (its newest active one, or surveyId) with the touchpoint filled in.' },
     config: { permission: 'journeys:read' },
   }, async (request, reply) => {
-    const { format = 'svg', size = 512, surveyId } = request.query;
-    const url = await touchpointSurveyUrl(db, config.publicUrl, authOf(request).orgId, request.params.id, surveyId);
-    return reply.type(format === 'svg' ? 'image/svg+xml' : 'image/png').header('x-kaiku-qr-url', url).header('cache-control', 'no-cache')
-      .send(await drawQr(url, format, size));
+    return sendQr(reply, await touchpointSurveyUrl(db, config.publicUrl, authOf(request).orgId, request.params.id, request.query.surveyId), request.query);
   });
 }
