@@ -5,6 +5,7 @@
  */
 import type { AuthContext, Permission } from '../auth/permissions.ts';
 import { responseConditions } from '../metrics/queries.ts';
+import { redactPii } from '../text/redact.ts';
 
 export type EdmType =
   | 'Edm.Guid' | 'Edm.String' | 'Edm.DateTimeOffset' | 'Edm.Date' | 'Edm.Double' | 'Edm.Int32' | 'Edm.Boolean'
@@ -17,6 +18,11 @@ export interface Property {
   /** SQL expression (SQL-backed sets); absent for computed sets. */
   sql?: string;
   description?: string;
+  /**
+   * Shown through this function and never filtered or ordered by: open-answer text goes out
+   * PII-redacted, as in exports, and a filter on the stored text could probe what was redacted.
+   */
+  present?: (value: string) => string;
 }
 
 /** A column of the default order, unique together, so pages can continue after the last row (keyset). */
@@ -87,7 +93,7 @@ export const answersSet: EntitySet = {
     p('Number', 'Edm.Double', 'a.number'),
     p('Choice', 'Edm.String', 'a.choice'),
     p('Choices', 'Collection(Edm.String)', 'a.choices', true, 'Options of a multiple-choice answer'),
-    p('Text', 'Edm.String', 'a.text'),
+    { ...p('Text', 'Edm.String', 'a.text', true, 'Open answer, PII-redacted (e-mail, phone, henkilötunnus, IBAN, card)'), present: redactPii },
     p('DontKnow', 'Edm.Boolean', 'a.dont_know', false),
     p('SurveyId', 'Edm.Guid', 'r.survey_id', false),
     p('TouchpointId', 'Edm.Guid', 'r.touchpoint_id'),

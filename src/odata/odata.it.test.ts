@@ -47,7 +47,8 @@ describe('OData v4 feed', () => {
     ];
     const batch = await t.api('/api/v1/responses/batch', { body: { responses: rows.map((r) => ({
       surveyId: survey.body.id, ...(r.touchpoint ? { touchpointId: r.touchpoint } : {}), unitId: r.unit, ...(r.channel ? { channel: r.channel } : {}), language: 'fi', submittedAt: r.at,
-      answers: [{ question: 'nps', value: r.nps }, ...(r.csat ? [{ question: 'csat', value: r.csat }] : [])],
+      answers: [{ question: 'nps', value: r.nps }, ...(r.csat ? [{ question: 'csat', value: r.csat }] : []),
+        ...(r.nps === 0 ? [{ question: 'nps_why', value: 'Soittakaa 040 123 4567 tai maija@example.com' }] : [])],
     })) } });
     assert.equal(batch.status, 200, JSON.stringify(batch.body));
     rows.forEach((r, i) => fixture.push({ ...r, id: batch.body.items[i].id }));
@@ -126,6 +127,12 @@ describe('OData v4 feed', () => {
     assert.deepEqual(promoters.body.value.map((a: { ResponseId: string }) => a.ResponseId).sort(),
       fixture.filter((r) => r.nps >= 9).map((r) => r.id).sort());
 
+    const why = await get(`/Answers${q({ $filter: "QuestionKey eq 'nps_why'", $select: 'Text' })}`);
+    assert.equal(why.body.value.length, 1);
+    assert.doesNotMatch(why.body.value[0].Text, /040 123 4567|maija@example\.com/, 'open answers go out PII-redacted');
+    assert.match(why.body.value[0].Text, /^Soittakaa /);
+    assert.match((await get(`/Answers${q({ $filter: "Text eq 'x'" })}`)).body.error.message, /Text cannot be filtered on/);
+
     const jan = fixture.filter((r) => r.touchpoint === tp1 && r.at.startsWith('2026-01'));
     const share = (n: number) => n / jan.length;
     const nps = 100 * (share(jan.filter((r) => r.nps >= 9).length) - share(jan.filter((r) => r.nps <= 6).length));
@@ -194,6 +201,6 @@ describe('OData v4 feed', () => {
     assert.equal(mine.status, 200);
     assert.deepEqual(mine.body.value.map((r: { Id: string }) => r.Id).sort(), fixture.filter((r) => r.unit === unitA).map((r) => r.id).sort());
     const mineAnswers = await manager('/odata/v4/Answers/$count');
-    assert.equal(mineAnswers.body, fixture.filter((r) => r.unit === unitA).reduce((n, r) => n + (r.csat ? 2 : 1), 0));
+    assert.equal(mineAnswers.body, fixture.filter((r) => r.unit === unitA).reduce((n, r) => n + (r.csat ? 2 : 1) + (r.nps === 0 ? 1 : 0), 0));
   });
 });

@@ -77,7 +77,11 @@ export function parseQueryOptions(set: EntitySet, query: Record<string, string |
       if (error instanceof FilterError) throw oDataError(`$filter: ${error.message}`, '$filter');
       throw error;
     }
-    for (const c of comparisons(filter)) checkComparison(byName.get(c.property) as Property, c.op, c.literal);
+    for (const c of comparisons(filter)) {
+      const prop = byName.get(c.property) as Property;
+      if (prop.present) throw oDataError(`$filter: ${prop.name} cannot be filtered on`, '$filter');
+      checkComparison(prop, c.op, c.literal);
+    }
   }
 
   const property = (name: string, option: string) => {
@@ -96,7 +100,7 @@ export function parseQueryOptions(set: EntitySet, query: Record<string, string |
       const m = /^\s*([A-Za-z_]\w*)(?:\s+(asc|desc))?\s*$/.exec(part);
       if (!m) throw oDataError(`$orderby: "${part.trim()}" is not "Property [asc|desc]"`, '$orderby');
       const prop = property(m[1], '$orderby');
-      if (prop.type.startsWith('Collection')) throw oDataError(`$orderby: ${prop.name} is a collection and cannot be ordered by`, '$orderby');
+      if (prop.type.startsWith('Collection') || prop.present) throw oDataError(`$orderby: ${prop.name} cannot be ordered by`, '$orderby');
       orderBy.push({ property: prop, desc: m[2] === 'desc' });
     }
   }

@@ -76,6 +76,10 @@ export async function queryEntitySet(db: Queryable, auth: AuthContext, set: Enti
   const last = rows[rows.length - 1];
   const position = keyset && last ? { after: keys.map((_, i) => String(last[`_k${i}`])) } : { offset: offset + rows.length };
   if (keyset) for (const row of rows) keys.forEach((_, i) => { delete row[`_k${i}`]; });
+  for (const prop of selected) {
+    if (!prop.present) continue;
+    for (const row of rows) if (typeof row[prop.name] === 'string') row[prop.name] = prop.present(row[prop.name] as string);
+  }
   let count = options.count ? options.token?.count : undefined;
   if (options.count && count === undefined) {
     count = (await db.query<{ n: number }>(`select count(*)::int as n from ${source.from} where ${countWhere.join(' and ')}`, countParams))[0].n;
