@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { signInAs, startTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { createUser } from '../auth/service.ts';
+import { createEmployee, createUnit } from '../orgs/service.ts';
 import { main } from '../cli/main.ts';
 import { parseCsvText } from '../cli/csv.ts';
 import { openPglite } from '../db/connection.ts';
@@ -84,6 +86,11 @@ describe('benchmarks API', () => {
       nps(0, '2025-09-30T21:30:00Z'), // 1 October 00:30 in Helsinki: not in Q3
       ...[5, 5, 4, 2].map((v) => csat(v, '2025-03-01T10:00:00Z')),
     ];
+    // A frontline employee with three of the Q3 answers: too few to be shown on their own.
+    const unitId = await createUnit(t.db, t.orgId, { name: 'Shop' });
+    const user = await createUser(t.db, t.orgId, { email: 'anni@example.com', name: 'Anni', role: 'frontline', password: 'frontline-pass-1' });
+    const employeeId = await createEmployee(t.db, t.orgId, { name: 'Anni', unitId, userId: user });
+    responses.push(...[10, 9, 2].map((v) => ({ ...nps(v, '2025-08-20T10:00:00Z'), unitId, employeeId })));
     const stored = await t.api('/api/v1/responses/batch', { body: { responses } });
     assert.equal(stored.status, 200, JSON.stringify(stored.body));
   });
@@ -116,11 +123,11 @@ describe('benchmarks API', () => {
     const res = await t.api('/api/v1/benchmarks/compare?metric=nps');
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.period, '2025-Q3', 'the latest period by default');
-    // Q3 in Helsinki: 7 promoters, 2 passives, 2 detractors → NPS = 100 · 5 / 11.
-    const npsValue = (100 * 5) / 11;
-    assert.equal(res.body.organisation.n, 11);
+    // Q3 in Helsinki: 7 + 2 promoters, 2 passives, 2 + 1 detractors → NPS = 100 · 6 / 14.
+    const npsValue = (100 * 6) / 14;
+    assert.equal(res.body.organisation.n, 14);
     close(res.body.organisation.value, npsValue, 'NPS');
-    // Between p75 = 35 and p90 = 50: 75 + (45.45… − 35) / 15 · 15.
+    // Between p75 = 35 and p90 = 50: 75 + (42.86… − 35) / 15 · 15.
     close(res.body.percentile, 75 + (npsValue - 35), 'percentile');
     assert.equal(res.body.position, 'within');
     close(res.body.gaps.toMedian, 20 - npsValue, 'gap to median');
@@ -135,6 +142,10 @@ describe('benchmarks API', () => {
     const none = await t.api('/api/v1/benchmarks/compare?metric=nps&period=2021');
     assert.equal(none.status, 404);
     assert.match(none.body.detail, /periods available: 2025-Q3, 2024/);
+    const frontline = await signInAs(t, 'anni@example.com', 'frontline-pass-1');
+    const own = await frontline('/api/v1/benchmarks/compare?metric=nps');
+    assert.equal(own.status, 403);
+    assert.equal(own.body.code, 'group_too_small');
   });
 
   test('CSAT is compared in per cent of top-2-box answers', async () => {

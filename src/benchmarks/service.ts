@@ -3,7 +3,7 @@
  * NPS / CSAT / CES for the same period among its industry's percentiles.
  */
 import type { Queryable } from '../db/connection.ts';
-import type { AuthContext } from '../auth/permissions.ts';
+import { isPersonLevel, type AuthContext } from '../auth/permissions.ts';
 import { parseCsvText } from '../cli/csv.ts';
 import { KaikuError, badInput } from '../errors.ts';
 import { instantOf } from '../loop/sla.ts';
@@ -112,6 +112,10 @@ export async function benchmarkComparison(db: Queryable, auth: AuthContext, requ
     filters: { from: range.from.toISOString(), to: range.to.toISOString() }, scope: auth.scope,
   });
   const own = group ? headlineValue(request.metric, group.histogram) : { n: 0, value: null, ci95: null };
+  // A frontline caller's figure is their own customers' answers: small groups are not shown.
+  if (isPersonLevel(auth, undefined) && own.n < org.minGroupSize) {
+    throw new KaikuError('group_too_small', `Fewer than ${org.minGroupSize} answers (the organisation's minimum group size) in ${row.period}; person-level results are not shown for smaller groups`, { status: 403 });
+  }
   const points = row.percentiles as PercentilePoint[];
   const at = (p: number) => points.find((x) => x.percentile === p)?.value ?? null;
   const gapTo = (target: number | null) => (own.value === null || target === null ? null : target - own.value);
