@@ -118,9 +118,25 @@ async function start() {
     ask().catch(warn);
   };
 
+  const pageviews = config.triggers.filter((t): t is Extract<Trigger, { type: 'pageview' }> => t.type === 'pageview');
+  const pageView = () => {
+    for (const t of pageviews) if (pathMatches(t.urlPattern)) setTimeout(fire, (t.delaySeconds ?? 0) * 1000);
+  };
+  pageView();
+  // Single-page apps change the path without loading a page: each change is a page view too.
+  if (pageviews.length > 0) {
+    for (const method of ['pushState', 'replaceState'] as const) {
+      const original = history[method];
+      history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
+        original.apply(this, args);
+        pageView();
+      };
+    }
+    addEventListener('popstate', pageView);
+  }
+
   const events = new Set<string>();
   for (const t of config.triggers) {
-    if (t.type === 'pageview' && pathMatches(t.urlPattern)) setTimeout(fire, (t.delaySeconds ?? 0) * 1000);
     if (t.type === 'click' && validSelector(t.selector)) document.addEventListener('click', (e) => { if ((e.target as Element).closest?.(t.selector)) fire(); }, true);
     if (t.type === 'exit_intent') document.addEventListener('mouseout', (e) => { if (!e.relatedTarget && e.clientY <= 0) fire(); });
     if (t.type === 'event') events.add(t.name);

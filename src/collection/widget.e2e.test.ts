@@ -153,10 +153,12 @@ describe('web widget on a hostile page', () => {
 
     const cart = await openShop(context, 'pageview', '/cart/42');
     await cart.waitForFunction(() => !!document.querySelector('kaiku-widget'));
-    const notCart = await (await browser.newContext()).newPage();
-    await notCart.goto(`${shopUrl}/checkout?key=${siteKeys.pageview}`);
+    const notCart = await openShop(await browser.newContext(), 'pageview', '/checkout');
     await notCart.waitForTimeout(500);
     assert.equal(await widgetOpen(notCart), false, 'the URL pattern does not match /checkout');
+    // A single-page app moves to the cart without loading a page.
+    await notCart.evaluate(() => history.pushState({}, '', '/cart/7'));
+    await notCart.waitForFunction(() => !!document.querySelector('kaiku-widget'));
 
     const help = await openShop(await browser.newContext(), 'click');
     await help.focus('#help');
