@@ -130,10 +130,13 @@ describe('web widget on a hostile page', () => {
 
     // The same visitor is not asked again: remembered in the browser…
     const again = await openShop(context, 'event');
+    let asks = 0;
+    again.on('request', (r) => { if (r.url().endsWith('/show')) asks++; });
     await again.focus('#finish');
     await again.keyboard.press('Enter');
     await again.waitForTimeout(300);
     assert.equal(await widgetOpen(again), false);
+    assert.equal(asks, 0, 'the browser knew without asking Kaiku');
     // …and by the server, when the browser forgot (another device with the same visitor id).
     const visitor = await again.evaluate(() => localStorage.getItem('kaiku:visitor'));
     const forgetful = await browser.newContext();
