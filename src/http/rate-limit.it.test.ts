@@ -17,11 +17,18 @@ describe('rate limits', () => {
   });
   after(() => t.close());
 
+  /** Limits count in fixed minute windows: a sequence that crossed a minute's end would start again at zero. */
+  async function sameWindow() {
+    const left = 60_000 - (Date.now() % 60_000);
+    if (left < 10_000) await new Promise((r) => setTimeout(r, left + 100));
+  }
+
   /** From a given client address: the test app trusts X-Forwarded-For from loopback (KAIKU_TRUST_PROXY default). */
   const from = (ip: string, path: string, init: RequestInit = {}) =>
     fetch(t.url + path, { ...init, redirect: 'manual', headers: { 'x-forwarded-for': ip, ...(init.headers as Record<string, string> ?? {}) } });
 
   test('a public survey page allows the limit per IP per minute, then 429 with Retry-After and RateLimit headers; other IPs are not affected', async () => {
+    await sameWindow();
     const statuses = [];
     let last: Response | undefined;
     for (let i = 0; i < 4; i++) {
@@ -43,6 +50,7 @@ describe('rate limits', () => {
   });
 
   test('an invitation token is limited on its own, whichever IPs use it', async () => {
+    await sameWindow();
     const invitation = await t.api(`/api/v1/surveys/${surveyId}/invitations`, { body: {} });
     assert.equal(invitation.status, 201);
     const path = `/r/${invitation.body.token}`;
@@ -52,6 +60,7 @@ describe('rate limits', () => {
   });
 
   test('sign-in is limited per IP before any password is checked', async () => {
+    await sameWindow();
     const login = (ip: string) => from(ip, '/api/v1/auth/login', {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@example.com', password: 'x' }),
     });
@@ -64,6 +73,7 @@ describe('rate limits', () => {
   });
 
   test('response ingestion is limited per IP', async () => {
+    await sameWindow();
     const statuses = [];
     for (let i = 0; i < 5; i++) {
       const res = await from('192.0.2.20', '/api/v1/responses', {
@@ -76,6 +86,7 @@ describe('rate limits', () => {
   });
 
   test('an API key has its own limit, set at creation and changed later; other keys are not affected', async () => {
+    await sameWindow();
     const created = await t.api('/api/v1/api-keys', { body: { name: 'partner', scopes: ['read'], rateLimitPerMinute: 2 } });
     assert.equal(created.status, 201);
     assert.equal(created.body.rateLimitPerMinute, 2);
