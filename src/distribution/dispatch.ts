@@ -19,7 +19,7 @@ import { unsubscribed, type SkipReason } from './policy.ts';
 
 export const DISPATCH_BATCH = 200;
 const MAX_ATTEMPTS = 5;
-const CONCURRENCY = 20;
+const CONCURRENCY = 40;
 const LEASE_MINUTES = 10;
 
 export interface Senders {

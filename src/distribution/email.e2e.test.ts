@@ -45,8 +45,8 @@ describe('pulse e-mail to answer in a browser', { skip: missing && !process.env.
     assert.deepEqual(mail.envelopeTo, ['sven@example.com']);
     assert.equal(mail.subject, 'Test Org: berätta om din upplevelse');
     assert.equal(mail.headers.get('content-language'), 'sv');
-    const link = /href="([^"]+\?nps=8)"/.exec(mail.html)?.[1].replace(/&amp;/g, '&');
-    assert.ok(link?.startsWith(`${t.url}/r/`), mail.html);
+    const link = /href="([^"]+\?nps=8)"/.exec(mail.html)?.[1].replace(/&amp;/g, '&') ?? '';
+    assert.ok(link.startsWith(`${t.url}/r/`), mail.html);
 
     const page = await browser.newPage();
     await page.goto(link);

@@ -51,8 +51,10 @@ export const scheduleJob = (ctx: JobContext) => defineJob<object>({
   retryLimit: 10,
   retryDelaySeconds: 5,
   handle: async () => {
-    const result = await drainPulseOutbox(ctx.db, ctx.now);
-    if (result.dueNow) await ctx.queue().send(DISPATCH_JOB, {});
+    // Two drainers side by side (SKIP LOCKED gives them different events; contacts are locked in id order, so they
+    // cannot deadlock): on PostgreSQL they use two cores, on PGlite they simply take turns.
+    const results = await Promise.all([drainPulseOutbox(ctx.db, ctx.now), drainPulseOutbox(ctx.db, ctx.now)]);
+    if (results.some((r) => r.dueNow)) await ctx.queue().send(DISPATCH_JOB, {});
   },
 });
 

@@ -33,8 +33,8 @@ export function createMailer(config: Pick<Config, 'smtpHost' | 'smtpPort' | 'smt
     secure: config.smtpSecure,
     auth: config.smtpUser ? { user: config.smtpUser, pass: config.smtpPassword ?? '' } : undefined,
     // Notifications: one connection per message, nothing stays open between batches or after shutdown.
-    // Invitations (pool): a few reused connections, for hundreds of messages a second.
-    ...(options.pool ? { pool: true, maxConnections: 5, maxMessages: 1000 } : {}),
+    // Invitations (pool): up to 20 reused connections, for hundreds of messages a second (bench/invitation-mail.ts).
+    ...(options.pool ? { pool: true, maxConnections: 20, maxMessages: 1000 } : {}),
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
