@@ -188,6 +188,13 @@ describe('churn risk over the database', () => {
     const minRisk = expectedOrder[9].risk;
     const top = await t.api(`/api/v1/churn/at-risk?minRisk=${minRisk}`);
     assert.equal(top.body.items.length, 10);
+    // Flagged as churned after scoring: off the list at once, back when the flag is cleared.
+    await t.db.query(`update contacts set operational = operational || '{"churned": "yes"}' where org_id = $1 and id = $2`, [t.orgId, expectedOrder[0].id]);
+    const after = await t.api(`/api/v1/churn/at-risk?minRisk=${minRisk}`);
+    assert.deepEqual(after.body.items.map((i: any) => i.contactId), expectedOrder.slice(1, 10).map((e) => e.id));
+    const original = people.find((p) => p.id === expectedOrder[0].id)!.churned;
+    await t.db.query(`update contacts set operational = (operational - 'churned') || $3::jsonb where org_id = $1 and id = $2`,
+      [t.orgId, expectedOrder[0].id, original === null ? '{}' : JSON.stringify({ churned: original })]);
   });
 
   test('CSV export for outreach: the same order, reasons named with their values; unit managers see only contacts who answered in their units', async () => {

@@ -346,9 +346,10 @@ function contactScope(scope: DataScope, params: unknown[]): string {
   return `and s.contact_id in (select r.contact_id from responses r where r.org_id = s.org_id and r.contact_id is not null and r.employee_id = any($${params.length}::uuid[]))`;
 }
 
-async function atRiskRows(db: Queryable, auth: AuthContext, modelId: string, request: AtRiskRequest): Promise<AtRiskContact[]> {
-  const params: unknown[] = [auth.orgId, modelId];
-  const where: string[] = [];
+async function atRiskRows(db: Queryable, auth: AuthContext, model: Pick<CurrentModel, 'id' | 'options'>, request: AtRiskRequest): Promise<AtRiskContact[]> {
+  // A contact flagged as churned since the scoring is no longer worth a call.
+  const params: unknown[] = [auth.orgId, model.id, model.options.target];
+  const where: string[] = [`not coalesce(lower(c.operational ->> $3) in ('true', '1', 'yes', 'y'), false)`];
   if (request.minRisk !== undefined) {
     params.push(request.minRisk);
     where.push(`s.risk >= $${params.length}`);
@@ -376,7 +377,7 @@ async function atRiskRows(db: Queryable, auth: AuthContext, modelId: string, req
 /** Contacts by churn risk, riskiest first, with their top reasons; cursor-paginated. */
 export async function atRiskPage(db: Queryable, auth: AuthContext, request: AtRiskRequest) {
   const model = await currentModel(db, auth.orgId);
-  const items = await atRiskRows(db, auth, model.id, { ...request, limit: request.limit + 1 });
+  const items = await atRiskRows(db, auth, model, { ...request, limit: request.limit + 1 });
   const more = items.length > request.limit;
   const page = items.slice(0, request.limit);
   const last = page[page.length - 1];
@@ -395,7 +396,7 @@ export async function* atRiskAll(db: Queryable, auth: AuthContext, request: Omit
   let left = request.max ?? Infinity;
   while (left > 0) {
     const size = Math.min(5_000, left);
-    const rows = await atRiskRows(db, auth, model.id, { minRisk: request.minRisk, cursor, limit: size });
+    const rows = await atRiskRows(db, auth, model, { minRisk: request.minRisk, cursor, limit: size });
     yield rows;
     left -= rows.length;
     if (rows.length < size) return;
