@@ -76,6 +76,17 @@ describe('persisted text analysis, run by hand (no job queue)', () => {
     assert.deepEqual(rows.map((r) => r.topics), more.map(() => ['wait_time']));
   });
 
+  test('passes start after the newest answer seen; a rescan of the window finds one committed late', async () => {
+    const newestSeen = new Map<string, string>();
+    await postAnswers(t, surveyId, [{ lang: 'en', text: 'Great price.' }]);
+    assert.equal((await analyseNewTexts(t.db, { newestSeen })).analysed, 1);
+    // Took its id 30 s ago, inside the rescan window, and commits only now.
+    const prepared = await prepareResponse(t.db, t.orgId, { surveyId, language: 'en', answers: [{ question: 'nps', value: 9 }, { question: 'nps_why', value: 'Quick delivery.' }] }, '', Date.now() - 30_000);
+    await storeResponses(t.db, t.orgId, [prepared], 'api');
+    assert.equal((await analyseNewTexts(t.db, { newestSeen })).analysed, 0);
+    assert.equal((await analyseNewTexts(t.db)).analysed, 1);
+  });
+
   test('the cursor passes old ids by, and the sweep finds an answer stored late with an old id', async () => {
     // A response whose id was taken long before it was committed (a stalled transaction).
     const old = Date.now() - 2 * RESCAN_WINDOW_MS - 60_000;
@@ -92,8 +103,8 @@ describe('persisted text analysis, run by hand (no job queue)', () => {
   test('the text API reads the stored analyses', async () => {
     const res = await t.api('/api/v1/text/topics');
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.equal(res.body.answers, labelled.length + 12);
-    assert.equal(res.body.storedAnalyses, labelled.length + 12);
+    assert.equal(res.body.answers, labelled.length + 14);
+    assert.equal(res.body.storedAnalyses, labelled.length + 14);
     // Proof that the stored row is what is shown: change it behind the analyser's back.
     await t.db.query(`update text_insights set sentiment = 'positive' where org_id = $1 and response_id = $2`, [t.orgId, ids[0]]);
     const verbatims = await t.api('/api/v1/text/verbatims?limit=200');
@@ -107,7 +118,7 @@ describe('persisted text analysis, run by hand (no job queue)', () => {
     const put = await t.api('/api/v1/text/taxonomy/topics/sauna', { method: 'PUT', body: { label: 'Sauna', keywords: { fi: ['sauna'], sv: ['bastu'], en: ['sauna'] } } });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     assert.equal(put.body.version, 2);
-    const total = labelled.length + 12;
+    const total = labelled.length + 14;
     assert.deepEqual([put.body.reanalysis.analysed, put.body.reanalysis.total, put.body.reanalysis.pending, put.body.reanalysis.done], [0, total, total, false]);
     // Until re-analysed, views analyse on request with the new taxonomy: "Saunassa", "saunan" are found by stem.
     const before = await t.api('/api/v1/text/topics');

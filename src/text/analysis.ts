@@ -6,7 +6,9 @@
  *   batch. Open answers are found by scanning each organisation's answers from a cursor
  *   (response ids are uuidv7, so newer responses come later in the primary key) and skipping
  *   those already analysed. The cursor stays RESCAN_WINDOW_MS behind the clock, because a
- *   transaction that took its ids earlier may commit later; `text-analyse-sweep` (hourly) sends
+ *   transaction that took its ids earlier may commit later (between those rescans, which come
+ *   every 30 s, a process starts after the newest answer it analysed, so a pass under heavy
+ *   ingestion does not re-read two minutes of answers); `text-analyse-sweep` (hourly) sends
  *   every cursor back to the start, so even an answer stored with an old id is found. Feedback
  *   texts carry `analysed_at is null` in a partial index. Rows are claimed with
  *   `for update skip locked`, and inserts are `on conflict do nothing`, so several workers
@@ -43,6 +45,8 @@ export function analyseSafely(text: string, languageHint: string | null | undefi
     return { language: 'other', sentiment: 'neutral', score: 0, topics: [], truncated: false, warning: 'analysis_failed' };
   }
 }
+
+const maxUuid = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
 
 /** The smallest uuid of a millisecond: uuidv7 ids made at or after `ms` sort at or above it. */
 export function uuidFloor(ms: number): string {
@@ -122,7 +126,10 @@ function groupByOrg<T extends { orgId: string }>(rows: T[]): Map<string, T[]> {
  * up to `limit` unanalysed feedback texts. Returns how many texts it analysed and whether any
  * organisation had a full batch (more may be waiting).
  */
-export async function analyseNewTexts(db: Database, options: { limit?: number; nowMs?: number } = {}): Promise<{ analysed: number; more: boolean }> {
+export async function analyseNewTexts(
+  db: Database,
+  options: { limit?: number; nowMs?: number; newestSeen?: Map<string, string> } = {},
+): Promise<{ analysed: number; more: boolean }> {
   const limit = options.limit ?? ANALYSIS_BATCH;
   const floor = uuidFloor((options.nowMs ?? Date.now()) - RESCAN_WINDOW_MS);
   return db.transaction(async (tx) => {
@@ -143,7 +150,7 @@ export async function analyseNewTexts(db: Database, options: { limit?: number; n
             order by a.response_id, a.question_id limit $3) a
          left join responses r on r.org_id = s.org_id and r.id = a.response_id
         order by 1, 2, 3`,
-      [states.map((s) => s.org_id), states.map((s) => s.scanned_through), limit]);
+      [states.map((s) => s.org_id), states.map((s) => maxUuid(s.scanned_through, options.newestSeen?.get(s.org_id))), limit]);
     const lockedOrgs = states.map((s) => s.org_id);
     const feedbackRows = await tx.query<{ orgId: string; id: string; text: string; language_hint: string | null }>(
       `select org_id::text as "orgId", id::text, text, language_hint from feedback_texts
@@ -165,13 +172,12 @@ export async function analyseNewTexts(db: Database, options: { limit?: number; n
         const texts = feedback.map((f): Pending => ({ key1: f.id, text: f.text, hint: f.language_hint }));
         analysed += await storeFeedbackAnalyses(tx, orgId, texts, texts.map((p) => analyseSafely(p.text, p.hint, taxonomy)), taxonomy.version);
       }
-      let cursor: string;
-      if (answers.length === limit) {
-        cursor = answers[answers.length - 1].responseId;
-        more = true;
-      } else {
-        cursor = floor > state.scanned_through ? floor : state.scanned_through;
-      }
+      if (answers.length > 0) options.newestSeen?.set(orgId, maxUuid(answers[answers.length - 1].responseId, options.newestSeen.get(orgId)));
+      // The stored cursor moves on past a full batch, but never into the rescan window.
+      const full = answers.length === limit;
+      if (full) more = true;
+      const last = full ? answers[answers.length - 1].responseId : floor;
+      const cursor = maxUuid(state.scanned_through, last < floor ? last : floor);
       if (cursor !== state.scanned_through) {
         await tx.query(`update text_analysis_state set scanned_through = $2 where org_id = $1`, [orgId, cursor]);
       }
@@ -261,9 +267,11 @@ export interface AnalysisTiming {
   restartSeconds: number;
   /** A run busy with a backlog hands over after this long, so shutdowns stay quick. */
   maxRunMs: number;
+  /** How often a pass looks at the whole rescan window again (the others start after the newest answer seen). */
+  rescanEveryMs: number;
 }
 
-export const defaultAnalysisTiming: AnalysisTiming = { restartSeconds: 2, maxRunMs: 20_000 };
+export const defaultAnalysisTiming: AnalysisTiming = { restartSeconds: 2, maxRunMs: 20_000, rescanEveryMs: 30_000 };
 
 /** Sends the next run unless one is already waiting (several processes converge on one chain). */
 export async function continueAnalysing(ctx: Pick<JobContext, 'db' | 'queue'>, exceptJobIds: string[] = [], startAfter = 0): Promise<void> {
@@ -271,6 +279,10 @@ export async function continueAnalysing(ctx: Pick<JobContext, 'db' | 'queue'>, e
 }
 
 export function textAnalysisJob(ctx: JobContext, timing: AnalysisTiming = defaultAnalysisTiming) {
+  // Passes start after the newest answer this process has analysed; every rescanEveryMs one pass
+  // starts from the database cursor instead, to find answers committed late within the window.
+  const newestSeen = new Map<string, string>();
+  let rescannedAt = 0;
   return defineJob<Record<string, never>>({
     name: TEXT_ANALYSE_JOB,
     batchSize: 10,
@@ -280,7 +292,11 @@ export function textAnalysisJob(ctx: JobContext, timing: AnalysisTiming = defaul
       const started = Date.now();
       try {
         for (;;) {
-          const { more } = await analyseNewTexts(ctx.db);
+          if (Date.now() - rescannedAt >= timing.rescanEveryMs) {
+            newestSeen.clear();
+            rescannedAt = Date.now();
+          }
+          const { more } = await analyseNewTexts(ctx.db, { newestSeen });
           if (!more || Date.now() - started > timing.maxRunMs) break;
           // Let other work on the same connection (PGlite) through between batches.
           await sleep(0);
