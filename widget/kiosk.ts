@@ -81,16 +81,31 @@ function sync(): Promise<void> {
   return syncing;
 }
 
+/** A customer who leaves mid-survey: what they answered is kept and the kiosk starts over. */
+const IDLE_SECONDS = 45;
 let resetTimer: number | undefined;
+let idleTimer: number | undefined;
+let current: ReturnType<typeof runPulse> | undefined;
+
+function restartIdleTimer() {
+  clearTimeout(idleTimer);
+  idleTimer = window.setTimeout(() => {
+    if (current && current.answered() > 0) current.finish();
+  }, IDLE_SECONDS * 1000);
+}
+for (const type of ['pointerdown', 'keydown', 'input']) addEventListener(type, restartIdleTimer, true);
+
 function start(lang = data.defaultLanguage) {
   clearTimeout(resetTimer);
+  clearTimeout(idleTimer);
   language = lang;
   const survey = data.languages[language].survey;
   document.documentElement.lang = language;
   title.textContent = survey.title;
   for (const button of languageBar.querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.lang === language));
   void showPending();
-  runPulse(pulse, survey, { smileys: true }, async (answers) => {
+  current = runPulse(pulse, survey, { smileys: true }, async (answers) => {
+    clearTimeout(idleTimer);
     const item: Queued = { idempotencyKey: randomId(), submittedAt: new Date().toISOString(), language, answers };
     await inQueue('readwrite', (s) => s.put(item));
     pulse.textContent = '';

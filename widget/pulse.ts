@@ -64,12 +64,18 @@ function holds(q: PulseQuestion, given: Map<string, number | string>): boolean {
 export function runPulse(root: HTMLElement, survey: PulseSurvey, options: { smileys: boolean }, done: (answers: PulseAnswer[]) => void) {
   const given = new Map<string, number | string>();
   let index = -1;
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    done([...given].map(([question, value]) => ({ question, value })));
+  };
 
   const next = () => {
     index++;
     while (index < survey.questions.length && !holds(survey.questions[index], given)) index++;
     const q = survey.questions[index];
-    if (!q) return done([...given].map(([question, value]) => ({ question, value })));
+    if (!q) return finish();
     root.textContent = '';
     const id = `kq-${q.key}`;
     const heading = el('p', { id, class: 'label' }, q.label);
@@ -112,4 +118,10 @@ export function runPulse(root: HTMLElement, survey: PulseSurvey, options: { smil
     }
   };
   next();
+  return {
+    /** How many questions have an answer so far. */
+    answered: () => given.size,
+    /** Ends the survey with the answers given so far (a kiosk customer who walked away). */
+    finish,
+  };
 }

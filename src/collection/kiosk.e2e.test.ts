@@ -127,6 +127,26 @@ describe('kiosk offline and online', () => {
     await context.close();
   });
 
+  test('a customer who walks away after the score: the score is kept and the kiosk starts over', async (ctx) => {
+    if (!browser) return ctx.skip(skipReason);
+    const kiosk = await newKiosk('Door tablet');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(kiosk.kioskUrl);
+    await page.click('button.smiley:nth-child(4)');
+    await page.waitForSelector('textarea');
+    await page.clock.runFor(44_000);
+    assert.equal(await page.isVisible('textarea'), true, 'still waiting for the comment after 44 s');
+    await page.clock.runFor(2_000);
+    await page.waitForSelector('.thanks');
+    const rows = await waitUntil(() => stored(kiosk.id), (r) => r.length === 1, 'the abandoned answer');
+    assert.deepEqual(rows.map((r) => [r.csat, r.comment]), [[4, null]]);
+    await page.clock.runFor(2_100);
+    await page.waitForSelector('button.smiley');
+    await context.close();
+  });
+
   test('a kiosk offline for a day syncs every queued answer once, at the times they were given', async (ctx) => {
     if (!browser) return ctx.skip(skipReason);
     const kiosk = await newKiosk('Branch tablet');
