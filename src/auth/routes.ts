@@ -40,6 +40,8 @@ export async function authRoutes(app: FastifyInstance) {
   const mailer = createMailer(config);
   app.addHook('onClose', async () => mailer?.close());
   const login = { rateLimit: 'login' as const };
+  // Guessing a code or the password through a stolen session is held to the sign-in rate.
+  const secondFactor = { permission: 'org:read' as const, rateLimit: 'login' as const };
 
   app.post<{ Body: Static<typeof LoginBody> }>('/api/v1/auth/login', {
     schema: { tags, body: LoginBody, description: 'Starts a new session (any earlier session cookie of this browser is ended). 401 totp_required: send totpCode too. 429 after repeated failures, with Retry-After.' },
@@ -97,12 +99,12 @@ export async function authRoutes(app: FastifyInstance) {
 
   app.post<{ Body: Static<typeof PasswordBody> }>('/api/v1/auth/totp/enrol', {
     schema: { tags, body: PasswordBody, description: 'Starts TOTP enrolment (current password required): returns the secret and its otpauth:// URI. Active after /confirm.' },
-    config: { permission: 'org:read' },
+    config: secondFactor,
   }, async (request) => startTotpEnrolment(db, person(request), request.body.password));
 
   app.post<{ Body: Static<typeof CodeBody> }>('/api/v1/auth/totp/confirm', {
     schema: { tags, body: CodeBody, description: 'Confirms enrolment with a current code; returns 10 one-time recovery codes (shown only here).' },
-    config: { permission: 'org:read' },
+    config: secondFactor,
   }, async (request) => {
     const auth = person(request);
     const recoveryCodes = await confirmTotp(db, auth, request.body.code);
@@ -112,7 +114,7 @@ export async function authRoutes(app: FastifyInstance) {
 
   app.post<{ Body: Static<typeof CodeBody> }>('/api/v1/auth/totp/disable', {
     schema: { tags, body: CodeBody, description: 'Turns the second factor off; needs a current code or a recovery code.' },
-    config: { permission: 'org:read' },
+    config: secondFactor,
   }, async (request, reply) => {
     const auth = person(request);
     await disableTotp(db, auth, request.body.code);

@@ -41,9 +41,23 @@ describe('bot protection on public survey forms', () => {
     assert.equal(await stored(), before + 1);
   });
 
+  test('a form sent back faster than a person fills it comes back with the answers kept and stores nothing; sent again a moment later, it is stored', async () => {
+    const { nonce } = await form();
+    const before = await stored();
+    const fast = await post({ _nonce: nonce, _lang: 'en', nps: '7' });
+    assert.equal(fast.status, 400);
+    const html = await fast.text();
+    assert.match(html, /Your answers could not be saved\. Please try again in a moment\./);
+    assert.match(html, /name="nps" value="7" checked/);
+    assert.ok(html.includes(`name="_nonce" value="${nonce}"`));
+    assert.equal(await stored(), before);
+    await wait(minFillMs + 50);
+    assert.equal((await post({ _nonce: nonce, _lang: 'en', nps: '7' })).status, 303);
+    assert.equal(await stored(), before + 1);
+  });
+
   const refusals: Array<[string, () => Promise<Record<string, string>>]> = [
     ['a filled honeypot', async () => { const { nonce } = await form(); await wait(minFillMs + 50); return { _nonce: nonce, nps: '9', _website: 'http://spam.example' }; }],
-    ['a form sent back faster than a person can fill it', async () => ({ _nonce: (await form()).nonce, nps: '9' })],
     ['a forged token', async () => ({ _nonce: issueFormToken('not-the-secret', surveyId, Date.now() - 10_000), nps: '9' })],
     ['a token of another survey', async () => ({ _nonce: issueFormToken(t.app.deps.config.secret, '00000000-0000-4000-8000-000000000000', Date.now() - 10_000), nps: '9' })],
     ['an expired token', async () => ({ _nonce: issueFormToken(t.app.deps.config.secret, surveyId, Date.now() - 2 * 86_400_000), nps: '9' })],

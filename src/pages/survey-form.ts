@@ -21,7 +21,9 @@ export type FieldProblem =
   | { kind: 'option' }
   | { kind: 'too_long'; max: number }
   | { kind: 'empty' }
-  | { kind: 'invalid' };
+  | { kind: 'invalid' }
+  /** Sent back sooner than a person fills a form (src/http/bot-guard.ts): send again. */
+  | { kind: 'retry' };
 
 export interface FieldError {
   /** Question key, or null for a problem with the form as a whole. */

@@ -184,16 +184,19 @@ export async function surveyPageRoutes(app: FastifyInstance) {
     const { survey, invitation } = answering;
     const language = pageLanguage(request, survey, invitation, text(body._lang));
     const nonce = text(body._nonce);
-    // Honeypot filled, token forged, stale or sent back too fast: refused, nothing stored.
-    if (checkSubmission({ secret: config.secret, minFillMs: config.formMinFillMs }, survey.id, body, nonce) !== 'ok' || !nonce) {
-      return sendMessage(request, reply, 'failed', 400, survey, invitation);
-    }
+    // Honeypot filled, token forged or stale: refused, nothing stored.
+    const verdict = checkSubmission({ secret: config.secret, minFillMs: config.formMinFillMs }, survey.id, body, nonce);
+    if (!nonce || (verdict !== 'ok' && verdict !== 'too_fast')) return sendMessage(request, reply, 'failed', 400, survey, invitation);
     const parsed = parseSurveyForm(survey, body);
     const rerender = (errors: FieldError[], status: number) => sendPage(reply, status, renderSurveyForm({
       survey, language, nonce, errors, values: parsed.values,
       action: href(answering.path, { ...answering.context, lang: language }),
       languageLinks: languageLinks(answering.path, answering.context, survey, language),
     }));
+    // Too fast for a person (a pre-filled link clicked through at once can be): nothing is
+    // stored, the form comes back with the answers kept and the same token, so sending it
+    // again a moment later goes through.
+    if (verdict === 'too_fast') return rerender([{ question: null, problem: { kind: 'retry' } }], 400);
     if (parsed.errors.length > 0) return rerender(parsed.errors, 400);
 
     const idempotencyKey = submissionKey(survey.id, nonce);
