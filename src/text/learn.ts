@@ -70,29 +70,49 @@ export function trainTopicModel(examples: LabelledText[], options: { threshold?:
   return model;
 }
 
+/** Per-model constants of the scoring, computed once: counting the vocabulary per text was most of its cost. */
+interface Prepared {
+  /** Per label: prior log-odds and the two smoothing denominators, or null when the label is not predicted. */
+  labels: Array<{ prior: number; logIn: number; logOut: number } | null>;
+}
+const preparedModels = new WeakMap<TopicModel, Prepared>();
+
+function prepare(model: TopicModel): Prepared {
+  let prepared = preparedModels.get(model);
+  if (prepared) return prepared;
+  const vocabulary = Object.keys(model.counts).length || 1;
+  prepared = {
+    labels: model.labels.map((_, l) => {
+      const docsIn = model.labelDocuments[l];
+      const docsOut = model.documents - docsIn;
+      if (docsIn < 2 || docsOut < 1) return null;
+      const tokensIn = model.labelFeatures[l];
+      const tokensOut = model.totalFeatures - tokensIn;
+      return { prior: Math.log(docsIn / docsOut), logIn: Math.log(tokensIn + vocabulary), logOut: Math.log(tokensOut + vocabulary) };
+    }),
+  };
+  preparedModels.set(model, prepared);
+  return prepared;
+}
+
 /** Log-odds per label that the text has it; labels with under two examples are not predicted. */
 export function topicScores(model: TopicModel, text: string, language?: DetectedLanguage): Record<string, number> {
   const features = textFeatures(text, language ?? languageOf(text));
-  const vocabulary = Object.keys(model.counts).length || 1;
+  const { labels } = prepare(model);
+  const rows = features.map((f) => model.counts[f]).filter((row): row is number[] => row !== undefined);
   const scores: Record<string, number> = {};
+  // A text with no known words says nothing; do not let the prior alone decide.
+  if (rows.length === 0) return scores;
   model.labels.forEach((label, l) => {
-    const docsIn = model.labelDocuments[l];
-    const docsOut = model.documents - docsIn;
-    if (docsIn < 2 || docsOut < 1) return;
-    const tokensIn = model.labelFeatures[l];
-    const tokensOut = model.totalFeatures - tokensIn;
-    let logOdds = Math.log(docsIn / docsOut);
-    let known = 0;
-    for (const f of features) {
-      const row = model.counts[f];
-      if (!row) continue;
-      known++;
+    const constants = labels[l];
+    if (!constants) return;
+    let logOdds = constants.prior;
+    for (const row of rows) {
       const cIn = row[l + 1];
       const cOut = row[0] - cIn;
-      logOdds += Math.log((cIn + 1) / (tokensIn + vocabulary)) - Math.log((cOut + 1) / (tokensOut + vocabulary));
+      logOdds += Math.log(cIn + 1) - constants.logIn - Math.log(cOut + 1) + constants.logOut;
     }
-    // A text with no known words says nothing; do not let the prior alone decide.
-    if (known > 0) scores[label] = logOdds;
+    scores[label] = logOdds;
   });
   return scores;
 }
