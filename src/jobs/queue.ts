@@ -47,17 +47,27 @@ export async function startJobQueue(db: Database, options: JobQueueOptions = {})
   const boss = new PgBoss({ ...config, schedule: true, supervise: true, migrate: true });
   boss.on('error', (error) => process.emitWarning(`job queue: ${(error as Error).message}`));
   await boss.start();
+  const createQueuesAndSchedules = async () => {
+    for (const definition of options.definitions ?? []) {
+      await boss.createQueue(definition.name, {
+        name: definition.name,
+        retryLimit: definition.retryLimit ?? 5,
+        retryDelay: definition.retryDelaySeconds ?? 10,
+        retryBackoff: definition.retryBackoff ?? true,
+      });
+    }
+    for (const schedule of options.schedules ?? []) await boss.schedule(schedule.name, schedule.cron);
+  };
+  // Processes starting together on a new database deadlocked creating the same queues
+  // (src/cli/scale-out.it.test.ts): one process at a time creates them, under an advisory lock
+  // held by a transaction of the app's pool. PGlite has one process and one connection.
+  if (options.databaseUrl) {
+    await db.transaction(async (tx) => { await tx.query('select pg_advisory_xact_lock(7406329114)'); await createQueuesAndSchedules(); });
+  } else await createQueuesAndSchedules();
   for (const definition of options.definitions ?? []) {
-    await boss.createQueue(definition.name, {
-      name: definition.name,
-      retryLimit: definition.retryLimit ?? 5,
-      retryDelay: definition.retryDelaySeconds ?? 10,
-      retryBackoff: definition.retryBackoff ?? true,
-    });
     await boss.work<object>(definition.name, { batchSize: definition.batchSize ?? 50, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
       async (jobs) => definition.handle(jobs.map((j) => ({ id: j.id, data: j.data }))));
   }
-  for (const schedule of options.schedules ?? []) await boss.schedule(schedule.name, schedule.cron);
   return {
     boss,
     send: (name, data, sendOptions) => boss.send(name, data, sendOptions ?? {}),

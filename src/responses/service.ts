@@ -121,10 +121,12 @@ with input as (
            as a(response_id, question_id, number, choice, choices, text, dont_know)
     join stored s on s.id = a.response_id
 ), outboxed as (
-  -- Alert evaluation is owed for every stored response, in the same transaction (outbox),
-  -- when the organisation has rules at all.
+  -- Alert evaluation and response.created webhooks are owed for every stored response, in the
+  -- same transaction (outbox), when the organisation has rules or such a webhook at all.
   insert into response_outbox (org_id, response_id)
-  select $1, id from stored where exists (select 1 from alert_rules where org_id = $1 and enabled)
+  select $1, id from stored
+   where exists (select 1 from alert_rules where org_id = $1 and enabled)
+      or exists (select 1 from webhooks where org_id = $1 and enabled and 'response.created' = any(events))
 )
 select id, null::bigint as position, null::text as unknown_reference from stored
 union all
