@@ -183,9 +183,6 @@ export async function getChurnRun(db: Queryable, orgId: string, id: string): Pro
   return run;
 }
 
-/** Stored per contact: the top reasons, compactly. */
-type StoredReason = ChurnReason;
-
 const scoreChunk = 10_000;
 
 /**
@@ -221,7 +218,7 @@ export async function runChurnTraining(db: Queryable, orgId: string, modelId: st
     for (let start = 0; start < scoreRows.length; start += scoreChunk) {
       const chunk = [];
       for (let k = start; k < Math.min(start + scoreChunk, scoreRows.length); k++) {
-        chunk.push({ c: rows.ids[scoreRows[k]], r: risk[k], e: reasons[k] satisfies StoredReason[] });
+        chunk.push({ c: rows.ids[scoreRows[k]], r: risk[k], e: reasons[k] });
       }
       await db.query(
         `insert into churn_scores (org_id, model_id, contact_id, risk, reasons)
