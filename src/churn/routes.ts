@@ -4,6 +4,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { IdParams, PageQuery, strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
 import { csvRecord, UTF8_BOM } from '../exports/cells.ts';
+import { auditRequest } from '../audit/log.ts';
 import { experienceFeatures } from './queries.ts';
 import {
   atRiskAll, atRiskPage, churnModelReport, currentModelId, defaultTrainOptions, getChurnRun, requestChurnTraining,
@@ -82,6 +83,8 @@ export async function churnRoutes(app: FastifyInstance) {
   }, async (request, reply) => {
     const auth = authOf(request);
     await currentModelId(db, auth.orgId); // no model → 404 problem before the first byte
+    // Names, e-mails and phone numbers leave the system: in the audit log (src/audit/).
+    await auditRequest(db, request, auth, { action: 'export.download', target: { type: 'dataset', id: 'churn-at-risk' }, details: { format: 'csv', filters: request.query } });
     const body = new PassThrough();
     (async () => {
       body.write(UTF8_BOM + csvRecord(['contact_id', 'external_id', 'name', 'email', 'phone', 'segment', 'risk', 'reason_1', 'reason_2', 'reason_3']));
