@@ -41,10 +41,11 @@ function meanWithInterval(n: number, mean: number | null, sd: number | null) {
   return { n, mean, sd, se, ci95: [mean - t * se, mean + t * se] as [number, number] };
 }
 
+/** The churned flag as 1 / 0 / null, read as churn training reads it (churnFlags in src/churn/service.ts). */
 const churnFlagSql = (p: string) => `case jsonb_typeof(c.operational -> ${p})
       when 'boolean' then (c.operational ->> ${p})::boolean::int
       when 'number' then case c.operational ->> ${p} when '1' then 1 when '0' then 0 end
-      when 'string' then case lower(c.operational ->> ${p}) when 'true' then 1 when 'yes' then 1 when '1' then 1 when 'false' then 0 when 'no' then 0 when '0' then 0 end
+      when 'string' then case when lower(c.operational ->> ${p}) in ('true', 'yes', 'y', '1') then 1 when lower(c.operational ->> ${p}) in ('false', 'no', 'n', '0') then 0 end
     end`;
 
 /**
