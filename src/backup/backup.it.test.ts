@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { testDatabase } from '../../test/helpers/db.ts';
+import { testBackend, testDatabase } from '../../test/helpers/db.ts';
 import { journeyWithTouchpoint, pulseSurvey } from '../../test/helpers/factories.ts';
-import type { Database } from '../db/connection.ts';
+import { openPglite, type Database } from '../db/connection.ts';
 import { ingestResponses } from '../responses/service.ts';
 import { backupDatabase, restoreDatabase } from './service.ts';
 
@@ -73,6 +73,14 @@ describe('backup and restore', () => {
     assert.notEqual(afterwards.responses, before.responses);
     const changed = Object.keys(afterwards).filter((k) => afterwards[k] !== before[k]).sort();
     assert.ok(changed.some((k) => k.startsWith('score_histogram')), `rollup tables follow new answers: ${changed.join(', ')}`);
+  });
+
+  test('a backup restores on the other backend too (PostgreSQL → embedded PGlite)', { skip: testBackend !== 'postgres' && 'runs in the PostgreSQL pass' }, async () => {
+    const embedded = await openPglite();
+    targets.push(embedded);
+    await embedded.migrate();
+    await restoreDatabase(embedded, file);
+    assert.deepEqual(await contents(embedded), await contents(t.db));
   });
 
   test('restore refuses a database with data, a foreign file and a truncated backup, leaving the target empty', async () => {
