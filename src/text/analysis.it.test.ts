@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { newOrg, startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, pulseSurvey } from '../../test/helpers/factories.ts';
 import { waitUntil } from '../../test/helpers/wait.ts';
 import { createApiKey } from '../auth/service.ts';
@@ -68,6 +68,23 @@ describe('persisted text analysis, run by hand (no job queue)', () => {
     assert.equal((await insights(t)).filter((r) => more.includes(r.response_id)).length, 5);
   });
 
+  test('a pass stops after about a batch, and organisations left over keep their place', async () => {
+    const other = await newOrg(t.db, 'Other Org');
+    const otherSurvey = (await t.api('/api/v1/surveys', { body: pulseSurvey(), key: other.apiKey })).body.id;
+    const texts = [{ lang: 'en', text: 'Rude staff.' }, { lang: 'en', text: 'Slow queue.' }, { lang: 'en', text: 'Fine.' }];
+    await postAnswers(t, surveyId, texts);
+    const res = await t.api('/api/v1/responses/batch', { key: other.apiKey, body: { responses: texts.map((l) => ({
+      surveyId: otherSurvey, language: l.lang, answers: [{ question: 'nps', value: 5 }, { question: 'nps_why', value: l.text }] })) } });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const passes = [];
+    for (let i = 0; i < 6; i++) passes.push(await analyseNewTexts(t.db, { limit: 2 }));
+    assert.equal(passes.reduce((sum, p) => sum + p.analysed, 0), 6);
+    // The first pass analysed one organisation's full batch and left the other for later.
+    assert.deepEqual(passes[0], { analysed: 2, more: true });
+    const [{ n }] = await t.db.query<{ n: number }>(`select count(*)::int as n from text_insights where org_id = $1`, [other.orgId]);
+    assert.equal(n, 3);
+  });
+
   test('two workers at once analyse each text exactly once', async () => {
     const more = await postAnswers(t, surveyId, Array.from({ length: 6 }, (_, i) => ({ lang: 'fi', text: `Jonotin ${i + 2} tuntia.` })));
     const [a, b] = await Promise.all([analyseNewTexts(t.db), analyseNewTexts(t.db)]);
@@ -103,8 +120,8 @@ describe('persisted text analysis, run by hand (no job queue)', () => {
   test('the text API reads the stored analyses', async () => {
     const res = await t.api('/api/v1/text/topics');
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.equal(res.body.answers, labelled.length + 14);
-    assert.equal(res.body.storedAnalyses, labelled.length + 14);
+    assert.equal(res.body.answers, labelled.length + 17);
+    assert.equal(res.body.storedAnalyses, labelled.length + 17);
     // Proof that the stored row is what is shown: change it behind the analyser's back.
     await t.db.query(`update text_insights set sentiment = 'positive' where org_id = $1 and response_id = $2`, [t.orgId, ids[0]]);
     const verbatims = await t.api('/api/v1/text/verbatims?limit=200');
@@ -118,7 +135,7 @@ describe('persisted text analysis, run by hand (no job queue)', () => {
     const put = await t.api('/api/v1/text/taxonomy/topics/sauna', { method: 'PUT', body: { label: 'Sauna', keywords: { fi: ['sauna'], sv: ['bastu'], en: ['sauna'] } } });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     assert.equal(put.body.version, 2);
-    const total = labelled.length + 14;
+    const total = labelled.length + 17;
     assert.deepEqual([put.body.reanalysis.analysed, put.body.reanalysis.total, put.body.reanalysis.pending, put.body.reanalysis.done], [0, total, total, false]);
     // Until re-analysed, views analyse on request with the new taxonomy: "Saunassa", "saunan" are found by stem.
     const before = await t.api('/api/v1/text/topics');

@@ -123,8 +123,8 @@ function groupByOrg<T extends { orgId: string }>(rows: T[]): Map<string, T[]> {
 
 /**
  * One pass of the new-text analysis: up to `limit` unanalysed open answers per organisation and
- * up to `limit` unanalysed feedback texts. Returns how many texts it analysed and whether any
- * organisation had a full batch (more may be waiting).
+ * up to `limit` unanalysed feedback texts, organisation by organisation until about `limit`
+ * texts are analysed. Returns how many it analysed and whether more may be waiting.
  */
 export async function analyseNewTexts(
   db: Database,
@@ -165,6 +165,12 @@ export async function analyseNewTexts(
       const orgId = state.org_id;
       const answers = answersByOrg.get(orgId) ?? [];
       const feedback = feedbackByOrg.get(orgId) ?? [];
+      // One pass analyses about `limit` texts, so it holds the organisations' state rows briefly;
+      // an organisation left for the next pass keeps its cursor.
+      if (analysed >= limit && (answers.length > 0 || feedback.length > 0)) {
+        more = true;
+        continue;
+      }
       if (answers.length > 0 || feedback.length > 0) {
         const taxonomy = await orgTaxonomy(tx, orgId);
         const pending = answers.map((a): Pending => ({ key1: a.responseId, key2: a.questionId, text: a.text, hint: a.language }));
