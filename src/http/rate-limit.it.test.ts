@@ -125,6 +125,27 @@ describe('rate limits', () => {
     assert.equal(row.hits, 10);
   });
 
+  test('two servers on one database refuse together once their shared count reaches the limit', async () => {
+    const second = await startTestApp({ db: t.db, config: { rateLimitPublic: 3 } });
+    try {
+      await sameWindow();
+      const ip = '198.51.100.99';
+      const at = (server: TestApp) => fetch(`${server.url}/s/${surveyId}`, { headers: { 'x-forwarded-for': ip } });
+      const statuses = [];
+      // Alternate between the servers, letting both do their once-a-second sync after each request.
+      for (const server of [t, second, t, second]) {
+        const res = await at(server);
+        await res.arrayBuffer();
+        statuses.push(res.status);
+        await t.app.rateLimiter.sync();
+        await second.app.rateLimiter.sync();
+      }
+      assert.deepEqual(statuses, [200, 200, 200, 429]);
+    } finally {
+      await second.close();
+    }
+  });
+
   test('a window that has passed starts from zero', async () => {
     let now = 1_000_000_040_000; // 20 s into a minute window
     const limiter = new RateLimiter(t.db, 60_000, 1000, () => now);

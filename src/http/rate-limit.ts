@@ -3,8 +3,8 @@
  * (`throttle.rate_counters`, UNLOGGED), with the hot path in memory.
  *
  * Each process decides from the last count it read from Postgres plus the hits it has taken
- * since, and adds those hits to the shared row once a second in one statement for all
- * buckets. A request therefore never waits for the database; the price is that N processes
+ * since; once a second (when it has taken any) it adds its hits to the shared rows in one
+ * statement and reads back the counts of the other buckets it used this minute. A request therefore never waits for the database; the price is that N processes
  * together may let through up to N × (one second of traffic) more than the limit before they
  * all see the shared count. Limits here are abuse limits (per IP, token, key), where that
  * slack is harmless; sign-in lockout, which must be exact, is counted in the database per
@@ -77,14 +77,25 @@ export class RateLimiter {
     const buckets: string[] = [];
     const windows: number[] = [];
     const hits: number[] = [];
+    /** Buckets in use this minute without new hits here: their shared count is read back, not added to. */
+    const idle: string[] = [];
     for (const [bucket, counter] of this.counters) {
       if (counter.window < current && counter.pending === 0) { this.counters.delete(bucket); continue; }
-      if (counter.pending === 0) continue;
+      if (counter.pending === 0) { if (counter.window === current) idle.push(bucket); continue; }
       buckets.push(bucket); windows.push(counter.window); hits.push(counter.pending);
       counter.pending = 0;
     }
-    if (buckets.length === 0) return;
+    if (buckets.length === 0 && idle.length === 0) return;
     try {
+      if (idle.length > 0) {
+        const rows = await this.db.query<{ bucket: string; hits: number }>(
+          `select bucket, hits from throttle.rate_counters where window_start = $1 and bucket = any($2::text[])`, [current, idle]);
+        for (const row of rows) {
+          const counter = this.counters.get(row.bucket);
+          if (counter && counter.window === current) counter.shared = Math.max(counter.shared, row.hits);
+        }
+      }
+      if (buckets.length === 0) return;
       const rows = await this.db.query<{ bucket: string; window_start: string; hits: number }>(
         `insert into throttle.rate_counters as c (bucket, window_start, hits)
          select * from unnest($1::text[], $2::bigint[], $3::int[])
