@@ -21,7 +21,8 @@ type Trigger =
 interface WidgetConfig { survey: PulseSurvey; triggers: Trigger[]; frequencyDays: number }
 
 type Call = [string, ...unknown[]];
-type KaikuFn = ((...args: Call) => void) & { q?: Call[] };
+/** The page's `kaiku` function: the snippet's stub queues calls in `q`; the widget's own one is `loaded`. */
+type KaikuFn = ((...args: Call) => void) & { q?: Call[]; loaded?: boolean };
 
 const CSS = `:host{all:initial!important;position:fixed!important;z-index:2147483647!important;right:16px!important;bottom:16px!important;display:block!important;visibility:visible!important;opacity:1!important}
 .box{box-sizing:border-box;width:min(360px,calc(100vw - 32px));background:#fff;color:#1b1b1b;font:16px/1.4 system-ui,sans-serif;border:1px solid #5c5c5c;border-radius:8px;padding:16px;box-shadow:0 4px 16px rgba(0,0,0,.25)}
@@ -144,6 +145,7 @@ async function start() {
 
   const queued = (window as unknown as { kaiku?: KaikuFn }).kaiku?.q ?? [];
   const kaiku: KaikuFn = (command, name) => { if (command === 'track' && events.has(name as string)) fire(); };
+  kaiku.loaded = true;
   (window as unknown as { kaiku: KaikuFn }).kaiku = kaiku;
   for (const call of queued) kaiku(...call);
 }

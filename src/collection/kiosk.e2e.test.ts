@@ -113,6 +113,7 @@ describe('kiosk offline and online', () => {
 
     // A reply lost after the server stored an answer: the kiosk still has it queued and sends it again.
     const resent = rows[2].key.split(':')[2];
+    const resentReply = page.waitForResponse((r) => r.url().endsWith('/responses') && r.request().postDataJSON().idempotencyKey === resent);
     await page.evaluate(async (key) => {
       const db = await new Promise<IDBDatabase>((resolve) => { const r = indexedDB.open('kaiku-kiosk', 1); r.onsuccess = () => resolve(r.result); });
       await new Promise((resolve) => {
@@ -122,6 +123,8 @@ describe('kiosk offline and online', () => {
       });
       dispatchEvent(new Event('online'));
     }, resent);
+    const reply = await resentReply;
+    assert.deepEqual([reply.status(), (await reply.json()).created], [200, false], 'acknowledged as the answer already stored');
     await page.waitForFunction(() => document.documentElement.dataset.pending === '0');
     assert.equal((await stored(kiosk.id)).length, 5, 'the resend was stored once, not twice');
     await context.close();

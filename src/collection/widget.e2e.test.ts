@@ -89,7 +89,8 @@ describe('web widget on a hostile page', () => {
   async function openShop(context: BrowserContext, key: string, path = '/checkout/done') {
     const page = await context.newPage();
     await page.goto(`${shopUrl}${path}?key=${key}`);
-    await page.waitForFunction(() => typeof (window as unknown as { kaiku?: { q?: unknown } }).kaiku === 'function' && !(window as unknown as { kaiku: { q?: unknown } }).kaiku.q);
+    // The widget has fetched its site key's settings and listens for its triggers.
+    await page.waitForFunction(() => (window as unknown as { kaiku?: { loaded?: boolean } }).kaiku?.loaded === true);
     return page;
   }
 
