@@ -266,8 +266,6 @@ export async function startReanalysis(queue: JobQueue | undefined, orgId: string
   await queue?.send(TEXT_REANALYSE_JOB, { orgId }, { retryLimit: 3, retryDelay: 30 });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export interface AnalysisTiming {
   /** The next run starts this long after one finds nothing more to do. */
   restartSeconds: number;
@@ -304,8 +302,6 @@ export function textAnalysisJob(ctx: JobContext, timing: AnalysisTiming = defaul
           }
           const { more } = await analyseNewTexts(ctx.db, { newestSeen });
           if (!more || Date.now() - started > timing.maxRunMs) break;
-          // Let other work on the same connection (PGlite) through between batches.
-          await sleep(0);
         }
       } finally {
         await continueAnalysing(ctx, jobs.map((j) => j.id), timing.restartSeconds);
