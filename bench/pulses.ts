@@ -59,7 +59,7 @@ for (let run = 0; run < runs; run++) {
     occurredAt: new Date(now - rand(3_600_000)).toISOString(), idempotencyKey: `e-${b}-${i}`,
   })) }));
 
-  const server = await startServer({ DATABASE_URL: url, KAIKU_DEMO: 'false' }, 3931);
+  const server = await startServer({ DATABASE_URL: url, KAIKU_DEMO: 'false' }, 3931 + run);
   try {
     const started = performance.now();
     const posted = await postBodies(server, '/api/v1/events/batch', key, bodies, 4);
