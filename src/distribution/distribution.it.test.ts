@@ -266,4 +266,18 @@ describe('pulse distribution: rules, quarantine, e-mail, SMS, reminders, unsubsc
     const listed = (await t.api(`/api/v1/surveys/${strategic}/waves`)).body.items[0];
     assert.ok(listed.launchedAt);
   });
+  test('an invitation still waiting when its pulse expires is skipped as expired, not sent late', async () => {
+    offsetMs = 0;
+    const rule = (await t.api('/api/v1/pulse-rules', { body: { name: 'Short-lived', touchpointId, surveyId, channels: ['email'], delayMinutes: 30, expiryHours: 1 } })).body.id;
+    await t.api(`/api/v1/pulse-rules/${ruleId}`, { method: 'PATCH', body: { enabled: false } });
+    const event = (await t.api('/api/v1/events', { body: { touchpointId, contactId: contacts.hugo } })).body.id;
+    const [scheduled] = await waitUntil(() => invitations(`&eventId=${event}`), (r) => r.length === 1, 'the invitation');
+    assert.deepEqual([scheduled.ruleId, scheduled.status], [rule, 'scheduled']);
+    const mails = smtp.received.length;
+    offsetMs = 2 * 3_600_000; // the sender was down for two hours
+    await dispatch();
+    const [expired] = await waitUntil(() => invitations(`&eventId=${event}`), (r) => r[0]?.status === 'skipped', 'the expiry');
+    assert.equal(expired.skipReason, 'expired');
+    assert.equal(smtp.received.length, mails);
+  });
 });
