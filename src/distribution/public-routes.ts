@@ -53,7 +53,8 @@ export async function distributionPageRoutes(app: FastifyInstance) {
     return reply.status(404).type('text/html; charset=utf-8').send(render(language, s.notFoundTitle, html`<h1>${s.notFoundTitle}</h1><p>${s.notFoundBody}</p>`));
   };
 
-  const hide = { schema: { hide: true } };
+  // Rate-limited like the survey pages: per IP, and per token (guessing tokens gets nowhere fast).
+  const hide = { schema: { hide: true }, config: { rateLimit: 'public' as const } };
   app.get<{ Params: { token: string } }>('/u/:token', hide, async (request, reply) => {
     const invitation = await findInvitation(db, request.params.token);
     if (!invitation) return notFound(request, reply);
