@@ -280,4 +280,20 @@ describe('pulse distribution: rules, quarantine, e-mail, SMS, reminders, unsubsc
     assert.equal(expired.skipReason, 'expired');
     assert.equal(smtp.received.length, mails);
   });
+  test("quiet hours are the contact's own: a pulse due inside them waits until they end in the contact's time zone", async () => {
+    offsetMs = 0;
+    const { touchpointId: store } = await journeyWithTouchpoint(t, 'Store visit');
+    // Kiritimati is UTC+14, twelve hours from the organisation's Helsinki: a window around its local hour now.
+    const zone = 'Pacific/Kiritimati';
+    const localHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+    const hh = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
+    await t.api('/api/v1/pulse-rules', { body: { name: 'Store', touchpointId: store, surveyId, channels: ['email'], quietHours: { start: hh(localHour), end: hh(localHour + 2) } } });
+    const kim = (await t.api('/api/v1/contacts/by-external-id/kim', { method: 'PUT', body: { email: 'kim@example.com', timeZone: zone, consent: { surveyEmail: true } } })).body.id;
+    const event = (await t.api('/api/v1/events', { body: { touchpointId: store, contactId: kim } })).body.id;
+    const [row] = await waitUntil(() => invitations(`&eventId=${event}`), (r) => r.length === 1, 'the invitation');
+    assert.equal(row.status, 'scheduled');
+    const sendAt = new Date(row.sendAt);
+    assert.equal(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(sendAt), hh(localHour + 2));
+    assert.ok(sendAt.getTime() > Date.now() + 3_600_000 - 120_000 && sendAt.getTime() <= Date.now() + 2 * 3_600_000, row.sendAt);
+  });
 });
