@@ -34,18 +34,27 @@ async function postAnswers(t: TestApp, surveyId: string, texts: ReadonlyArray<{ 
   return res.body.items.map((i: { id: string }) => i.id);
 }
 
+/** One app for the suites without a job queue; each suite has its own organisation. */
+let shared: TestApp;
+before(async () => { shared = await startTestApp(); });
+after(() => shared.close());
+
+/** The shared app seen as another organisation: its API key on every request. */
+function asOrganisation(app: TestApp, org: { orgId: string; apiKey: string }): TestApp {
+  return { ...app, ...org, api: (path, init = {}) => app.api(path, { ...init, key: init.key === undefined ? org.apiKey : init.key }) };
+}
+
 describe('persisted text analysis, run by hand (no job queue)', () => {
   let t: TestApp;
   let surveyId: string;
   const ids: string[] = [];
 
   before(async () => {
-    t = await startTestApp();
+    t = shared;
     const { touchpointId } = await journeyWithTouchpoint(t);
     surveyId = (await t.api('/api/v1/surveys', { body: pulseSurvey(touchpointId) })).body.id;
     ids.push(...await postAnswers(t, surveyId, labelled));
   });
-  after(() => t.close());
 
   test('a pass stores one analysis per open answer, as labelled, and a second pass changes nothing', async () => {
     const first = await analyseNewTexts(t.db);
@@ -209,10 +218,9 @@ describe('imported feedback texts', () => {
   let unitId: string;
 
   before(async () => {
-    t = await startTestApp();
+    t = asOrganisation(shared, await newOrg(shared.db, 'Feedback Org'));
     ({ unitId } = await journeyWithTouchpoint(t));
   });
-  after(() => t.close());
 
   test('single texts are idempotent by external id', async () => {
     const body = { source: 'complaint', externalId: 'C-1', text: 'Lasku oli väärin, soittakaa 040 123 4567.', language: 'fi', occurredAt: '2026-03-02T10:00:00Z', unitId };
