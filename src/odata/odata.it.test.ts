@@ -67,6 +67,9 @@ describe('OData v4 feed', () => {
     assert.match(metadata.text, /<EntityType Name="Response">\s*<Key><PropertyRef Name="Id"\/><\/Key>/);
     assert.match(metadata.text, /<Property Name="SubmittedAt" Type="Edm.DateTimeOffset" Nullable="false"\/>/);
     assert.match(metadata.text, /<EntitySet Name="Metrics" EntityType="Kaiku.Metric"\/>/);
+    const unknown = await get('/Surveys');
+    assert.equal(unknown.status, 404);
+    assert.match(unknown.body.error.message, /Surveys is not a resource of this service; the entity sets are Responses, Answers/);
   });
 
   test('a month of one touchpoint’s responses with $count, $select and $orderby', async () => {

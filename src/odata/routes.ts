@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authOf } from '../auth/plugin.ts';
 import { toProblem } from '../http/problem.ts';
+import { KaikuError } from '../errors.ts';
 import { entitySets, metadataXml, type EntitySet } from './entities.ts';
 import { encodeToken, parseQueryOptions, type QueryOptions } from './query.ts';
 import { queryEntitySet } from './service.ts';
@@ -83,4 +84,8 @@ export async function odataRoutes(app: FastifyInstance) {
       return reply.type('text/plain;charset=utf-8').send(String(page.count));
     });
   }
+  // Anything else under the root (an unknown set, a key path such as Responses(…), $batch) in OData's error format.
+  app.get(`${ODATA_ROOT}/*`, { schema: hide }, async (request) => {
+    throw new KaikuError('not_found', `${request.url.split('?')[0].slice(ODATA_ROOT.length + 1)} is not a resource of this service; the entity sets are ${entitySets.map((s) => s.name).join(', ')}`, { status: 404 });
+  });
 }
