@@ -10,7 +10,7 @@ import { DISPATCH_JOB } from './jobs.ts';
 
 interface SmsRequest { authorization: string | undefined; body: { from: string; to: string; text: string; reference: string } }
 
-/** A local SMS gateway: 202 for every number except +358400000000, which it does not know (400). */
+/** A local SMS gateway: 202, except 400 for +358400000000 (a number it does not know) and 503 for +358400000503 (busy). */
 async function startSmsGateway() {
   const received: SmsRequest[] = [];
   const server = createServer((req: IncomingMessage, res) => {
@@ -20,6 +20,7 @@ async function startSmsGateway() {
       const body = JSON.parse(data) as SmsRequest['body'];
       received.push({ authorization: req.headers.authorization, body });
       if (body.to === '+358400000000') { res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"unknown number"}'); return; }
+      if (body.to === '+358400000503') { res.writeHead(503).end('busy'); return; }
       res.writeHead(202, { 'content-type': 'application/json' }).end('{"id":"m1"}');
     });
   });
@@ -295,5 +296,16 @@ describe('pulse distribution: rules, quarantine, e-mail, SMS, reminders, unsubsc
     const sendAt = new Date(row.sendAt);
     assert.equal(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(sendAt), hh(localHour + 2));
     assert.ok(sendAt.getTime() > Date.now() + 3_600_000 - 120_000 && sendAt.getTime() <= Date.now() + 2 * 3_600_000, row.sendAt);
+  });
+  test('a gateway that is busy (503) is tried again later: the invitation goes back to scheduled with the error, not bounced', async () => {
+    offsetMs = 0;
+    const { touchpointId: desk } = await journeyWithTouchpoint(t, 'Help desk');
+    await t.api('/api/v1/pulse-rules', { body: { name: 'Desk', touchpointId: desk, surveyId, channels: ['sms'] } });
+    const jon = (await t.api('/api/v1/contacts/by-external-id/jon', { method: 'PUT', body: { phone: '+358400000503', consent: { surveySms: true } } })).body.id;
+    const event = (await t.api('/api/v1/events', { body: { touchpointId: desk, contactId: jon } })).body.id;
+    const [row] = await waitUntil(() => invitations(`&eventId=${event}`), (r) => r[0]?.attempts === 1 && r[0]?.status === 'scheduled', 'the first attempt');
+    assert.match(row.lastError, /503/);
+    // Tried again two minutes later (then 4, 8, 16; failed after five attempts).
+    assert.ok(Math.abs(new Date(row.sendAt).getTime() - Date.now() - 2 * 60_000) < 30_000, row.sendAt);
   });
 });
