@@ -438,8 +438,8 @@ export const answers = pgTable('answers', {
  * Score-histogram rollups (issue 4): how many score answers, joined to their responses, gave
  * each score 0–10 or "don't know", per question × survey × unit × touchpoint × channel and
  * local day or month in the organisation's time zone. Triggers on answers and responses
- * (migration 0012) append signed deltas in the changing statement's own transaction;
- * `kaiku_fold_score_histograms()` (migration 0015) folds them into the day and month tables,
+ * (migrations 0012, 0017) append signed deltas in the changing statement's own transaction;
+ * `kaiku_fold_score_histograms()` (migration 0017) folds them into the day and month tables,
  * and readers add the deltas not yet folded — so the rollup is exact at every moment.
  * src/metrics/rollups.ts reads it.
  */
@@ -452,16 +452,6 @@ const scoreHistogramGroup = {
   channel: channelEnum('channel'),
   surveyId: uuid('survey_id').notNull(),
 };
-
-/** Changes not folded yet: append-only, so concurrent ingestion never waits on a hot rollup row. */
-export const scoreHistogramDeltas = pgTable('score_histogram_deltas', {
-  ...scoreHistogramGroup,
-  /** The answer's whole-number score; null counts "don't know". */
-  score: smallint('score'),
-  count: integer('count').notNull(),
-  /** submitted_at to the quarter-hour (UTC): the fold places it on the organisation's local day. */
-  bucket: timestamp('bucket', { withTimezone: true }).notNull(),
-}, (t) => [primaryKey({ columns: [t.orgId, t.id] })]);
 
 /** One row per group holds its whole histogram (every score scale is within 0–10), so a read adds few rows. */
 const histogramCounts = {
@@ -479,6 +469,16 @@ const histogramCounts = {
   score10: integer('score_10').notNull().default(0),
   dontKnow: integer('dont_know').notNull().default(0),
 };
+
+/**
+ * Signed changes not folded yet, one row per group and quarter-hour per writing statement:
+ * append-only, so concurrent ingestion never waits on a hot rollup row.
+ */
+export const scoreHistogramDeltas = pgTable('score_histogram_deltas', {
+  ...histogramCounts,
+  /** submitted_at to the quarter-hour (UTC): the fold places it on the organisation's local day. */
+  bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.id] })]);
 
 export const scoreHistogramDays = pgTable('score_histogram_days', {
   ...histogramCounts,

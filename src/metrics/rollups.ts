@@ -134,10 +134,7 @@ export async function rollupHistogramRows(db: Queryable, query: HistogramQuery):
     if (piece.from !== null) range.push(`${day()} >= ${add(piece.from)}::date`);
     if (piece.to !== null) range.push(`${day()} < ${add(piece.to)}::date`);
     const dims = query.by.map((d, i) => `${dimensionSql(d, day, query.interval)} as g${i}`);
-    // Day and month rows hold a whole histogram; a delta row one score (null: don't know).
-    const counts = piece.table === 'score_histogram_deltas'
-      ? [...scores.map((v) => `case when h.score = ${v} then h.count else 0 end as score_${v}`), 'case when h.score is null then h.count else 0 end as dont_know']
-      : [...scores.map((v) => `h.score_${v}`), 'h.dont_know'];
+    const counts = [...scores.map((v) => `h.score_${v}`), 'h.dont_know'];
     return `select ${[...dims, ...counts].join(', ')} from ${piece.table} h
       ${joinsTouchpoint ? 'left join touchpoints t on t.org_id = h.org_id and t.id = h.touchpoint_id' : ''}
       where ${range.join(' and ')}`;
