@@ -43,6 +43,8 @@ const caseColumns = `c.id, c.kind, c.title, c.status, c.priority, c.rule_id as "
  */
 export function caseScope(auth: AuthContext, params: unknown[]): string {
   const add = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  if (auth.scope.kind === 'all') return '';
+  // Added only when used: an unused parameter has no type, which Postgres refuses.
   const me = auth.userId ? ` or c.owner_user_id = ${add(auth.userId)}::uuid` : '';
   if (auth.scope.kind === 'units') {
     const units = add(auth.scope.unitIds);

@@ -1,0 +1,159 @@
+/**
+ * axe-core on every HTML page of the product in headless Chromium, each as the role that
+ * sees it: sign-in, password reset, the dashboard (overview with and without filters, in
+ * Finnish and English, empty), praise wall, frontline view, unit view, the survey page with
+ * every question type, its thank-you page, the kiosk and the unsubscribe page. A serious or
+ * critical violation fails the test, naming the page, rule and elements.
+ * The list of pages is in docs/accessibility.md; keep the two in step.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import axe from 'axe-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { launchChromium, skipReason } from '../../test/helpers/browser.ts';
+import { journeyWithTouchpoint } from '../../test/helpers/factories.ts';
+import { createUser } from '../auth/service.ts';
+
+type Finding = { page: string; rule: string; impact: string; help: string; targets: string[] };
+
+/** Runs axe on the page as it is and returns its serious and critical violations. */
+async function seriousViolations(page: Page, name: string): Promise<Finding[]> {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as { axe: typeof axe };
+    const result = await w.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ rule: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ page: name, ...v }));
+}
+
+const everyQuestionType = {
+  name: 'Every question type', kind: 'pulse', defaultLanguage: 'fi', languages: ['fi', 'en'],
+  title: { fi: 'Kerro kokemuksestasi', en: 'Tell us about your visit' },
+  intro: { fi: 'Muutama kysymys.', en: 'A few questions.' },
+  thanks: { fi: 'Kiitos!', en: 'Thank you!' },
+  questions: [
+    { key: 'nps', type: 'nps', required: true, text: { fi: 'Suosittelisitko meitä?', en: 'Would you recommend us?' } },
+    { key: 'csat', type: 'csat', text: { fi: 'Kuinka tyytyväinen olit?', en: 'How satisfied were you?' } },
+    { key: 'ces', type: 'ces', text: { fi: 'Asiointi oli helppoa', en: 'It was easy' } },
+    { key: 'staff', type: 'likert7', allowDontKnow: true, text: { fi: 'Henkilökunta oli ystävällistä', en: 'The staff were friendly' } },
+    { key: 'stars', type: 'rating', scaleMax: 5, text: { fi: 'Arvosana', en: 'Rating' } },
+    { key: 'visit', type: 'single_choice', text: { fi: 'Käynnin syy', en: 'Reason' }, options: [{ value: 'buy', label: { fi: 'Osto', en: 'Buying' } }, { value: 'return', label: { fi: 'Palautus', en: 'Return' } }] },
+    { key: 'channels', type: 'multi_choice', text: { fi: 'Kanavat', en: 'Channels' }, options: [{ value: 'web', label: { fi: 'Verkko', en: 'Web' } }, { value: 'phone', label: { fi: 'Puhelin', en: 'Phone' } }] },
+    { key: 'comment', type: 'text', text: { fi: 'Kerro lisää', en: 'Tell us more' } },
+  ],
+};
+
+describe('accessibility of every page (axe-core in headless Chromium)', () => {
+  let t: TestApp;
+  let browser: Browser | undefined;
+  const users = { admin: '', manager: 'maija@example.com', frontline: 'eeva@example.com' };
+  let surveyId = '';
+  let kioskUrl = '';
+  let unitId = '';
+  let journeyId = '';
+
+  before(async () => {
+    browser = await launchChromium();
+    if (!browser) return;
+    t = await startTestApp();
+    users.admin = `admin-${t.orgId.slice(0, 8)}@example.com`;
+    const tp = await journeyWithTouchpoint(t, 'Move-in');
+    ({ unitId, journeyId } = tp);
+    await createUser(t.db, t.orgId, { email: users.manager, name: 'Maija', role: 'unit_manager', unitId, language: 'fi', password: 'correct horse battery' });
+    const eeva = await createUser(t.db, t.orgId, { email: users.frontline, name: 'Eeva', role: 'frontline', unitId, language: 'fi', password: 'correct horse battery' });
+    await t.db.query(`insert into employees (org_id, unit_id, name, user_id) values ($1, $2, 'Eeva Esimerkki', $3)`, [t.orgId, unitId, eeva]);
+    const survey = await t.api('/api/v1/surveys', { body: { ...everyQuestionType, touchpointId: tp.touchpointId } });
+    assert.equal(survey.status, 201, JSON.stringify(survey.body));
+    surveyId = survey.body.id;
+    const responses = Array.from({ length: 40 }, (_, i) => ({
+      surveyId, touchpointId: tp.touchpointId, submittedAt: new Date(Date.now() - (i + 1) * 5 * 86_400_000).toISOString(),
+      answers: [{ question: 'nps', value: i % 11 }, { question: 'comment', value: i % 3 === 0 ? 'Ystävällinen palvelu, kiitos' : 'Jonotin liian kauan' }],
+    }));
+    const batch = await t.api('/api/v1/responses/batch', { body: { responses } });
+    assert.equal(batch.status, 200, JSON.stringify(batch.body).slice(0, 300));
+    // The kiosk asks score and open questions only.
+    const kioskSurvey = await t.api('/api/v1/surveys', { body: { ...everyQuestionType, name: 'Kiosk', touchpointId: tp.touchpointId,
+      questions: everyQuestionType.questions.filter((q) => ['csat', 'comment'].includes(q.key)) } });
+    const kiosk = await t.api('/api/v1/collectors', { body: { kind: 'kiosk', name: 'Lobby', surveyId: kioskSurvey.body.id } });
+    assert.equal(kiosk.status, 201, JSON.stringify(kiosk.body));
+    kioskUrl = kiosk.body.kioskUrl;
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A browser context signed in as `email` (through the login API, as the form would). */
+  async function signedIn(email: string | null): Promise<BrowserContext> {
+    // Tests inject axe's script; the pages' own CSP would (rightly) refuse it.
+    const context = await browser!.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    if (email) {
+      const res = await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'correct horse battery' }) });
+      assert.equal(res.status, 200, `sign-in as ${email}`);
+      const [name, value] = (res.headers.get('set-cookie') ?? '').split(';')[0].split('=');
+      await context.addCookies([{ name, value, url: t.url }]);
+    }
+    return context;
+  }
+
+  async function check(context: BrowserContext, pages: Array<[name: string, path: string, ready?: string, status?: number]>): Promise<Finding[]> {
+    const page = await context.newPage();
+    const findings: Finding[] = [];
+    for (const [name, path, ready, status = 200] of pages) {
+      const res = await page.goto(path.startsWith('http') ? path : t.url + path);
+      assert.equal(res?.status(), status, `${name}: ${path}`);
+      if (ready) await page.waitForSelector(ready);
+      findings.push(...await seriousViolations(page, name));
+    }
+    await page.close();
+    return findings;
+  }
+
+  const report = (findings: Finding[]) => findings.map((f) => `${f.page}: ${f.rule} (${f.impact}) ${f.help} — ${f.targets.slice(0, 3).join(', ')}`).join('\n');
+
+  test('no serious or critical violations on any page, for each role', async (ctx) => {
+    if (!browser) return ctx.skip(skipReason);
+    const findings: Finding[] = [];
+    const anonymous = await signedIn(null);
+    findings.push(...await check(anonymous, [
+      ['sign-in (fi)', '/login?lang=fi'],
+      ['sign-in with an error (en)', '/login?lang=en'],
+      ['forgot password', '/forgot-password?lang=sv'],
+      ['reset password', '/reset-password?token=not-a-real-token&lang=pl'],
+      ['survey page, every question type (fi)', `/s/${surveyId}`],
+      ['survey page, every question type (en)', `/s/${surveyId}?lang=en`],
+      ['thank-you page', `/s/${surveyId}/thanks`],
+      ['kiosk', kioskUrl, 'button.smiley'],
+      ['unsubscribe, unknown link', '/u/not-a-real-token', undefined, 404],
+    ]));
+    // The sign-in form after a failed attempt: the error summary and invalid fields.
+    const page = await anonymous.newPage();
+    await page.goto(`${t.url}/login?lang=en`);
+    await page.fill('#email', 'nobody@example.com');
+    await page.fill('#password', 'wrong password');
+    await Promise.all([page.waitForSelector('.error-summary'), page.click('button[type="submit"]')]);
+    findings.push(...await seriousViolations(page, 'sign-in after a failed attempt'));
+    await anonymous.close();
+
+    const admin = await signedIn(users.admin);
+    findings.push(...await check(admin, [
+      ['overview (en)', '/app?lang=en'],
+      ['overview (fi), filtered', `/app?lang=fi&journey=${journeyId}&channel=phone&unit=${unitId}`],
+      ['overview, empty period', '/app?lang=en&from=2001-01-01&to=2001-02-01'],
+      ['overview, invalid filter', '/app?lang=sv&from=not-a-date'],
+      ['praise wall', '/app/praise?lang=pl'],
+      ['feedback (admin)', '/app/feedback?lang=en'],
+    ]));
+    await admin.close();
+    const manager = await signedIn(users.manager);
+    findings.push(...await check(manager, [['overview (unit manager)', '/app'], ['my unit (unit manager)', '/app/feedback']]));
+    await manager.close();
+    const frontline = await signedIn(users.frontline);
+    findings.push(...await check(frontline, [['my feedback (frontline)', '/app/feedback'], ['praise wall (frontline)', '/app/praise']]));
+    await frontline.close();
+
+    assert.equal(findings.length, 0, `axe found serious or critical violations:\n${report(findings)}`);
+  });
+});
