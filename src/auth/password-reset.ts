@@ -12,6 +12,7 @@ import { passwordResetEmail } from '../mail/password-reset.ts';
 import { chooseLanguage, uiLanguages, type UiLanguage } from '../i18n/index.ts';
 import { hashPassword, newToken, sha256 } from './secrets.ts';
 import { accountSubject, clearFailures } from './lockout.ts';
+import { hasNul } from './service.ts';
 import { recordAudit } from '../audit/log.ts';
 
 export const RESET_VALID_MINUTES = 60;
@@ -25,6 +26,7 @@ export const resetLink = (publicUrl: string, token: string) => `${publicUrl}/res
  * and returns the e-mails to send; the caller sends them after answering.
  */
 export async function createPasswordResets(db: Database, publicUrl: string, email: string, orgSlug?: string) {
+  if (hasNul(email) || hasNul(orgSlug ?? '')) return []; // no stored address has one
   const users = await db.query<{ org_id: string; id: string; email: string; language: string }>(
     `select u.org_id, u.id, u.email, u.language from users u join organizations o on o.id = u.org_id
       where lower(u.email) = lower($1) and u.disabled_at is null and ($2::text is null or o.slug = $2)`, [email.trim(), orgSlug ?? null]);

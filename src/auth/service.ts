@@ -47,6 +47,8 @@ export interface SignInOptions {
 /** Verifying against this when no user matches takes as long as a real check (no timing oracle). */
 let decoyHash: Promise<string> | undefined;
 
+export const hasNul = (text: string) => text.includes('\u0000');
+
 const invalidCredentials = () => new KaikuError('invalid_credentials', 'The e-mail address or password is not correct', { status: 401 });
 
 /**
@@ -59,7 +61,8 @@ export async function signIn(db: Database, email: string, password: string, opti
   const failures: Array<[string, LockoutRule]> = [[account, accountLockout]];
   if (options.ip) failures.push([ipSubject(options.ip), ipLockout]);
   await assertNotLocked(db, failures.map(([subject]) => subject));
-  const rows = await db.query<UserRow & { totp_secret: string | null; totp_enabled_at: Date | null; totp_last_step: string | null }>(
+  // PostgreSQL text cannot hold NUL, so no address with one belongs to anybody.
+  const rows = hasNul(email) || hasNul(options.orgSlug ?? '') ? [] : await db.query<UserRow & { totp_secret: string | null; totp_enabled_at: Date | null; totp_last_step: string | null }>(
     `select u.org_id, u.id, u.role, u.unit_id, u.password_hash, u.disabled_at, u.totp_secret, u.totp_enabled_at, u.totp_last_step
        from users u join organizations o on o.id = u.org_id
       where lower(u.email) = lower($1) and ($2::text is null or o.slug = $2)`, [email.trim(), options.orgSlug ?? null]);

@@ -146,6 +146,19 @@ describe('rate limits', () => {
     }
   });
 
+  test('hits on their way to Postgres still count while the sync is under way', async () => {
+    const limiter = new RateLimiter(t.db);
+    const bucket = `in-flight:${Date.now()}`;
+    await sameWindow();
+    assert.equal(limiter.hit(bucket, 3).allowed, true);
+    const syncing = limiter.sync(); // the first hit is now being sent
+    const during = [limiter.hit(bucket, 3).allowed, limiter.hit(bucket, 3).allowed, limiter.hit(bucket, 3).allowed];
+    assert.deepEqual(during, [true, true, false]);
+    await syncing;
+    assert.equal(limiter.hit(bucket, 3).allowed, false);
+    await limiter.close();
+  });
+
   test('a window that has passed starts from zero', async () => {
     let now = 1_000_000_040_000; // 20 s into a minute window
     const limiter = new RateLimiter(t.db, 60_000, 1000, () => now);

@@ -39,7 +39,8 @@ export interface RateDecision {
   resetSeconds: number;
 }
 
-interface Counter { window: number; shared: number; pending: number }
+/** `shared`: the total last read from Postgres; `sending`: hits on their way there; `pending`: hits since. */
+interface Counter { window: number; shared: number; sending: number; pending: number }
 
 export class RateLimiter {
   private readonly counters = new Map<string, Counter>();
@@ -56,10 +57,10 @@ export class RateLimiter {
     const resetSeconds = Math.max(1, Math.ceil(((window + 1) * this.windowMs - now) / 1000));
     let counter = this.counters.get(bucket);
     if (!counter || counter.window !== window) {
-      counter = { window, shared: 0, pending: 0 };
+      counter = { window, shared: 0, sending: 0, pending: 0 };
       this.counters.set(bucket, counter);
     }
-    const used = counter.shared + counter.pending;
+    const used = counter.shared + counter.sending + counter.pending;
     if (used >= limit) return { allowed: false, limit, remaining: 0, resetSeconds };
     counter.pending++;
     this.timer ??= setTimeout(() => { this.timer = undefined; void this.sync(); }, this.syncMs).unref();
@@ -83,6 +84,7 @@ export class RateLimiter {
       if (counter.window < current && counter.pending === 0) { this.counters.delete(bucket); continue; }
       if (counter.pending === 0) { if (counter.window === current) idle.push(bucket); continue; }
       buckets.push(bucket); windows.push(counter.window); hits.push(counter.pending);
+      counter.sending += counter.pending;
       counter.pending = 0;
     }
     if (buckets.length === 0 && idle.length === 0) return;
@@ -101,20 +103,27 @@ export class RateLimiter {
          select * from unnest($1::text[], $2::bigint[], $3::int[])
          on conflict (bucket, window_start) do update set hits = c.hits + excluded.hits
          returning bucket, window_start, hits`, [buckets, windows, hits]);
+      // The returned totals include the hits just sent.
       for (const row of rows) {
         const counter = this.counters.get(row.bucket);
         if (counter && counter.window === Number(row.window_start)) counter.shared = row.hits;
       }
-      if (current - this.lastCleanup >= 1) {
-        this.lastCleanup = current;
-        await this.db.query(`delete from throttle.rate_counters where window_start < $1`, [current - 1]);
-      }
+      buckets.forEach((bucket, i) => {
+        const counter = this.counters.get(bucket);
+        if (counter && counter.window === windows[i]) counter.sending -= hits[i];
+      });
     } catch {
       // Database away: keep the hits for the next sync; requests go on being limited locally.
       buckets.forEach((bucket, i) => {
         const counter = this.counters.get(bucket);
-        if (counter && counter.window === windows[i]) counter.pending += hits[i];
+        if (counter && counter.window === windows[i]) { counter.sending -= hits[i]; counter.pending += hits[i]; }
       });
+      return;
+    }
+    if (current - this.lastCleanup >= 1) {
+      this.lastCleanup = current;
+      // Old windows are worth nothing; if this fails, the next minute's cleanup takes them.
+      await this.db.query(`delete from throttle.rate_counters where window_start < $1`, [current - 1]).catch(() => undefined);
     }
   }
 
