@@ -16,6 +16,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: Permission;
   }
+  interface FastifyInstance {
+    /** `METHOD /path` → the permission the route declared; routes absent are public. For audits and the role-matrix test. */
+    routePermissions: ReadonlyMap<string, Permission>;
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -54,6 +58,12 @@ export function authOf(request: FastifyRequest): AuthContext {
 
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('auth', undefined);
+  const declared = new Map<string, Permission>();
+  app.decorate('routePermissions', declared);
+  app.addHook('onRoute', (route) => {
+    const permission = route.config?.permission;
+    if (permission) for (const method of [route.method].flat()) declared.set(`${method} ${route.url}`, permission);
+  });
   app.addHook('preValidation', async (request) => {
     const permission = request.routeOptions.config?.permission;
     if (!permission) return;
