@@ -4,11 +4,19 @@
  * with its job workers; single responses are POSTed at a steady 500/s, a third of them
  * detractors matched by a rule routed to the touchpoint's unit manager; the latency of each
  * case is created_at(case) − received_at(response), both stamped by the database clock.
+ * Notification latency is measured on the same stream: response received → in-app
+ * notification stored, → e-mail claimed for sending (a local SMTP server receives them) and →
+ * `case.created` webhook delivered to a local HTTP receiver. Cases go round robin to 20 users,
+ * as a team shares an inbox; a person's e-mails beyond 5 a minute wait for the gathered e-mail
+ * (src/notifications/service.ts), so the e-mail figure counts only those sent at once.
  * Then 50,000 detractors arrive through the batch API (1,000 per request, 4 in flight) and
  * the time until every one has its case is measured.
  * Run: npx tsx bench/loop.ts [--rate 500] [--seconds 20] [--import 50000]
  */
 import { parseArgs } from 'node:util';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startTestSmtp } from '../src/mail/test-smtp.ts';
 import { openPostgres } from '../src/db/connection.ts';
 import { createOrganization, createUnit } from '../src/orgs/service.ts';
 import { createApiKey, createUser } from '../src/auth/service.ts';
@@ -28,6 +36,12 @@ const orgId = await createOrganization(db, { name: 'Bench', slug: 'bench' });
 const { key } = await createApiKey(db, orgId, 'bench', ['admin']);
 const unitId = await createUnit(db, orgId, { name: 'Customer service' });
 await createUser(db, orgId, { email: 'manager@example.com', name: 'Manager', role: 'unit_manager', unitId });
+for (let i = 0; i < 20; i++) await createUser(db, orgId, { email: `agent${i}@example.com`, name: `Agent ${i}`, role: 'frontline', unitId });
+const smtp = await startTestSmtp();
+const receiver = http.createServer((request, response) => { request.resume(); request.on('end', () => response.end('ok')); });
+await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+await db.query(`insert into webhooks (org_id, url, secret, events) values ($1, $2, 'whsec_bench', $3)`,
+  [orgId, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, ['case.created']]);
 const journeyId = await createJourney(db, orgId, { name: 'Customer' });
 const stageId = await createStage(db, orgId, journeyId, { name: 'Service', phase: 'during' });
 const touchpointId = await createTouchpoint(db, orgId, { stageId, name: 'Phone', channel: 'phone', ownerUnitId: unitId });
@@ -36,9 +50,11 @@ const survey = await createSurvey(db, orgId, {
   questions: [{ key: 'nps', type: 'nps', required: true, text: { fi: 'Suosittelisitko?' } }],
 } as never);
 await db.query(`insert into alert_rules (org_id, name, condition, route, sla_hours) values ($1, 'Detractor', $2, $3, 24)`,
-  [orgId, JSON.stringify({ nps: 'detractor' }), JSON.stringify({ to: 'touchpoint_owner' })]);
+  [orgId, JSON.stringify({ nps: 'detractor' }), JSON.stringify({ to: 'round_robin', unitId })]);
 
-const server = await startServer({ DATABASE_URL: url, KAIKU_DEMO: 'false' }, 3906);
+const server = await startServer({
+  DATABASE_URL: url, KAIKU_DEMO: 'false', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), KAIKU_WEBHOOKS_ALLOW_PRIVATE: 'true',
+}, 3906);
 const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
 const caseCount = async () => (await db.query<{ n: number }>(`select count(*)::int as n from cases where org_id = $1`, [orgId]))[0].n;
 async function waitForCases(n: number, timeoutMs: number) {
@@ -80,6 +96,25 @@ try {
                from cases c join responses r on r.org_id = c.org_id and r.id = c.response_id where c.org_id = $1) x`, [orgId]);
   console.log(`stream: ${total} responses in ${sendSeconds.toFixed(1)} s (${(total / sendSeconds).toFixed(0)}/s offered ${rate}/s), ${failed} failed, ${detractors} cases`);
   console.log(`response stored → case created: p50 ${lat.p50.toFixed(0)} ms, p95 ${lat.p95.toFixed(0)} ms, p99 ${lat.p99.toFixed(0)} ms, max ${lat.max.toFixed(0)} ms`);
+  const percentiles = `percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.95) within group (order by ms) as p95, max(ms) as max, count(*)::int as n`;
+  const notified = async (what: string, sql: string, expected: number) => {
+    const started = Date.now();
+    let row: { p50: number; p95: number; max: number; n: number } | undefined;
+    for (;;) {
+      [row] = await db.query<{ p50: number; p95: number; max: number; n: number }>(`select ${percentiles} from (${sql}) x`, [orgId]);
+      if (row.n >= expected || Date.now() - started > 60_000) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    console.log(`response stored → ${what}: p50 ${Number(row.p50).toFixed(0)} ms, p95 ${Number(row.p95).toFixed(0)} ms, max ${Number(row.max).toFixed(0)} ms (${row.n} of ${expected})`);
+  };
+  const since = (column: string) => `extract(epoch from ${column} - r.received_at) * 1000 as ms`;
+  await notified('in-app notification', `select ${since('n.created_at')} from notifications n join cases c on c.org_id = n.org_id and c.id = n.case_id
+    join responses r on r.org_id = c.org_id and r.id = c.response_id where n.org_id = $1`, detractors);
+  await notified('webhook delivered', `select ${since('d.delivered_at')} from webhook_deliveries d
+    join responses r on r.org_id = d.org_id and r.id = (d.payload->'data'->'case'->>'responseId')::uuid where d.org_id = $1 and d.delivered_at is not null`, detractors);
+  await notified('e-mail sent at once (the rest gathered a minute later)', `select ${since('n.email_sent_at')} from notifications n join cases c on c.org_id = n.org_id and c.id = n.case_id
+    join responses r on r.org_id = c.org_id and r.id = c.response_id where n.org_id = $1 and n.email_sent_at < r.received_at + interval '30 seconds'`, 0);
+  console.log(`e-mails received by the SMTP server during the stream: ${smtp.received.length}`);
 
   // Import: every response a detractor.
   const before = await caseCount();
@@ -102,6 +137,8 @@ try {
   console.log(machine());
 } finally {
   await stopServer(server.child);
+  await smtp.close();
+  receiver.close();
   await db.close();
   await dropDatabase('kaiku_bench_loop');
 }

@@ -5,7 +5,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import type { JobDefinition, JobQueue } from './queue.ts';
-import { digestJob, loopNotifyJob, pendingEmailsJob } from '../notifications/jobs.ts';
+import { digestJob, loopNotifyJob, notifyEmailJob, pendingEmailsJob } from '../notifications/jobs.ts';
 import { webhookDeliverJob, webhookRetryJob } from '../webhooks/jobs.ts';
 import { alertEvaluationJob } from '../loop/evaluate.ts';
 import { escalationJob } from '../loop/escalate.ts';
@@ -29,7 +29,7 @@ type JobFactory = (context: JobContext) => JobDefinition<object>;
 
 const factories: JobFactory[] = [
   // Domains append their job factories here, e.g. (ctx) => alertEvaluationJob(ctx),
-  loopNotifyJob, digestJob, pendingEmailsJob, webhookDeliverJob, webhookRetryJob,
+  loopNotifyJob, notifyEmailJob, digestJob, pendingEmailsJob, webhookDeliverJob, webhookRetryJob,
   (ctx) => alertEvaluationJob(ctx),
   (ctx) => escalationJob(ctx),
   scheduleJob, dispatchJob,

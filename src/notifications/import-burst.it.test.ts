@@ -5,7 +5,7 @@ import { waitUntil } from '../../test/helpers/wait.ts';
 import { createUser } from '../auth/service.ts';
 import { createUnit } from '../orgs/service.ts';
 import { startTestSmtp, type TestSmtp } from '../mail/test-smtp.ts';
-import { BURST_EMAILS, BURST_WINDOW_SECONDS, DIGEST_JOB, PENDING_EMAILS_JOB } from './service.ts';
+import { BURST_EMAILS, BURST_WINDOW_SECONDS, DIGEST_JOB, NOTIFY_EMAIL_JOB, PENDING_EMAILS_JOB } from './service.ts';
 
 // KAIKU_LOOP_IMPORT=50000 runs the issue's full size (about a minute on PostgreSQL).
 const IMPORT = Number(process.env.KAIKU_LOOP_IMPORT ?? 2000);
@@ -48,19 +48,21 @@ describe('a rule matching a whole import opens every case and does not flood any
     assert.deepEqual(perOwner, [{ owner: ilkka, n: IMPORT / 2 }, { owner: dora, n: IMPORT / 2 }].sort((a, b) => a.owner.localeCompare(b.owner)), 'round robin shares the burst');
 
     // Ilkka had a few e-mails at once; what came after them waits out the burst window.
-    await new Promise((r) => setTimeout(r, 1000));
+    await waitUntil(async () => (await t.db.query<{ n: number }>(
+      `select count(*)::int as n from pgboss.job where name = $1 and state in ('created', 'retry', 'active')`, [NOTIFY_EMAIL_JOB]))[0].n,
+    (n) => n === 0, 'the e-mail jobs', 60_000);
     const to = (address: string) => smtp.received.filter((m) => m.envelopeTo.includes(address));
     const minutes = Math.ceil((Date.now() - started) / 60_000);
     assert.ok(to('ilkka@example.com').length >= 1 && to('ilkka@example.com').length <= BURST_EMAILS * minutes, `${to('ilkka@example.com').length} e-mails in ${minutes} min`);
     assert.equal(to('dora@example.com').length, 0, 'a digest user gets nothing at once');
 
-    // A minute later the held-back rest goes as one e-mail; the subjects count every case once.
+    // A minute later anything held back goes as one e-mail; the subjects count every case once.
     const sentBefore = to('ilkka@example.com').length;
     offsetMs = (BURST_WINDOW_SECONDS + 1) * 1000;
     await t.jobs!.send(PENDING_EMAILS_JOB, {});
-    await waitUntil(() => to('ilkka@example.com').length, (n) => n === sentBefore + 1, 'the gathered e-mail');
-    const listed = to('ilkka@example.com').map((m) => Number(/^Kaiku: (\d+) new notifications$/.exec(m.subject)?.[1] ?? 1));
-    assert.equal(listed.reduce((a, b) => a + b, 0), IMPORT / 2);
+    const listed = () => to('ilkka@example.com').map((m) => Number(/^Kaiku: (\d+) new notifications$/.exec(m.subject)?.[1] ?? 1)).reduce((a, b) => a + b, 0);
+    await waitUntil(listed, (n) => n === IMPORT / 2, 'every case listed once');
+    assert.ok(to('ilkka@example.com').length <= sentBefore + 1, 'at most one gathered e-mail');
     assert.equal(await count(`select count(*)::int as n from notifications where org_id = $1 and email_sent_at is null and user_id <> '${dora}'`), 0);
 
     // Dora's digest at 07:00 (the organisation's time zone, UTC here) holds all of hers.

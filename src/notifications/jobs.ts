@@ -3,7 +3,7 @@ import type { JobContext } from '../jobs/registry.ts';
 import { defineJob } from '../jobs/queue.ts';
 import { LOOP_NOTIFY_JOB, type LoopEvent } from '../loop/events.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
-import { DIGEST_JOB, PENDING_EMAILS_JOB, handleLoopEvents, sendDigests, sendPendingEmails, type NotifyContext } from './service.ts';
+import { DIGEST_JOB, NOTIFY_EMAIL_JOB, PENDING_EMAILS_JOB, handleLoopEvents, sendDigests, sendImmediateEmails, sendPendingEmails, type NotifyContext } from './service.ts';
 
 const mailers = new WeakMap<JobContext, Mailer | undefined>();
 
@@ -14,8 +14,9 @@ function notifyContext(ctx: JobContext): NotifyContext {
 
 export const loopNotifyJob = (ctx: JobContext) => defineJob<LoopEvent>({
   name: LOOP_NOTIFY_JOB,
-  // Batches let a burst of cases for one person become one e-mail.
-  batchSize: 50,
+  // Batches let a burst of cases for one person become one e-mail; 500 a poll keeps up with a
+  // stream of 500 responses a second (pg-boss fetches once per polling interval).
+  batchSize: 500,
   retryLimit: 5,
   retryDelaySeconds: 30,
   handle: (jobs) => handleLoopEvents(notifyContext(ctx), jobs),
@@ -34,4 +35,13 @@ export const pendingEmailsJob = (ctx: JobContext) => defineJob<object>({
   batchSize: 1,
   retryLimit: 1,
   handle: async () => { await sendPendingEmails(notifyContext(ctx)); },
+});
+
+/** The immediate e-mails of one `loop-notify` batch. */
+export const notifyEmailJob = (ctx: JobContext) => defineJob<{ ids: Array<{ orgId: string; id: string }> }>({
+  name: NOTIFY_EMAIL_JOB,
+  batchSize: 20,
+  retryLimit: 5,
+  retryDelaySeconds: 30,
+  handle: async (jobs) => { await sendImmediateEmails(notifyContext(ctx), jobs.flatMap((j) => j.data.ids)); },
 });

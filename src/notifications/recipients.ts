@@ -45,8 +45,19 @@ export interface CaseFacts {
 
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
 
-export async function loadCaseFacts(db: Queryable, orgId: string, caseId: string): Promise<CaseFacts | undefined> {
-  const [row] = await db.query<Record<string, unknown>>(
+/** The facts of many cases (of the events of a batch), keyed `orgId/caseId`; one query per organisation. */
+export async function loadCasesFacts(db: Queryable, events: Array<{ orgId: string; caseId: string }>): Promise<Map<string, CaseFacts>> {
+  const byOrg = new Map<string, Set<string>>();
+  for (const e of events) byOrg.set(e.orgId, (byOrg.get(e.orgId) ?? new Set()).add(e.caseId));
+  const facts = new Map<string, CaseFacts>();
+  for (const [orgId, ids] of byOrg) {
+    for (const f of await loadCaseFacts(db, orgId, [...ids])) facts.set(`${orgId}/${f.id}`, f);
+  }
+  return facts;
+}
+
+export async function loadCaseFacts(db: Queryable, orgId: string, caseIds: string[]): Promise<CaseFacts[]> {
+  const rows = await db.query<Record<string, unknown>>(
     `select c.id, c.org_id as "orgId", c.kind, c.title, c.status, c.priority, c.rule_id as "ruleId", c.response_id as "responseId",
             c.touchpoint_id as "touchpointId", c.unit_id as "unitId", c.employee_id as "employeeId", c.owner_user_id as "ownerUserId",
             c.owner_unit_id as "ownerUnitId", c.due_at as "dueAt", c.created_at as "createdAt", c.updated_at as "updatedAt",
@@ -60,13 +71,12 @@ export async function loadCaseFacts(db: Queryable, orgId: string, caseId: string
        left join touchpoints t on t.org_id = c.org_id and t.id = c.touchpoint_id
        left join employees e on e.org_id = c.org_id and e.id = c.employee_id
        left join users ou on ou.org_id = c.org_id and ou.id = c.owner_user_id
-      where c.org_id = $1 and c.id = $2`, [orgId, caseId]);
-  if (!row) return undefined;
-  return {
+      where c.org_id = $1 and c.id = any($2::uuid[])`, [orgId, caseIds]);
+  return rows.map((row) => ({
     ...(row as unknown as CaseFacts),
     dueAt: iso(row.dueAt), createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!, escalatedAt: iso(row.escalatedAt),
     resolvedAt: iso(row.resolvedAt), closedAt: iso(row.closedAt),
-  };
+  }));
 }
 
 /** Active unit managers of the unit, or of the nearest unit above it that has any (excluding `exclude`). */

@@ -10,14 +10,16 @@ import type { JobQueue } from '../jobs/queue.ts';
 import type { LoopEvent } from '../loop/events.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { caseEmail, digestEmail, mailLanguage, type CaseNotice } from '../mail/templates.ts';
-import { derivedId, publishWebhookEvent } from '../webhooks/service.ts';
+import { derivedId, publishWebhookEvents } from '../webhooks/service.ts';
 import type { WebhookEvent } from '../webhooks/signature.ts';
-import { caseForWebhook, loadCaseFacts, noticeFor, recipientsFor } from './recipients.ts';
+import { caseForWebhook, loadCasesFacts, noticeFor, recipientsFor } from './recipients.ts';
 import { notFound } from '../errors.ts';
+import { forEachConcurrently } from '../jobs/concurrently.ts';
 import { decodeCursor, encodeCursor } from '../http/schemas.ts';
 
 export const DIGEST_JOB = 'notifications-digest';
 export const PENDING_EMAILS_JOB = 'notifications-pending';
+export const NOTIFY_EMAIL_JOB = 'notifications-email';
 
 export interface NotifyContext {
   db: Queryable;
@@ -36,37 +38,55 @@ const webhookEventOf: Record<LoopEvent['type'], WebhookEvent> = {
   'praise.received': 'praise.received',
 };
 
-/** Handles a batch of `loop-notify` jobs. Throws (so pg-boss retries) only when e-mail or the database fails. */
+/**
+ * Handles a batch of `loop-notify` jobs (up to 500: a busy stream of cases) in a handful of
+ * statements: the cases' facts per organisation in one query, every notification in one insert,
+ * the webhook events grouped by organisation and event. Throws (so pg-boss retries) only when
+ * e-mail or the database fails.
+ */
 export async function handleLoopEvents(ctx: NotifyContext, jobs: Array<{ id: string; data: LoopEvent }>): Promise<void> {
-  const written: Array<{ orgId: string; id: string }> = [];
+  const facts = await loadCasesFacts(ctx.db, jobs.map((j) => j.data));
+  const rows: Array<{ orgId: string; id: string; userId: string; caseId: string; kind: string; data: string }> = [];
+  const hooks = new Map<string, { orgId: string; event: WebhookEvent; events: Array<{ eventId: string; data: Record<string, unknown>; occurredAt: string }> }>();
+  const hook = (orgId: string, event: WebhookEvent, eventId: string, data: Record<string, unknown>, occurredAt: string) => {
+    const key = `${orgId}/${event}`;
+    if (!hooks.has(key)) hooks.set(key, { orgId, event, events: [] });
+    hooks.get(key)?.events.push({ eventId, data, occurredAt });
+  };
   for (const job of jobs) {
     const event = job.data;
-    const facts = await loadCaseFacts(ctx.db, event.orgId, event.caseId);
-    if (!facts) continue; // deleted since: nothing to tell anyone about
-    const recipients = await recipientsFor(ctx.db, event, facts);
-    if (recipients.length > 0) {
-      const ids = recipients.map((r) => derivedId(job.id, r.userId, r.kind));
-      await ctx.db.query(
-        `insert into notifications (org_id, id, user_id, case_id, kind, data, created_at)
-         select $1, r.id, r.user_id, $2, r.kind, r.data, $3
-           from unnest($4::uuid[], $5::uuid[], $6::text[], $7::jsonb[]) as r(id, user_id, kind, data)
-           join users u on u.org_id = $1 and u.id = r.user_id and u.disabled_at is null
-         on conflict (org_id, id) do nothing`,
-        [event.orgId, facts.id, ctx.now().toISOString(), ids, recipients.map((r) => r.userId), recipients.map((r) => r.kind),
-          recipients.map((r) => JSON.stringify(noticeFor(r.kind, facts)))]);
-      // All derived ids, not only those inserted now: a retry must still send what failed before.
-      written.push(...ids.map((id) => ({ orgId: event.orgId, id })));
+    const fact = facts.get(`${event.orgId}/${event.caseId}`);
+    if (!fact) continue; // deleted since: nothing to tell anyone about
+    for (const r of await recipientsFor(ctx.db, event, fact)) {
+      rows.push({ orgId: event.orgId, id: derivedId(job.id, r.userId, r.kind), userId: r.userId, caseId: fact.id, kind: r.kind, data: JSON.stringify(noticeFor(r.kind, fact)) });
     }
     const details = event.data && Object.keys(event.data).length > 0 ? { details: event.data } : {};
-    await publishWebhookEvent(ctx, event.orgId, webhookEventOf[event.type], job.id,
-      { case: caseForWebhook(facts), ...(event.type === 'case.escalated' ? { change: 'escalated' } : {}), ...details }, event.at);
+    hook(event.orgId, webhookEventOf[event.type], job.id,
+      { case: caseForWebhook(fact), ...(event.type === 'case.escalated' ? { change: 'escalated' } : {}), ...details }, event.at);
     // A case a rule opened is also that rule firing: `alert.fired` names the rule and the response.
-    if ((event.type === 'case.created' || event.type === 'praise.received') && facts.ruleId) {
-      await publishWebhookEvent(ctx, event.orgId, 'alert.fired', derivedId(job.id, 'alert.fired'),
-        { rule: { id: facts.ruleId, name: facts.title }, responseId: facts.responseId, case: caseForWebhook(facts) }, event.at);
+    if ((event.type === 'case.created' || event.type === 'praise.received') && fact.ruleId) {
+      hook(event.orgId, 'alert.fired', derivedId(job.id, 'alert.fired'),
+        { rule: { id: fact.ruleId, name: fact.title }, responseId: fact.responseId, case: caseForWebhook(fact) }, event.at);
     }
   }
-  if (written.length > 0) await sendImmediateEmails(ctx, written);
+  if (rows.length > 0) {
+    const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+    await ctx.db.query(
+      `insert into notifications (org_id, id, user_id, case_id, kind, data, created_at)
+       select r.org_id, r.id, r.user_id, r.case_id, r.kind, r.data, $7
+         from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::jsonb[]) as r(org_id, id, user_id, case_id, kind, data)
+         join users u on u.org_id = r.org_id and u.id = r.user_id and u.disabled_at is null
+       on conflict (org_id, id) do nothing`,
+      [col('orgId'), col('id'), col('userId'), col('caseId'), col('kind'), col('data'), ctx.now().toISOString()]);
+  }
+  for (const group of hooks.values()) await publishWebhookEvents(ctx, group.orgId, group.event, group.events);
+  if (rows.length === 0) return;
+  // All derived ids, not only those inserted now: a retry must still send what failed before.
+  // E-mail goes by its own job, so a slow mail server delays neither in-app notices nor webhooks.
+  const ids = rows.map((r) => ({ orgId: r.orgId, id: r.id }));
+  const queue = ctx.queue?.();
+  if (queue) await queue.send(NOTIFY_EMAIL_JOB, { ids });
+  else await sendImmediateEmails(ctx, ids);
 }
 
 interface ClaimedNotification {
@@ -90,6 +110,8 @@ async function claimEmails(db: Queryable, where: string, params: unknown[], now:
       returning n.org_id, n.id, n.user_id, n.data, n.created_at, u.email, u.name, u.language, o.time_zone`, [now.toISOString(), ...params]);
 }
 
+const MAIL_CONCURRENCY = 8;
+
 /** Sends each recipient's claimed notifications as one e-mail (one case, or several gathered). */
 async function mailGroups(ctx: NotifyContext, claimed: ClaimedNotification[], digest: boolean): Promise<number> {
   const mailer = ctx.mailer;
@@ -101,7 +123,7 @@ async function mailGroups(ctx: NotifyContext, claimed: ClaimedNotification[], di
   }
   const failures: Error[] = [];
   let sent = 0;
-  for (const rows of byUser.values()) {
+  const send = async (rows: ClaimedNotification[]) => {
     rows.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id));
     const first = rows[0];
     const mailContext = { language: mailLanguage(first.language), publicUrl: ctx.publicUrl(), timeZone: first.time_zone, recipientName: first.name };
@@ -115,7 +137,9 @@ async function mailGroups(ctx: NotifyContext, claimed: ClaimedNotification[], di
         [first.org_id, rows.map((r) => r.id)]);
       failures.push(error as Error);
     }
-  }
+  };
+  // A few at a time: each e-mail is its own SMTP connection, and a batch may hold many people.
+  await forEachConcurrently([...byUser.values()], MAIL_CONCURRENCY, send);
   if (failures.length > 0) throw new Error(`${failures.length} of ${byUser.size} notification e-mails failed: ${failures[0].message}`);
   return sent;
 }

@@ -14,6 +14,7 @@ import type { JobQueue } from '../jobs/queue.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { forEachConcurrently } from '../jobs/concurrently.ts';
 import { assertWebhookUrl, guardedLookup, isPublicAddress } from './address-guard.ts';
 import { newWebhookSecret, retryDelaySeconds, signatureHeader, type WebhookEvent } from './signature.ts';
 
@@ -83,17 +84,6 @@ export interface WebhookContext {
   now: () => Date;
 }
 
-/**
- * Queues `event` for every enabled webhook of the organisation subscribed to it. `eventId`
- * identifies the event (the payload's `id`); the same id twice queues nothing new.
- * Other domains call this, e.g. response ingestion for `response.created`.
- */
-export async function publishWebhookEvent(
-  ctx: WebhookContext, orgId: string, event: WebhookEvent, eventId: string, data: Record<string, unknown>, occurredAt?: string,
-): Promise<number> {
-  return publishWebhookEvents(ctx, orgId, event, [{ eventId, data, occurredAt }]);
-}
-
 /** The enabled webhooks of the organisation subscribed to `event`. */
 export async function subscribedWebhooks(db: Queryable, orgId: string, event: WebhookEvent): Promise<string[]> {
   const rows = await db.query<{ id: string }>(`select id from webhooks where org_id = $1 and enabled and $2 = any(events)`, [orgId, event]);
@@ -101,7 +91,9 @@ export async function subscribedWebhooks(db: Queryable, orgId: string, event: We
 }
 
 /**
- * Many events of one kind at once (a batch of stored responses): one lookup, one insert. With
+ * Queues events of one kind for every enabled webhook of the organisation subscribed to it: one
+ * lookup, one insert. An event's `eventId` (the payload's `id`) queues nothing new the second
+ * time, so a retried job sends nothing twice. With
  * `tx` the deliveries and their jobs are written in that transaction, so they exist exactly
  * when the work that raised them committed (the outbox drain).
  */
@@ -238,14 +230,7 @@ export async function retryDueDeliveries(ctx: WebhookContext & { allowPrivate: b
       where d.status in ('pending', 'retrying', 'sending') and d.next_attempt_at <= $1::timestamptz
       order by d.next_attempt_at limit $2`, [ctx.now().toISOString(), limit]);
   // A few receivers at a time: one slow receiver must not hold up the others for long.
-  let index = 0;
-  const worker = async () => {
-    while (index < due.length) {
-      const d = due[index++];
-      await attemptDelivery(ctx, d.org_id, d.id);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, due.length) }, worker));
+  await forEachConcurrently(due, 8, (d) => attemptDelivery(ctx, d.org_id, d.id));
   return due.length;
 }
 
