@@ -37,7 +37,13 @@ export interface DashboardStrings {
     apply: string;
     reset: string;
     invalid: (field: string) => string;
+    segment: string;
+    responseLanguage: string;
+    allLanguages: string;
+    persona: string;
+    allPersonas: string;
   };
+  exports: { heading: string; intro: string; link: (dataset: 'answers' | 'responses', format: string) => string };
   overview: {
     title: string;
     intro: string;
@@ -52,6 +58,7 @@ export interface DashboardStrings {
     tooSmall: string;
     noAnswers: string;
     wholeJourney: string;
+    headline: string;
     stagesHeading: string;
     tableCaption: (journey: string) => string;
     channelsHeading: string;
@@ -109,6 +116,16 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       apply: 'Apply filters',
       reset: 'Clear filters',
       invalid: (field) => `“${field}” was not understood and is ignored.`,
+      segment: 'Segment',
+      responseLanguage: 'Answer language',
+      allLanguages: 'All languages',
+      persona: 'Persona',
+      allPersonas: 'All personas',
+    },
+    exports: {
+      heading: 'Download the data behind this view',
+      intro: 'The same filters apply to the files.',
+      link: (dataset, format) => `${dataset === 'answers' ? 'Answers' : 'Responses'} (${format.toUpperCase()})`,
     },
     overview: {
       title: 'Journey overview',
@@ -124,6 +141,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       tooSmall: 'n too small',
       noAnswers: 'no answers',
       wholeJourney: 'Whole journey',
+      headline: 'NPS for the period',
       stagesHeading: 'Stages',
       tableCaption: (journey) => `${journey}: NPS by stage and touchpoint`,
       channelsHeading: 'By channel',
@@ -179,6 +197,16 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       apply: 'Rajaa',
       reset: 'Poista rajaukset',
       invalid: (field) => `Kenttää ”${field}” ei ymmärretty, joten sitä ei käytetä.`,
+      segment: 'Segmentti',
+      responseLanguage: 'Vastauskieli',
+      allLanguages: 'Kaikki kielet',
+      persona: 'Persoona',
+      allPersonas: 'Kaikki persoonat',
+    },
+    exports: {
+      heading: 'Lataa näkymän tiedot',
+      intro: 'Tiedostoissa on samat rajaukset.',
+      link: (dataset, format) => `${dataset === 'answers' ? 'Vastaukset kysymyksittäin' : 'Vastaukset'} (${format.toUpperCase()})`,
     },
     overview: {
       title: 'Palvelupolkujen yleiskuva',
@@ -194,6 +222,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       tooSmall: 'liian pieni n',
       noAnswers: 'ei vastauksia',
       wholeJourney: 'Koko polku',
+      headline: 'NPS valitulla jaksolla',
       stagesHeading: 'Vaiheet',
       tableCaption: (journey) => `${journey}: NPS vaiheittain ja kosketuspisteittäin`,
       channelsHeading: 'Kanavittain',
@@ -249,6 +278,16 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       apply: 'Filtrera',
       reset: 'Rensa filter',
       invalid: (field) => `”${field}” kunde inte tolkas och används inte.`,
+      segment: 'Segment',
+      responseLanguage: 'Svarsspråk',
+      allLanguages: 'Alla språk',
+      persona: 'Persona',
+      allPersonas: 'Alla personor',
+    },
+    exports: {
+      heading: 'Ladda ned data för vyn',
+      intro: 'Samma filter gäller för filerna.',
+      link: (dataset, format) => `${dataset === 'answers' ? 'Svar per fråga' : 'Svar'} (${format.toUpperCase()})`,
     },
     overview: {
       title: 'Översikt över kundresor',
@@ -264,6 +303,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       tooSmall: 'för litet n',
       noAnswers: 'inga svar',
       wholeJourney: 'Hela resan',
+      headline: 'NPS för perioden',
       stagesHeading: 'Steg',
       tableCaption: (journey) => `${journey}: NPS per steg och kontaktpunkt`,
       channelsHeading: 'Per kanal',
@@ -319,6 +359,16 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       apply: 'Filtruj',
       reset: 'Wyczyść filtry',
       invalid: (field) => `Nie rozpoznano wartości „${field}”, więc jest pomijana.`,
+      segment: 'Segment',
+      responseLanguage: 'Język odpowiedzi',
+      allLanguages: 'Wszystkie języki',
+      persona: 'Persona',
+      allPersonas: 'Wszystkie persony',
+    },
+    exports: {
+      heading: 'Pobierz dane tego widoku',
+      intro: 'Pliki mają te same filtry.',
+      link: (dataset, format) => `${dataset === 'answers' ? 'Odpowiedzi na pytania' : 'Odpowiedzi'} (${format.toUpperCase()})`,
     },
     overview: {
       title: 'Przegląd ścieżek klienta',
@@ -334,6 +384,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       tooSmall: 'za małe n',
       noAnswers: 'brak odpowiedzi',
       wholeJourney: 'Cała ścieżka',
+      headline: 'NPS w okresie',
       stagesHeading: 'Etapy',
       tableCaption: (journey) => `${journey}: NPS według etapów i punktów styku`,
       channelsHeading: 'Według kanału',

@@ -20,4 +20,5 @@ export const filterFields = {
   employeeId: Type.Optional(Uuid),
   segment: Type.Optional(Type.String({ maxLength: 200 })),
   language: Type.Optional(Type.String({ pattern: '^[a-z]{2}$' })),
+  persona: Type.Optional(Type.String({ maxLength: 200, description: 'Touchpoints of the journeys drawn for this persona' })),
 };

@@ -30,6 +30,8 @@ export interface MetricFilters {
   employeeId?: string;
   segment?: string;
   language?: string;
+  /** Touchpoints of the journeys drawn for this persona. */
+  persona?: string;
 }
 
 export interface HistogramQuery {
@@ -87,10 +89,11 @@ export function responseConditions(filters: MetricFilters, scope: DataScope, par
   if (f.employeeId) conditions.push(`r.employee_id = ${add(f.employeeId)}::uuid`);
   if (f.segment) conditions.push(`r.segment = ${add(f.segment)}`);
   if (f.language) conditions.push(`r.language = ${add(f.language)}`);
+  if (f.persona) conditions.push(`t.journey_id in (select id from journeys where org_id = $1 and persona = ${add(f.persona)})`);
   if (f.unitId) conditions.push(`r.unit_id in (${unitSubtreeSql('$1', `${add(f.unitId)}::uuid`)})`);
   if (scope.kind === 'units') conditions.push(`r.unit_id = any(${add(scope.unitIds)}::uuid[])`);
   if (scope.kind === 'employees') conditions.push(`r.employee_id = any(${add(scope.employeeIds)}::uuid[])`);
-  return { conditions, needsTouchpoint: Boolean(f.journeyId || f.stageId) };
+  return { conditions, needsTouchpoint: Boolean(f.journeyId || f.stageId || f.persona) };
 }
 
 /** One row of a histogram query: the group's dimension values g0…, a score (or don't-know) and its count. */

@@ -23,7 +23,7 @@ const keptDimensions: ReadonlySet<Dimension> = new Set(['period', 'journey', 'st
 
 /** Whether the rollup keeps every dimension and filter of the query. */
 export function servedByRollup(by: Dimension[], filters: MetricFilters, scope: DataScope): boolean {
-  return by.every((d) => keptDimensions.has(d)) && !filters.employeeId && !filters.segment && !filters.language && scope.kind !== 'employees';
+  return by.every((d) => keptDimensions.has(d)) && !filters.employeeId && !filters.segment && !filters.language && !filters.persona && scope.kind !== 'employees';
 }
 
 const FOLD_BATCH = 50_000;

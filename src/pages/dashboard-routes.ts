@@ -56,6 +56,18 @@ export function rememberLanguage(request: FastifyRequest, reply: FastifyReply) {
   }
 }
 
+/**
+ * On signed-in pages an explicit `?lang=` choice is also kept on the user (users.language):
+ * it follows them to another browser and into the e-mails Kaiku sends them. The cookie keeps
+ * it for this browser, also on the sign-in page after signing out.
+ */
+export async function keepLanguageChoice(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, auth: AuthContext, profileLanguage: string | null) {
+  rememberLanguage(request, reply);
+  const lang = stringParam(request.query as Query, 'lang');
+  if (!auth.userId || !lang || lang === profileLanguage || !(uiLanguages as readonly string[]).includes(lang)) return;
+  await app.deps.db.query(`update users set language = $3 where org_id = $1 and id = $2`, [auth.orgId, auth.userId, lang]);
+}
+
 /** The current URL with `lang` replaced: the target of the language switch. */
 export function hrefWithLanguage(request: FastifyRequest, language: UiLanguage): string {
   const url = new URL(request.url, 'http://local');
@@ -169,12 +181,12 @@ export async function dashboardRoutes(app: FastifyInstance) {
     if (!allows(auth, 'metrics:read') || !allows(auth, 'journeys:read')) throw new KaikuError('forbidden', 'Your role does not allow this page', { status: 403 });
     const profile = await profileOf(app, auth);
     const language = uiLanguage(request, profile.language);
-    rememberLanguage(request, reply);
+    await keepLanguageChoice(app, request, reply, auth, profile.language);
     const { filters, invalid } = parseOverviewFilters(request.query as Query);
     const overview = await loadJourneyOverview(db, auth, filters);
     const page = renderJourneyOverview({
       language, t: dashboardText(language), userName: profile.name, overview, invalidFilters: invalid,
-      languageHref: (l) => hrefWithLanguage(request, l),
+      languageHref: (l) => hrefWithLanguage(request, l), canExport: allows(auth, 'exports:read'),
     });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page.toString());
   });

@@ -11,7 +11,7 @@ import type { AuthContext } from '../auth/permissions.ts';
 import { metricReport } from '../metrics/service.ts';
 import { channels, listJourneys, type Channel, type Journey } from '../journeys/service.ts';
 import { getOrganization } from '../orgs/service.ts';
-import { formatDate, formatNumber, type UiLanguage } from '../i18n/index.ts';
+import { formatDate, formatNumber, languageNames, uiLanguages, type UiLanguage } from '../i18n/index.ts';
 import type { DashboardStrings } from '../i18n/dashboard.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
@@ -24,7 +24,14 @@ export interface OverviewFilters {
   journeyId?: string;
   channel?: Channel;
   unitId?: string;
+  segment?: string;
+  /** The respondents' language (two letters). */
+  language?: string;
+  persona?: string;
 }
+
+/** The filters' query parameter names. */
+const filterParams = ['from', 'to', 'journey', 'channel', 'unit', 'segment', 'language', 'persona'] as const;
 
 export const TREND_MONTHS = 18;
 /** A custom period longer than this shows only its last months in the trend. */
@@ -48,7 +55,7 @@ export function parseOverviewFilters(query: Record<string, unknown>): { filters:
     const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
     return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
   };
-  const check = (name: 'from' | 'to' | 'journey' | 'channel' | 'unit', ok: (s: string) => boolean, set: (s: string) => void) => {
+  const check = (name: (typeof filterParams)[number], ok: (s: string) => boolean, set: (s: string) => void) => {
     const v = first(name);
     if (v === undefined) return;
     if (ok(v)) set(v); else invalid.push(name);
@@ -58,6 +65,9 @@ export function parseOverviewFilters(query: Record<string, unknown>): { filters:
   check('journey', (v) => UUID.test(v), (v) => { filters.journeyId = v.toLowerCase(); });
   check('channel', (v) => (channels as readonly string[]).includes(v), (v) => { filters.channel = v as Channel; });
   check('unit', (v) => UUID.test(v), (v) => { filters.unitId = v.toLowerCase(); });
+  check('segment', (v) => v.length <= 200, (v) => { filters.segment = v; });
+  check('language', (v) => /^[a-z]{2}$/.test(v), (v) => { filters.language = v; });
+  check('persona', (v) => v.length <= 200, (v) => { filters.persona = v; });
   if (filters.from && filters.to && filters.from > filters.to) { invalid.push('to'); delete filters.to; }
   return { filters, invalid };
 }
@@ -126,6 +136,9 @@ export interface JourneyOverview {
   period: { from: string; to: string };
   /** Every journey (for the filter) and those shown. */
   allJourneys: Array<{ id: string; name: string }>;
+  personas: string[];
+  /** The filters as the metrics and exports APIs take them (instants, ids). */
+  apiFilters: Record<string, string>;
   journeys: Journey[];
   units: Array<{ id: string; name: string }>;
   overall: NpsFigure;
@@ -152,6 +165,9 @@ export async function loadJourneyOverview(db: Queryable, auth: AuthContext, filt
     journeyId: filters.journeyId,
     channel: filters.channel,
     unitId: filters.unitId,
+    segment: filters.segment,
+    language: filters.language,
+    persona: filters.persona,
   };
   const report = (by: Parameters<typeof metricReport>[2]['by']) =>
     metricReport(db, auth, { metric: 'nps', by, interval: 'month', filters: metricFilters });
@@ -181,7 +197,9 @@ export async function loadJourneyOverview(db: Queryable, auth: AuthContext, filt
     filters,
     period: { from: dayString(fromDay), to: dayString(toDay) },
     allJourneys: allJourneys.map((j) => ({ id: j.id, name: j.name })),
-    journeys: filters.journeyId ? allJourneys.filter((j) => j.id === filters.journeyId) : allJourneys,
+    personas: [...new Set(allJourneys.flatMap((j) => j.persona ? [j.persona] : []))].sort(),
+    apiFilters: Object.fromEntries(Object.entries(metricFilters).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    journeys: allJourneys.filter((j) => (!filters.journeyId || j.id === filters.journeyId) && (!filters.persona || j.persona === filters.persona)),
     units,
     overall: figureOf(journeys.overall)!,
     byJourney: keyed(journeys.groups, 'journey'),
@@ -219,6 +237,34 @@ export interface OverviewPage {
   overview: JourneyOverview;
   invalidFilters: string[];
   languageHref: (language: UiLanguage) => string;
+  /** Whether the reader may download exports (links to them are shown). */
+  canExport: boolean;
+}
+
+/** The export files of this view: the exports API with the page's filters. */
+export function exportLinks(apiFilters: Record<string, string>): Array<{ dataset: 'answers' | 'responses'; format: 'csv' | 'xlsx'; href: string }> {
+  const query = new URLSearchParams(apiFilters).toString();
+  return (['responses', 'answers'] as const).flatMap((dataset) => (['csv', 'xlsx'] as const).map((format) =>
+    ({ dataset, format, href: `/api/v1/exports/${dataset}.${format}${query ? `?${query}` : ''}` })));
+}
+
+function exportSection(page: OverviewPage): SafeHtml {
+  const { t } = page;
+  return html`
+<section class="exports" aria-labelledby="exports-heading">
+  <h2 id="exports-heading">${t.exports.heading}</h2>
+  <p class="muted">${t.exports.intro}</p>
+  <ul>${exportLinks(page.overview.apiFilters).map((l) => html`<li><a href="${l.href}" download>${t.exports.link(l.dataset, l.format)}</a></li>`)}</ul>
+</section>`;
+}
+
+/** The headline: NPS of the whole filtered slice with its interval, to one decimal. */
+function headline(page: OverviewPage, ctx: Ctx): SafeHtml {
+  const f = page.overview.overall;
+  const one = (v: number | null) => formatNumber(v, ctx.language, 1);
+  return html`<p class="headline" id="headline">${page.t.overview.headline}: ${showable(f, ctx)
+    ? html`<strong><data class="nps" value="${f.nps}">${one(f.nps)}</data></strong> <span class="muted">(${page.t.overview.ci95} ${f.ci95 ? `${one(f.ci95[0])} … ${one(f.ci95[1])}` : '–'}; n = <data class="n" value="${f.n}">${num(ctx, f.n)}</data>)</span>`
+    : html`<span class="muted">${f.n === 0 && !f.suppressed ? ctx.t.overview.noAnswers : ctx.t.overview.tooSmall}</span>`}</p>`;
 }
 
 interface Ctx { language: UiLanguage; t: DashboardStrings; min: number }
@@ -268,6 +314,13 @@ function filterForm(page: OverviewPage): SafeHtml {
   </select></div>
   ${o.units.length > 0 ? html`<div class="field"><label for="f-unit">${t.filters.unit}</label><select id="f-unit" name="unit">
     ${option('', t.filters.allUnits, !f.unitId)}${o.units.map((u) => option(u.id, u.name, u.id === f.unitId))}
+  </select></div>` : ''}
+  <div class="field"><label for="f-segment">${t.filters.segment}</label><input id="f-segment" name="segment" type="text" maxlength="200" value="${f.segment ?? ''}"></div>
+  <div class="field"><label for="f-language">${t.filters.responseLanguage}</label><select id="f-language" name="language">
+    ${option('', t.filters.allLanguages, !f.language)}${[...new Set([...uiLanguages, ...(f.language ? [f.language] : [])])].map((l) => option(l, languageNames[l] ?? l, l === f.language))}
+  </select></div>
+  ${o.personas.length > 0 ? html`<div class="field"><label for="f-persona">${t.filters.persona}</label><select id="f-persona" name="persona">
+    ${option('', t.filters.allPersonas, !f.persona)}${o.personas.map((p) => option(p, p, p === f.persona))}
   </select></div>` : ''}
   <div class="field"><button class="button" type="submit">${t.filters.apply}</button></div>
   <div class="field"><a href="/app">${t.filters.reset}</a></div>
@@ -363,7 +416,10 @@ function trendSection(page: OverviewPage, ctx: Ctx): SafeHtml {
 export function renderJourneyOverview(page: OverviewPage): SafeHtml {
   const { t, overview: o, language } = page;
   const ctx: Ctx = { language, t, min: o.minGroupSize };
-  const fieldLabels: Record<string, string> = { from: t.filters.from, to: t.filters.to, journey: t.filters.journey, channel: t.filters.channel, unit: t.filters.unit };
+  const fieldLabels: Record<string, string> = {
+    from: t.filters.from, to: t.filters.to, journey: t.filters.journey, channel: t.filters.channel, unit: t.filters.unit,
+    segment: t.filters.segment, language: t.filters.responseLanguage, persona: t.filters.persona,
+  };
   const noResponses = !o.overall.suppressed && (o.overall.n ?? 0) === 0;
   const day = (d: string) => formatDate(`${d}T12:00:00Z`, language);
   const body = html`
@@ -372,9 +428,11 @@ export function renderJourneyOverview(page: OverviewPage): SafeHtml {
 ${page.invalidFilters.length > 0 ? html`<div class="error-summary" role="alert"><ul>${page.invalidFilters.map((f) => html`<li>${t.filters.invalid(fieldLabels[f] ?? f)}</li>`)}</ul></div>` : ''}
 ${filterForm(page)}
 <p><strong>${t.overview.period(day(o.period.from), day(o.period.to))}</strong></p>
+${headline(page, ctx)}
 ${noResponses ? html`<div class="empty" role="status"><h2>${t.overview.emptyTitle}</h2><p>${t.overview.emptyBody}</p></div>` : trendSection(page, ctx)}
 <p class="legend muted">${t.overview.legend(o.minGroupSize)}</p>
-${o.journeys.length === 0 ? html`<p class="notice">${t.overview.noJourneys}</p>` : o.journeys.map((j) => journeySection(j, page, ctx))}`;
+${o.journeys.length === 0 ? html`<p class="notice">${t.overview.noJourneys}</p>` : o.journeys.map((j) => journeySection(j, page, ctx))}
+${page.canExport ? exportSection(page) : ''}`;
   return appShell({
     language, t, title: t.overview.title, current: 'overview', userName: page.userName, organizationName: o.organizationName,
     languageHref: page.languageHref, body,

@@ -263,7 +263,9 @@ describe('dashboard pages', () => {
     assert.match(login, /<html lang="sv">/);
     assert.ok(login.includes('<h1>Logga in</h1>'));
     const cookie = await signInAs(adminEmail);
-    // The admin's profile language is Finnish (the default) and beats Accept-Language.
+    // An explicit choice on a signed-in page is kept on the user, and the profile beats Accept-Language
+    // (the requests here send no language cookie, like another browser).
+    assert.equal((await page('/app?lang=fi', cookie)).status, 200);
     const fi = await (await page('/app', cookie, { 'accept-language': 'en' })).text();
     assert.match(fi, /<html lang="fi">/);
     assert.ok(fi.includes('<h1>Palvelupolkujen yleiskuva</h1>'));

@@ -17,7 +17,7 @@ import { praiseWall } from '../loop/praise.ts';
 import { myFeedback, unitFeedback, viewableUnits } from '../loop/frontline.ts';
 import { html, type SafeHtml } from './html.ts';
 import { appShell, type PageId } from './layout.ts';
-import { hrefWithLanguage, profileOf, rememberLanguage, uiLanguage } from './dashboard-routes.ts';
+import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './dashboard-routes.ts';
 
 type Query = Record<string, unknown>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,7 +48,7 @@ export async function loopPageRoutes(app: FastifyInstance) {
     if (!allows(auth, permission)) throw new KaikuError('forbidden', 'Your role does not allow this page', { status: 403 });
     const profile = await profileOf(app, auth);
     const language = uiLanguage(request, profile.language);
-    rememberLanguage(request, reply);
+    await keepLanguageChoice(app, request, reply, auth, profile.language);
     const org = await getOrganization(db, auth.orgId);
     const send = (current: PageId, title: string, body: SafeHtml) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(appShell({
       language, t: dashboardText(language), title, current, userName: profile.name, organizationName: org.name,
