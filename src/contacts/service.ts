@@ -288,7 +288,7 @@ export async function updateContact(db: Database, orgId: string, id: string, inp
 }
 
 /**
- * Deletes a contact and its touchpoint events. Refused (409) while responses point to it:
+ * Deletes a contact, its touchpoint events and churn scores. Refused (409) while responses point to it:
  * responses keep `contact_id` without a foreign key (see src/db/schema.ts), so the check is here.
  */
 export async function deleteContact(db: Database, orgId: string, id: string): Promise<void> {
@@ -297,6 +297,10 @@ export async function deleteContact(db: Database, orgId: string, id: string): Pr
     const [used] = await tx.query<{ used: boolean }>(`select exists (select 1 from responses where org_id = $1 and contact_id = $2) as used`, [orgId, id]);
     if (used?.used) throw conflict('This contact has responses; it cannot be deleted without losing their context', 'id');
     await tx.query(`delete from touchpoint_events where org_id = $1 and contact_id = $2`, [orgId, id]);
+    // Churn scores keep contact_id without a foreign key (see src/db/schema.ts); naming the
+    // models lets the delete use the primary key (org_id, model_id, contact_id).
+    await tx.query(`delete from churn_scores where org_id = $1 and contact_id = $2
+                     and model_id in (select id from churn_models where org_id = $1)`, [orgId, id]);
     await tx.query(`delete from contacts where org_id = $1 and id = $2`, [orgId, id]);
   });
 }

@@ -930,7 +930,16 @@ export const churnModels = pgTable('churn_models', {
   index('churn_models_org_created').on(t.orgId, t.createdAt),
 ]);
 
-/** Churn risk of every contact not yet churned, per model; the at-risk list reads it by risk. */
+/**
+ * Churn risk of every contact not yet churned, per model; the at-risk list reads it by risk.
+ * No foreign keys, like responses and answers: a training run writes a score for up to every
+ * contact at once, and the two per-row key checks took about 60 % of storing 590,000 scores
+ * (bench/churn-db.ts). Integrity is kept by the code instead: a run writes only the ids it has
+ * just read from contacts, the run's own model id, and deletes the scores of other models when
+ * it finishes (src/churn/service.ts); deleting a contact deletes its scores
+ * (src/contacts/service.ts); the at-risk list joins contacts, so a score never outlives its
+ * contact in what anyone sees.
+ */
 export const churnScores = pgTable('churn_scores', {
   orgId: uuid('org_id').notNull(),
   modelId: uuid('model_id').notNull(),
@@ -941,8 +950,6 @@ export const churnScores = pgTable('churn_scores', {
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.modelId, t.contactId] }),
   index('churn_scores_org_model_risk').on(t.orgId, t.modelId, t.risk.desc(), t.contactId),
-  foreignKey({ columns: [t.orgId, t.modelId], foreignColumns: [churnModels.orgId, churnModels.id] }).onDelete('cascade'),
-  foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
 ]);
 
 /**
