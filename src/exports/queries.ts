@@ -19,8 +19,9 @@ export interface Column {
 
 /**
  * Responses fetched per round trip (about 1,500 answers in the benchmark). A fetch's rows become
- * garbage once written; at 1,000 they outlived young-generation collections and left V8's old
- * generation full of garbage (peak RSS +60 MB), while the extra round trips cost little.
+ * garbage once written; smaller fetches let more of them die young instead of in V8's old
+ * generation (in one process on a busy machine, peak RSS 60 MB lower than at 1,000; on an idle
+ * machine V8's own slack dominates, see BENCHMARKS.md), while the extra round trips cost little.
  */
 export const FETCH_ROWS = 250;
 
