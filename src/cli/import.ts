@@ -16,8 +16,8 @@ What:
   responses   survey responses, one row each (kaiku import responses --help)
   contacts    contacts, upserted by external id (kaiku import contacts --help)
   events      touchpoint events from a CRM, POS or ticketing extract (kaiku import events --help)
-  texts       complaints, chats, e-mails, social posts, reviews (kaiku import texts --help)
   benchmarks  industry comparison figures: NPS, CSAT, CES percentiles (kaiku import benchmarks --help)
+  texts       complaints, chats, e-mails, social posts, reviews (kaiku import texts --help)
 `;
 
 const responsesHelp = `Usage: kaiku import responses FILE.csv --survey ID [options]
@@ -63,9 +63,9 @@ export const importCommand: Command = async (args, io) => {
   }
   if (what === 'contacts') return (await import('../contacts/cli.ts')).importContactsCommand(rest, io);
   if (what === 'events') return (await import('../events/cli.ts')).importEventsCommand(rest, io);
-  if (what === 'texts') return (await import('../text/import-cli.ts')).importTextsCommand(rest, io);
-  if (what !== 'responses') throw new UsageError(`Cannot import "${what}"; kaiku import responses|contacts|texts FILE.csv is what exists`);
   if (what === 'benchmarks') return (await import('../benchmarks/cli.ts')).importBenchmarksCommand(rest, io);
+  if (what === 'texts') return (await import('../text/import-cli.ts')).importTextsCommand(rest, io);
+  if (what !== 'responses') throw new UsageError(`Cannot import "${what}"; kaiku import responses|contacts|events|texts|benchmarks FILE.csv is what exists`);
   return importResponsesCommand(rest, io);
 };
 
