@@ -19,6 +19,8 @@ export interface JobDefinition<T extends object> {
   retryLimit?: number;
   retryDelaySeconds?: number;
   retryBackoff?: boolean;
+  /** Seconds between polls for this job when its queue is empty; default the queue's (tests 0.5, server 2). */
+  pollingIntervalSeconds?: number;
 }
 
 export interface JobQueue {
@@ -65,7 +67,10 @@ export async function startJobQueue(db: Database, options: JobQueueOptions = {})
     await db.transaction(async (tx) => { await tx.query('select pg_advisory_xact_lock(7406329114)'); await createQueuesAndSchedules(); });
   } else await createQueuesAndSchedules();
   for (const definition of options.definitions ?? []) {
-    await boss.work<object>(definition.name, { batchSize: definition.batchSize ?? 50, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+    await boss.work<object>(definition.name, {
+      batchSize: definition.batchSize ?? 50,
+      pollingIntervalSeconds: Math.min(definition.pollingIntervalSeconds ?? Infinity, options.pollingIntervalSeconds ?? 2),
+    },
       async (jobs) => definition.handle(jobs.map((j) => ({ id: j.id, data: j.data }))));
   }
   return {

@@ -17,6 +17,8 @@ export const loopNotifyJob = (ctx: JobContext) => defineJob<LoopEvent>({
   // Batches let a burst of cases for one person become one e-mail; 500 a poll keeps up with a
   // stream of 500 responses a second (pg-boss fetches once per polling interval).
   batchSize: 500,
+  // Polled often: this hop is part of "response stored → notification sent" (issue 6: ≤ 2 s p95).
+  pollingIntervalSeconds: 0.5,
   retryLimit: 5,
   retryDelaySeconds: 30,
   handle: (jobs) => handleLoopEvents(notifyContext(ctx), jobs),
@@ -41,6 +43,7 @@ export const pendingEmailsJob = (ctx: JobContext) => defineJob<object>({
 export const notifyEmailJob = (ctx: JobContext) => defineJob<{ ids: Array<{ orgId: string; id: string }> }>({
   name: NOTIFY_EMAIL_JOB,
   batchSize: 20,
+  pollingIntervalSeconds: 0.5,
   retryLimit: 5,
   retryDelaySeconds: 30,
   handle: async (jobs) => { await sendImmediateEmails(notifyContext(ctx), jobs.flatMap((j) => j.data.ids)); },

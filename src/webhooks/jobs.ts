@@ -11,6 +11,7 @@ export const webhookDeliverJob = (ctx: JobContext) => defineJob<{ orgId: string;
   // pg-boss fetches once per polling interval: 500 a fetch, 32 receivers at a time, keeps up with
   // a case stream of hundreds a second.
   batchSize: 500,
+  pollingIntervalSeconds: 0.5,
   // An HTTP failure is recorded on the delivery and retried by `webhook-retry`; only a database
   // error fails the job, and the sweep catches that delivery too.
   retryLimit: 2,
