@@ -5,7 +5,7 @@
  * has not churned with their top reasons. The latest finished run is the organisation's model;
  * the at-risk list and its CSV export read its scores by risk.
  */
-import type { Queryable } from '../db/connection.ts';
+import type { Database, Queryable } from '../db/connection.ts';
 import type { AuthContext, DataScope } from '../auth/permissions.ts';
 import { KaikuError, badInput, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../http/schemas.ts';
@@ -183,14 +183,14 @@ export async function getChurnRun(db: Queryable, orgId: string, id: string): Pro
   return run;
 }
 
-const scoreChunk = 10_000;
+const scoreChunk = 50_000;
 
 /**
  * Runs a queued training: features → holdout analysis → scores and reasons for every contact
  * not known to have churned → the model marked done (older models' scores removed). Any error
  * marks the run failed with its message; it is not retried.
  */
-export async function runChurnTraining(db: Queryable, orgId: string, modelId: string): Promise<void> {
+export async function runChurnTraining(db: Database, orgId: string, modelId: string): Promise<void> {
   const [row] = await db.query<{ options: ChurnTrainOptions; status: string }>(
     `update churn_models set status = 'running', started_at = now(), progress = 0, stage = 'features'
       where org_id = $1 and id = $2 and status = 'queued' returning options, status`, [orgId, modelId]);
@@ -214,19 +214,23 @@ export async function runChurnTraining(db: Queryable, orgId: string, modelId: st
       ? { ...column, values: Float64Array.from(scoreRows, (i) => column.values[i]) }
       : { ...column, values: Array.from(scoreRows, (i) => column.values[i]) });
     const risk = scoreContacts(analysis.model, table.columns.map(subset));
-    const reasons = topReasons(analysis.model, table.columns, scoreRows, 3);
+    // Chunk by chunk, the next chunk's reasons are worked out while the server stores the previous one.
+    let storing: Promise<unknown> = Promise.resolve();
     for (let start = 0; start < scoreRows.length; start += scoreChunk) {
-      const chunk = [];
-      for (let k = start; k < Math.min(start + scoreChunk, scoreRows.length); k++) {
-        chunk.push({ c: rows.ids[scoreRows[k]], r: risk[k], e: reasons[k] });
-      }
-      await db.query(
+      const end = Math.min(start + scoreChunk, scoreRows.length);
+      const reasons = topReasons(analysis.model, table.columns, scoreRows.subarray(start, end), 3);
+      const contactIds = Array.from(scoreRows.subarray(start, end), (i) => rows.ids[i]);
+      const reasonTexts = reasons.map((r) => JSON.stringify(r));
+      await storing;
+      await progress(60 + (38 * start) / scoreRows.length, 'scoring');
+      // Three parallel arrays, not one JSON document of records: the server parses each jsonb once.
+      storing = db.query(
         `insert into churn_scores (org_id, model_id, contact_id, risk, reasons)
-         select $1, $2, x.c, x.r, x.e from jsonb_to_recordset($3::jsonb) as x(c uuid, r float8, e jsonb)
+         select $1, $2, x.c, x.r, x.e from unnest($3::uuid[], $4::float8[], $5::jsonb[]) as x(c, r, e)
          on conflict do nothing`,
-        [orgId, modelId, JSON.stringify(chunk)]);
-      await progress(60 + (38 * Math.min(start + scoreChunk, scoreRows.length)) / scoreRows.length, 'scoring');
+        [orgId, modelId, contactIds, Array.from(risk.subarray(start, end)), reasonTexts]);
     }
+    await storing;
     const quality = {
       holdout: analysis.holdout, unlabelled: analysis.unlabelled, warnings: analysis.warnings, leftOut: table.leftOut,
       features: table.columns.map((c) => ({ name: c.name, kind: c.kind })),
