@@ -246,4 +246,15 @@ describe('churn risk over the database', () => {
     const [{ models }] = await t.db.query<{ models: number }>('select count(distinct model_id)::int as models from churn_scores where org_id = $1', [t.orgId]);
     assert.equal(models, 1);
   });
+
+  test('deleting a contact deletes its churn scores (churn_scores has no foreign key to cascade them)', async () => {
+    const [scored] = await t.db.query<{ contactId: string }>(
+      `select s.contact_id as "contactId" from churn_scores s
+        where s.org_id = $1 and not exists (select 1 from responses r where r.org_id = s.org_id and r.contact_id = s.contact_id) limit 1`, [t.orgId]);
+    assert.ok(scored, 'a scored contact without responses');
+    const scoresOf = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from churn_scores where org_id = $1 and contact_id = $2', [t.orgId, scored.contactId]))[0].n;
+    assert.equal(await scoresOf(), 1);
+    assert.equal((await t.api(`/api/v1/contacts/${scored.contactId}`, { method: 'DELETE' })).status, 204);
+    assert.equal(await scoresOf(), 0);
+  });
 });
