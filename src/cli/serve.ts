@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { openMigratedDatabase } from '../db/connection.ts';
 import { buildServer } from '../http/server.ts';
 import { startJobQueue, type JobQueue } from '../jobs/queue.ts';
+import { isConnectionError } from '../http/problem.ts';
 import { jobDefinitions, schedules, type JobContext } from '../jobs/registry.ts';
 import { parseCommandArgs, type Command } from './io.ts';
 
@@ -43,6 +44,14 @@ export const serve: Command = async (args, io) => {
   const now = () => new Date();
   let queue: JobQueue | undefined;
   const jobContext: JobContext = { db, config, now, queue: () => { if (!queue) throw new Error('job queue not started'); return queue; } };
+  // pg-boss 10 does not await marking a job done or failed (manager.js, work → onFetch): while the
+  // database is away that promise rejects unhandled and Node would end the process. The queue
+  // retries by itself once the database is back, so such a rejection is a warning, not a crash
+  // (bench/fault-load.ts --fault postgres). Anything else still ends the process.
+  process.on('unhandledRejection', (reason) => {
+    if (reason instanceof Error && isConnectionError(reason)) process.emitWarning(`database unreachable: ${reason.message}`);
+    else throw reason;
+  });
   queue = await startJobQueue(db, { databaseUrl: config.databaseUrl, definitions: jobDefinitions(jobContext), schedules });
   const app = await buildServer({ db, config, jobs: queue, now }, {
     logger: { level: config.logLevel },

@@ -54,7 +54,7 @@ function fromDatabaseError(error: { code?: string; constraint?: string; detail?:
 }
 
 /** True when the database is unreachable: the client should retry later (503). */
-function isConnectionError(error: { code?: string; message?: string }): boolean {
+export function isConnectionError(error: { code?: string; message?: string }): boolean {
   return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003'].includes(error.code ?? '')
     || /Connection terminated|connect ECONNREFUSED/.test(error.message ?? '');
 }
