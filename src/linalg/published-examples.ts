@@ -3,11 +3,11 @@ import { parseCsvText, type CsvTable } from '../cli/csv.ts';
 
 /**
  * Test fixtures: R's public data sets with published results (see the README in that folder).
- * The folder sits beside the repository in the shared workspace; KAIKU_PUBLISHED_EXAMPLES
- * points elsewhere when it does not.
+ * A copy of the shared workspace's folder lives in the repository, so a clone tests on its own;
+ * KAIKU_PUBLISHED_EXAMPLES points elsewhere.
  */
 export const publishedExamplesDir =
-  process.env.KAIKU_PUBLISHED_EXAMPLES ?? new URL('../../../shared/data/published-examples/', import.meta.url).pathname;
+  process.env.KAIKU_PUBLISHED_EXAMPLES ?? new URL('../../test/fixtures/published-examples/', import.meta.url).pathname;
 
 export function publishedExamplePath(file: string): string {
   return `${publishedExamplesDir.replace(/\/$/, '')}/${file}`;
