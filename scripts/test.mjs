@@ -35,11 +35,22 @@ function run(files, env, label) {
     const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
       cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
     });
-    let tail = '';
-    child.stdout.on('data', (chunk) => { process.stdout.write(chunk); tail = (tail + chunk).slice(-4000); });
+    // The runner's summary lines ("ℹ pass N") come before its list of failing tests, which can be
+    // long: read them as they stream by instead of from the end of the output.
+    const summary = { pass: 0, fail: 0 };
+    let partial = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const m = /^ℹ (pass|fail) (\d+)$/.exec(line);
+        if (m) summary[m[1]] = Number(m[2]);
+      }
+    });
     child.on('close', (code) => {
-      const num = (word) => Number(/ℹ (?:tests|pass|fail)/.test(tail) ? (tail.match(new RegExp(`ℹ ${word} (\\d+)`)) ?? [0, 0])[1] : 0);
-      resolve({ pass: num('pass'), fail: num('fail') + (code !== 0 && num('fail') === 0 ? 1 : 0), code });
+      resolve({ pass: summary.pass, fail: summary.fail + (code !== 0 && summary.fail === 0 ? 1 : 0), code });
     });
   });
 }
