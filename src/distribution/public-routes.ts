@@ -5,8 +5,9 @@
  * e-mail's open pixel. Same headers as the survey pages: no caching, no framing, no Referer.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { html, raw } from '../pages/html.ts';
-import { surveyCss, surveyCsp } from '../pages/survey.css.ts';
+import { html, type SafeHtml } from '../pages/html.ts';
+import { respondentPageHeaders } from '../pages/survey-routes.ts';
+import { respondentPage } from '../pages/survey-view.ts';
 import { chooseLanguage, fromAcceptLanguage, uiLanguages } from '../i18n/index.ts';
 import { invitationStrings } from '../i18n/invitation.ts';
 import { stringsFor } from '../i18n/survey.ts';
@@ -16,33 +17,15 @@ import { markOpenedByToken, unsubscribeByToken } from './service.ts';
 /** A transparent 1×1 GIF. */
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
-function render(language: string, title: string, body: ReturnType<typeof html>): string {
-  return html`<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${title}</title>
-<style>${raw(surveyCss)}</style>
-</head>
-<body><main><div class="card">${body}</div></main></body>
-</html>
-`.value;
+function render(language: string, title: string, body: SafeHtml): string {
+  return respondentPage({ language, title, body, navLabel: '', script: false });
 }
 
 export async function distributionPageRoutes(app: FastifyInstance) {
   const { db } = app.deps;
   const now = () => app.deps.now?.() ?? new Date();
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('content-security-policy', surveyCsp);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('cache-control', 'no-store');
-    return payload;
-  });
+  app.addHook('onSend', respondentPageHeaders);
 
   const languageOf = (request: FastifyRequest, preferred: Array<string | null | undefined>) =>
     chooseLanguage([...preferred, fromAcceptLanguage(request.headers['accept-language'], uiLanguages)], uiLanguages, 'en');

@@ -128,19 +128,23 @@ function errorsFromValidator(error: KaikuError, answers: SubmittedAnswer[]): Fie
   return [{ question, problem: { kind: 'invalid' } }];
 }
 
+/**
+ * onSend hook of the pages respondents open from a personal link: the survey CSP, and never
+ * cached (tokens are in the URLs). nosniff, no Referer and no framing come from
+ * src/http/security-headers.ts, which runs first for every response.
+ */
+export async function respondentPageHeaders(_request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  reply.header('content-security-policy', surveyCsp);
+  reply.header('cache-control', 'no-store');
+  return payload;
+}
+
 export async function surveyPageRoutes(app: FastifyInstance) {
   const { db, config } = app.deps;
   // The form token (src/http/bot-guard.ts) is the page's nonce: signed, bound to the survey, timed.
   const newNonce = (surveyId: string) => issueFormToken(config.secret, surveyId);
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('content-security-policy', surveyCsp);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('cache-control', 'no-store');
-    return payload;
-  });
+  app.addHook('onSend', respondentPageHeaders);
 
   // Respondents get a page in their language, never a JSON problem document.
   app.setErrorHandler((error, request, reply) => {

@@ -56,7 +56,8 @@ export function problemMessage(problem: FieldProblem, s: SurveyStrings): string 
 
 const firstInputId = (q: Question) => (q.type === 'text' ? `f-${q.key}` : `f-${q.key}-0`);
 
-function page(opts: { language: string; title: string; body: SafeHtml; languageLinks?: LanguageLink[]; navLabel: string }): string {
+/** The HTML shell of every page a respondent sees (survey, messages, unsubscribe); `script: false` leaves the survey script out. */
+export function respondentPage(opts: { language: string; title: string; body: SafeHtml; languageLinks?: LanguageLink[]; navLabel: string; script?: boolean }): string {
   const nav = opts.languageLinks && opts.languageLinks.length > 1
     ? html`<nav class="lang" aria-label="${opts.navLabel}"><ul>${opts.languageLinks.map((l) => html`<li><a href="${l.href}" lang="${l.language}" hreflang="${l.language}"${l.current ? raw(' aria-current="true"') : ''}>${languageNames[l.language] ?? l.language}</a></li>`)}</ul></nav>`
     : '';
@@ -76,7 +77,7 @@ ${nav}
 ${opts.body}
 </div>
 </main>
-<script>${raw(surveyScript)}</script>
+${opts.script === false ? '' : html`<script>${raw(surveyScript)}</script>`}
 </body>
 </html>
 `.value;
@@ -190,7 +191,7 @@ ${raw(honeypotInput)}
 ${survey.questions.map((q) => renderQuestion(q, p, s))}
 <button type="submit"${ui}>${s.submit}</button>
 </form>`;
-  return page({
+  return respondentPage({
     language: p.language,
     title: `${p.errors.length > 0 ? s.errorTitlePrefix : ''}${title.text}`,
     body, languageLinks: p.languageLinks, navLabel: s.languageNav,
@@ -214,5 +215,5 @@ export function renderMessage(kind: MessageKind, language: string, survey?: Surv
   const body = html`${surveyTitle ? html`<p class="note"${langAttr(surveyTitle.lang, language)}>${surveyTitle.text}</p>` : ''}
 <h1>${texts[0]}</h1>
 ${ownThanks ? html`<p class="intro"${langAttr(ownThanks.lang, language)}>${ownThanks.text}</p>` : html`<p>${texts[1]}</p>`}`;
-  return page({ language, title: texts[0], body, languageLinks, navLabel: s.languageNav });
+  return respondentPage({ language, title: texts[0], body, languageLinks, navLabel: s.languageNav });
 }
