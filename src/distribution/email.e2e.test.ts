@@ -6,17 +6,14 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, pulseSurvey } from '../../test/helpers/factories.ts';
 import { waitUntil } from '../../test/helpers/wait.ts';
+import { chromiumMissing, launchChromium, skipReason } from '../../test/helpers/browser.ts';
 import { startTestSmtp, type TestSmtp } from '../mail/test-smtp.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM);
-
-describe('pulse e-mail to answer in a browser', { skip: missing && !process.env.CI && `${CHROMIUM} is not installed` }, () => {
+describe('pulse e-mail to answer in a browser', { skip: chromiumMissing && skipReason }, () => {
   let t: TestApp;
   let smtp: TestSmtp;
   let browser: Browser;
@@ -24,10 +21,7 @@ describe('pulse e-mail to answer in a browser', { skip: missing && !process.env.
   before(async () => {
     smtp = await startTestSmtp();
     t = await startTestApp({ jobs: true, config: { smtpHost: '127.0.0.1', smtpPort: smtp.port, smtpSecure: false } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await (await launchChromium()) as Browser;
   });
   after(async () => { await browser?.close(); await t?.close(); await smtp?.close(); });
 

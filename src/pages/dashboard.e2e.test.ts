@@ -7,15 +7,15 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, pulseSurvey } from '../../test/helpers/factories.ts';
+import { chromiumMissing, launchChromium, skipReason } from '../../test/helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 // Test runs keep their screenshots out of the work tree; docs/screenshots/ comes from scripts/screenshots.ts.
 const screenshots = `${process.env.KAIKU_SCREENSHOT_DIR ?? join(tmpdir(), 'kaiku-screenshots')}/`;
-const available = existsSync(CHROMIUM) || Boolean(process.env.CI);
+const available = !chromiumMissing;
 
 /** Deterministic answers: a promoter share that dips in the winter months, like the demo data. */
 function monthScores(monthIndex: number, count: number, offset: number): number[] {
@@ -60,11 +60,7 @@ describe('dashboard in a browser', () => {
     }
     const res = await t.api('/api/v1/responses/batch', { body: { responses } });
     assert.equal(res.status, 200, JSON.stringify(res.body).slice(0, 500));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    browser = await (await launchChromium()) as Browser;
     mkdirSync(screenshots, { recursive: true });
   });
   after(async () => {
@@ -73,7 +69,7 @@ describe('dashboard in a browser', () => {
   });
 
   test('sign in by keyboard, see the journey overview and the trend chart', async (ctx) => {
-    if (!available) { ctx.skip(`${CHROMIUM} is not installed (set CI=true to require it)`); return; }
+    if (!available) { ctx.skip(skipReason); return; }
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();
     const cspViolations: string[] = [];

@@ -7,13 +7,11 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { launchChromium, skipReason } from '../../test/helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM);
-const skipReason = `${CHROMIUM} is not installed (apt-get install chromium); set CI=true to make this a failure`;
 // Test runs keep their screenshots out of the work tree; docs/screenshots/ comes from scripts/screenshots.ts.
 const screenshotDir = `${process.env.KAIKU_SCREENSHOT_DIR ?? join(tmpdir(), 'kaiku-screenshots')}/`;
 
@@ -23,12 +21,8 @@ describe('survey page in a browser', () => {
   let surveyId: string;
 
   before(async () => {
-    if (missing && !process.env.CI) return;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
+    if (!browser) return;
     t = await startTestApp();
     const survey = await t.api('/api/v1/surveys', { body: {
       name: 'Branch visit', kind: 'pulse', defaultLanguage: 'en', languages: ['en', 'fi'],
