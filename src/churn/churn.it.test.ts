@@ -240,8 +240,13 @@ describe('churn risk over the database', () => {
     assert.equal(lostRun.status, 'failed');
     assert.match(lostRun.error, /Interrupted/);
     assert.equal(await queueDueRetraining(t.db, t.jobs!, new Date(Date.now() + 8 * 86_400_000)), 1);
-    const latest = await waitUntil(async () => (await t.api('/api/v1/churn/model')).body, (r) => r.latestRun.trigger === 'schedule' && r.latestRun.status === 'done', 'scheduled retrain', 60_000);
-    assert.equal(latest.id, latest.latestRun.id);
+    const [scheduled] = await t.db.query<{ id: string }>(`select id from churn_models where org_id = $1 and trigger = 'schedule'`, [t.orgId]);
+    await waitUntil(async () => (await t.api(`/api/v1/churn/models/${scheduled.id}`)).body, (run) => run.status === 'done', 'scheduled retrain', 60_000);
+    const latest = (await t.api('/api/v1/churn/model')).body;
+    // Every run of the organisation goes into the message, should another run ever appear here.
+    const runs = await t.db.query(`select id, status, trigger, created_at, started_at, finished_at from churn_models where org_id = $1 order by created_at`, [t.orgId]);
+    assert.equal(latest.id, scheduled.id, JSON.stringify(runs));
+    assert.equal(latest.latestRun.id, scheduled.id, JSON.stringify(runs));
     assert.equal(latest.options.target, 'churned');
     const [{ models }] = await t.db.query<{ models: number }>('select count(distinct model_id)::int as models from churn_scores where org_id = $1', [t.orgId]);
     assert.equal(models, 1);

@@ -168,11 +168,15 @@ export async function requestChurnTraining(db: Queryable, jobs: JobQueue | undef
     if (!present) throw badInput(`No contact has "${name}": features are ${experienceFeatures.join(', ')} or operational data keys`, 'features');
   }
   await failStaleRuns(db, auth.orgId);
-  const [active] = await db.query<{ id: string }>(`select id from churn_models where org_id = $1 and status in ('queued', 'running') limit 1`, [auth.orgId]);
-  if (active) throw new KaikuError('conflict', `A churn model is already being trained (run ${active.id}); wait for it to finish`, { status: 409 });
+  // churn_models_one_active lets one queued or running run per organisation exist.
   const [run] = await db.query<ChurnRun>(
-    `insert into churn_models (org_id, options, trigger, requested_by) values ($1, $2, $3, $4) returning ${runColumns}`,
+    `insert into churn_models (org_id, options, trigger, requested_by) values ($1, $2, $3, $4)
+     on conflict (org_id) where status in ('queued', 'running') do nothing returning ${runColumns}`,
     [auth.orgId, JSON.stringify(options), trigger, auth.userId ?? null]);
+  if (!run) {
+    const [active] = await db.query<{ id: string }>(`select id from churn_models where org_id = $1 and status in ('queued', 'running') limit 1`, [auth.orgId]);
+    throw new KaikuError('conflict', `A churn model is already being trained (run ${active?.id ?? 'just queued'}); wait for it to finish`, { status: 409 });
+  }
   await jobs.send(CHURN_TRAIN_JOB, { orgId: auth.orgId, modelId: run.id });
   return run;
 }
@@ -267,7 +271,9 @@ export async function queueDueRetraining(db: Queryable, jobs: JobQueue, now: Dat
       `select finished_at as "finishedAt" from churn_models where org_id = $1 and status = 'done' order by finished_at desc limit 1`, [org.orgId]);
     if (now.getTime() - new Date(latest.finishedAt).getTime() < retrainAfterDays * 86_400_000) continue;
     const [run] = await db.query<{ id: string }>(
-      `insert into churn_models (org_id, options, trigger) values ($1, $2, 'schedule') returning id`, [org.orgId, JSON.stringify(org.options)]);
+      `insert into churn_models (org_id, options, trigger) values ($1, $2, 'schedule')
+       on conflict (org_id) where status in ('queued', 'running') do nothing returning id`, [org.orgId, JSON.stringify(org.options)]);
+    if (!run) continue; // a run was requested meanwhile
     await jobs.send(CHURN_TRAIN_JOB, { orgId: org.orgId, modelId: run.id });
     queued++;
   }

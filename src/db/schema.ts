@@ -24,6 +24,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -928,6 +929,9 @@ export const churnModels = pgTable('churn_models', {
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
   index('churn_models_org_created').on(t.orgId, t.createdAt),
+  // One run at a time per organisation, kept by the database: an API request and the scheduled
+  // retrain (or two processes) racing past the "nothing queued or running" check cannot both insert.
+  uniqueIndex('churn_models_one_active').on(t.orgId).where(sql`status in ('queued', 'running')`),
 ]);
 
 /**

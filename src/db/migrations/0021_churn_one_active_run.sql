@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "churn_models_one_active" ON "churn_models" USING btree ("org_id") WHERE status in ('queued', 'running');
