@@ -1023,3 +1023,29 @@ export const widgetVisitors = pgTable('widget_visitors', {
   primaryKey({ columns: [t.orgId, t.collectorId, t.visitorId] }),
   foreignKey({ columns: [t.orgId, t.collectorId], foreignColumns: [collectors.orgId, collectors.id] }).onDelete('cascade'),
 ]);
+
+// ---------------------------------------------------------------------------------------------
+// Privacy (issue 9): how long an organisation keeps personal data (src/privacy/).
+
+/**
+ * Per organisation, how many months personal data is kept; null = kept until deleted. A daily
+ * job (src/privacy/retention.ts) deletes open texts (answer texts and imported feedback texts)
+ * and whole responses older than that, and erases contacts without activity for that long.
+ * The last run's figures are kept here for the settings API.
+ */
+export const retentionPolicies = pgTable('retention_policies', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  openTextMonths: integer('open_text_months'),
+  responseMonths: integer('response_months'),
+  inactiveContactMonths: integer('inactive_contact_months'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+  lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+  /** { openTexts, feedbackTexts, responses, contacts } deleted or erased by the last run. */
+  lastRun: jsonb('last_run'),
+}, (t) => [
+  primaryKey({ columns: [t.orgId] }),
+  check('retention_open_text_months', sql`${t.openTextMonths} between 1 and 1200`),
+  check('retention_response_months', sql`${t.responseMonths} between 1 and 1200`),
+  check('retention_inactive_contact_months', sql`${t.inactiveContactMonths} between 1 and 1200`),
+]);
