@@ -63,6 +63,9 @@ export interface CaseListQuery {
   unitId?: string;
   touchpointId?: string;
   overdue?: boolean;
+  /** Created at or after / before these instants (the dashboard's period filter). */
+  createdFrom?: string;
+  createdBefore?: string;
   limit?: number;
   cursor?: string;
 }
@@ -96,6 +99,8 @@ export async function listCases(db: Queryable, auth: AuthContext, q: CaseListQue
       ? ` and c.status not in ('resolved', 'closed') and c.due_at < ${add(now.toISOString())}::timestamptz`
       : ` and not (c.status not in ('resolved', 'closed') and c.due_at is not null and c.due_at < ${add(now.toISOString())}::timestamptz)`;
   }
+  if (q.createdFrom) where += ` and c.created_at >= ${add(q.createdFrom)}::timestamptz`;
+  if (q.createdBefore) where += ` and c.created_at < ${add(q.createdBefore)}::timestamptz`;
   const cursor = decodeCursor(q.cursor);
   if (cursor) where += ` and (c.created_at, c.id) < (${add(cursor[0])}::timestamptz, ${add(cursor[1])}::uuid)`;
   const limit = q.limit ?? 50;

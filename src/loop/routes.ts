@@ -83,7 +83,7 @@ const BusinessHoursBody = Type.Object({
 const ruleColumns = `id, name, enabled, kind, condition, route, priority, sla_hours as "slaHours", created_at as "createdAt", updated_at as "updatedAt"`;
 
 /** A rule's references must exist in the organisation, named by their path. */
-async function checkRuleReferences(db: Queryable, orgId: string, route: ReturnType<typeof validateRoute>) {
+export async function checkRuleReferences(db: Queryable, orgId: string, route: ReturnType<typeof validateRoute>) {
   if (route.to === 'user') {
     const [user] = await db.query(`select 1 from users where org_id = $1 and id = $2 and disabled_at is null`, [orgId, route.userId]);
     if (!user) throw badInput('is not an active user of this organisation', 'route.userId');
