@@ -10,14 +10,17 @@ import { html, raw, type SafeHtml } from './html.ts';
 import { languageNames, uiLanguages, type UiLanguage } from '../i18n/index.ts';
 import type { DashboardStrings } from '../i18n/dashboard.ts';
 import { npsBandColours } from './charts.ts';
+import type { Permission } from '../auth/permissions.ts';
 
 export const stylesheetPath = '/assets/kaiku.css';
 
-/** Dashboard pages, in navigation order. */
+/** Dashboard pages, in navigation order; an entry with a permission shows to those who have it (when the page passes `can`). */
 export const navigation = [
   { id: 'overview', path: '/app', label: (t: DashboardStrings) => t.nav.overview },
   { id: 'feedback', path: '/app/feedback', label: (t: DashboardStrings) => t.nav.feedback },
   { id: 'praise', path: '/app/praise', label: (t: DashboardStrings) => t.nav.praise },
+  { id: 'cases', path: '/app/cases', label: (t: DashboardStrings) => t.nav.cases, permission: 'cases:read' },
+  { id: 'setup', path: '/app/setup', label: (t: DashboardStrings) => t.nav.setup, permission: 'distribution:read' },
 ] as const;
 export type PageId = (typeof navigation)[number]['id'];
 
@@ -66,13 +69,13 @@ ${input.body}
 }
 
 /** A signed-in page: banner with user and sign-out, main navigation, then main. */
-export function appShell(input: DocumentInput & { current: PageId; userName: string; organizationName: string }): SafeHtml {
+export function appShell(input: DocumentInput & { current: PageId; userName: string; organizationName: string; can?: (permission: Permission) => boolean }): SafeHtml {
   const t = input.t;
   return documentOf(input, html`
 <header class="banner" role="banner">
   <a class="brand" href="/app">${t.appName}</a>
   <span class="org">${input.organizationName}</span>
-  <nav class="main-nav" aria-label="${t.mainNavigation}"><ul>${navigation.map((item) => html`
+  <nav class="main-nav" aria-label="${t.mainNavigation}"><ul>${navigation.filter((item) => !('permission' in item) || !input.can || input.can(item.permission)).map((item) => html`
     <li><a href="${item.path}"${item.id === input.current ? raw(' aria-current="page"') : ''}>${item.label(t)}</a></li>`)}
   </ul></nav>
   ${languageSwitch(input)}
