@@ -123,6 +123,8 @@ export interface TrendChartOptions {
   formatTick?: (value: number) => string;
   /** Show every k-th x label so they do not collide (default: fits about eight labels). */
   labelEvery?: number;
+  /** Distance between y ticks (default: 10, 20 or 50 by the domain's span). */
+  tickStep?: number;
 }
 
 export const defaultTrendFrame: Frame = { width: 720, height: 280, margin: { top: 16, right: 16, bottom: 40, left: 48 } };
@@ -134,7 +136,7 @@ export function trendChart(points: TrendPoint[], options: TrendChartOptions): st
   const domain = options.domain ?? niceDomain(bounds, { limits: [-100, 100] });
   const g = trendGeometry(points, frame, domain);
   const span = domain[1] - domain[0];
-  const tickValues = ticks(domain, span > 100 ? 50 : span > 40 ? 20 : 10);
+  const tickValues = ticks(domain, options.tickStep ?? (span > 100 ? 50 : span > 40 ? 20 : 10));
   const formatTick = options.formatTick ?? String;
   const every = options.labelEvery ?? Math.max(1, Math.ceil(points.length / 8));
   const titleId = `${options.id}-title`;
