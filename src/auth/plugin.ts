@@ -8,6 +8,7 @@ import { KaikuError, forbidden } from '../errors.ts';
 import { allows, type AuthContext, type Permission } from './permissions.ts';
 import { authenticateApiKey, authenticateSession, SESSION_COOKIE } from './service.ts';
 import { fromSameOrigin } from '../http/csrf.ts';
+import { asSystem, inOrgScope } from '../db/scope.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -81,5 +82,14 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     }
     if (!allows(auth, permission)) throw forbidden(`Your role does not allow ${permission}`);
     request.auth = auth;
+  });
+  // The second wall of tenant isolation (src/db/scope.ts): with KAIKU_DB_RLS on, the rest of an
+  // authenticated request (validation, handler and all it starts) runs in its organisation's
+  // database scope, so even a query that forgot its org_id condition sees no other organisation.
+  // Public routes find their organisation from a token, site key or link first: system scope.
+  // Callback style, so the chain that follows runs inside the scope.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.auth) inOrgScope(request.auth.orgId, done);
+    else asSystem('public route: the organisation is found from a token, key or link', done);
   });
 });

@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Config } from '../config.ts';
-import type { Database } from '../db/connection.ts';
+import { systemDatabase, type Database } from '../db/connection.ts';
 import { errorHandler, problem } from './problem.ts';
 import { ResponseWriter } from '../responses/group-commit.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -67,7 +67,10 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
     ...options,
   });
   app.decorate('deps', deps);
-  app.decorate('responseWriter', new ResponseWriter(deps.db));
+  // One writer queues single responses of every organisation and flushes one organisation's
+  // batch from whichever request's context comes next: system scope. The ingestion statement
+  // itself checks every reference within the batch's organisation (the first wall).
+  app.decorate('responseWriter', new ResponseWriter(systemDatabase(deps.db, 'group commit serves the requests of every organisation')));
 
   // Bodies keep their JSON types ("5" is not a score); query strings and params are text and get coerced.
   const bodyAjv = makeAjv(false);

@@ -9,6 +9,7 @@
  */
 import PgBoss from 'pg-boss';
 import type { Database, Queryable } from '../db/connection.ts';
+import { asSystem } from '../db/scope.ts';
 
 export interface JobDefinition<T extends object> {
   name: string;
@@ -71,7 +72,8 @@ export async function startJobQueue(db: Database, options: JobQueueOptions = {})
       batchSize: definition.batchSize ?? 50,
       pollingIntervalSeconds: Math.min(definition.pollingIntervalSeconds ?? Infinity, options.pollingIntervalSeconds ?? 2),
     },
-      async (jobs) => definition.handle(jobs.map((j) => ({ id: j.id, data: j.data }))));
+      // Jobs sweep every organisation, or carry the organisation in their data: system scope.
+      async (jobs) => asSystem(`job ${definition.name}`, () => definition.handle(jobs.map((j) => ({ id: j.id, data: j.data })))));
   }
   return {
     boss,

@@ -9,9 +9,10 @@ import { openPglite, openPostgres, type Database } from '../../src/db/connection
 
 export const testBackend = (process.env.KAIKU_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
-export async function testDatabase(): Promise<Database> {
+/** `rls` overrides KAIKU_DB_RLS for this database (src/db/row-level-security.it.test.ts). */
+export async function testDatabase(options: { rls?: boolean } = {}): Promise<Database> {
   if (testBackend === 'pglite') {
-    const db = await openPglite();
+    const db = await openPglite({ rls: options.rls });
     await db.migrate();
     return db;
   }
@@ -23,7 +24,7 @@ export async function testDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = openPostgres({ url: url.toString(), max: 10 });
+  const db = openPostgres({ url: url.toString(), max: 10, rls: options.rls });
   await db.migrate();
   const close = db.close;
   return Object.assign(db, {
