@@ -18,8 +18,10 @@ import { dashboardText } from '../i18n/dashboard.ts';
 import { html } from './html.ts';
 import { plainPage, stylesheet, stylesheetPath } from './layout.ts';
 import { loginPage } from './login-view.ts';
-import { loadJourneyOverview, parseOverviewFilters, renderJourneyOverview } from './dashboard-view.ts';
+import { loadJourneyOverview, overviewDownloads, parseOverviewFilters, renderJourneyOverview } from './dashboard-view.ts';
+import { answerDownload } from './downloads.ts';
 import { loopPageRoutes } from './loop-pages.ts';
+import { journeyPageRoutes } from './journey-pages.ts';
 
 /** Remembers an explicit `?lang=` choice across pages (the profile language is the default). */
 const LANGUAGE_COOKIE = 'kaiku_lang';
@@ -184,13 +186,17 @@ export async function dashboardRoutes(app: FastifyInstance) {
     await keepLanguageChoice(app, request, reply, auth, profile.language);
     const { filters, invalid } = parseOverviewFilters(request.query as Query);
     const overview = await loadJourneyOverview(db, auth, filters);
+    const t = dashboardText(language);
+    if (await answerDownload(request, reply, overviewDownloads({ t, overview, language }), { chromiumPath: config.chromiumPath, language })) return reply;
     const page = renderJourneyOverview({
-      language, t: dashboardText(language), userName: profile.name, overview, invalidFilters: invalid,
-      languageHref: (l) => hrefWithLanguage(request, l), canExport: allows(auth, 'exports:read'),
+      language, t, userName: profile.name, overview, invalidFilters: invalid,
+      languageHref: (l) => hrefWithLanguage(request, l), canExport: allows(auth, 'exports:read'), pageUrl: request.url,
     });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page.toString());
   });
 
   // The closed loop's pages (praise wall, feedback on our work) share this scope's headers and error pages.
   await loopPageRoutes(app);
+  // The journey map and the touchpoint and question pages.
+  await journeyPageRoutes(app);
 }

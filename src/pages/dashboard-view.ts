@@ -16,6 +16,7 @@ import type { DashboardStrings } from '../i18n/dashboard.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
 import { npsBand, trendChart, type TrendPoint } from './charts.ts';
+import { chartHtml, numberHtml, tableHtml, type ChartModel, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
 
 /** Filters as they appear in the URL (dates are the org's calendar days, both inclusive). */
 export interface OverviewFilters {
@@ -239,6 +240,8 @@ export interface OverviewPage {
   languageHref: (language: UiLanguage) => string;
   /** Whether the reader may download exports (links to them are shown). */
   canExport: boolean;
+  /** This page's URL with its filters, which the table and chart downloads extend. */
+  pageUrl?: string;
 }
 
 /** The export files of this view: the exports API with the page's filters. */
@@ -276,20 +279,12 @@ function showable(f: NpsFigure | undefined, ctx: Ctx): f is NpsFigure & { n: num
   return Boolean(f && !f.suppressed && f.nps !== null && f.n !== null && f.n >= ctx.min);
 }
 
-function nCell(f: NpsFigure | undefined, ctx: Ctx): SafeHtml {
-  return html`<td class="num">${f && f.n !== null ? num(ctx, f.n) : f?.suppressed ? '–' : '0'}</td>`;
-}
-
 /** NPS with its band as text and as colour. */
 function npsValue(f: NpsFigure | undefined, ctx: Ctx): SafeHtml {
   if (!f || (f.n === 0 && !f.suppressed)) return html`<span class="muted">${ctx.t.overview.noAnswers}</span>`;
   if (!showable(f, ctx)) return html`<span class="muted">${ctx.t.overview.tooSmall}</span>`;
   const band = npsBand(f.nps);
   return html`<span class="nps-cell band-${band}"><data value="${f.nps}">${num(ctx, f.nps)}</data> <span class="band">(${ctx.t.bands[band]})</span></span>`;
-}
-
-function ciText(f: NpsFigure | undefined, ctx: Ctx): string {
-  return showable(f, ctx) && f.ci95 ? `${num(ctx, f.ci95[0])} … ${num(ctx, f.ci95[1])}` : '–';
 }
 
 function channelList(journey: Journey['stages'][number], ctx: Ctx): string {
@@ -344,46 +339,95 @@ function journeySection(journey: Journey, page: OverviewPage, ctx: Ctx): SafeHtm
       ${t.overview.nps}: ${npsValue(o.byStage.get(stage.id), ctx)}
       <span class="channels">${t.overview.channels}: ${channelList(stage, ctx) || '–'}</span></li>`)}
   </ol>
-  <div class="table-scroll" role="region" aria-labelledby="${id}-caption" tabindex="0">
-  <table>
-    <caption id="${id}-caption">${t.overview.tableCaption(journey.name)}</caption>
-    <thead><tr><th scope="col">${t.overview.stage} / ${t.overview.touchpoint}</th><th scope="col">${t.overview.channel}</th>
-      <th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${t.overview.nps}</th><th scope="col" class="num">${t.overview.ci95}</th></tr></thead>
-    ${journey.stages.map((stage) => {
-      const sf = o.byStage.get(stage.id);
-      return html`<tbody>
-      <tr class="stage-row"><th scope="row">${stage.name} <span class="muted">(${t.phases[stage.phase]})</span></th><td>${channelList(stage, ctx)}</td>
-        ${nCell(sf, ctx)}<td class="num">${npsValue(sf, ctx)}</td><td class="num">${ciText(sf, ctx)}</td></tr>
-      ${stage.touchpoints.map((tp) => {
-        const f = o.byTouchpoint.get(tp.id);
-        return html`<tr class="touchpoint-row"><th scope="row">${tp.name}</th><td>${t.channelNames[tp.channel] ?? tp.channel}</td>
-        ${nCell(f, ctx)}<td class="num">${npsValue(f, ctx)}</td><td class="num">${ciText(f, ctx)}</td></tr>`;
-      })}
-    </tbody>`;
-    })}
-  </table>
-  </div>
+  ${tableHtml(touchpointTable(journey, page, ctx), downloadCtx(page), {
+    rowClass: (r) => rowKinds(journey)[r] === 'stage' ? 'stage-row' : 'touchpoint-row',
+    cell: (r, i, value) => i === 0 && rowKinds(journey)[r] === 'stage'
+      ? html`${journey.stages[stageIndexOf(journey, r)].name} <span class="muted">(${t.phases[journey.stages[stageIndexOf(journey, r)].phase]})</span>`
+      : i === 3 && typeof value === 'number' ? npsValueHtml(value, ctx) : undefined,
+  })}
   ${byChannel.length > 0 ? html`
   <h3>${t.overview.channelsHeading}</h3>
-  <div class="table-scroll" role="region" aria-labelledby="${id}-channels" tabindex="0">
-  <table>
-    <caption id="${id}-channels">${t.overview.channelsCaption(journey.name)}</caption>
-    <thead><tr><th scope="col">${t.overview.channel}</th><th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${t.overview.nps}</th><th scope="col" class="num">${t.overview.ci95}</th></tr></thead>
-    <tbody>${byChannel.map(({ channel, figure }) => html`
-      <tr><th scope="row">${t.channelNames[channel] ?? channel}</th>${nCell(figure, ctx)}<td class="num">${npsValue(figure, ctx)}</td><td class="num">${ciText(figure, ctx)}</td></tr>`)}
-    </tbody>
-  </table>
-  </div>` : ''}
+  ${tableHtml(channelTable(journey, page, ctx), downloadCtx(page), { cell: (_r, i, value) => i === 2 && typeof value === 'number' ? npsValueHtml(value, ctx) : undefined })}` : ''}
 </section>`;
 }
 
-function trendSection(page: OverviewPage, ctx: Ctx): SafeHtml {
+// --- tables and charts (shown, and downloadable with the page's filters) -------------------
+
+const downloadCtx = (page: OverviewPage): DownloadContext => ({ language: page.language, url: page.pageUrl ?? '/app' });
+
+/** Answers as the table shows them: a count, 0 for none, null (–) when suppressed. */
+const nValue = (f: NpsFigure | undefined): TableCell => f && f.n !== null ? f.n : f?.suppressed ? null : 0;
+/** NPS as the table shows it: the number, or why there is none. */
+function npsCell(f: NpsFigure | undefined, ctx: Ctx): TableCell {
+  if (!f || (f.n === 0 && !f.suppressed)) return ctx.t.overview.noAnswers;
+  return showable(f, ctx) ? f.nps : ctx.t.overview.tooSmall;
+}
+const ciCell = (f: NpsFigure | undefined, ctx: Ctx): TableCell => showable(f, ctx) && f.ci95 ? [f.ci95[0], f.ci95[1]] : null;
+
+/** An NPS number with its band as text and as colour (the text stays the number first). */
+function npsValueHtml(nps: number, ctx: Ctx): SafeHtml {
+  const band = npsBand(nps);
+  return html`<span class="nps-cell band-${band}">${numberHtml(nps, ctx.language)} <span class="band">(${ctx.t.bands[band]})</span></span>`;
+}
+
+/** For each row of a journey's table: a stage row, then its touchpoints. */
+function rowKinds(journey: Journey): Array<'stage' | 'touchpoint'> {
+  return journey.stages.flatMap((stage) => ['stage' as const, ...stage.touchpoints.map(() => 'touchpoint' as const)]);
+}
+function stageIndexOf(journey: Journey, row: number): number {
+  let r = 0;
+  for (let i = 0; i < journey.stages.length; i++) {
+    if (r === row) return i;
+    r += 1 + journey.stages[i].touchpoints.length;
+  }
+  return -1;
+}
+
+export function touchpointTable(journey: Journey, page: Pick<OverviewPage, 't' | 'overview'>, ctx: Ctx): TableModel {
+  const { t, overview: o } = page;
+  const figures = (f: NpsFigure | undefined) => [nValue(f), npsCell(f, ctx), ciCell(f, ctx)];
+  return {
+    id: `journey-${journey.id}-touchpoints`,
+    title: t.overview.tableCaption(journey.name),
+    columns: [
+      { label: `${t.overview.stage} / ${t.overview.touchpoint}`, kind: 'text' }, { label: t.overview.channel, kind: 'text' },
+      { label: t.overview.answers, kind: 'number' }, { label: t.overview.nps, kind: 'number' }, { label: t.overview.ci95, kind: 'interval' },
+    ],
+    rows: journey.stages.flatMap((stage) => [
+      [`${stage.name} (${t.phases[stage.phase]})`, channelList(stage, ctx), ...figures(o.byStage.get(stage.id))],
+      ...stage.touchpoints.map((tp) => [tp.name, t.channelNames[tp.channel] ?? tp.channel, ...figures(o.byTouchpoint.get(tp.id))]),
+    ]),
+  };
+}
+
+export function channelTable(journey: Journey, page: Pick<OverviewPage, 't' | 'overview'>, ctx: Ctx): TableModel {
+  const { t, overview: o } = page;
+  return {
+    id: `journey-${journey.id}-channels`,
+    title: t.overview.channelsCaption(journey.name),
+    columns: [{ label: t.overview.channel, kind: 'text' }, { label: t.overview.answers, kind: 'number' }, { label: t.overview.nps, kind: 'number' }, { label: t.overview.ci95, kind: 'interval' }],
+    rows: (o.byJourneyChannel.get(journey.id) ?? []).map(({ channel, figure }) => [t.channelNames[channel] ?? channel, nValue(figure), npsCell(figure, ctx), ciCell(figure, ctx)]),
+  };
+}
+
+const monthLabel = (m: string, style: 'short' | 'long', language: UiLanguage) =>
+  formatDate(`${m}T12:00:00Z`, language, style === 'short' ? { month: 'short', year: '2-digit' } : { month: 'long', year: 'numeric' });
+
+export function trendTable(page: Pick<OverviewPage, 't' | 'overview' | 'language'>, ctx: Ctx): TableModel {
   const { t, overview: o, language } = page;
-  const monthLabel = (m: string, style: 'short' | 'long') =>
-    formatDate(`${m}T12:00:00Z`, language, style === 'short' ? { month: 'short', year: '2-digit' } : { month: 'long', year: 'numeric' });
+  return {
+    id: 'trend',
+    title: t.trend.tableCaption,
+    columns: [{ label: t.trend.month, kind: 'text' }, { label: t.overview.answers, kind: 'number' }, { label: t.overview.nps, kind: 'number' }, { label: t.overview.ci95, kind: 'interval' }],
+    rows: o.trend.map(({ month, figure }) => [monthLabel(month, 'long', language), nValue(figure), npsCell(figure, ctx), ciCell(figure, ctx)]),
+  };
+}
+
+export function trendChartModel(page: Pick<OverviewPage, 't' | 'overview' | 'language'>, ctx: Ctx): ChartModel & { shown: number } {
+  const { t, overview: o, language } = page;
   const points: TrendPoint[] = o.trend.map(({ month, figure }) => showable(figure, ctx)
-    ? { label: monthLabel(month, 'short'), value: figure.nps, low: figure.ci95?.[0] ?? null, high: figure.ci95?.[1] ?? null, n: figure.n }
-    : { label: monthLabel(month, 'short'), value: null, low: null, high: null, n: figure?.n ?? null });
+    ? { label: monthLabel(month, 'short', language), value: figure.nps, low: figure.ci95?.[0] ?? null, high: figure.ci95?.[1] ?? null, n: figure.n }
+    : { label: monthLabel(month, 'short', language), value: null, low: null, high: null, n: figure?.n ?? null });
   const shown = points.filter((p) => p.value !== null).length;
   const svg = trendChart(points, {
     id: 'nps-trend',
@@ -393,23 +437,27 @@ function trendSection(page: OverviewPage, ctx: Ctx): SafeHtml {
     formatTick: (v) => num(ctx, v),
     describePoint: (p) => t.trend.point(p.label, num(ctx, p.value), num(ctx, p.low), num(ctx, p.high), num(ctx, p.n)),
   });
+  return { id: 'nps-trend', title: t.trend.heading, svg, shown };
+}
+
+/** Every table and chart of the overview: what the page shows and `?download=` serves. */
+export function overviewDownloads(page: Pick<OverviewPage, 't' | 'overview' | 'language'>): Array<TableModel | ChartModel> {
+  const ctx: Ctx = { language: page.language, t: page.t, min: page.overview.minGroupSize };
+  return [
+    trendChartModel(page, ctx), trendTable(page, ctx),
+    ...page.overview.journeys.flatMap((j) => [touchpointTable(j, page, ctx), channelTable(j, page, ctx)]),
+  ];
+}
+
+function trendSection(page: OverviewPage, ctx: Ctx): SafeHtml {
+  const { t } = page;
+  const chart = trendChartModel(page, ctx);
   return html`
 <section class="trend" aria-labelledby="trend-heading">
   <h2 id="trend-heading">${t.trend.heading}</h2>
-  ${shown === 0 ? html`<p class="notice">${t.trend.noData}</p>` : ''}
-  <figure>${raw(svg)}</figure>
-  <details>
-    <summary>${t.trend.tableCaption}</summary>
-    <div class="table-scroll" role="region" aria-labelledby="trend-caption" tabindex="0">
-    <table>
-      <caption id="trend-caption">${t.trend.tableCaption}</caption>
-      <thead><tr><th scope="col">${t.trend.month}</th><th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${t.overview.nps}</th><th scope="col" class="num">${t.overview.ci95}</th></tr></thead>
-      <tbody>${o.trend.map(({ month, figure }) => html`
-        <tr><th scope="row">${monthLabel(month, 'long')}</th>${nCell(figure, ctx)}<td class="num">${npsValue(figure, ctx)}</td><td class="num">${ciText(figure, ctx)}</td></tr>`)}
-      </tbody>
-    </table>
-    </div>
-  </details>
+  ${chart.shown === 0 ? html`<p class="notice">${t.trend.noData}</p>` : ''}
+  ${chartHtml(chart, downloadCtx(page))}
+  ${tableHtml(trendTable(page, ctx), downloadCtx(page), { collapsed: true, cell: (_r, i, value) => i === 2 && typeof value === 'number' ? npsValueHtml(value, ctx) : undefined })}
 </section>`;
 }
 
