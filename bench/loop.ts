@@ -9,12 +9,16 @@
  * `case.created` webhook delivered to a local HTTP receiver. Cases go round robin to 20 users,
  * as a team shares an inbox; a person's e-mails beyond 5 a minute wait for the gathered e-mail
  * (src/notifications/service.ts), so the e-mail figure counts only those sent at once.
+ * Each hop is reported on its own too (case → in-app notification, notification → e-mail
+ * accepted by the SMTP server, case → webhook delivered), to show where the time goes; the
+ * e-mail is timed when the local SMTP server accepted it (bench clock, same machine).
  * Then 50,000 detractors arrive through the batch API (1,000 per request, 4 in flight) and
- * the time until every one has its case is measured.
+ * the time until every one has its case is measured (--import 0 skips it).
  * Run: npx tsx bench/loop.ts [--rate 500] [--seconds 20] [--import 50000]
  */
 import { parseArgs } from 'node:util';
 import http from 'node:http';
+import { loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { startTestSmtp } from '../src/mail/test-smtp.ts';
 import { openPostgres } from '../src/db/connection.ts';
@@ -65,6 +69,7 @@ async function waitForCases(n: number, timeoutMs: number) {
   }
 }
 
+const loadBefore = loadavg().map((l) => l.toFixed(1)).join(' ');
 try {
   // Steady stream: every 10 ms, rate/100 single responses.
   const total = rate * seconds;
@@ -97,26 +102,54 @@ try {
   console.log(`stream: ${total} responses in ${sendSeconds.toFixed(1)} s (${(total / sendSeconds).toFixed(0)}/s offered ${rate}/s), ${failed} failed, ${detractors} cases`);
   console.log(`response stored → case created: p50 ${lat.p50.toFixed(0)} ms, p95 ${lat.p95.toFixed(0)} ms, p99 ${lat.p99.toFixed(0)} ms, max ${lat.max.toFixed(0)} ms`);
   const percentiles = `percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.95) within group (order by ms) as p95, max(ms) as max, count(*)::int as n`;
-  const notified = async (what: string, sql: string, expected: number) => {
+  type Figures = { p50: number; p95: number; max: number; n: number };
+  const line = (what: string, row: Figures, expected?: number) =>
+    console.log(`${what}: p50 ${Number(row.p50).toFixed(0)} ms, p95 ${Number(row.p95).toFixed(0)} ms, max ${Number(row.max).toFixed(0)} ms (${row.n}${expected === undefined ? '' : ` of ${expected}`})`);
+  /** Waits until `sql` yields `expected` rows (or a minute), then prints their percentiles. */
+  const notified = async (what: string, sql: string, expected: number, params: unknown[] = [orgId]) => {
     const started = Date.now();
-    let row: { p50: number; p95: number; max: number; n: number } | undefined;
+    let row: Figures | undefined;
     for (;;) {
-      [row] = await db.query<{ p50: number; p95: number; max: number; n: number }>(`select ${percentiles} from (${sql}) x`, [orgId]);
+      [row] = await db.query<Figures>(`select ${percentiles} from (${sql}) x`, params);
       if (row.n >= expected || Date.now() - started > 60_000) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    console.log(`response stored → ${what}: p50 ${Number(row.p50).toFixed(0)} ms, p95 ${Number(row.p95).toFixed(0)} ms, max ${Number(row.max).toFixed(0)} ms (${row.n} of ${expected})`);
+    line(what, row, expected);
   };
-  const since = (column: string) => `extract(epoch from ${column} - r.received_at) * 1000 as ms`;
-  await notified('in-app notification', `select ${since('n.created_at')} from notifications n join cases c on c.org_id = n.org_id and c.id = n.case_id
-    join responses r on r.org_id = c.org_id and r.id = c.response_id where n.org_id = $1`, detractors);
-  await notified('webhook delivered', `select ${since('d.delivered_at')} from webhook_deliveries d
-    join responses r on r.org_id = d.org_id and r.id = (d.payload->'data'->'case'->>'responseId')::uuid where d.org_id = $1 and d.delivered_at is not null`, detractors);
-  await notified('e-mail sent at once (the rest gathered a minute later)', `select ${since('n.email_sent_at')} from notifications n join cases c on c.org_id = n.org_id and c.id = n.case_id
-    join responses r on r.org_id = c.org_id and r.id = c.response_id where n.org_id = $1 and n.email_sent_at < r.received_at + interval '30 seconds'`, 0);
+  const ms = (to: string, from: string) => `extract(epoch from ${to} - ${from}) * 1000 as ms`;
+  const inApp = `from notifications n join cases c on c.org_id = n.org_id and c.id = n.case_id
+    join responses r on r.org_id = c.org_id and r.id = c.response_id where n.org_id = $1`;
+  await notified('response stored → in-app notification', `select ${ms('n.created_at', 'r.received_at')} ${inApp}`, detractors);
+  await notified('  hop: case created → in-app notification', `select ${ms('n.created_at', 'c.created_at')} ${inApp}`, detractors);
+  const hooks = `from webhook_deliveries d join cases c on c.org_id = d.org_id and c.id = (d.payload->'data'->'case'->>'id')::uuid
+    join responses r on r.org_id = c.org_id and r.id = c.response_id where d.org_id = $1 and d.delivered_at is not null`;
+  await notified('response stored → webhook delivered', `select ${ms('d.delivered_at', 'r.received_at')} ${hooks}`, detractors);
+  await notified('  hop: case created → webhook delivered', `select ${ms('d.delivered_at', 'c.created_at')} ${hooks}`, detractors);
+  // E-mails as the SMTP server accepted them: each lists its cases' links (/app/cases/<id>).
+  // Only e-mails sent at once count: a person's sixth and later e-mails in a minute are gathered.
+  const mailed = smtp.received.flatMap((m) => [...new Set(m.text.match(/\/app\/cases\/[0-9a-f-]{36}/g) ?? [])]
+    .map((link) => ({ caseId: link.slice(-36), at: m.receivedAt.toISOString() })));
+  const emails = `from unnest($2::uuid[], $3::timestamptz[]) as m(case_id, at)
+    join cases c on c.org_id = $1 and c.id = m.case_id join responses r on r.org_id = c.org_id and r.id = c.response_id
+    join notifications n on n.org_id = c.org_id and n.case_id = c.id
+   where m.at < r.received_at + interval '30 seconds'`;
+  const mailParams = [orgId, mailed.map((m) => m.caseId), mailed.map((m) => m.at)];
+  await notified('response stored → e-mail accepted by the SMTP server (sent at once)', `select ${ms('m.at', 'r.received_at')} ${emails}`, 0, mailParams);
+  await notified('  hop: in-app notification → e-mail accepted', `select ${ms('m.at', 'n.created_at')} ${emails}`, 0, mailParams);
   console.log(`e-mails received by the SMTP server during the stream: ${smtp.received.length}`);
 
   // Import: every response a detractor.
+  if (importSize > 0) await measureImport();
+  console.log(`${machine()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (before the stream: ${loadBefore})`);
+} finally {
+  await stopServer(server.child);
+  await smtp.close();
+  receiver.close();
+  await db.close();
+  await dropDatabase('kaiku_bench_loop');
+}
+
+async function measureImport() {
   const before = await caseCount();
   const importStarted = Date.now();
   const batches = Math.ceil(importSize / 1000);
@@ -134,11 +167,4 @@ try {
   const done = (Date.now() - importStarted) / 1000;
   const [outbox] = await db.query<{ n: number }>(`select count(*)::int as n from response_outbox`);
   console.log(`import: ${importSize} detractors stored in ${stored.toFixed(1)} s; all ${importSize} cases created ${done.toFixed(1)} s after the first request (${(importSize / done).toFixed(0)} cases/s), outbox left ${outbox.n}`);
-  console.log(machine());
-} finally {
-  await stopServer(server.child);
-  await smtp.close();
-  receiver.close();
-  await db.close();
-  await dropDatabase('kaiku_bench_loop');
 }

@@ -22,12 +22,20 @@ export interface JobDefinition<T extends object> {
   retryBackoff?: boolean;
   /** Seconds between polls for this job when its queue is empty; default the queue's (tests 0.5, server 2). */
   pollingIntervalSeconds?: number;
+  /** Releases what the handler keeps open between batches (a pooled SMTP transport); called when the queue stops. */
+  close?: () => void | Promise<void>;
 }
 
 export interface JobQueue {
   send<T extends object>(name: string, data: T, options?: PgBoss.SendOptions): Promise<string | null>;
   /** Jobs waiting or active in a queue (for /metrics and tests). */
   size(name: string): Promise<number>;
+  /**
+   * Wakes this process's worker of a queue from its polling pause, so a job created here (once
+   * its transaction has committed) is fetched now rather than at the next poll. Workers of other
+   * processes still find it at their next poll; a queue without a worker here is left alone.
+   */
+  wake(name: string): void;
   stop(): Promise<void>;
   readonly boss: PgBoss;
 }
@@ -67,21 +75,28 @@ export async function startJobQueue(db: Database, options: JobQueueOptions = {})
   if (options.databaseUrl) {
     await db.transaction(async (tx) => { await tx.query('select pg_advisory_xact_lock(7406329114)'); await createQueuesAndSchedules(); });
   } else await createQueuesAndSchedules();
+  const workers = new Map<string, string>();
   for (const definition of options.definitions ?? []) {
-    await boss.work<object>(definition.name, {
+    const workerId = await boss.work<object>(definition.name, {
       batchSize: definition.batchSize ?? 50,
       pollingIntervalSeconds: Math.min(definition.pollingIntervalSeconds ?? Infinity, options.pollingIntervalSeconds ?? 2),
     },
       // Jobs sweep every organisation, or carry the organisation in their data: system scope.
       async (jobs) => asSystem(`job ${definition.name}`, () => definition.handle(jobs.map((j) => ({ id: j.id, data: j.data })))));
+    workers.set(definition.name, workerId);
   }
   return {
     boss,
     send: (name, data, sendOptions) => boss.send(name, data, sendOptions ?? {}),
     size: (name) => boss.getQueueSize(name),
+    wake(name) {
+      const workerId = workers.get(name);
+      if (workerId) boss.notifyWorker(workerId);
+    },
     async stop() {
       // Graceful: running handlers finish (up to 30 s) before the connections close.
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+      for (const definition of options.definitions ?? []) await definition.close?.();
     },
   };
 }

@@ -22,17 +22,20 @@ export type LoopEvent = {
 /** Enqueues the event for the `loop-notify` worker (registered by the notifications domain). */
 export async function publishLoopEvent(ctx: { queue: () => JobQueue }, event: LoopEvent): Promise<void> {
   await ctx.queue().send(LOOP_NOTIFY_JOB, event);
+  ctx.queue().wake(LOOP_NOTIFY_JOB);
 }
 
 /**
  * Many events at once. With `tx` the jobs are written in that transaction, so they exist if and
- * only if the cases they announce were committed (no lost and no phantom notifications).
+ * only if the cases they announce were committed (no lost and no phantom notifications); the
+ * caller wakes the worker (`queue.wake(LOOP_NOTIFY_JOB)`) once that transaction has committed.
  */
 export async function publishLoopEvents(ctx: { queue: () => JobQueue }, events: LoopEvent[], tx?: Queryable): Promise<void> {
   if (events.length === 0) return;
   const jobs = events.map((data) => ({ name: LOOP_NOTIFY_JOB, data }));
   if (!tx) {
     await ctx.queue().boss.insert(jobs);
+    ctx.queue().wake(LOOP_NOTIFY_JOB);
     return;
   }
   await ctx.queue().boss.insert(jobs, { db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: await tx.query(text, values) }) } });

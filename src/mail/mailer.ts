@@ -25,16 +25,17 @@ export interface Mailer {
 }
 
 export function createMailer(config: Pick<Config, 'smtpHost' | 'smtpPort' | 'smtpSecure' | 'smtpUser' | 'smtpPassword' | 'mailFrom'>,
-  options: { pool?: boolean } = {}): Mailer | undefined {
+  options: { pool?: boolean; maxConnections?: number } = {}): Mailer | undefined {
   if (!config.smtpHost) return undefined;
   const transport: Transporter = nodemailer.createTransport({
     host: config.smtpHost,
     port: config.smtpPort,
     secure: config.smtpSecure,
     auth: config.smtpUser ? { user: config.smtpUser, pass: config.smtpPassword ?? '' } : undefined,
-    // Notifications: one connection per message, nothing stays open between batches or after shutdown.
-    // Invitations (pool): up to 20 reused connections, for hundreds of messages a second (bench/invitation-mail.ts).
-    ...(options.pool ? { pool: true, maxConnections: 20, maxMessages: 1000 } : {}),
+    // Without a pool: one connection per message (password resets, follow-ups, reports).
+    // Pooled: reused connections, for hundreds of invitations a second (bench/invitation-mail.ts) and for
+    // case notifications without a connection setup each (bench/loop.ts); the owner closes the pool.
+    ...(options.pool ? { pool: true, maxConnections: options.maxConnections ?? 20, maxMessages: 1000 } : {}),
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,

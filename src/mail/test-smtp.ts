@@ -13,6 +13,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   raw: string;
+  /** When the server accepted the message (bench/loop.ts measures e-mail latency with it). */
+  receivedAt: Date;
 }
 
 function decodeWords(value: string): string {
@@ -64,7 +66,7 @@ export function parseMail(raw: string, envelopeTo: string[]): ReceivedMail {
   const headers = parseHeaders(raw.slice(0, raw.indexOf('\r\n\r\n')));
   const parts = leaves(raw);
   const part = (type: string) => parts.find(([t]) => t.startsWith(type))?.[1].replace(/\r\n/g, '\n') ?? '';
-  return { envelopeTo, headers, subject: headers.get('subject') ?? '', text: part('text/plain'), html: part('text/html'), raw };
+  return { envelopeTo, headers, subject: headers.get('subject') ?? '', text: part('text/plain'), html: part('text/html'), raw, receivedAt: new Date() };
 }
 
 export interface TestSmtp {

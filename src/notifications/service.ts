@@ -85,8 +85,10 @@ export async function handleLoopEvents(ctx: NotifyContext, jobs: Array<{ id: str
   // E-mail goes by its own job, so a slow mail server delays neither in-app notices nor webhooks.
   const ids = rows.map((r) => ({ orgId: r.orgId, id: r.id }));
   const queue = ctx.queue?.();
-  if (queue) await queue.send(NOTIFY_EMAIL_JOB, { ids });
-  else await sendImmediateEmails(ctx, ids);
+  if (queue) {
+    await queue.send(NOTIFY_EMAIL_JOB, { ids });
+    queue.wake(NOTIFY_EMAIL_JOB);
+  } else await sendImmediateEmails(ctx, ids);
 }
 
 interface ClaimedNotification {
@@ -110,7 +112,8 @@ async function claimEmails(db: Queryable, where: string, params: unknown[], now:
       returning n.org_id, n.id, n.user_id, n.data, n.created_at, u.email, u.name, u.language, o.time_zone`, [now.toISOString(), ...params]);
 }
 
-const MAIL_CONCURRENCY = 8;
+/** E-mails sent at a time, and the notification mailer's pooled SMTP connections. */
+export const MAIL_CONCURRENCY = 8;
 
 /** Sends each recipient's claimed notifications as one e-mail (one case, or several gathered). */
 async function mailGroups(ctx: NotifyContext, claimed: ClaimedNotification[], digest: boolean): Promise<number> {
@@ -138,7 +141,7 @@ async function mailGroups(ctx: NotifyContext, claimed: ClaimedNotification[], di
       failures.push(error as Error);
     }
   };
-  // A few at a time: each e-mail is its own SMTP connection, and a batch may hold many people.
+  // A few at a time, over the mailer's few pooled connections: a batch may hold many people.
   await forEachConcurrently([...byUser.values()], MAIL_CONCURRENCY, send);
   if (failures.length > 0) throw new Error(`${failures.length} of ${byUser.size} notification e-mails failed: ${failures[0].message}`);
   return sent;

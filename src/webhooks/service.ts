@@ -120,8 +120,12 @@ export async function publishWebhookEvents(
   const queue = ctx.queue?.();
   if (queue && inserted.length > 0) {
     const jobs = inserted.map((row) => ({ name: WEBHOOK_DELIVER_JOB, data: { orgId, deliveryId: row.id } }));
+    // Within `tx` the caller wakes the worker once it commits (the outbox drain does).
     if (tx) await queue.boss.insert(jobs, { db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: await tx.query(text, values) }) } });
-    else await queue.boss.insert(jobs);
+    else {
+      await queue.boss.insert(jobs);
+      queue.wake(WEBHOOK_DELIVER_JOB);
+    }
   }
   return inserted.length;
 }
@@ -267,7 +271,11 @@ export async function replayDelivery(ctx: WebhookContext, orgId: string, deliver
     `insert into webhook_deliveries (org_id, id, webhook_id, event, payload, status, next_attempt_at)
      select org_id, $3, webhook_id, event, payload, 'pending', $4 from webhook_deliveries where org_id = $1 and id = $2`,
     [orgId, deliveryId, id, ctx.now().toISOString()]);
-  await ctx.queue?.()?.send(WEBHOOK_DELIVER_JOB, { orgId, deliveryId: id });
+  const queue = ctx.queue?.();
+  if (queue) {
+    await queue.send(WEBHOOK_DELIVER_JOB, { orgId, deliveryId: id });
+    queue.wake(WEBHOOK_DELIVER_JOB);
+  }
   const [delivery] = await ctx.db.query(`select ${deliveryColumns} from webhook_deliveries where org_id = $1 and id = $2`, [orgId, id]);
   return delivery;
 }
