@@ -23,7 +23,7 @@ export interface DashboardStrings {
     signOut: string;
     signedOut: string;
   };
-  nav: { overview: string; praise: string; feedback: string; cases: string; setup: string };
+  nav: { overview: string; journeys: string; praise: string; feedback: string; cases: string; setup: string };
   filters: {
     heading: string;
     from: string;
@@ -102,7 +102,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Sign out',
       signedOut: 'You have signed out.',
     },
-    nav: { overview: 'Journey overview', praise: 'Praise wall', feedback: 'Feedback on our work', cases: 'Cases', setup: 'Set-up' },
+    nav: { overview: 'Journey overview', journeys: 'Journey map', praise: 'Praise wall', feedback: 'Feedback on our work', cases: 'Cases', setup: 'Set-up' },
     filters: {
       heading: 'Filters',
       from: 'From',
@@ -183,7 +183,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Kirjaudu ulos',
       signedOut: 'Olet kirjautunut ulos.',
     },
-    nav: { overview: 'Palvelupolut', praise: 'Kiitosseinä', feedback: 'Palaute työstämme', cases: 'Tapaukset', setup: 'Asetukset' },
+    nav: { overview: 'Palvelupolut', journeys: 'Polkukartta', praise: 'Kiitosseinä', feedback: 'Palaute työstämme', cases: 'Tapaukset', setup: 'Asetukset' },
     filters: {
       heading: 'Rajaukset',
       from: 'Alkaen',
@@ -264,7 +264,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Logga ut',
       signedOut: 'Du har loggat ut.',
     },
-    nav: { overview: 'Kundresor', praise: 'Berömväggen', feedback: 'Feedback på vårt arbete', cases: 'Ärenden', setup: 'Inställningar' },
+    nav: { overview: 'Kundresor', journeys: 'Resekarta', praise: 'Berömväggen', feedback: 'Feedback på vårt arbete', cases: 'Ärenden', setup: 'Inställningar' },
     filters: {
       heading: 'Filter',
       from: 'Från',
@@ -345,7 +345,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Wyloguj się',
       signedOut: 'Wylogowano.',
     },
-    nav: { overview: 'Ścieżki klienta', praise: 'Ściana pochwał', feedback: 'Opinie o naszej pracy', cases: 'Sprawy', setup: 'Ustawienia' },
+    nav: { overview: 'Ścieżki klienta', journeys: 'Mapa ścieżek', praise: 'Ściana pochwał', feedback: 'Opinie o naszej pracy', cases: 'Sprawy', setup: 'Ustawienia' },
     filters: {
       heading: 'Filtry',
       from: 'Od',

@@ -21,6 +21,7 @@ import { loginPage } from './login-view.ts';
 import { loadJourneyOverview, overviewDownloads, parseOverviewFilters, renderJourneyOverview } from './dashboard-view.ts';
 import { answerDownload } from './downloads.ts';
 import { loopPageRoutes } from './loop-pages.ts';
+import { journeyPageRoutes } from './journey-pages.ts';
 
 /** Remembers an explicit `?lang=` choice across pages (the profile language is the default). */
 const LANGUAGE_COOKIE = 'kaiku_lang';
@@ -196,4 +197,6 @@ export async function dashboardRoutes(app: FastifyInstance) {
 
   // The closed loop's pages (praise wall, feedback on our work) share this scope's headers and error pages.
   await loopPageRoutes(app);
+  // The journey map and the touchpoint and question pages.
+  await journeyPageRoutes(app);
 }

@@ -10,6 +10,7 @@ import { html, raw, type SafeHtml } from './html.ts';
 import { languageNames, uiLanguages, type UiLanguage } from '../i18n/index.ts';
 import type { DashboardStrings } from '../i18n/dashboard.ts';
 import { npsBandColours } from './charts.ts';
+import { journeyPageStyles } from './journey-pages.css.ts';
 import type { Permission } from '../auth/permissions.ts';
 
 export const stylesheetPath = '/assets/kaiku.css';
@@ -17,6 +18,7 @@ export const stylesheetPath = '/assets/kaiku.css';
 /** Dashboard pages, in navigation order; an entry with a permission shows to those who have it (when the page passes `can`). */
 export const navigation = [
   { id: 'overview', path: '/app', label: (t: DashboardStrings) => t.nav.overview },
+  { id: 'journeys', path: '/app/journeys', label: (t: DashboardStrings) => t.nav.journeys },
   { id: 'feedback', path: '/app/feedback', label: (t: DashboardStrings) => t.nav.feedback },
   { id: 'praise', path: '/app/praise', label: (t: DashboardStrings) => t.nav.praise },
   { id: 'cases', path: '/app/cases', label: (t: DashboardStrings) => t.nav.cases, permission: 'cases:read' },
@@ -157,6 +159,7 @@ ${Object.entries(npsBandColours).map(([band, colour]) => `.band-${band} { backgr
 .chart { width: 100%; height: auto; max-width: 56rem; display: block; }
 .legend { font-size: 0.9rem; }
 .empty { border: 2px dashed #8a8a8a; border-radius: 6px; padding: 1rem 1.5rem; }
+${journeyPageStyles}
 @media (max-width: 40rem) { main { padding: 1rem; } .languages { margin-left: 0; } }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 `;

@@ -1,0 +1,341 @@
+/**
+ * The touchpoint page (/app/touchpoints/:id) and the question page (/app/questions/:id): the
+ * chosen metric's trend with its confidence band, the score distribution, Likert statements as
+ * diverging bars (don't know apart), breakdowns by unit, channel, segment and employee, the
+ * customers' words (redacted, with sentiment and topics) and the cases opened here.
+ *
+ * Figures come from `metricReport` and `scoreHistograms` (data scope and small-group
+ * suppression as in the API), words from `verbatimPage` (PII-redacted), cases from `listCases`
+ * (case scope); the renderer only formats.
+ */
+import type { Queryable } from '../db/connection.ts';
+import { allows, isPersonLevel, type AuthContext, type Permission } from '../auth/permissions.ts';
+import { metricReport } from '../metrics/service.ts';
+import { scoreHistograms, type Dimension } from '../metrics/queries.ts';
+import { changeBetween, type Change } from '../metrics/change.ts';
+import type { ScoreHistogram } from '../metrics/scores.ts';
+import { verbatimPage } from '../text/service.ts';
+import { listCases } from '../loop/cases.ts';
+import { listJourneys } from '../journeys/service.ts';
+import { getOrganization } from '../orgs/service.ts';
+import { notFound } from '../errors.ts';
+import { formatDate, formatNumber, type UiLanguage } from '../i18n/index.ts';
+import type { DashboardStrings } from '../i18n/dashboard.ts';
+import type { JourneyPageStrings } from '../i18n/journey-pages.ts';
+import { html, raw, type SafeHtml } from './html.ts';
+import { appShell } from './layout.ts';
+import { trendChart, type TrendPoint } from './charts.ts';
+import { distributionChart, likertChart, type DistributionBar, type LikertRow } from './detail-charts.ts';
+import { monthsBetween } from './dashboard-view.ts';
+import {
+  chartScale, figureOf, filterQuery, formatFigure, parseDay, periodOf, sliceFilters,
+  type Figure, type MapMetric, type PageFilters, type Period,
+} from './journey-figures.ts';
+import {
+  changeMark, count, figureValue, fieldLabels, filterForm, intervalText, likertStatements, questionLabel, showable, unitsInScope,
+  type LikertStatement, type PageContext,
+} from './journey-map-view.ts';
+
+/** Days shown when the URL names no period: a year, so the trend has twelve months or more. */
+export const DETAIL_DEFAULT_DAYS = 365;
+export const VERBATIM_COUNT = 10;
+export const CASE_COUNT = 10;
+
+export type Subject = { kind: 'touchpoint'; id: string } | { kind: 'question'; id: string };
+
+export const breakdownDimensions = ['unit', 'channel', 'segment', 'employee'] as const satisfies readonly Dimension[];
+export type BreakdownDimension = (typeof breakdownDimensions)[number];
+
+export interface Detail {
+  organizationName: string;
+  minGroupSize: number;
+  subject: Subject;
+  /** Page heading and the path to it (journey › stage, or survey). */
+  title: string;
+  context: string[];
+  channel: string | null;
+  filters: PageFilters;
+  period: Period;
+  statements: LikertStatement[];
+  statement: LikertStatement | null;
+  personas: string[];
+  units: Array<{ id: string; name: string }>;
+  allJourneys: Array<{ id: string; name: string }>;
+  overall: Figure | undefined;
+  change: Change | null;
+  trend: Array<{ month: string; figure: Figure | undefined }>;
+  /** Score histogram of the period; null when hidden (too few answers) or not a score question. */
+  distribution: { histogram: ScoreHistogram; n: number } | null;
+  likert: Array<{ questionId: string; label: string; n: number; nTotal: number; disagree: number; neutral: number; agree: number; dontKnow: number }>;
+  breakdowns: Record<BreakdownDimension, Array<{ id: string | null; label: string; figure: Figure | undefined }>>;
+  /** null: the reader's role does not see words (or cases); [] none. */
+  verbatims: Array<{ at: string; text: string; sentiment: string; topics: string[]; score: number | null; channel: string | null }> | null;
+  cases: Array<{ id: string; title: string; status: string; priority: string; createdAt: string }> | null;
+}
+
+const metricOfQuestionType: Record<string, MapMetric | undefined> = { nps: 'nps', csat: 'csat', ces: 'ces', likert7: 'likert' };
+
+export async function loadDetail(db: Queryable, auth: AuthContext, subject: Subject, filters: PageFilters, language: UiLanguage, now = new Date()): Promise<Detail> {
+  const org = await getOrganization(db, auth.orgId);
+  const [allJourneys, units, statements] = await Promise.all([listJourneys(db, auth.orgId), unitsInScope(db, auth), likertStatements(db, auth.orgId, language)]);
+  let title: string;
+  let context: string[];
+  let channel: string | null = null;
+  let metric = filters.metric;
+  let questionId = filters.questionId;
+  const extra: { touchpointId?: string; questionId?: string } = {};
+  let surveyId: string | undefined;
+  if (subject.kind === 'touchpoint') {
+    const found = allJourneys.flatMap((j) => j.stages.flatMap((s) => s.touchpoints.filter((tp) => tp.id === subject.id).map((tp) => ({ j, s, tp }))))[0];
+    if (!found) throw notFound('Touchpoint');
+    title = found.tp.name;
+    context = [found.j.name, found.s.name];
+    channel = found.tp.channel;
+    extra.touchpointId = subject.id;
+  } else {
+    const [q] = await db.query<{ key: string; type: string; texts: Record<string, { label?: string }>; survey: string; survey_id: string }>(
+      `select q.key, q.type::text, q.texts, s.name as survey, s.id::text as survey_id from questions q join surveys s on s.org_id = q.org_id and s.id = q.survey_id
+        where q.org_id = $1 and q.id = $2`, [auth.orgId, subject.id]);
+    if (!q) throw notFound('Question');
+    const m = metricOfQuestionType[q.type];
+    if (!m) throw notFound('Score question');
+    title = questionLabel(q.texts, language) ?? q.key;
+    context = [q.survey];
+    metric = m;
+    questionId = m === 'likert' ? subject.id : undefined;
+    extra.questionId = subject.id;
+    surveyId = q.survey_id;
+  }
+  let statement: LikertStatement | null = null;
+  if (metric === 'likert' && subject.kind === 'touchpoint') {
+    statement = statements.find((s) => s.id === questionId) ?? null;
+    if (!statement) metric = 'nps';
+  }
+  if (metric === 'likert' && subject.kind === 'question') statement = statements.find((s) => s.id === subject.id) ?? null;
+  if (metric !== 'likert') questionId = undefined;
+  const chosen: PageFilters = { ...filters, metric, questionId: subject.kind === 'question' ? undefined : questionId, compare: [] };
+
+  const period = periodOf(filters, org.timeZone, now, DETAIL_DEFAULT_DAYS);
+  const base = { ...sliceFilters(filters), ...extra, ...(questionId ? { questionId } : {}) };
+  const current = { ...base, ...period.current };
+  const personLevel = isPersonLevel(auth, undefined);
+  const min = org.minGroupSize;
+
+  const [trendReport, previous, histograms, likertReport, ...breakdownReports] = await Promise.all([
+    metricReport(db, auth, { metric, by: ['period'], interval: 'month', filters: current }),
+    metricReport(db, auth, { metric, by: [], interval: 'month', filters: { ...base, ...period.previous } }),
+    scoreHistograms(db, { orgId: auth.orgId, metric, by: [], interval: 'month', timeZone: org.timeZone, filters: current, scope: auth.scope }),
+    subject.kind === 'touchpoint' ? metricReport(db, auth, { metric: 'likert', by: ['question'], interval: 'month', filters: { ...base, questionId: undefined, ...period.current } })
+      : metric === 'likert' ? metricReport(db, auth, { metric: 'likert', by: ['question'], interval: 'month', filters: current }) : null,
+    ...breakdownDimensions.map((d) => metricReport(db, auth, { metric, by: [d], interval: 'month', filters: current })),
+  ]);
+  const overallSummary = trendReport.overall as Record<string, unknown>;
+  const overall = figureOf(metric, overallSummary);
+  const enough = (g: Record<string, unknown> | undefined) => typeof g?.n === 'number' && g.n >= min && g.suppressed !== true;
+  const change = enough(overallSummary) && enough(previous.overall as Record<string, unknown>)
+    ? changeBetween(metric, overallSummary, previous.overall as Record<string, unknown>) : null;
+
+  const fromDay = parseDay(period.from);
+  const toDay = parseDay(period.to);
+  const byMonth = new Map(trendReport.groups.map((g) => [g.key.period as string, figureOf(metric, g as Record<string, unknown>)]));
+  const trend = monthsBetween(fromDay, toDay).slice(-60).map((month) => ({ month, figure: byMonth.get(month) }));
+
+  const histogram = histograms[0]?.histogram;
+  const histogramN = histogram ? histogram.counts.reduce((a, b) => a + (b ?? 0), 0) + histogram.dontKnow : 0;
+  const distribution = histogram && enough(overallSummary) ? { histogram, n: histogramN } : null;
+
+  const labelOf = new Map(statements.map((s) => [s.id, s.label]));
+  const likert = (likertReport?.groups ?? [])
+    .filter((g) => g.key.question && enough(g as Record<string, unknown>))
+    .map((g) => {
+      const r = g as Record<string, unknown>;
+      const share = (v: unknown) => (typeof v === 'number' ? v : 0);
+      return {
+        questionId: g.key.question as string, label: labelOf.get(g.key.question as string) ?? String(g.label.question ?? g.key.question),
+        n: share(r.n), nTotal: share(r.nTotal), disagree: share(r.disagree), neutral: share(r.neutral), agree: share(r.agree), dontKnow: share(r.dontKnowShare),
+      };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label));
+
+  const breakdowns = Object.fromEntries(breakdownDimensions.map((d, i) => [d, breakdownReports[i].groups
+    .map((g) => ({ id: g.key[d], label: g.key[d] === null ? '' : String(g.label[d] ?? g.key[d]), figure: figureOf(metric, g as Record<string, unknown>) }))
+    .sort((a, b) => a.label.localeCompare(b.label))])) as Detail['breakdowns'];
+
+  // Words follow the figures: a person-level reader sees none while the figures hide (as the frontline view).
+  const wordsHidden = personLevel && !enough(overallSummary);
+  const verbatims = !allows(auth, 'responses:read') ? null : wordsHidden ? [] : (await verbatimPage(db, auth, {
+    filters: { ...sliceFilters(filters), ...period.current, ...(subject.kind === 'touchpoint' ? { touchpointId: subject.id } : { surveyId }) },
+    limit: VERBATIM_COUNT,
+  })).items.map((v) => ({ at: v.submittedAt, text: v.text, sentiment: v.sentiment, topics: [...v.topics], score: v.npsScore, channel: v.channel }));
+  const cases = subject.kind !== 'touchpoint' || !allows(auth, 'cases:read') ? null
+    : (await listCases(db, auth, { touchpointId: subject.id, limit: CASE_COUNT }, now)).items.map((c) => ({
+      id: c.id, title: String(c.title ?? ''), status: String(c.status), priority: String(c.priority), createdAt: new Date(c.createdAt).toISOString(),
+    }));
+
+  return {
+    organizationName: org.name, minGroupSize: min, subject, title, context, channel, filters: chosen, period, statements, statement,
+    personas: [...new Set(allJourneys.flatMap((j) => (j.persona ? [j.persona] : [])))].sort(),
+    units, allJourneys: allJourneys.map((j) => ({ id: j.id, name: j.name })),
+    overall, change, trend, distribution, likert, breakdowns, verbatims, cases,
+  };
+}
+
+// --- rendering -------------------------------------------------------------------------------
+
+export interface DetailPage {
+  language: UiLanguage;
+  t: DashboardStrings;
+  s: JourneyPageStrings;
+  userName: string;
+  detail: Detail;
+  invalidFilters: string[];
+  languageHref: (language: UiLanguage) => string;
+  /** Which permissions the reader has (the navigation shows only their pages). */
+  can?: (permission: Permission) => boolean;
+  /** Download links (src/pages/downloads.ts) per table/chart id, when available. */
+  downloads?: (what: string) => SafeHtml;
+}
+
+const pct = (share: number, language: string) => `${formatNumber(100 * share, language, 0)} %`;
+
+/** Bars of the score distribution, grouped as the metric reads them (NPS 0–6 | 7–8 | 9–10; others low | middle | high). */
+export function distributionBars(metric: MapMetric, histogram: ScoreHistogram, dontKnowLabel: string): DistributionBar[] {
+  const [min, max] = metric === 'nps' ? [0, 10] : metric === 'csat' ? [1, 5] : [1, 7];
+  const n = histogram.counts.reduce((a, b) => a + (b ?? 0), 0);
+  const group = (v: number): DistributionBar['group'] => {
+    if (metric === 'nps') return v <= 6 ? 'low' : v <= 8 ? 'middle' : 'high';
+    if (metric === 'csat') return v <= 2 ? 'low' : v === 3 ? 'middle' : 'high';
+    return v <= 3 ? 'low' : v === 4 ? 'middle' : 'high';
+  };
+  const bars: DistributionBar[] = [];
+  for (let v = min; v <= max; v++) {
+    const c = histogram.counts[v] ?? 0;
+    bars.push({ label: String(v), count: c, share: n === 0 ? 0 : c / n, group: group(v) });
+  }
+  // Don't know is not on the scale: a share of all answers, shown after the scale.
+  if (histogram.dontKnow > 0) bars.push({ label: dontKnowLabel, count: histogram.dontKnow, share: histogram.dontKnow / (n + histogram.dontKnow), group: 'middle' });
+  return bars;
+}
+
+function section(id: string, heading: string, content: SafeHtml | string): SafeHtml {
+  return html`<section class="detail-section" aria-labelledby="${id}"><h2 id="${id}">${heading}</h2>${content}</section>`;
+}
+
+function tableRegion(id: string, caption: string, head: SafeHtml, rows: SafeHtml[]): SafeHtml {
+  return html`<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0"><table id="${id}-table">
+  <caption id="${id}">${caption}</caption><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
+}
+
+export function renderDetail(page: DetailPage): SafeHtml {
+  const { t, s, detail: d, language } = page;
+  const metric = d.filters.metric;
+  const ctx: PageContext = { language, t, s, min: d.minGroupSize, metric };
+  const day = (x: string) => formatDate(`${x}T12:00:00Z`, language);
+  const labels = fieldLabels(t, s);
+  const dl = (what: string) => page.downloads?.(what) ?? '';
+  const metricLabel = metric === 'likert' ? `${s.metricNames.likert}: ${d.statement?.label ?? d.title}` : s.metricNames[metric];
+  const action = d.subject.kind === 'touchpoint' ? `/app/touchpoints/${d.subject.id}` : `/app/questions/${d.subject.id}`;
+  const noAnswers = !d.overall || (!d.overall.suppressed && (d.overall.n ?? 0) === 0);
+
+  // Trend with its band.
+  const scale = chartScale(metric);
+  const monthLabel = (m: string, style: 'short' | 'long') =>
+    formatDate(`${m}T12:00:00Z`, language, style === 'short' ? { month: 'short', year: '2-digit' } : { month: 'long', year: 'numeric' });
+  const points: TrendPoint[] = d.trend.map(({ month, figure }) => showable(figure, ctx)
+    ? { label: monthLabel(month, 'short'), value: figure.value, low: figure.low, high: figure.high, n: figure.n }
+    : { label: monthLabel(month, 'short'), value: null, low: null, high: null, n: figure?.n ?? null });
+  const shown = points.filter((p) => p.value !== null).length;
+  const fmt = (v: number | null) => formatFigure(metric, v, language);
+  const trendSvg = trendChart(points, {
+    id: 'detail-trend', title: s.trendOf(metricLabel), desc: t.trend.desc(points.length, shown), yLabel: s.unitOf[metric] || metricLabel,
+    domain: scale.limits, tickStep: scale.step, formatTick: (v) => formatNumber(v, language, 0),
+    describePoint: (p) => s.trendPoint(p.label, fmt(p.value), fmt(p.low), fmt(p.high), count(ctx, p.n)),
+  });
+  const trend = section('trend-heading', s.trendOf(metricLabel), html`
+  ${shown === 0 ? html`<p class="notice">${t.trend.noData}</p>` : ''}
+  <figure>${raw(trendSvg)}</figure>
+  ${dl('trend')}
+  <details><summary>${t.trend.tableCaption}</summary>
+  ${tableRegion('trend-caption', s.trendOf(metricLabel),
+    html`<tr><th scope="col">${t.trend.month}</th><th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${s.value}</th><th scope="col" class="num">${t.overview.ci95}</th></tr>`,
+    d.trend.map(({ month, figure }) => html`<tr><th scope="row">${monthLabel(month, 'long')}</th><td class="num">${figure && !figure.suppressed ? count(ctx, figure.n) : '–'}</td><td class="num">${figureValue(figure, ctx)}</td><td class="num">${intervalText(figure, ctx)}</td></tr>`))}
+  </details>`);
+
+  // Distribution.
+  const bars = d.distribution ? distributionBars(metric, d.distribution.histogram, s.dontKnow) : [];
+  const distribution = section('distribution-heading', s.distribution, !d.distribution ? html`<p class="muted">${noAnswers ? t.overview.noAnswers : t.overview.tooSmall}</p>` : html`
+  <figure>${raw(distributionChart(bars, {
+    id: 'detail-distribution', title: s.distributionOf(metricLabel), desc: s.distributionDesc(count(ctx, d.distribution.n)),
+    formatShare: (x) => pct(x, language), describe: (b) => s.distributionBar(b.label, count(ctx, b.count), pct(b.share, language)),
+  }))}</figure>
+  ${dl('distribution')}
+  ${tableRegion('distribution-caption', s.distributionOf(metricLabel),
+    html`<tr><th scope="col">${s.score}</th><th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${s.share}</th></tr>`,
+    bars.map((b) => html`<tr><th scope="row">${b.label}</th><td class="num">${count(ctx, b.count)}</td><td class="num">${pct(b.share, language)}</td></tr>`))}`);
+
+  // Likert statements.
+  const likertRows: LikertRow[] = d.likert.map((r) => ({ label: r.label, disagree: r.disagree, neutral: r.neutral, agree: r.agree, dontKnow: r.dontKnow }));
+  const likert = d.likert.length === 0 && d.subject.kind === 'question' && metric !== 'likert' ? '' : section('likert-heading', s.likertHeading, d.likert.length === 0 ? html`<p class="muted">${s.noLikert}</p>` : html`
+  <p class="muted">${s.likertIntro}</p>
+  <figure>${raw(likertChart(likertRows, {
+    id: 'detail-likert', title: s.likertHeading, desc: s.likertDesc(likertRows.length),
+    formatShare: (x) => pct(x, language), legend: { disagree: s.disagree, neutral: s.neutral, agree: s.agree, dontKnow: s.dontKnow },
+    describe: (r) => s.likertRow(r.label, pct(r.disagree, language), pct(r.neutral, language), pct(r.agree, language), pct(r.dontKnow, language)),
+  }))}</figure>
+  ${dl('likert')}
+  ${tableRegion('likert-caption', s.likertHeading,
+    html`<tr><th scope="col">${s.statement}</th><th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${s.disagree}</th><th scope="col" class="num">${s.neutral}</th><th scope="col" class="num">${s.agree}</th><th scope="col" class="num">${s.dontKnow}</th></tr>`,
+    d.likert.map((r) => html`<tr><th scope="row">${d.subject.kind === 'touchpoint' ? html`<a href="/app/questions/${r.questionId}${filterQuery(d.filters, ['metric', 'question', 'compare'])}">${r.label}</a>` : r.label}</th>
+      <td class="num">${count(ctx, r.nTotal)}</td><td class="num">${pct(r.disagree, language)}</td><td class="num">${pct(r.neutral, language)}</td><td class="num">${pct(r.agree, language)}</td><td class="num">${pct(r.dontKnow, language)}</td></tr>`))}`);
+
+  // Breakdowns.
+  const breakdowns = section('breakdowns-heading', s.breakdowns, html`<p class="muted">${s.breakdownLegend(d.minGroupSize)}</p>${breakdownDimensionsShown(d).map((dim) => {
+    const rows = d.breakdowns[dim];
+    const id = `breakdown-${dim}`;
+    return html`<h3 id="${id}-h">${s.byDimension[dim]}</h3>${rows.length === 0 ? html`<p class="muted">${t.overview.noAnswers}</p>` : html`
+    ${tableRegion(id, s.breakdownCaption(s.byDimension[dim], metricLabel),
+      html`<tr><th scope="col">${s.dimensionName[dim]}</th><th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${s.value}</th><th scope="col" class="num">${t.overview.ci95}</th></tr>`,
+      rows.map((r) => html`<tr><th scope="row">${r.id === null ? s.none : dim === 'channel' ? (t.channelNames[r.label] ?? r.label) : r.label}</th>
+        <td class="num">${r.figure && !r.figure.suppressed ? count(ctx, r.figure.n) : '–'}</td><td class="num">${figureValue(r.figure, ctx)}</td><td class="num">${intervalText(r.figure, ctx)}</td></tr>`))}
+    ${dl(id)}`}`;
+  })}`);
+
+  // Words and cases.
+  const dateTime = (iso: string) => formatDate(iso, language, { dateStyle: 'medium' });
+  const verbatims = d.verbatims === null ? '' : section('verbatims-heading', s.verbatims, d.verbatims.length === 0 ? html`<p class="muted">${s.noVerbatims}</p>` : html`
+  <p class="muted">${s.verbatimsIntro}</p>
+  <ul class="verbatims">${d.verbatims.map((v) => html`<li><figure>
+    <blockquote>${v.text}</blockquote>
+    <figcaption><time datetime="${v.at}">${dateTime(v.at)}</time> · ${s.sentimentLabel}: <span class="sentiment sentiment-${v.sentiment}">${s.sentiments[v.sentiment as 'positive' | 'neutral' | 'negative'] ?? v.sentiment}</span>
+      ${v.topics.length > 0 ? html` · ${s.topics}: ${v.topics.join(', ')}` : ''}${v.score === null ? '' : html` · NPS ${v.score}`}</figcaption>
+  </figure></li>`)}</ul>`);
+  const cases = d.cases === null ? '' : section('cases-heading', s.cases, d.cases.length === 0 ? html`<p class="muted">${s.noCases}</p>` : tableRegion('cases-caption', s.casesCaption(d.title),
+    html`<tr><th scope="col">${s.caseTitle}</th><th scope="col">${s.caseStatus}</th><th scope="col">${s.casePriority}</th><th scope="col">${s.caseOpened}</th></tr>`,
+    d.cases.map((c) => html`<tr><th scope="row">${c.title || '–'}</th><td>${s.statuses[c.status] ?? c.status}</td><td>${s.priorities[c.priority] ?? c.priority}</td><td>${dateTime(c.createdAt)}</td></tr>`)));
+
+  const body = html`
+<nav aria-label="${s.breadcrumb}" class="breadcrumb"><ol><li><a href="/app/journeys${filterQuery(d.filters, ['question', 'compare'])}">${s.mapTitle}</a></li>${d.context.map((c) => html`<li>${c}</li>`)}</ol></nav>
+<h1>${d.title}</h1>
+<p class="lead">${d.subject.kind === 'touchpoint' ? s.touchpointIntro : s.questionIntro}${d.channel ? html` ${t.overview.channel}: ${t.channelNames[d.channel] ?? d.channel}.` : ''}</p>
+${page.invalidFilters.length > 0 ? html`<div class="error-summary" role="alert"><ul>${page.invalidFilters.map((f) => html`<li>${t.filters.invalid(labels[f] ?? f)}</li>`)}</ul></div>` : ''}
+${filterForm({ action, ctx, filters: d.filters, period: d.period, allJourneys: d.allJourneys, units: d.units, personas: d.personas,
+  statements: d.subject.kind === 'touchpoint' ? d.statements : [], showCompare: false, showMetric: d.subject.kind === 'touchpoint' })}
+<p><strong>${metricLabel}</strong> · ${t.overview.period(day(d.period.from), day(d.period.to))}</p>
+<p class="headline" id="headline">${figureValue(d.overall, ctx)} <span class="muted">(${t.overview.ci95} ${intervalText(d.overall, ctx)}; n = ${d.overall && !d.overall.suppressed ? count(ctx, d.overall.n) : '–'})</span> ${changeMark(d.change, ctx)}</p>
+<p class="legend muted">${s.mapLegend(d.minGroupSize)}</p>
+${noAnswers ? html`<div class="empty" role="status"><h2>${t.overview.emptyTitle}</h2><p>${t.overview.emptyBody}</p></div>` : ''}
+${trend}
+${distribution}
+${likert}
+${breakdowns}
+${verbatims}
+${cases}`;
+  return appShell({
+    language, t, title: d.title, current: 'journeys', userName: page.userName, organizationName: d.organizationName,
+    languageHref: page.languageHref, body, can: page.can,
+  });
+}
+
+function breakdownDimensionsShown(_d: Detail): BreakdownDimension[] {
+  return [...breakdownDimensions];
+}
