@@ -21,6 +21,7 @@ import { loginPage } from './login-view.ts';
 import { loadJourneyOverview, overviewDownloads, parseOverviewFilters, renderJourneyOverview } from './dashboard-view.ts';
 import { answerDownload } from './downloads.ts';
 import { loopPageRoutes } from './loop-pages.ts';
+import { casePageRoutes } from './case-pages.ts';
 import { journeyPageRoutes } from './journey-pages.ts';
 
 /** Remembers an explicit `?lang=` choice across pages (the profile language is the default). */
@@ -197,6 +198,8 @@ export async function dashboardRoutes(app: FastifyInstance) {
 
   // The closed loop's pages (praise wall, feedback on our work) share this scope's headers and error pages.
   await loopPageRoutes(app);
+  // Cases and set-up (page-kit.ts lists their routes and permissions for the role-matrix and cross-tenant suites).
+  await casePageRoutes(app);
   // The journey map and the touchpoint and question pages.
   await journeyPageRoutes(app);
 }

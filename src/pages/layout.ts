@@ -10,6 +10,7 @@ import { html, raw, type SafeHtml } from './html.ts';
 import { languageNames, uiLanguages, type UiLanguage } from '../i18n/index.ts';
 import type { DashboardStrings } from '../i18n/dashboard.ts';
 import { npsBandColours } from './charts.ts';
+import { workStyles } from './work.css.ts';
 import { journeyPageStyles } from './journey-pages.css.ts';
 import type { Permission } from '../auth/permissions.ts';
 
@@ -159,6 +160,7 @@ ${Object.entries(npsBandColours).map(([band, colour]) => `.band-${band} { backgr
 .chart { width: 100%; height: auto; max-width: 56rem; display: block; }
 .legend { font-size: 0.9rem; }
 .empty { border: 2px dashed #8a8a8a; border-radius: 6px; padding: 1rem 1.5rem; }
+${workStyles}
 ${journeyPageStyles}
 @media (max-width: 40rem) { main { padding: 1rem; } .languages { margin-left: 0; } }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
