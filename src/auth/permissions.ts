@@ -51,6 +51,8 @@ export const permissions = {
   'churn:train': { roles: ['admin', 'analyst'], scopes: ['admin'] },
   // Industry benchmark figures are the organisation's own imports.
   'benchmarks:manage': { roles: ['admin', 'analyst'], scopes: ['admin'] },
+  // Erasing a contact, exporting everything about one and the retention policy (src/privacy/): admins only.
+  'privacy:manage': { roles: ['admin'], scopes: ['admin'] },
   // A signed-in person's own notifications; API keys belong to no person.
   'notifications:read': { roles: ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'], scopes: [] },
 } as const satisfies Record<string, { roles: readonly Role[]; scopes: readonly ApiScope[] }>;

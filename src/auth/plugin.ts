@@ -8,7 +8,7 @@ import { KaikuError, forbidden } from '../errors.ts';
 import { allows, type AuthContext, type Permission } from './permissions.ts';
 import { authenticateApiKey, authenticateSession, SESSION_COOKIE } from './service.ts';
 import { fromSameOrigin } from '../http/csrf.ts';
-import { asSystem, inOrgScope } from '../db/scope.ts';
+import { asRequest, narrowToOrg } from '../db/scope.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,7 +25,17 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * The caller, by API key or session. Once known, the rest of the request runs in its
+ * organisation's database scope (src/db/scope.ts): so do dashboard pages that call this.
+ */
 export async function identify(app: FastifyInstance, request: FastifyRequest): Promise<AuthContext | undefined> {
+  const auth = await identifyCaller(app, request);
+  if (auth) narrowToOrg(auth.orgId);
+  return auth;
+}
+
+async function identifyCaller(app: FastifyInstance, request: FastifyRequest): Promise<AuthContext | undefined> {
   const header = request.headers.authorization;
   if (header) {
     const key = /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? basicAuthKey(header);
@@ -65,6 +75,13 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const permission = route.config?.permission;
     if (permission) for (const method of [route.method].flat()) declared.set(`${method} ${route.url}`, permission);
   });
+  // The second wall of tenant isolation (src/db/scope.ts): with KAIKU_DB_RLS on, everything a
+  // request does after `identify` (validation, handler and all it starts) runs in the caller's
+  // organisation's database scope, so even a query that forgot its org_id condition sees no other
+  // organisation. Public routes find their organisation from a token, key or link: system scope.
+  // Registered first and callback style, so the chain that follows (after the body is read, which
+  // loses the async context) runs inside it.
+  app.addHook('preValidation', (_request, _reply, done) => asRequest(done));
   app.addHook('preValidation', async (request) => {
     const permission = request.routeOptions.config?.permission;
     if (!permission) return;
@@ -82,14 +99,5 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     }
     if (!allows(auth, permission)) throw forbidden(`Your role does not allow ${permission}`);
     request.auth = auth;
-  });
-  // The second wall of tenant isolation (src/db/scope.ts): with KAIKU_DB_RLS on, the rest of an
-  // authenticated request (validation, handler and all it starts) runs in its organisation's
-  // database scope, so even a query that forgot its org_id condition sees no other organisation.
-  // Public routes find their organisation from a token, site key or link first: system scope.
-  // Callback style, so the chain that follows runs inside the scope.
-  app.addHook('preValidation', (request, _reply, done) => {
-    if (request.auth) inOrgScope(request.auth.orgId, done);
-    else asSystem('public route: the organisation is found from a token, key or link', done);
   });
 });

@@ -12,6 +12,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   backup: { summary: 'Write a consistent backup of the whole database to a file', load: async () => (await import('./backup.ts')).backupCommand },
   restore: { summary: 'Restore a backup into an empty database', load: async () => (await import('./backup.ts')).restoreCommand },
   users: { summary: 'Create an admin or reset a password (kaiku users create-admin|reset-password …)', load: async () => (await import('./users.ts')).usersCommand },
+  privacy: { summary: 'Erase or export a contact, show or apply the retention policy (kaiku privacy erase|export|retention …)', load: async () => (await import('../privacy/cli.ts')).privacyCommand },
   analyze: { summary: 'Statistics on CSV files (nps, csat, ces, likert, drivers, churn, segments, text)', load: async () => (await import('./analyze.ts')).analyze },
 };
 

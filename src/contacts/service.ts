@@ -10,6 +10,7 @@ import { uuidv7 } from '../db/ids.ts';
 import type { Database, Queryable } from '../db/connection.ts';
 import { badInput, conflict, KaikuError, notFound } from '../errors.ts';
 import { cohortOf, normaliseEmail, normalisePhone, normaliseTimeZone } from './normalize.ts';
+import { stopPlannedContact } from '../privacy/consent.ts';
 
 /** Free-form attributes and operational data, each capped so a contact row stays small. */
 export const ATTRIBUTES_MAX_BYTES = 16_384;
@@ -220,6 +221,8 @@ async function writeContacts(db: Queryable, orgId: string, contacts: Contact[]):
     col((c) => c.language), col((c) => c.segment), col((c) => c.persona), col((c) => c.timeZone), col((c) => c.cohort),
     col((c) => c.consent.surveyEmail), col((c) => c.consent.surveySms), col((c) => c.consent.withdrawnAt?.toISOString() ?? null),
     col((c) => JSON.stringify(c.attributes)), col((c) => JSON.stringify(c.operational))]);
+  // A withdrawal (or a channel's consent taken away) stops what is planned for them in this transaction.
+  await stopPlannedContact(db, orgId, contacts.filter((c) => c.consent.withdrawnAt || !c.consent.surveyEmail || !c.consent.surveySms).map((c) => c.id));
 }
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';

@@ -93,6 +93,23 @@ function scopeSettingsFor(rls: boolean, probe: (text: string) => Promise<Array<{
   };
 }
 
+/**
+ * New connections start in the system scope (kaiku.system = on, as a startup option in the URL):
+ * with RLS off that is all they ever need, also when the user is the tables' owner, whom FORCE
+ * subjects to the policies; with RLS on it saves the first switch of a connection used by system
+ * work. A URL that cannot be parsed is left as it is; with RLS off only a superuser then sees rows.
+ */
+function systemScopeAtStart(url: string): { url: string; systemAtStart: boolean } {
+  try {
+    const parsed = new URL(url);
+    const given = parsed.searchParams.get('options');
+    parsed.searchParams.set('options', `${given ? `${given} ` : ''}-c kaiku.system=on`);
+    return { url: parsed.toString(), systemAtStart: true };
+  } catch {
+    return { url, systemAtStart: false };
+  }
+}
+
 export interface PostgresOptions {
   url: string;
   /** Pool size; the default suits one app process on a small machine. */
@@ -107,13 +124,12 @@ export function openPostgres(options: PostgresOptions): Database {
   // planning per ingestion statement, but a generic plan made while a table is still empty
   // scans it in full for the rest of the connection's life. Group commit amortises the
   // planning instead; connections are renewed hourly so no cached plan outlives its statistics.
-  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 20, idleTimeoutMillis: 30_000, maxLifetimeSeconds: 3600 });
+  const { url, systemAtStart } = systemScopeAtStart(options.url);
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, idleTimeoutMillis: 30_000, maxLifetimeSeconds: 3600 });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  // RLS off: every connection sees every row, also when the tables' owner (whom FORCE subjects
-  // to the policies) connects. Queries queued here run before the client is handed out.
-  if (!rls) pool.on('connect', (client) => { client.query(`select set_config('kaiku.system', 'on', false)`).catch(() => {}); });
   const settingsOf = new WeakMap<pg.PoolClient, string>();
+  if (systemAtStart) pool.on('connect', (client) => { settingsOf.set(client, SYSTEM_SETTINGS.key); });
   const settingsFor = scopeSettingsFor(rls, async (text) => (await pool.query(text)).rows);
   const run = (client: pg.PoolClient, text: string, params?: unknown[], name?: string) =>
     client.query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] });

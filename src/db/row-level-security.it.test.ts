@@ -12,6 +12,7 @@ import { asSystem, inOrgScope } from './scope.ts';
 import { createOrganization } from '../orgs/service.ts';
 import { createApiKey } from '../auth/service.ts';
 import { buildServer } from '../http/server.ts';
+import { identify } from '../auth/plugin.ts';
 import { loadConfig } from '../config.ts';
 
 let db: Database;
@@ -116,14 +117,29 @@ test("an authenticated request runs in its organisation's scope; a public route 
   // Test-only routes whose SQL forgets org_id on purpose.
   app.get('/api/v1/test-rls', { config: { permission: 'org:read' } },
     async () => db.query(`select distinct org_id from responses`));
+  app.post('/api/v1/test-rls', { config: { permission: 'org:read' } },
+    async () => db.query(`select distinct org_id from responses`));
   app.get('/test-rls-public', async () => db.query(`select distinct org_id from responses order by 1`));
+  // A dashboard page authenticates in its handler: from then on it is the caller's organisation's.
+  app.get('/test-rls-page', async (request) => {
+    const before = await db.query<{ org_id: string }>(`select distinct org_id from responses`);
+    await identify(app, request);
+    const after = await db.query<{ org_id: string }>(`select distinct org_id from responses`);
+    return { before: before.length, after: after.map((r) => r.org_id) };
+  });
   try {
-    const key = await createApiKey(db, orgA, 'rls test', ['read']);
-    const scoped = await app.inject({ url: '/api/v1/test-rls', headers: { authorization: `Bearer ${key.key}` } });
+    const key = await createApiKey(db, orgB, 'rls test', ['read']);
+    const headers = { authorization: `Bearer ${key.key}` };
+    const scoped = await app.inject({ url: '/api/v1/test-rls', headers });
     assert.equal(scoped.statusCode, 200, scoped.body);
-    assert.deepEqual(scoped.json(), [{ org_id: orgA }]);
+    assert.deepEqual(scoped.json(), [{ org_id: orgB }]);
+    // With a body, which Fastify reads in another async context than the request's start.
+    const posted = await app.inject({ method: 'POST', url: '/api/v1/test-rls', headers: { ...headers, 'content-type': 'application/json' }, payload: '{}' });
+    assert.deepEqual(posted.json(), [{ org_id: orgB }]);
     const unscoped = await app.inject({ url: '/test-rls-public' });
     assert.deepEqual(unscoped.json().map((r: { org_id: string }) => r.org_id).sort(), [orgA, orgB].sort());
+    const page = await app.inject({ url: '/test-rls-page', headers });
+    assert.deepEqual(page.json(), { before: 2, after: [orgB] });
   } finally {
     await app.close();
   }

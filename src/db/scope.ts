@@ -14,7 +14,10 @@ export type DbScope =
   | { readonly kind: 'org'; readonly orgId: string }
   | { readonly kind: 'system'; readonly reason: string };
 
-const storage = new AsyncLocalStorage<DbScope>();
+/** A mutable holder, so that authenticating a request can narrow the scope of all it does next. */
+interface ScopeHolder { scope: DbScope; readonly request: boolean }
+
+const storage = new AsyncLocalStorage<ScopeHolder>();
 
 /**
  * Code outside any request or job (start-up, CLI commands, tests that call services directly)
@@ -24,14 +27,31 @@ export const OUTSIDE_REQUESTS: DbScope = Object.freeze({ kind: 'system', reason:
 
 /** Runs `work` (and everything it starts) seeing only the organisation's rows. */
 export function inOrgScope<T>(orgId: string, work: () => T): T {
-  return storage.run({ kind: 'org', orgId }, work);
+  return storage.run({ scope: { kind: 'org', orgId }, request: false }, work);
 }
 
 /** Runs `work` (and everything it starts) over every organisation's rows; `reason` says why. */
 export function asSystem<T>(reason: string, work: () => T): T {
-  return storage.run({ kind: 'system', reason }, work);
+  return storage.run({ scope: { kind: 'system', reason }, request: false }, work);
+}
+
+/**
+ * Runs an HTTP request's work (src/auth/plugin.ts): in the system scope, as a public route must
+ * be to find its organisation from a token, until `narrowToOrg` once the caller is known.
+ */
+export function asRequest<T>(work: () => T): T {
+  return storage.run({ scope: { kind: 'system', reason: 'request: public route, or not yet authenticated' }, request: true }, work);
+}
+
+/**
+ * The request being handled belongs to this organisation: from here on all it does (and all it
+ * has started) sees only its rows. Outside a request, nothing changes.
+ */
+export function narrowToOrg(orgId: string): void {
+  const holder = storage.getStore();
+  if (holder?.request) holder.scope = { kind: 'org', orgId };
 }
 
 export function currentScope(): DbScope {
-  return storage.getStore() ?? OUTSIDE_REQUESTS;
+  return storage.getStore()?.scope ?? OUTSIDE_REQUESTS;
 }

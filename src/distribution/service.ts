@@ -2,6 +2,7 @@
 import type { Database, Queryable } from '../db/connection.ts';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { clockMinutes, pulseChannels, type PulseChannel } from './policy.ts';
+import { stopPlannedContact } from '../privacy/consent.ts';
 
 export interface PulseRuleInput {
   name: string;
@@ -116,7 +117,7 @@ export async function setQuarantineDays(db: Queryable, orgId: string, days: numb
 
 /**
  * The unsubscribe link: consent to both channels withdrawn, and everything still planned for the
- * contact — scheduled invitations and reminders — cancelled, in one transaction, so nothing more
+ * contact — scheduled invitations, waiting web invitations and reminders — cancelled, in one transaction, so nothing more
  * goes out from the moment the page answers. Returns the contact's language, or undefined for
  * an unknown token.
  */
@@ -132,11 +133,7 @@ export async function unsubscribeByToken(db: Database, token: string, now: Date)
         `update contacts set consent_survey_email = false, consent_survey_sms = false, consent_withdrawn_at = coalesce(consent_withdrawn_at, $3),
                 unsubscribed_at = $3, updated_at = $3
           where org_id = $1 and id = $2`, [inv.org_id, inv.contact_id, at]);
-      await tx.query(
-        `update invitations set status = case when status = 'scheduled' then 'skipped' else status end,
-                skip_reason = case when status = 'scheduled' then 'unsubscribed' else skip_reason end,
-                remind_at = case when reminded_at is null then null else remind_at end
-          where org_id = $1 and contact_id = $2 and (status = 'scheduled' or (remind_at is not null and reminded_at is null))`, [inv.org_id, inv.contact_id]);
+      await stopPlannedContact(tx, inv.org_id, [inv.contact_id]);
     }
     return { language: inv.language };
   });

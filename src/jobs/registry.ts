@@ -15,6 +15,7 @@ import { textAnalysisJob, textReanalysisJob, textSweepJob } from '../text/analys
 import { churnRetrainJob, churnTrainJob } from '../churn/jobs.ts';
 import { foldRollupsJob } from '../metrics/rollups.ts';
 import { forgetVisitorsJob } from '../collection/jobs.ts';
+import { retentionJob } from '../privacy/retention.ts';
 
 export interface JobContext {
   db: Database;
@@ -38,6 +39,7 @@ const factories: JobFactory[] = [
   churnTrainJob, churnRetrainJob,
   foldRollupsJob,
   forgetVisitorsJob,
+  retentionJob,
 ];
 
 export function jobDefinitions(context: JobContext): Array<JobDefinition<object>> {
@@ -70,4 +72,6 @@ export const schedules: Array<{ name: string; cron: string }> = [
   { name: 'metrics-fold-rollups', cron: '* * * * *' },
   // Widget visitors asked longer ago than their frequency period are forgotten (src/collection/service.ts).
   { name: 'collection-forget-visitors', cron: '40 3 * * *' },
+  // Retention policies: open texts, responses and inactive contacts past their months (src/privacy/retention.ts).
+  { name: 'privacy-retention', cron: '20 2 * * *' },
 ];

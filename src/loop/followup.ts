@@ -21,11 +21,12 @@ import { publishLoopEvents, type LoopEvent } from './events.ts';
 
 export interface CustomerMailDeps extends LoopDeps { mailer?: Mailer; publicUrl: string }
 
-interface Recipient { email: string | null; name: string | null; language: string | null; consent: boolean; organisation: string; sender: string | null; responseLanguage: string | null }
+interface Recipient { email: string | null; name: string | null; language: string | null; consent: boolean; withdrawn: boolean; organisation: string; sender: string | null; responseLanguage: string | null }
 
 async function recipientOf(db: Queryable, orgId: string, c: { contactId: unknown; ownerUserId: string | null; responseId: unknown }): Promise<Recipient> {
   const [row] = await db.query<Recipient>(
     `select ct.email, ct.name, ct.language, (ct.consent_survey_email and ct.consent_withdrawn_at is null) as consent,
+            (ct.consent_withdrawn_at is not null) as withdrawn,
             o.name as organisation, u.name as sender, r.language as "responseLanguage"
        from organizations o
        left join contacts ct on ct.org_id = o.id and ct.id = $2
@@ -61,6 +62,8 @@ export async function sendFollowUp(deps: CustomerMailDeps, auth: AuthContext, ca
   await deps.db.transaction(async (tx) => {
     const current = await visibleCase(tx, auth, caseId, true);
     const to = await recipientOf(tx, auth.orgId, current);
+    // A withdrawal or an unsubscribe stops every message to the customer, this one too.
+    if (to.withdrawn) throw conflict('The contact has withdrawn consent to be contacted', 'id');
     const mail = followUpEmail(input.message, {
       language: input.language ?? to.language ?? to.responseLanguage, organisationName: to.organisation, contactName: to.name, senderName: to.sender,
     }, input.subject);
