@@ -9,7 +9,8 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 const root = new URL('..', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
-  entryPoints: { main: `${root}src/cli/main.ts` },
+  // The export worker thread is started from its own file (src/exports/isolated.ts).
+  entryPoints: { main: `${root}src/cli/main.ts`, 'export-worker': `${root}src/exports/worker.ts` },
   outdir: `${root}dist`,
   bundle: true,
   splitting: true,

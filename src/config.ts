@@ -22,6 +22,10 @@ export interface Config {
   logLevel: string;
   /** Largest accepted request body in bytes. */
   bodyLimit: number;
+  /** PostgreSQL: each export runs in a worker thread with this V8 old-generation limit (MB). */
+  exportHeapMb: number;
+  /** PostgreSQL: export workers running at once; further exports wait. */
+  exportWorkers: number;
   /** SMTP server for notification e-mail; unset = no e-mail is sent (in-app notifications only). */
   smtpHost?: string;
   smtpPort: number;
@@ -91,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: flag(env, 'KAIKU_SECURE_COOKIES', false),
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimit: integer(env, 'KAIKU_BODY_LIMIT', 5 * 1024 * 1024),
+    exportHeapMb: integer(env, 'KAIKU_EXPORT_HEAP_MB', 64),
+    exportWorkers: integer(env, 'KAIKU_EXPORT_WORKERS', 2),
     smtpHost: env.SMTP_HOST || undefined,
     smtpPort: integer(env, 'SMTP_PORT', flag(env, 'SMTP_SECURE', false) ? 465 : 587),
     smtpSecure: flag(env, 'SMTP_SECURE', false),

@@ -5,7 +5,7 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ByteWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { csvCell, neutralizeFormula, UTF8_BOM, type CellValue } from './cells.ts';
 import type { Column } from './queries.ts';
@@ -91,7 +91,8 @@ export const XLSX_MAX_ROWS = 1_048_576;
  * neutralised like the CSV.
  */
 export function xlsxSink(out: Writable, sheetName: string, maxRows = XLSX_MAX_ROWS): TableSink {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  // exceljs is large: loaded when an XLSX export starts, so CSV and Parquet export workers start without it.
+  let workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   let header: string[] = [];
   let sheet: ExcelJS.Worksheet | undefined;
   let sheetRows = 0;
@@ -105,6 +106,8 @@ export function xlsxSink(out: Writable, sheetName: string, maxRows = XLSX_MAX_RO
   };
   return {
     async start(columns) {
+      const { default: excel } = await import('exceljs');
+      workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
       header = columns.map((c) => c.name);
       newSheet();
     },

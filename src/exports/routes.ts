@@ -6,6 +6,7 @@ import { authOf } from '../auth/plugin.ts';
 import { contentTypes, formats } from './formats.ts';
 import { datasets } from './queries.ts';
 import { exportFileName, exportTable, validateExport, type ExportRequest } from './service.ts';
+import { exportInWorker, type ExportIsolation } from './isolated.ts';
 import { filterFields } from '../metrics/filters.ts';
 import { auditRequest } from '../audit/log.ts';
 import { allows } from '../auth/permissions.ts';
@@ -31,7 +32,12 @@ const formatNotes = {
 };
 
 export async function exportRoutes(app: FastifyInstance) {
-  const { db } = app.deps;
+  const { db, config } = app.deps;
+  // On PostgreSQL each export runs in a worker thread with a heap of its own (src/exports/isolated.ts);
+  // PGlite lives in this thread, so its exports do too. KAIKU_EXPORT_HEAP_MB=0 keeps them here.
+  const isolation: ExportIsolation | undefined = config.databaseUrl && db.kind === 'postgres' && config.exportHeapMb > 0
+    ? { databaseUrl: config.databaseUrl, heapMb: config.exportHeapMb, maxWorkers: Math.max(1, config.exportWorkers) }
+    : undefined;
   for (const dataset of datasets) {
     for (const format of formats) {
       app.get<{ Querystring: Static<typeof ExportQuery> }>(`/api/v1/exports/${dataset}.${format}`, {
@@ -50,7 +56,7 @@ export async function exportRoutes(app: FastifyInstance) {
         await validateExport(db, exportRequest);
         await auditRequest(db, request, auth, { action: 'export.download', target: { type: 'dataset', id: dataset }, details: { format, filters, rawText: rawText ?? false } });
         const body = new PassThrough();
-        exportTable(db, exportRequest, body).catch((error: unknown) => {
+        (isolation ? exportInWorker(isolation, exportRequest, body) : exportTable(db, exportRequest, body)).catch((error: unknown) => {
           // Headers are gone: the only honest signal left is a broken download.
           request.log.error({ err: error, dataset, format }, 'export failed');
           body.destroy(error as Error);
