@@ -249,6 +249,11 @@ export interface LoopPageStrings {
   hidden: string;
   customersSaid: string;
   noEmployeeRecord: string;
+  /** Column headers of the praise wall's download. */
+  date: string;
+  unit: string;
+  touchpoint: string;
+  words: string;
 }
 
 const loopPages: Record<UiLanguage, LoopPageStrings> = {
@@ -259,6 +264,7 @@ const loopPages: Record<UiLanguage, LoopPageStrings> = {
     yourFeedback: (name, unit) => `${name} (${unit})`, unitFeedback: (unit) => `Yksikkö: ${unit}`, chooseUnit: 'Yksikkö', show: 'Näytä',
     people: 'Henkilöt', person: 'Henkilö', nps: 'NPS', answers: 'Vastauksia', month: 'Kuukausi', hidden: 'liian vähän vastauksia',
     customersSaid: 'Asiakkaiden sanoin', noEmployeeRecord: 'Käyttäjätunnukseesi ei ole liitetty työntekijätietoja.',
+    date: 'Päivä', unit: 'Yksikkö', touchpoint: 'Kohtaamispiste', words: 'Asiakkaan sanat',
   },
   sv: {
     praiseTitle: 'Berömväggen', praiseIntro: 'Kundernas beröm till våra medarbetare och enheter. Personuppgifter är borttagna.',
@@ -267,6 +273,7 @@ const loopPages: Record<UiLanguage, LoopPageStrings> = {
     yourFeedback: (name, unit) => `${name} (${unit})`, unitFeedback: (unit) => `Enhet: ${unit}`, chooseUnit: 'Enhet', show: 'Visa',
     people: 'Medarbetare', person: 'Medarbetare', nps: 'NPS', answers: 'Svar', month: 'Månad', hidden: 'för få svar',
     customersSaid: 'Med kundernas ord', noEmployeeRecord: 'Ditt konto är inte kopplat till någon medarbetare.',
+    date: 'Datum', unit: 'Enhet', touchpoint: 'Kontaktpunkt', words: 'Kundens ord',
   },
   en: {
     praiseTitle: 'Praise wall', praiseIntro: 'What customers praised in our people and units. Personal data is removed.',
@@ -275,6 +282,7 @@ const loopPages: Record<UiLanguage, LoopPageStrings> = {
     yourFeedback: (name, unit) => `${name} (${unit})`, unitFeedback: (unit) => `Unit: ${unit}`, chooseUnit: 'Unit', show: 'Show',
     people: 'People', person: 'Person', nps: 'NPS', answers: 'Answers', month: 'Month', hidden: 'too few answers',
     customersSaid: 'In the customers\' words', noEmployeeRecord: 'Your login is not linked to an employee record.',
+    date: 'Date', unit: 'Unit', touchpoint: 'Touchpoint', words: 'Customer\'s words',
   },
   pl: {
     praiseTitle: 'Ściana pochwał', praiseIntro: 'Pochwały klientów dla naszych pracowników i zespołów. Dane osobowe zostały usunięte.',
@@ -283,6 +291,7 @@ const loopPages: Record<UiLanguage, LoopPageStrings> = {
     yourFeedback: (name, unit) => `${name} (${unit})`, unitFeedback: (unit) => `Zespół: ${unit}`, chooseUnit: 'Zespół', show: 'Pokaż',
     people: 'Osoby', person: 'Osoba', nps: 'NPS', answers: 'Odpowiedzi', month: 'Miesiąc', hidden: 'za mało odpowiedzi',
     customersSaid: 'Słowami klientów', noEmployeeRecord: 'Twoje konto nie jest powiązane z pracownikiem.',
+    date: 'Data', unit: 'Zespół', touchpoint: 'Punkt styku', words: 'Słowa klienta',
   },
 };
 

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { csvOf, pageTable } from '../../test/helpers/tables.ts';
 import { signInAs, startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { waitUntil } from '../../test/helpers/wait.ts';
 import { createUser } from '../auth/service.ts';
@@ -70,6 +71,13 @@ describe('praise reaches the person named and their manager and lands on the wal
     assert.ok(html.includes('Kiitos Eevalle &lt;3'));
     assert.ok(!html.includes('040 123 4567'));
     assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+    // The wall downloads as a table of the same praise, the words redacted as shown.
+    assert.ok(html.includes('href="/app/praise?lang=en&amp;download=praise.csv"'));
+    const wallCsv = await csvOf(await fetch(`${t.url}/app/praise?lang=en&download=praise.csv`, { headers: { cookie } }));
+    assert.deepEqual(wallCsv[0], ['Date', 'Person', 'Unit', 'Touchpoint', 'NPS', 'Customer\'s words']);
+    assert.equal(wallCsv.length, 2);
+    assert.deepEqual(wallCsv[1].slice(1, 5), ['Eeva Esimerkki', 'Helsinki store', wallCsv[1][3], '10']);
+    assert.equal(wallCsv[1][5], item.text);
 
     // Turku's praise is not Helsinki's manager's to see.
     await answer(9, 'Tuula Turkulainen oli ihana', ids.tuula);
@@ -115,6 +123,16 @@ describe('praise reaches the person named and their manager and lands on the wal
     assert.equal(page.status, 200);
     const html = await page.text();
     assert.ok(html.includes('Eeva Esimerkki') && html.includes('Kalle Kolmonen'));
+    // The people table and its download hold the API's figures: Eeva 20, Kalle hidden (fewer than 5 answers).
+    const shown = pageTable(html, 'unit-people');
+    assert.deepEqual(shown.slice(1).map((r) => r.slice(0, 2)), [['Eeva Esimerkki', '20'], ['Kalle Kolmonen', 'too few answers']]);
+    const peopleCsv = await csvOf(await fetch(`${t.url}/app/feedback?lang=en&unitId=${ids.unit}&download=unit-people.csv`, { headers: { cookie: await sessionCookie('maija@example.com', 'maija-pass-123') } }));
+    assert.deepEqual(peopleCsv, shown);
+    // Frontline staff get their own page, which has no unit table to download.
+    const eevaCookie = await sessionCookie('eeva@example.com', 'eeva-pass-1234');
+    assert.equal((await fetch(`${t.url}/app/feedback?unitId=${ids.unit}&download=unit-people.csv`, { headers: { cookie: eevaCookie } })).status, 404);
+    const ownCsv = await csvOf(await fetch(`${t.url}/app/feedback?lang=en&download=my-trend-1.csv`, { headers: { cookie: eevaCookie } }));
+    assert.deepEqual(ownCsv[0], ['Month', 'NPS', 'Answers']);
   });
 
   async function sessionCookie(email: string, password: string) {

@@ -5,53 +5,13 @@ import { PNG } from 'pngjs';
 import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, pulseSurvey } from '../../test/helpers/factories.ts';
 import { chromiumMissing, skipReason } from '../../test/helpers/browser.ts';
-
-/** The cells of the page's table `id`: `<data value>`s where a cell has them (an interval has two), else its text ('' for '–'). */
-export function pageTable(page: string, id: string): string[][] {
-  const start = page.indexOf(`<table id="${id}"`);
-  assert.ok(start >= 0, `no table ${id}`);
-  const table = page.slice(start, page.indexOf('</table>', start));
-  const rows = table.slice(table.indexOf('<tbody>')).match(/<tr[\s\S]*?<\/tr>/g) ?? [];
-  const header = (/<thead>([\s\S]*?)<\/thead>/.exec(table)?.[1].match(/<th[^>]*>[\s\S]*?<\/th>/g) ?? []).map(textOf);
-  return [header, ...rows.map((row) => (row.match(/<t[hd][^>]*>[\s\S]*?<\/t[hd]>/g) ?? []).flatMap((cell) => {
-    const data = [...cell.matchAll(/<data value="([^"]*)"/g)].map((m) => m[1]);
-    if (data.length > 0) return data;
-    const text = textOf(cell);
-    return [text === '–' ? '' : text];
-  }))];
-}
-const textOf = (markup: string) => markup.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()
-  .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-
-/** RFC 4180 records (quoted fields, doubled quotes, CRLF). */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; } else field += c;
-  }
-  return records;
-}
+import { csvOf, pageTable, parseCsv } from '../../test/helpers/tables.ts';
 
 /** An interval's header cell on the page is one label; the file has "(low)"/"(high)": compare the page's header expanded. */
 const expandHeader = (header: string[], intervalLabel: string) => header.flatMap((h) => h === intervalLabel ? [`${h} (low)`, `${h} (high)`] : [h]);
 /** The page's body rows as the file has them: an empty interval ('–', the last column here) is two empty cells; formula text neutralised. */
 const asFileRows = (shown: string[][]) => shown.slice(1).map((row) => [...row, ...(row.length < shown[0].length + 1 ? [''] : [])]
   .map((v) => (v.startsWith('=') ? `'${v}` : v)));
-
-/** A CSV response's records, after checking its UTF-8 byte order mark (fetch's text() would drop it silently). */
-async function csvOf(res: Response): Promise<string[][]> {
-  assert.equal(res.status, 200);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
-  return parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.slice(3)));
-}
 
 describe('table and chart downloads', () => {
   let t: TestApp;
