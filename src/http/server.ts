@@ -111,7 +111,9 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   });
 
   await app.register(authPlugin);
-  await app.register(rateLimitPlugin, { db: deps.db, limits: deps.config });
+  // Rate counters (schema throttle) are per address and key, not an organisation's rows, and are
+  // synced by a timer that any request may have started: system scope.
+  await app.register(rateLimitPlugin, { db: systemDatabase(deps.db, 'rate counters are per address and key'), limits: deps.config });
   await app.register((await import('../observability/integration.ts')).stackIntegration); // /metrics and /api/v1/exports (issue 8)
   await app.register(authRoutes);
   await app.register((await import('../audit/routes.ts')).auditRoutes);
