@@ -29,6 +29,7 @@ export interface JourneyPageStrings {
   tableOf: (journey: string) => string;
   value: string;
   changeHeading: string;
+  pValue: string;
   noChange: string;
   changeSentence: (direction: Direction, signed: string, unit: string, significant: boolean, p: string) => string;
   breadcrumb: string;
@@ -95,6 +96,7 @@ const en: JourneyPageStrings = {
   tableOf: (j) => `${j}: touchpoints as a table`,
   value: 'Value',
   changeHeading: 'Change vs previous period',
+  pValue: 'p',
   noChange: 'no comparison',
   changeSentence: (direction, signed, unit, significant, p) =>
     `${direction === 'up' ? 'Up' : direction === 'down' ? 'Down' : 'Unchanged'} ${signed} ${unit} on the previous period, ${significant ? 'statistically significant' : 'not statistically significant'} (p = ${p})`,
@@ -162,6 +164,7 @@ const fi: JourneyPageStrings = {
   tableOf: (j) => `${j}: kohtaamispisteet taulukkona`,
   value: 'Arvo',
   changeHeading: 'Muutos edelliseen jaksoon',
+  pValue: 'p-arvo',
   noChange: 'ei vertailua',
   changeSentence: (direction, signed, unit, significant, p) =>
     `${direction === 'up' ? 'Nousua' : direction === 'down' ? 'Laskua' : 'Ei muutosta'} ${signed} ${unit} edelliseen jaksoon, ${significant ? 'tilastollisesti merkitsevä' : 'ei tilastollisesti merkitsevä'} (p = ${p})`,
@@ -229,6 +232,7 @@ const sv: JourneyPageStrings = {
   tableOf: (j) => `${j}: kontaktpunkterna som tabell`,
   value: 'Värde',
   changeHeading: 'Förändring mot föregående period',
+  pValue: 'p-värde',
   noChange: 'ingen jämförelse',
   changeSentence: (direction, signed, unit, significant, p) =>
     `${direction === 'up' ? 'Upp' : direction === 'down' ? 'Ned' : 'Oförändrat'} ${signed} ${unit} mot föregående period, ${significant ? 'statistiskt signifikant' : 'inte statistiskt signifikant'} (p = ${p})`,
@@ -296,6 +300,7 @@ const pl: JourneyPageStrings = {
   tableOf: (j) => `${j}: punkty styku jako tabela`,
   value: 'Wartość',
   changeHeading: 'Zmiana względem poprzedniego okresu',
+  pValue: 'wartość p',
   noChange: 'brak porównania',
   changeSentence: (direction, signed, unit, significant, p) =>
     `${direction === 'up' ? 'Wzrost' : direction === 'down' ? 'Spadek' : 'Bez zmian'} ${signed} ${unit} względem poprzedniego okresu, ${significant ? 'istotny statystycznie' : 'nieistotny statystycznie'} (p = ${p})`,

@@ -20,8 +20,9 @@ import type { DashboardStrings } from '../i18n/dashboard.ts';
 import type { JourneyPageStrings } from '../i18n/journey-pages.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
+import { numberHtml, tableHtml, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
 import {
-  bandOf, figureOf, filterQuery, formatFigure, mapMetrics, periodOf, sliceFilters,
+  bandOf, digitsOf, figureOf, filterQuery, formatFigure, mapMetrics, periodOf, sliceFilters,
   type Figure, type MapMetric, type PageFilters, type Period,
 } from './journey-figures.ts';
 
@@ -223,9 +224,11 @@ function touchpointHref(id: string, f: PageFilters): string {
   return `/app/touchpoints/${id}${filterQuery(f, ['compare', 'journey', 'persona'])}`;
 }
 
-function journeyMap(journey: Journey, m: JourneyMap, ctx: PageContext, idPrefix: string): SafeHtml {
+function journeyMap(journey: Journey, m: JourneyMap, ctx: PageContext, idPrefix: string, dctx: DownloadContext): SafeHtml {
   const { t, s } = ctx;
   const id = `${idPrefix}-${journey.id}`;
+  const table = journeyTable(journey, m, ctx, idPrefix);
+  const rows = journey.stages.flatMap((stage) => stage.touchpoints.map((tp) => m.byTouchpoint.get(tp.id)));
   const whole = m.byJourney.get(journey.id);
   return html`
 <section class="jm-journey" aria-labelledby="${id}">
@@ -252,25 +255,55 @@ function journeyMap(journey: Journey, m: JourneyMap, ctx: PageContext, idPrefix:
     </li>`;
   })}
   </ol>`}
-  <details class="jm-table">
-    <summary>${s.tableOf(journey.name)}</summary>
-    <div class="table-scroll" role="region" aria-labelledby="${id}-caption" tabindex="0">
-    <table>
-      <caption id="${id}-caption">${s.tableOf(journey.name)}</caption>
-      <thead><tr><th scope="col">${t.overview.stage}</th><th scope="col">${t.overview.touchpoint}</th><th scope="col">${t.overview.channel}</th>
-        <th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${s.value}</th><th scope="col" class="num">${t.overview.ci95}</th>
-        <th scope="col">${s.changeHeading}</th></tr></thead>
-      <tbody>${journey.stages.flatMap((stage) => stage.touchpoints.map((tp) => {
-        const cell = m.byTouchpoint.get(tp.id);
-        const f = cell?.figure;
-        return html`<tr><td>${stage.name}</td><th scope="row">${tp.name}</th><td>${t.channelNames[tp.channel] ?? tp.channel}</td>
-          <td class="num">${f && !f.suppressed ? count(ctx, f.n) : '–'}</td><td class="num">${figureValue(f, ctx)}</td><td class="num">${intervalText(f, ctx)}</td>
-          <td>${changeMark(cell?.change ?? null, ctx)}</td></tr>`;
-      }))}</tbody>
-    </table>
-    </div>
-  </details>
+  ${tableHtml(table, dctx, { collapsed: true, cell: (r, i, value) => mapCell(rows[r], i, value, ctx) })}
 </section>`;
+}
+
+// --- tables (also the CSV/XLSX downloads, src/pages/downloads.ts) ------------------------------
+
+/** A figure as a table cell: the number as shown, or why there is none. */
+export function valueCell(f: Figure | undefined, ctx: PageContext): TableCell {
+  if (!f || (!f.suppressed && (f.n ?? 0) === 0)) return ctx.t.overview.noAnswers;
+  return showable(f, ctx) ? f.value : ctx.t.overview.tooSmall;
+}
+export const intervalCell = (f: Figure | undefined, ctx: PageContext): TableCell =>
+  showable(f, ctx) && f.low !== null && f.high !== null ? [f.low, f.high] : null;
+export const nCell = (f: Figure | undefined): TableCell => (f && !f.suppressed && f.n !== null ? f.n : null);
+
+/** The value column's heading: the metric, with its unit. */
+export const valueLabel = (ctx: PageContext) => `${ctx.s.value}${ctx.metric === 'csat' || ctx.metric === 'likert' ? ' (%)' : ''}`;
+
+/** A value as the page shows it: the number first, then its band, on the band's colour. */
+export function valueHtml(value: number, ctx: PageContext): SafeHtml {
+  const band = bandOf(ctx.metric, value);
+  return html`<span class="nps-cell band-${band}">${numberHtml(value, ctx.language, digitsOf(ctx.metric))}${ctx.metric === 'csat' || ctx.metric === 'likert' ? ' %' : ''} <span class="band">(${ctx.t.bands[band]})</span></span>`;
+}
+
+export function journeyTable(journey: Journey, m: JourneyMap, ctx: PageContext, idPrefix: string): TableModel {
+  const { t, s } = ctx;
+  const digits = digitsOf(ctx.metric);
+  return {
+    id: `map-${idPrefix}-${journey.id}`,
+    title: s.tableOf(journey.name),
+    columns: [
+      { label: t.overview.touchpoint, kind: 'text' }, { label: t.overview.stage, kind: 'text' }, { label: t.overview.channel, kind: 'text' },
+      { label: t.overview.answers, kind: 'number' }, { label: valueLabel(ctx), kind: 'number', digits }, { label: t.overview.ci95, kind: 'interval', digits },
+      { label: s.changeHeading, kind: 'number', digits }, { label: s.pValue, kind: 'number', digits: 3 },
+    ],
+    rows: journey.stages.flatMap((stage) => stage.touchpoints.map((tp) => {
+      const cell = m.byTouchpoint.get(tp.id);
+      const f = cell?.figure;
+      return [tp.name, stage.name, t.channelNames[tp.channel] ?? tp.channel, nCell(f), valueCell(f, ctx), intervalCell(f, ctx),
+        cell?.change?.difference ?? null, cell?.change?.p ?? null];
+    })),
+  };
+}
+
+/** Page markup of a map table cell: the value with its band, the change with its arrow and marker. */
+function mapCell(cell: TouchpointCell | undefined, column: number, value: TableCell, ctx: PageContext): SafeHtml | undefined {
+  if (column === 4 && typeof value === 'number') return valueHtml(value, ctx);
+  if (column === 6) return changeMark(cell?.change ?? null, ctx);
+  return undefined;
 }
 
 export interface JourneyMapPage {
@@ -283,8 +316,8 @@ export interface JourneyMapPage {
   languageHref: (language: UiLanguage) => string;
   /** Which permissions the reader has (the navigation shows only their pages). */
   can?: (permission: Permission) => boolean;
-  /** Download links for the map's table (src/pages/downloads.ts), when available. */
-  downloads?: SafeHtml;
+  /** This page's URL (path and query), which the download links extend. */
+  pageUrl: string;
 }
 
 export function fieldLabels(t: DashboardStrings, s: JourneyPageStrings): Record<string, string> {
@@ -295,6 +328,12 @@ export function fieldLabels(t: DashboardStrings, s: JourneyPageStrings): Record<
   };
 }
 
+/** Every table of the map, for `answerDownload`. */
+export function mapDownloads(map: JourneyMap, language: UiLanguage, t: DashboardStrings, s: JourneyPageStrings): TableModel[] {
+  const ctx: PageContext = { language, t, s, min: map.minGroupSize, metric: map.filters.metric };
+  return map.columns.flatMap((column, i) => column.journeys.map((j) => journeyTable(j, map, ctx, `c${i}`)));
+}
+
 export function renderJourneyMap(page: JourneyMapPage): SafeHtml {
   const { t, s, map: m, language } = page;
   const ctx: PageContext = { language, t, s, min: m.minGroupSize, metric: m.filters.metric };
@@ -303,6 +342,7 @@ export function renderJourneyMap(page: JourneyMapPage): SafeHtml {
   const noResponses = !m.overall || (!m.overall.suppressed && (m.overall.n ?? 0) === 0);
   const noStatement = ctx.metric === 'likert' && !m.statement;
   const comparing = m.columns.length > 1 || m.columns[0]?.persona !== null;
+  const dctx: DownloadContext = { language, url: page.pageUrl };
   const body = html`
 <h1>${s.mapTitle}</h1>
 <p class="lead">${s.mapIntro}</p>
@@ -318,10 +358,10 @@ ${m.columns.every((c) => c.journeys.length === 0) ? html`<p class="notice">${t.o
 <div class="${comparing ? 'jm-columns' : 'jm-single'}">${m.columns.map((column, i) => html`
   <section class="jm-column" aria-labelledby="col-${i}">
     <h2 id="col-${i}">${column.persona === null ? s.journeysHeading : s.personaColumn(column.persona)}</h2>
-    ${column.journeys.length === 0 ? html`<p class="muted">${t.overview.noJourneys}</p>` : column.journeys.map((j) => journeyMap(j, m, ctx, `c${i}`))}
+    ${column.journeys.length === 0 ? html`<p class="muted">${t.overview.noJourneys}</p>` : column.journeys.map((j) => journeyMap(j, m, ctx, `c${i}`, dctx))}
   </section>`)}
 </div>`}
-${page.downloads ?? ''}`;
+`;
   return appShell({
     language, t, title: s.mapTitle, current: 'journeys', userName: page.userName, organizationName: m.organizationName,
     languageHref: page.languageHref, body, can: page.can,

@@ -150,7 +150,7 @@ describe('journey map and touchpoint pages', () => {
     const cell = itemText(body, 'li', 'Contract by phone');
     assert.match(cell, /Phone 33 \(good\) n = 12 ▲ \+63 \* Up \+63 NPS points on the previous period, statistically significant \(p = 0\.046\)/);
     const row = itemText(body, 'tr', 'Contract by phone');
-    assert.equal(row, 'Contract Contract by phone Phone 12 33 (good) -15 … 81 ▲ +63 * Up +63 NPS points on the previous period, statistically significant (p = 0.046)');
+    assert.equal(row, 'Contract by phone Contract Phone 12 33 (good) -15 … 81 ▲ +63 * Up +63 NPS points on the previous period, statistically significant (p = 0.046) 0.046');
     // Technician visit: five 9s, NPS 100 (excellent); nothing in February, so no comparison.
     assert.match(itemText(body, 'li', 'Technician visit'), /Field 100 \(excellent\) n = 5 no comparison/);
     // Contract in store: three answers, below the minimum group size of 5.
@@ -159,17 +159,29 @@ describe('journey map and touchpoint pages', () => {
     assert.ok(body.includes(`href="/app/touchpoints/${ids.contract}?from=2026-03-01&amp;to=2026-03-31"`));
   });
 
+  test('downloads: the map table and a breakdown as CSV hold the figures shown, with the page filters', async () => {
+    const csv = await page(`/app/journeys?lang=en&${MARCH}&download=map-c0-${ids.journeyMove}.csv`);
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+    const line = csv.body.split(/\r?\n/).find((l) => l.startsWith('Contract by phone'));
+    // n 12, NPS 33, interval −15 … 81, change +63 (rounded as shown), p 0.046.
+    assert.equal(line, 'Contract by phone,Contract,Phone,12,33,-15,81,63,0.046');
+    const segment = await page(`/app/touchpoints/${ids.contract}?lang=en&${MARCH}&download=breakdown-segment.csv`);
+    assert.match(segment.body, /household,8,88,65,100/);
+    assert.equal((await page(`/app/journeys?lang=en&download=nothing.csv`)).status, 404);
+  });
+
   test('map: CSAT with its Wilson interval, CES with its t-interval, Likert agree share', async () => {
     // CSAT 5,5,4,3,1: top-2-box 3/5 = 60 % (fair: 50–70). Wilson: centre (0.6 + 1.92/5)/(1 + 3.84/5) = 0.5566,
     // half-width 1.1084·√(0.048 + 0.0384) = 0.3258 → 23 % … 88 %.
     const csat = await page(`/app/journeys?lang=en&${MARCH}&metric=csat`);
-    assert.equal(itemText(csat.body, 'tr', 'Contract by phone'), 'Contract Contract by phone Phone 5 60 % (fair) 23 % … 88 % no comparison');
+    assert.equal(itemText(csat.body, 'tr', 'Contract by phone'), 'Contract by phone Contract Phone 5 60 % (fair) 23 … 88 no comparison –');
     // CES 7,6,5,4,2: mean 4.8 (fair: 4–5), SD = √(14.8/4) = 1.924, SE = 0.860, t(0.975, 4) = 2.7764 → 2.4 … 7.2.
     const ces = await page(`/app/journeys?lang=en&${MARCH}&metric=ces`);
-    assert.equal(itemText(ces.body, 'tr', 'Contract by phone'), 'Contract Contract by phone Phone 5 4.8 (fair) 2.4 … 7.2 no comparison');
+    assert.equal(itemText(ces.body, 'tr', 'Contract by phone'), 'Contract by phone Contract Phone 5 4.8 (fair) 2.4 … 7.2 no comparison –');
     // Likert 7,6,5,5,4,3,1 + 2 × don't know: agree 4/7 = 57 % of the scale answers (fair).
     const likert = await page(`/app/journeys?lang=en&${MARCH}&metric=likert&question=${ids.likert}`);
-    assert.equal(itemText(likert.body, 'tr', 'Contract by phone'), 'Contract Contract by phone Phone 7 57 % (fair) – no comparison');
+    assert.equal(itemText(likert.body, 'tr', 'Contract by phone'), 'Contract by phone Contract Phone 7 57 % (fair) – no comparison –');
     // In Finnish the decimal comma and the Finnish band names.
     const fi = await page(`/app/journeys?lang=fi&${MARCH}&metric=ces`);
     assert.match(itemText(fi.body, 'tr', 'Contract by phone'), /4,8 \(kohtalainen\) 2,4 … 7,2/);
@@ -206,11 +218,11 @@ describe('journey map and touchpoint pages', () => {
     const text = textOf(body);
     assert.match(text, /33 \(good\) \(95 % confidence interval -15 … 81; n = 12\) ▲ \+63 \*/);
     // Distribution of the 12 scores: 10 five times = 5/12 = 42 %, 9 twice = 17 %, 0, 5, 6, 7, 8 once = 8 %.
-    assert.equal(itemText(body, 'tr', '10'), '10 5 42 %');
-    assert.equal(itemText(body, 'tr', '9'), '9 2 17 %');
-    assert.equal(itemText(body, 'tr', '4'), '4 0 0 %');
+    assert.equal(itemText(body, 'tr', '10'), '10 5 42');
+    assert.equal(itemText(body, 'tr', '9'), '9 2 17');
+    assert.equal(itemText(body, 'tr', '4'), '4 0 0');
     // Likert: 7 on the scale, 2 don't know (9 in all): disagree 2/7 = 29 %, neutral 1/7 = 14 %, agree 4/7 = 57 %, don't know 2/9 = 22 %.
-    assert.equal(itemText(body, 'tr', 'The staff were friendly'), 'The staff were friendly 9 29 % 14 % 57 % 22 %');
+    assert.equal(itemText(body, 'tr', 'The staff were friendly'), 'The staff were friendly 9 29 14 57 22');
     // By segment: household 10,10,10,10,10,9,9,8 → P 7/8, D 0: NPS 88 (87.5), CI to 100 (clipped);
     // business 7,6,5,0 → D 3/4: NPS −75 (critical), below the minimum group size of 5: not shown.
     assert.match(itemText(body, 'tr', 'household'), /^household 8 88 \(excellent\)/);
@@ -231,8 +243,8 @@ describe('journey map and touchpoint pages', () => {
     assert.match(body, /<h1>The staff were friendly<\/h1>/);
     // Headline: agree 4/7 = 57 %; the distribution 1–7 and don't know 2 of 9 = 22 %.
     assert.match(textOf(body), /57 % \(fair\)/);
-    assert.equal(itemText(body, 'tr', '5'), '5 2 29 %');
-    assert.equal(itemText(body, 'tr', 'Don’t know'), 'Don’t know 2 22 %');
+    assert.equal(itemText(body, 'tr', '5'), '5 2 29');
+    assert.equal(itemText(body, 'tr', 'Don’t know'), 'Don’t know 2 22');
   });
 
   test('roles and scopes: frontline staff see their own feedback only, small groups hidden; viewers no words or cases', async () => {

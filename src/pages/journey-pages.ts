@@ -16,8 +16,9 @@ import { html } from './html.ts';
 import { appShell } from './layout.ts';
 import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './dashboard-routes.ts';
 import { isUuid, parsePageFilters } from './journey-figures.ts';
-import { loadJourneyMap, renderJourneyMap } from './journey-map-view.ts';
-import { loadDetail, renderDetail, type Subject } from './touchpoint-view.ts';
+import { loadJourneyMap, mapDownloads, renderJourneyMap } from './journey-map-view.ts';
+import { detailDownloads, loadDetail, renderDetail, type Subject } from './touchpoint-view.ts';
+import { answerDownload } from './downloads.ts';
 
 type Query = Record<string, unknown>;
 
@@ -47,7 +48,8 @@ export async function journeyPageRoutes(app: FastifyInstance) {
     if (!page) return reply;
     const { filters, invalid } = parsePageFilters(request.query as Query);
     const map = await loadJourneyMap(db, page.auth, filters, page.language, now());
-    return sendHtml(reply, renderJourneyMap({ ...page, userName: page.profile.name, map, invalidFilters: invalid }));
+    if (await answerDownload(request, reply, mapDownloads(map, page.language, page.t, page.s), { chromiumPath: app.deps.config.chromiumPath, language: page.language })) return reply;
+    return sendHtml(reply, renderJourneyMap({ ...page, userName: page.profile.name, map, invalidFilters: invalid, pageUrl: request.url }));
   });
 
   async function detail(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, kind: Subject['kind']) {
@@ -58,7 +60,8 @@ export async function journeyPageRoutes(app: FastifyInstance) {
       if (!isUuid(id)) throw new KaikuError('not_found', 'not found', { status: 404 });
       const { filters, invalid } = parsePageFilters(request.query as Query);
       const loaded = await loadDetail(db, page.auth, { kind, id: id.toLowerCase() }, filters, page.language, now());
-      return sendHtml(reply, renderDetail({ ...page, userName: page.profile.name, detail: loaded, invalidFilters: invalid }));
+      if (await answerDownload(request, reply, detailDownloads(loaded, page.language, page.t, page.s), { chromiumPath: app.deps.config.chromiumPath, language: page.language })) return reply;
+      return sendHtml(reply, renderDetail({ ...page, userName: page.profile.name, detail: loaded, invalidFilters: invalid, pageUrl: request.url }));
     } catch (error) {
       if (!(error instanceof KaikuError) || error.status !== 404) throw error;
       // Another organisation's id and a removed one read the same, in the reader's language.

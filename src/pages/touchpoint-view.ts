@@ -26,13 +26,15 @@ import { html, raw, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
 import { trendChart, type TrendPoint } from './charts.ts';
 import { distributionChart, likertChart, type DistributionBar, type LikertRow } from './detail-charts.ts';
+import { chartHtml, tableHtml, type ChartModel, type Downloadable, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
 import { monthsBetween } from './dashboard-view.ts';
 import {
-  chartScale, figureOf, filterQuery, formatFigure, parseDay, periodOf, sliceFilters,
+  chartScale, digitsOf, figureOf, filterQuery, formatFigure, parseDay, periodOf, sliceFilters,
   type Figure, type MapMetric, type PageFilters, type Period,
 } from './journey-figures.ts';
 import {
-  changeMark, count, figureValue, fieldLabels, filterForm, intervalText, likertStatements, questionLabel, showable, unitsInScope,
+  changeMark, count, figureValue, fieldLabels, filterForm, intervalCell, intervalText, likertStatements, nCell, questionLabel, showable, unitsInScope,
+  valueCell, valueHtml, valueLabel,
   type LikertStatement, type PageContext,
 } from './journey-map-view.ts';
 
@@ -192,8 +194,8 @@ export interface DetailPage {
   languageHref: (language: UiLanguage) => string;
   /** Which permissions the reader has (the navigation shows only their pages). */
   can?: (permission: Permission) => boolean;
-  /** Download links (src/pages/downloads.ts) per table/chart id, when available. */
-  downloads?: (what: string) => SafeHtml;
+  /** This page's URL (path and query), which the download links extend. */
+  pageUrl: string;
 }
 
 const pct = (share: number, language: string) => `${formatNumber(100 * share, language, 0)} %`;
@@ -221,86 +223,137 @@ function section(id: string, heading: string, content: SafeHtml | string): SafeH
   return html`<section class="detail-section" aria-labelledby="${id}"><h2 id="${id}">${heading}</h2>${content}</section>`;
 }
 
-function tableRegion(id: string, caption: string, head: SafeHtml, rows: SafeHtml[]): SafeHtml {
-  return html`<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0"><table id="${id}-table">
-  <caption id="${id}">${caption}</caption><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
+interface DetailModels {
+  trendChart: ChartModel & { shown: number };
+  trendTable: TableModel;
+  distributionChart: ChartModel | null;
+  distributionTable: TableModel | null;
+  likertChart: ChartModel | null;
+  likertTable: TableModel | null;
+  breakdowns: Array<{ dimension: BreakdownDimension; table: TableModel }>;
+  casesTable: TableModel | null;
+}
+
+const metricLabelOf = (d: Detail, s: JourneyPageStrings) =>
+  d.filters.metric === 'likert' ? `${s.metricNames.likert}: ${d.statement?.label ?? d.title}` : s.metricNames[d.filters.metric];
+
+const monthLabel = (m: string, style: 'short' | 'long', language: UiLanguage) =>
+  formatDate(`${m}T12:00:00Z`, language, style === 'short' ? { month: 'short', year: '2-digit' } : { month: 'long', year: 'numeric' });
+
+/** Every chart and table of the page, as models: rendered on the page and offered as downloads. */
+export function detailModels(d: Detail, language: UiLanguage, t: DashboardStrings, s: JourneyPageStrings): DetailModels {
+  const metric = d.filters.metric;
+  const ctx: PageContext = { language, t, s, min: d.minGroupSize, metric };
+  const metricLabel = metricLabelOf(d, s);
+  const digits = digitsOf(metric);
+  const fmt = (v: number | null) => formatFigure(metric, v, language);
+  const scale = chartScale(metric);
+  const points: TrendPoint[] = d.trend.map(({ month, figure }) => showable(figure, ctx)
+    ? { label: monthLabel(month, 'short', language), value: figure.value, low: figure.low, high: figure.high, n: figure.n }
+    : { label: monthLabel(month, 'short', language), value: null, low: null, high: null, n: figure?.n ?? null });
+  const shown = points.filter((p) => p.value !== null).length;
+  const trendSvg = trendChart(points, {
+    id: 'detail-trend', title: s.trendOf(metricLabel), desc: t.trend.desc(points.length, shown), yLabel: s.unitOf[metric] || metricLabel,
+    domain: scale.limits, tickStep: scale.step, formatTick: (v) => formatNumber(v, language, 0),
+    describePoint: (p) => s.trendPoint(p.label, fmt(p.value), fmt(p.low), fmt(p.high), count(ctx, p.n)),
+  });
+  const figureColumns = [
+    { label: t.overview.answers, kind: 'number' as const }, { label: valueLabel(ctx), kind: 'number' as const, digits }, { label: t.overview.ci95, kind: 'interval' as const, digits },
+  ];
+  const trendTable: TableModel = {
+    id: 'trend', title: s.trendOf(metricLabel),
+    columns: [{ label: t.trend.month, kind: 'text' }, ...figureColumns],
+    rows: d.trend.map(({ month, figure }) => [monthLabel(month, 'long', language), nCell(figure), valueCell(figure, ctx), intervalCell(figure, ctx)]),
+  };
+
+  let distributionChartModel: ChartModel | null = null;
+  let distributionTable: TableModel | null = null;
+  if (d.distribution) {
+    const bars = distributionBars(metric, d.distribution.histogram, s.dontKnow);
+    distributionChartModel = { id: 'distribution-chart', title: s.distributionOf(metricLabel), svg: distributionChart(bars, {
+      id: 'detail-distribution', title: s.distributionOf(metricLabel), desc: s.distributionDesc(count(ctx, d.distribution.n)),
+      formatShare: (x) => pct(x, language), describe: (b) => s.distributionBar(b.label, count(ctx, b.count), pct(b.share, language)),
+    }) };
+    distributionTable = {
+      id: 'distribution', title: s.distributionOf(metricLabel),
+      columns: [{ label: s.score, kind: 'text' }, { label: t.overview.answers, kind: 'number' }, { label: `${s.share} (%)`, kind: 'number' }],
+      rows: bars.map((b) => [b.label, b.count, 100 * b.share]),
+    };
+  }
+
+  let likertChartModel: ChartModel | null = null;
+  let likertTable: TableModel | null = null;
+  if (d.likert.length > 0) {
+    const rows: LikertRow[] = d.likert.map((r) => ({ label: r.label, disagree: r.disagree, neutral: r.neutral, agree: r.agree, dontKnow: r.dontKnow }));
+    likertChartModel = { id: 'likert-chart', title: s.likertHeading, svg: likertChart(rows, {
+      id: 'detail-likert', title: s.likertHeading, desc: s.likertDesc(rows.length),
+      formatShare: (x) => pct(x, language), legend: { disagree: s.disagree, neutral: s.neutral, agree: s.agree, dontKnow: s.dontKnow },
+      describe: (r) => s.likertRow(r.label, pct(r.disagree, language), pct(r.neutral, language), pct(r.agree, language), pct(r.dontKnow, language)),
+    }) };
+    likertTable = {
+      id: 'likert', title: s.likertHeading,
+      columns: [{ label: s.statement, kind: 'text' }, { label: t.overview.answers, kind: 'number' },
+        ...[s.disagree, s.neutral, s.agree, s.dontKnow].map((label) => ({ label: `${label} (%)`, kind: 'number' as const }))],
+      rows: d.likert.map((r) => [r.label, r.nTotal, 100 * r.disagree, 100 * r.neutral, 100 * r.agree, 100 * r.dontKnow]),
+    };
+  }
+
+  const breakdowns = breakdownDimensions.map((dimension) => ({ dimension, table: {
+    id: `breakdown-${dimension}`, title: s.breakdownCaption(s.byDimension[dimension], metricLabel),
+    columns: [{ label: s.dimensionName[dimension], kind: 'text' as const }, ...figureColumns],
+    rows: d.breakdowns[dimension].map((r) => [r.id === null ? s.none : dimension === 'channel' ? (t.channelNames[r.label] ?? r.label) : r.label,
+      nCell(r.figure), valueCell(r.figure, ctx), intervalCell(r.figure, ctx)]),
+  } satisfies TableModel }));
+
+  const casesTable: TableModel | null = d.cases === null ? null : {
+    id: 'cases', title: s.casesCaption(d.title),
+    columns: [{ label: s.caseTitle, kind: 'text' }, { label: s.caseStatus, kind: 'text' }, { label: s.casePriority, kind: 'text' }, { label: s.caseOpened, kind: 'text' }],
+    rows: d.cases.map((c) => [c.title || '–', s.statuses[c.status] ?? c.status, s.priorities[c.priority] ?? c.priority, formatDate(c.createdAt, language)]),
+  };
+  return { trendChart: { id: 'trend-chart', title: s.trendOf(metricLabel), svg: trendSvg, shown }, trendTable,
+    distributionChart: distributionChartModel, distributionTable, likertChart: likertChartModel, likertTable, breakdowns, casesTable };
+}
+
+/** Every table and chart of the page, for `answerDownload`. */
+export function detailDownloads(d: Detail, language: UiLanguage, t: DashboardStrings, s: JourneyPageStrings): Downloadable[] {
+  const m = detailModels(d, language, t, s);
+  return [m.trendChart, m.trendTable, m.distributionChart, m.distributionTable, m.likertChart, m.likertTable, ...m.breakdowns.map((b) => b.table), m.casesTable]
+    .filter((x): x is TableModel | ChartModel => x !== null);
 }
 
 export function renderDetail(page: DetailPage): SafeHtml {
   const { t, s, detail: d, language } = page;
   const metric = d.filters.metric;
   const ctx: PageContext = { language, t, s, min: d.minGroupSize, metric };
+  const dctx: DownloadContext = { language, url: page.pageUrl };
+  const m = detailModels(d, language, t, s);
   const day = (x: string) => formatDate(`${x}T12:00:00Z`, language);
   const labels = fieldLabels(t, s);
-  const dl = (what: string) => page.downloads?.(what) ?? '';
-  const metricLabel = metric === 'likert' ? `${s.metricNames.likert}: ${d.statement?.label ?? d.title}` : s.metricNames[metric];
+  const metricLabel = metricLabelOf(d, s);
   const action = d.subject.kind === 'touchpoint' ? `/app/touchpoints/${d.subject.id}` : `/app/questions/${d.subject.id}`;
   const noAnswers = !d.overall || (!d.overall.suppressed && (d.overall.n ?? 0) === 0);
+  const valueMarkup = (column: number) => (_r: number, i: number, value: TableCell) => (i === column && typeof value === 'number' ? valueHtml(value, ctx) : undefined);
 
-  // Trend with its band.
-  const scale = chartScale(metric);
-  const monthLabel = (m: string, style: 'short' | 'long') =>
-    formatDate(`${m}T12:00:00Z`, language, style === 'short' ? { month: 'short', year: '2-digit' } : { month: 'long', year: 'numeric' });
-  const points: TrendPoint[] = d.trend.map(({ month, figure }) => showable(figure, ctx)
-    ? { label: monthLabel(month, 'short'), value: figure.value, low: figure.low, high: figure.high, n: figure.n }
-    : { label: monthLabel(month, 'short'), value: null, low: null, high: null, n: figure?.n ?? null });
-  const shown = points.filter((p) => p.value !== null).length;
-  const fmt = (v: number | null) => formatFigure(metric, v, language);
-  const trendSvg = trendChart(points, {
-    id: 'detail-trend', title: s.trendOf(metricLabel), desc: t.trend.desc(points.length, shown), yLabel: s.unitOf[metric] || metricLabel,
-    domain: scale.limits, tickStep: scale.step, formatTick: (v) => formatNumber(v, language, 0),
-    describePoint: (p) => s.trendPoint(p.label, fmt(p.value), fmt(p.low), fmt(p.high), count(ctx, p.n)),
-  });
   const trend = section('trend-heading', s.trendOf(metricLabel), html`
-  ${shown === 0 ? html`<p class="notice">${t.trend.noData}</p>` : ''}
-  <figure>${raw(trendSvg)}</figure>
-  ${dl('trend')}
-  <details><summary>${t.trend.tableCaption}</summary>
-  ${tableRegion('trend-caption', s.trendOf(metricLabel),
-    html`<tr><th scope="col">${t.trend.month}</th><th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${s.value}</th><th scope="col" class="num">${t.overview.ci95}</th></tr>`,
-    d.trend.map(({ month, figure }) => html`<tr><th scope="row">${monthLabel(month, 'long')}</th><td class="num">${figure && !figure.suppressed ? count(ctx, figure.n) : '–'}</td><td class="num">${figureValue(figure, ctx)}</td><td class="num">${intervalText(figure, ctx)}</td></tr>`))}
-  </details>`);
+  ${m.trendChart.shown === 0 ? html`<p class="notice">${t.trend.noData}</p>` : ''}
+  ${chartHtml(m.trendChart, dctx)}
+  ${tableHtml(m.trendTable, dctx, { collapsed: true, cell: valueMarkup(2) })}`);
 
-  // Distribution.
-  const bars = d.distribution ? distributionBars(metric, d.distribution.histogram, s.dontKnow) : [];
-  const distribution = section('distribution-heading', s.distribution, !d.distribution ? html`<p class="muted">${noAnswers ? t.overview.noAnswers : t.overview.tooSmall}</p>` : html`
-  <figure>${raw(distributionChart(bars, {
-    id: 'detail-distribution', title: s.distributionOf(metricLabel), desc: s.distributionDesc(count(ctx, d.distribution.n)),
-    formatShare: (x) => pct(x, language), describe: (b) => s.distributionBar(b.label, count(ctx, b.count), pct(b.share, language)),
-  }))}</figure>
-  ${dl('distribution')}
-  ${tableRegion('distribution-caption', s.distributionOf(metricLabel),
-    html`<tr><th scope="col">${s.score}</th><th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${s.share}</th></tr>`,
-    bars.map((b) => html`<tr><th scope="row">${b.label}</th><td class="num">${count(ctx, b.count)}</td><td class="num">${pct(b.share, language)}</td></tr>`))}`);
+  const distribution = section('distribution-heading', s.distribution, !m.distributionChart || !m.distributionTable
+    ? html`<p class="muted">${noAnswers ? t.overview.noAnswers : t.overview.tooSmall}</p>`
+    : html`${chartHtml(m.distributionChart, dctx)}${tableHtml(m.distributionTable, dctx)}`);
 
-  // Likert statements.
-  const likertRows: LikertRow[] = d.likert.map((r) => ({ label: r.label, disagree: r.disagree, neutral: r.neutral, agree: r.agree, dontKnow: r.dontKnow }));
-  const likert = d.likert.length === 0 && d.subject.kind === 'question' && metric !== 'likert' ? '' : section('likert-heading', s.likertHeading, d.likert.length === 0 ? html`<p class="muted">${s.noLikert}</p>` : html`
+  const likert = d.likert.length === 0 && d.subject.kind === 'question' && metric !== 'likert' ? '' : section('likert-heading', s.likertHeading,
+    !m.likertChart || !m.likertTable ? html`<p class="muted">${s.noLikert}</p>` : html`
   <p class="muted">${s.likertIntro}</p>
-  <figure>${raw(likertChart(likertRows, {
-    id: 'detail-likert', title: s.likertHeading, desc: s.likertDesc(likertRows.length),
-    formatShare: (x) => pct(x, language), legend: { disagree: s.disagree, neutral: s.neutral, agree: s.agree, dontKnow: s.dontKnow },
-    describe: (r) => s.likertRow(r.label, pct(r.disagree, language), pct(r.neutral, language), pct(r.agree, language), pct(r.dontKnow, language)),
-  }))}</figure>
-  ${dl('likert')}
-  ${tableRegion('likert-caption', s.likertHeading,
-    html`<tr><th scope="col">${s.statement}</th><th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${s.disagree}</th><th scope="col" class="num">${s.neutral}</th><th scope="col" class="num">${s.agree}</th><th scope="col" class="num">${s.dontKnow}</th></tr>`,
-    d.likert.map((r) => html`<tr><th scope="row">${d.subject.kind === 'touchpoint' ? html`<a href="/app/questions/${r.questionId}${filterQuery(d.filters, ['metric', 'question', 'compare'])}">${r.label}</a>` : r.label}</th>
-      <td class="num">${count(ctx, r.nTotal)}</td><td class="num">${pct(r.disagree, language)}</td><td class="num">${pct(r.neutral, language)}</td><td class="num">${pct(r.agree, language)}</td><td class="num">${pct(r.dontKnow, language)}</td></tr>`))}`);
+  ${chartHtml(m.likertChart, dctx)}
+  ${tableHtml(m.likertTable, dctx, { cell: (r, i) => i === 0 && d.subject.kind === 'touchpoint'
+    ? html`<a href="/app/questions/${d.likert[r].questionId}${filterQuery(d.filters, ['metric', 'question', 'compare'])}">${d.likert[r].label}</a>` : undefined })}`);
 
-  // Breakdowns.
-  const breakdowns = section('breakdowns-heading', s.breakdowns, html`<p class="muted">${s.breakdownLegend(d.minGroupSize)}</p>${breakdownDimensionsShown(d).map((dim) => {
-    const rows = d.breakdowns[dim];
-    const id = `breakdown-${dim}`;
-    return html`<h3 id="${id}-h">${s.byDimension[dim]}</h3>${rows.length === 0 ? html`<p class="muted">${t.overview.noAnswers}</p>` : html`
-    ${tableRegion(id, s.breakdownCaption(s.byDimension[dim], metricLabel),
-      html`<tr><th scope="col">${s.dimensionName[dim]}</th><th scope="col" class="num">${t.overview.answers}</th><th scope="col" class="num">${s.value}</th><th scope="col" class="num">${t.overview.ci95}</th></tr>`,
-      rows.map((r) => html`<tr><th scope="row">${r.id === null ? s.none : dim === 'channel' ? (t.channelNames[r.label] ?? r.label) : r.label}</th>
-        <td class="num">${r.figure && !r.figure.suppressed ? count(ctx, r.figure.n) : '–'}</td><td class="num">${figureValue(r.figure, ctx)}</td><td class="num">${intervalText(r.figure, ctx)}</td></tr>`))}
-    ${dl(id)}`}`;
-  })}`);
+  const breakdowns = section('breakdowns-heading', s.breakdowns, html`<p class="muted">${s.breakdownLegend(d.minGroupSize)}</p>${m.breakdowns.map(({ dimension, table }) => html`
+  <h3>${s.byDimension[dimension]}</h3>
+  ${tableHtml(table, dctx, { empty: t.overview.noAnswers, cell: valueMarkup(2) })}`)}`);
 
-  // Words and cases.
   const dateTime = (iso: string) => formatDate(iso, language, { dateStyle: 'medium' });
   const verbatims = d.verbatims === null ? '' : section('verbatims-heading', s.verbatims, d.verbatims.length === 0 ? html`<p class="muted">${s.noVerbatims}</p>` : html`
   <p class="muted">${s.verbatimsIntro}</p>
@@ -309,9 +362,7 @@ export function renderDetail(page: DetailPage): SafeHtml {
     <figcaption><time datetime="${v.at}">${dateTime(v.at)}</time> · ${s.sentimentLabel}: <span class="sentiment sentiment-${v.sentiment}">${s.sentiments[v.sentiment as 'positive' | 'neutral' | 'negative'] ?? v.sentiment}</span>
       ${v.topics.length > 0 ? html` · ${s.topics}: ${v.topics.join(', ')}` : ''}${v.score === null ? '' : html` · NPS ${v.score}`}</figcaption>
   </figure></li>`)}</ul>`);
-  const cases = d.cases === null ? '' : section('cases-heading', s.cases, d.cases.length === 0 ? html`<p class="muted">${s.noCases}</p>` : tableRegion('cases-caption', s.casesCaption(d.title),
-    html`<tr><th scope="col">${s.caseTitle}</th><th scope="col">${s.caseStatus}</th><th scope="col">${s.casePriority}</th><th scope="col">${s.caseOpened}</th></tr>`,
-    d.cases.map((c) => html`<tr><th scope="row">${c.title || '–'}</th><td>${s.statuses[c.status] ?? c.status}</td><td>${s.priorities[c.priority] ?? c.priority}</td><td>${dateTime(c.createdAt)}</td></tr>`)));
+  const cases = !m.casesTable ? '' : section('cases-heading', s.cases, tableHtml(m.casesTable, dctx, { empty: s.noCases }));
 
   const body = html`
 <nav aria-label="${s.breadcrumb}" class="breadcrumb"><ol><li><a href="/app/journeys${filterQuery(d.filters, ['question', 'compare'])}">${s.mapTitle}</a></li>${d.context.map((c) => html`<li>${c}</li>`)}</ol></nav>
@@ -336,6 +387,3 @@ ${cases}`;
   });
 }
 
-function breakdownDimensionsShown(_d: Detail): BreakdownDimension[] {
-  return [...breakdownDimensions];
-}
