@@ -112,7 +112,7 @@ with input as (
     from checked
    where unknown_reference is null and (not $21::boolean or not exists (select 1 from problems))
   on conflict (org_id, idempotency_key) do nothing
-  returning id
+  returning id, survey_id, touchpoint_id, channel, unit_id, submitted_at
 ), stored_answers as (
   insert into answers (org_id, response_id, question_id, number, choice, choices, text, dont_know)
   select $1, a.response_id, a.question_id, a.number, a.choice,
@@ -120,6 +120,20 @@ with input as (
     from unnest($14::uuid[], $15::uuid[], $16::float8[], $17::text[], $18::text[], $19::text[], $20::bool[])
            as a(response_id, question_id, number, choice, choices, text, dont_know)
     join stored s on s.id = a.response_id
+  returning response_id, question_id, number, dont_know
+), score_deltas as (
+  -- The score-histogram deltas of exactly the answer rows stored above (src/metrics/rollups.ts),
+  -- one row per group and quarter-hour, from the stored rows themselves: cheaper than the answers
+  -- insert trigger, which would look every answer's response up again (migration 0024). The
+  -- setting in the last select tells that trigger this statement has written them.
+  insert into score_histogram_deltas (org_id, question_id, unit_id, touchpoint_id, channel, survey_id, bucket,
+         score_0, score_1, score_2, score_3, score_4, score_5, score_6, score_7, score_8, score_9, score_10, dont_know)
+  select $1, a.question_id, s.unit_id, s.touchpoint_id, s.channel, s.survey_id, kaiku_score_bucket(s.submitted_at),
+${Array.from({ length: 11 }, (_, v) => `         count(*) filter (where not a.dont_know and round(a.number) = ${v}),`).join('\n')}
+         count(*) filter (where a.dont_know)
+    from stored_answers a join stored s on s.id = a.response_id
+   where a.number is not null or a.dont_know
+   group by 2, 3, 4, 5, 6, 7
 ), outboxed as (
   -- Alert evaluation and response.created webhooks are owed for every stored response, in the
   -- same transaction (outbox), when the organisation has rules or such a webhook at all.
@@ -130,7 +144,11 @@ with input as (
 )
 select id, null::bigint as position, null::text as unknown_reference from stored
 union all
-select null, position, unknown_reference from problems`;
+select null, position, unknown_reference from problems
+union all
+-- Evaluated once, always (a row-less branch of the result): the answers insert trigger, which fires
+-- after this statement, finds the deltas written, skips and clears the setting (migration 0024).
+select null, null, null where set_config('kaiku.score_deltas', 'written', true) is null`;
 
 /** What happened to one prepared response in a write. */
 export type UnknownReference = 'surveyId' | 'touchpointId' | 'unitId' | 'employeeId' | 'contactId' | 'invitationId';
