@@ -9,14 +9,14 @@
  *    since the cut-off — no response, touchpoint event, invitation or change of the contact.
  * Each step works in batches, each batch its own transaction, and deletes only what is older than
  * the cut-off, so a run interrupted anywhere is finished by the next one and a repeated run
- * changes nothing. The job goes organisation by organisation, each with its own statements, so
- * it can run under a per-organisation database context.
+ * changes nothing. The job goes organisation by organisation, each in its own database scope.
  */
 import type { Database, Queryable } from '../db/connection.ts';
 import { recordAudit, type AuditActor } from '../audit/log.ts';
 import { badInput } from '../errors.ts';
 import { defineJob } from '../jobs/queue.ts';
 import type { JobContext } from '../jobs/registry.ts';
+import { inOrgScope } from '../db/scope.ts';
 import { eraseContacts } from './erase.ts';
 
 export const RETENTION_JOB = 'privacy-retention';
@@ -177,7 +177,11 @@ export async function organisationsWithRetention(db: Queryable): Promise<string[
   return rows.map((r) => r.org_id);
 }
 
-/** Daily: every organisation with a policy, one after another (one failing does not stop the others; the job fails after). */
+/**
+ * Daily: every organisation with a policy, one after another, each in its own organisation scope
+ * (only the list of organisations is read across them). One failing does not stop the others;
+ * the job fails afterwards so pg-boss retries it.
+ */
 export const retentionJob = (ctx: JobContext) => defineJob<Record<string, never>>({
   name: RETENTION_JOB,
   batchSize: 1,
@@ -186,7 +190,8 @@ export const retentionJob = (ctx: JobContext) => defineJob<Record<string, never>
     const failures: string[] = [];
     for (const orgId of await organisationsWithRetention(ctx.db)) {
       try {
-        await applyRetention(ctx.db, orgId, ctx.now());
+        // With row-level security on, each organisation's deletes see only its rows (the second wall).
+        await inOrgScope(orgId, () => applyRetention(ctx.db, orgId, ctx.now()));
       } catch (error) {
         failures.push(`${orgId}: ${(error as Error).message}`);
       }
