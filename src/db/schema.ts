@@ -1001,6 +1001,12 @@ export const collectors = pgTable('collectors', {
   resetSeconds: integer('reset_seconds').notNull().default(8),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: createdAt(),
+  /**
+   * Widgets: the key of the signatures with which the customer's site identifies its signed-in
+   * visitors (HMAC-SHA256 of the contact's external id), so the widget can show their waiting web
+   * invitations; null = not enabled (set by creating the widget or rotating it).
+   */
+  identitySecret: text('identity_secret'),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
   unique('collectors_org_public_key').on(t.orgId, t.publicKey),
