@@ -107,9 +107,10 @@ export type HistogramRow = Record<string, string | null> & { v: number | null; d
 export async function scoreHistograms(db: Queryable, query: HistogramQuery): Promise<GroupHistogram[]> {
   const rollup = await rollupHistogramRows(db, query);
   if (!rollup) return histogramGroups(query.by, await answerHistogramRows(db, query));
-  const rows = [...rollup.rows];
-  for (const filters of rollup.answerSlices) rows.push(...await answerHistogramRows(db, { ...query, filters }));
-  return histogramGroups(query.by, rows);
+  const groups = new Groups(query.by);
+  for (const g of rollup.groups) groups.addCounts(g.values, g.counts, g.dontKnow);
+  for (const filters of rollup.answerSlices) for (const row of await answerHistogramRows(db, { ...query, filters })) groups.addRow(row);
+  return groups.sorted();
 }
 
 /** Score histograms straight from the answers. */
@@ -138,25 +139,53 @@ async function answerHistogramRows(db: Queryable, query: HistogramQuery): Promis
       group by ${[...dims.map((_, i) => `g${i}`), 'v', 'dk'].join(', ')}`, params);
 }
 
-/** Rows → one histogram per group (rows of the same group and score are added), in key order. */
-function histogramGroups(by: Dimension[], rows: HistogramRow[]): GroupHistogram[] {
-  const groups = new Map<string, GroupHistogram>();
-  for (const row of rows) {
+/** What `localeCompare` without arguments compares by, made once instead of per comparison. */
+const keyOrder = new Intl.Collator();
+
+/** Histograms per group, added up from rows of the answers and from the rollup's groups. */
+class Groups {
+  /** By JSON of the key, which is also the order the groups are returned in. */
+  private readonly groups = new Map<string, GroupHistogram>();
+  constructor(private readonly by: Dimension[]) {}
+
+  private group(value: (i: number) => string | null | undefined): GroupHistogram {
     const key: Record<string, string | null> = {};
-    by.forEach((d, i) => { key[d] = row[`g${i}`] ?? null; });
+    this.by.forEach((d, i) => { key[d] = value(i) ?? null; });
     const id = JSON.stringify(key);
-    let group = groups.get(id);
-    if (!group) { group = { key, histogram: { counts: [], dontKnow: 0 } }; groups.set(id, group); }
-    if (row.dk) group.histogram.dontKnow += row.c;
+    let group = this.groups.get(id);
+    if (!group) { group = { key, histogram: { counts: [], dontKnow: 0 } }; this.groups.set(id, group); }
+    return group;
+  }
+
+  addRow(row: HistogramRow): void {
+    const { histogram } = this.group((i) => row[`g${i}`]);
+    if (row.dk) histogram.dontKnow += row.c;
     else if (row.v !== null) {
       const v = Math.round(row.v);
-      group.histogram.counts[v] = (group.histogram.counts[v] ?? 0) + row.c;
+      histogram.counts[v] = (histogram.counts[v] ?? 0) + row.c;
     }
   }
-  for (const g of groups.values()) {
-    for (let i = 0; i < g.histogram.counts.length; i++) g.histogram.counts[i] ??= 0;
+
+  addCounts(values: Array<string | null>, counts: number[], dontKnow: number): void {
+    const { histogram } = this.group((i) => values[i]);
+    counts.forEach((c, v) => { if (c !== 0) histogram.counts[v] = (histogram.counts[v] ?? 0) + c; });
+    histogram.dontKnow += dontKnow;
   }
-  return [...groups.values()].sort((a, b) => JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
+
+  /** One histogram per group, scores without answers as 0 up to the highest with, in key order. */
+  sorted(): GroupHistogram[] {
+    for (const g of this.groups.values()) {
+      for (let i = 0; i < g.histogram.counts.length; i++) g.histogram.counts[i] ??= 0;
+    }
+    return [...this.groups.entries()].sort((a, b) => keyOrder.compare(a[0], b[0])).map(([, g]) => g);
+  }
+}
+
+/** Rows → one histogram per group (rows of the same group and score are added), in key order. */
+function histogramGroups(by: Dimension[], rows: HistogramRow[]): GroupHistogram[] {
+  const groups = new Groups(by);
+  for (const row of rows) groups.addRow(row);
+  return groups.sorted();
 }
 
 const labelTables: Partial<Record<Dimension, string>> = {
