@@ -22,6 +22,7 @@ import { loadJourneyOverview, overviewDownloads, parseOverviewFilters, renderJou
 import { answerDownload } from './downloads.ts';
 import { loopPageRoutes } from './loop-pages.ts';
 import { casePageRoutes } from './case-pages.ts';
+import { setupPageRoutes } from './setup-pages.ts';
 import { journeyPageRoutes } from './journey-pages.ts';
 
 /** Remembers an explicit `?lang=` choice across pages (the profile language is the default). */
@@ -191,7 +192,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
     if (await answerDownload(request, reply, overviewDownloads({ t, overview, language }), { chromiumPath: config.chromiumPath, language })) return reply;
     const page = renderJourneyOverview({
       language, t, userName: profile.name, overview, invalidFilters: invalid,
-      languageHref: (l) => hrefWithLanguage(request, l), canExport: allows(auth, 'exports:read'), pageUrl: request.url,
+      languageHref: (l) => hrefWithLanguage(request, l), canExport: allows(auth, 'exports:read'), pageUrl: request.url, can: (p) => allows(auth, p),
     });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page.toString());
   });
@@ -200,6 +201,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
   await loopPageRoutes(app);
   // Cases and set-up (page-kit.ts lists their routes and permissions for the role-matrix and cross-tenant suites).
   await casePageRoutes(app);
+  await setupPageRoutes(app);
   // The journey map and the touchpoint and question pages.
   await journeyPageRoutes(app);
 }

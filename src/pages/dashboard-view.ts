@@ -7,7 +7,7 @@
  * and `renderJourneyOverview` turns them into HTML without touching the database.
  */
 import type { Queryable } from '../db/connection.ts';
-import type { AuthContext } from '../auth/permissions.ts';
+import type { AuthContext, Permission } from '../auth/permissions.ts';
 import { metricReport } from '../metrics/service.ts';
 import { channels, listJourneys, type Channel, type Journey } from '../journeys/service.ts';
 import { getOrganization } from '../orgs/service.ts';
@@ -240,6 +240,8 @@ export interface OverviewPage {
   languageHref: (language: UiLanguage) => string;
   /** Whether the reader may download exports (links to them are shown). */
   canExport: boolean;
+  /** Which permissioned navigation entries to show (layout.ts). */
+  can?: (permission: Permission) => boolean;
   /** This page's URL with its filters, which the table and chart downloads extend. */
   pageUrl?: string;
 }
@@ -483,6 +485,6 @@ ${o.journeys.length === 0 ? html`<p class="notice">${t.overview.noJourneys}</p>`
 ${page.canExport ? exportSection(page) : ''}`;
   return appShell({
     language, t, title: t.overview.title, current: 'overview', userName: page.userName, organizationName: o.organizationName,
-    languageHref: page.languageHref, body,
+    languageHref: page.languageHref, body, can: page.can,
   });
 }

@@ -69,7 +69,7 @@ export async function loopPageRoutes(app: FastifyInstance) {
     const org = await getOrganization(db, auth.orgId);
     const send = (current: PageId, title: string, body: SafeHtml) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(appShell({
       language, t: dashboardText(language), title, current, userName: profile.name, organizationName: org.name,
-      languageHref: (l: UiLanguage) => hrefWithLanguage(request, l), body,
+      languageHref: (l: UiLanguage) => hrefWithLanguage(request, l), body, can: (p: Permission) => allows(auth, p),
     }).toString());
     const downloads = downloadContext(request, language);
     /** Serves `?download=` from the page's tables; true when it did. */
