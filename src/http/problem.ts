@@ -25,14 +25,27 @@ export function problem(status: number, code: string, detail: string, field?: st
   return { type: `https://kaiku.dev/problems/${code}`, title: titles[status] ?? 'Error', status, detail, code, ...(field ? { field } : {}) };
 }
 
+/**
+ * The columns of a foreign key (org_id, x) → (org_id, y) from the name Drizzle gives it:
+ * `<table>_org_id_<x>_<referenced table>_org_id_<y>_fk` (x ends in _id or _code).
+ */
+function foreignKeyColumns(constraint: string | undefined): { referencing: string; referenced: string } | undefined {
+  const match = /^\w+?_org_id_(\w+?_(?:id|code))_\w+_org_id_(\w+)_fk$/.exec(constraint ?? '');
+  return match ? { referencing: match[1], referenced: match[2] } : undefined;
+}
+
 /** Postgres errors that bad input can cause, turned into 4xx naming the field. */
-function fromDatabaseError(error: { code?: string; constraint?: string; detail?: string; column?: string }): Problem | undefined {
+function fromDatabaseError(error: { code?: string; constraint?: string; detail?: string; column?: string; message?: string }): Problem | undefined {
   switch (error.code) {
     case '23503': {
       // foreign_key_violation: "Key (org_id, touchpoint_id)=(…) is not present in table "touchpoints"."
-      const column = /\(org_id, (\w+)\)/.exec(error.detail ?? '')?.[1] ?? error.constraint ?? 'reference';
+      // PostgreSQL leaves that detail out when the tables have row-level security (migration
+      // 0023): then the key's name tells the column, and the message whether it was a delete.
+      const stillReferenced = /is still referenced/.test(error.detail ?? '') || /^update or delete on table/.test(error.message ?? '');
+      const named = foreignKeyColumns(error.constraint);
+      const column = /\(org_id, (\w+)\)/.exec(error.detail ?? '')?.[1] ?? (named && (stillReferenced ? named.referenced : named.referencing)) ?? error.constraint ?? 'reference';
       const field = column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
-      if (/is still referenced/.test(error.detail ?? '')) {
+      if (stillReferenced) {
         return problem(409, 'still_referenced', 'This item is still used by other records and cannot be deleted', field);
       }
       return problem(400, 'unknown_reference', `${field} does not refer to an existing item in this organisation`, field);
