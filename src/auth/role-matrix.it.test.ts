@@ -8,6 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signInAs, startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { concrete, listRoutes } from '../../test/helpers/routes.ts';
+import { pageClient, sessionCookie, type PageClient } from '../../test/helpers/pages.ts';
+import { pageRoutes } from '../pages/page-kit.ts';
 import { createApiKey, createUser } from './service.ts';
 import { apiScopes, permissions, roles, type ApiScope, type Permission, type Role } from './permissions.ts';
 
@@ -20,9 +22,11 @@ const publicApi = new Set([
   'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password-reset',
   'POST /api/v1/auth/password-reset/confirm',
   'GET /api/v1/public/collectors/:key', 'POST /api/v1/public/collectors/:key/show', 'POST /api/v1/public/collectors/:key/responses',
+  // …and for a signed-in visitor's web invitation, the site's HMAC signature of their external id.
+  'POST /api/v1/public/collectors/:key/invitation', 'POST /api/v1/public/collectors/:key/invitation/responses',
 ]);
 
-type Caller = { name: string; role?: Role; scope?: ApiScope; call: TestApp['api'] };
+type Caller = { name: string; role?: Role; scope?: ApiScope; call: TestApp['api']; page: PageClient };
 type Outcome = 'allowed' | 'denied' | 'unauthenticated';
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -38,13 +42,13 @@ describe('role matrix: every route × role, API-key scope and anonymous', () => 
     for (const role of roles) {
       const email = `matrix-${role}@example.com`;
       await createUser(t.db, t.orgId, { email, name: role, role, password: 'correct horse battery', unitId: role === 'unit_manager' || role === 'frontline' ? unit.body.id : null });
-      callers.push({ name: `role ${role}`, role, call: await signInAs(t, email, 'correct horse battery') });
+      callers.push({ name: `role ${role}`, role, call: await signInAs(t, email, 'correct horse battery'), page: pageClient(t, await sessionCookie(t, email)) });
     }
     for (const scope of apiScopes) {
       const { key } = await createApiKey(t.db, t.orgId, `key-${scope}`, [scope]);
-      callers.push({ name: `API key [${scope}]`, scope, call: (path, init = {}) => t.api(path, { ...init, key }) });
+      callers.push({ name: `API key [${scope}]`, scope, call: (path, init = {}) => t.api(path, { ...init, key }), page: pageClient(t, { key }) });
     }
-    callers.push({ name: 'anonymous', call: (path, init = {}) => t.api(path, { ...init, key: null }) });
+    callers.push({ name: 'anonymous', call: (path, init = {}) => t.api(path, { ...init, key: null }), page: pageClient(t, null) });
   });
   after(() => t.close());
 
@@ -99,6 +103,29 @@ describe('role matrix: every route × role, API-key scope and anonymous', () => 
     assert.deepEqual(mismatches, []);
     assert.ok(checks >= routes.length * callers.length);
     console.log(`role matrix: ${routes.length} routes × ${callers.length} callers = ${checks} checks`);
+  });
+
+  /**
+   * Dashboard pages cannot declare `config.permission` (they redirect to the sign-in form and take
+   * HTML form posts); they list their permission in page-kit.ts and are held to the same table:
+   * refused with 403, or sent to sign in when anonymous. Form posts carry an empty form.
+   */
+  test('each caller is allowed exactly what permissions.ts grants, on every dashboard page (page-kit)', async () => {
+    const registered = new Set(listRoutes(t.app).map((r) => `${r.method} ${r.path}`));
+    assert.ok(pageRoutes.length >= 25, `only ${pageRoutes.length} pages listed`);
+    const mismatches: string[] = [];
+    for (const route of pageRoutes) {
+      if (!registered.has(`${route.method} ${route.path}`)) mismatches.push(`${route.method} ${route.path} is listed but not registered`);
+      for (const caller of callers) {
+        const want = expected(caller, route.permission);
+        const res = route.method === 'GET' ? await caller.page.get(concrete(route.path)) : await caller.page.post(concrete(route.path), {});
+        const got: Outcome = res.status === 403 ? 'denied' : res.status === 303 && res.location?.startsWith('/login') ? 'unauthenticated' : 'allowed';
+        // 503: the page needs the job queue, which this app runs without (it got past the permission check).
+        if (res.status >= 500 && res.status !== 503) mismatches.push(`${caller.name} ${route.method} ${route.path}: ${res.status}`);
+        else if (got !== want) mismatches.push(`${caller.name} ${route.method} ${route.path} (${route.permission}): expected ${want}, got ${got} (${res.status})`);
+      }
+    }
+    assert.deepEqual(mismatches, []);
   });
 
   test('public routes answer anonymous callers without asking for credentials', async () => {

@@ -12,9 +12,9 @@ export async function sessionCookie(t: TestApp, email: string, password = 'corre
   return (res.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
-/** A client that sends `cookie` (null: anonymous) and never follows redirects, so tests see the 303s. */
-export function pageClient(t: TestApp, cookie: string | null): PageClient {
-  const headers = cookie ? { cookie } : {};
+/** A client that sends a session `cookie`, or an API key as a script would (null: anonymous), and never follows redirects, so tests see the 303s. */
+export function pageClient(t: TestApp, cookie: string | null | { key: string }): PageClient {
+  const headers: Record<string, string> = cookie === null ? {} : typeof cookie === 'string' ? { cookie } : { authorization: `Bearer ${cookie.key}` };
   const answer = async (res: Response) => ({ status: res.status, text: await res.text(), location: res.headers.get('location') });
   return {
     get: async (path) => answer(await fetch(t.url + path, { headers, redirect: 'manual' })),
