@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../db/connection.ts';
 import type { DataScope } from '../auth/permissions.ts';
-import { responseConditions, type MetricFilters } from '../metrics/queries.ts';
+import { notResurvey, responseConditions, type MetricFilters } from '../metrics/queries.ts';
 
 export interface RespondentScores {
   /** One column per question asked for, in that order; NaN = not answered or "don't know". */
@@ -41,7 +41,7 @@ export async function respondentScores(
        from responses r
        join answers a on a.org_id = r.org_id and a.response_id = r.id and a.question_id = any(${questionsParam})
        ${shared.needsTouchpoint ? 'left join touchpoints t on t.org_id = r.org_id and t.id = r.touchpoint_id' : ''}
-      where ${['r.org_id = $1', ...shared.conditions].join(' and ')}
+      where ${['r.org_id = $1', notResurvey(), ...shared.conditions].join(' and ')}
       group by r.id`,
     params,
   );

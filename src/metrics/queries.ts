@@ -96,6 +96,16 @@ export function responseConditions(filters: MetricFilters, scope: DataScope, par
   return { conditions, needsTouchpoint: Boolean(f.journeyId || f.stageId || f.persona) };
 }
 
+/**
+ * Answers to a case's re-survey ("is it solved?", src/loop/followup.ts) measure whether the
+ * problem was fixed, for the recovery rate; they are not experience feedback, so NPS and the
+ * other metrics, drivers and text topics leave them out (issue 6). They are the responses of the
+ * organisation's re-survey (organizations.resurvey_survey_id), which the rollup keeps apart by
+ * survey. `$1` must be the organisation id; `column` holds a response's survey id.
+ */
+export const notResurvey = (column = 'r.survey_id') =>
+  `${column} is distinct from (select resurvey_survey_id from organizations where id = $1)`;
+
 /** One row of a histogram query: the group's dimension values g0…, a score (or don't-know) and its count. */
 export type HistogramRow = Record<string, string | null> & { v: number | null; dk: boolean; c: number };
 
@@ -122,7 +132,7 @@ async function answerHistogramRows(db: Queryable, query: HistogramQuery): Promis
   const params: unknown[] = [query.orgId, questionTypeOf[query.metric]];
   const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
   const shared = responseConditions(query.filters, query.scope, params);
-  const where: string[] = ['a.org_id = $1', 'q.type = $2', ...shared.conditions];
+  const where: string[] = ['a.org_id = $1', 'q.type = $2', notResurvey(), ...shared.conditions];
   if (query.filters.questionId) where.push(`a.question_id = ${add(query.filters.questionId)}::uuid`);
 
   const tz = query.by.includes('period') ? `${add(query.timeZone)}::text` : '';

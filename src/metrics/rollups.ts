@@ -17,7 +17,7 @@ import type { Queryable } from '../db/connection.ts';
 import type { DataScope } from '../auth/permissions.ts';
 import { defineJob } from '../jobs/queue.ts';
 import type { JobContext } from '../jobs/registry.ts';
-import { questionTypeOf, unitSubtreeSql, type Dimension, type HistogramQuery, type HistogramRow, type MetricFilters } from './queries.ts';
+import { notResurvey, questionTypeOf, unitSubtreeSql, type Dimension, type HistogramQuery, type HistogramRow, type MetricFilters } from './queries.ts';
 
 const keptDimensions: ReadonlySet<Dimension> = new Set(['period', 'journey', 'stage', 'touchpoint', 'channel', 'unit', 'survey', 'question']);
 
@@ -119,7 +119,7 @@ export async function rollupHistogramRows(db: Queryable, query: HistogramQuery):
 
   const params: unknown[] = [query.orgId, b.question_ids];
   const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
-  const conditions = ['h.org_id = $1', 'h.question_id = any($2::uuid[])'];
+  const conditions = ['h.org_id = $1', 'h.question_id = any($2::uuid[])', notResurvey('h.survey_id')];
   if (f.surveyId) conditions.push(`h.survey_id = ${add(f.surveyId)}::uuid`);
   if (f.touchpointId) conditions.push(`h.touchpoint_id = ${add(f.touchpointId)}::uuid`);
   if (f.journeyId) conditions.push(`h.touchpoint_id in (select id from touchpoints where org_id = $1 and journey_id = ${add(f.journeyId)}::uuid)`);

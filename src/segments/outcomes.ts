@@ -9,7 +9,7 @@ import { isPersonLevel, type AuthContext } from '../auth/permissions.ts';
 import { badInput } from '../errors.ts';
 import { compareMeans, compareProportions } from '../metrics/compare.ts';
 import { studentTQuantile } from '../metrics/distributions.ts';
-import { responseConditions, type MetricFilters } from '../metrics/queries.ts';
+import { notResurvey, responseConditions, type MetricFilters } from '../metrics/queries.ts';
 import { wilsonInterval } from '../metrics/scores.ts';
 import { getOrganization } from '../orgs/service.ts';
 
@@ -76,7 +76,7 @@ export async function outcomesByNpsCategory(db: Queryable, auth: AuthContext, re
          join answers a on a.org_id = r.org_id and a.response_id = r.id and a.number is not null
          join questions q on q.org_id = a.org_id and q.id = a.question_id and q.type = 'nps'
          ${shared.needsTouchpoint ? 'left join touchpoints t on t.org_id = r.org_id and t.id = r.touchpoint_id' : ''}
-        where ${['r.org_id = $1', 'r.contact_id is not null', ...shared.conditions].join(' and ')}
+        where ${['r.org_id = $1', 'r.contact_id is not null', notResurvey(), ...shared.conditions].join(' and ')}
         order by r.contact_id, r.submitted_at desc, r.id desc
      ), joined as (
        select case when l.score >= 9 then 'promoter' when l.score >= 7 then 'passive' else 'detractor' end as category,

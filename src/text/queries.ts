@@ -9,7 +9,7 @@
  */
 import type { Queryable } from '../db/connection.ts';
 import type { DataScope } from '../auth/permissions.ts';
-import { responseConditions, type Interval, type MetricFilters } from '../metrics/queries.ts';
+import { notResurvey, responseConditions, type Interval, type MetricFilters } from '../metrics/queries.ts';
 import { FEEDBACK_SOURCES } from './feedback.ts';
 
 export const TEXT_SOURCES = ['survey', ...FEEDBACK_SOURCES] as const;
@@ -98,7 +98,8 @@ function branches(query: SliceQuery, params: unknown[], withTouchpointName: bool
   let survey: Branches['survey'] = null;
   if (f.source === undefined || f.source === 'survey') {
     const shared = responseConditions(f, query.scope, params);
-    const where = ['a.text is not null', ...shared.conditions];
+    // A re-survey's comment is about the case's fix, not the experience (issue 6).
+    const where = ['a.text is not null', notResurvey(), ...shared.conditions];
     if (f.questionId) where.push(`a.question_id = ${add(f.questionId)}::uuid`);
     survey = {
       from: `from pair
