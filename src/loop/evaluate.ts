@@ -252,8 +252,11 @@ export async function drainOutboxOnce(ctx: Pick<JobContext, 'db' | 'now' | 'queu
   });
   // The notify and delivery jobs exist now that the batch committed: this process's workers take
   // them at once instead of at their next poll (issue 6: stored → notified ≤ 2 s p95).
-  if (drained.cases > 0) ctx.queue().wake(LOOP_NOTIFY_JOB);
-  if (drained.responses > 0) ctx.queue().wake(WEBHOOK_DELIVER_JOB);
+  // (Follow-up answers publish case.updated too, so any drained response may have made work.)
+  if (drained.responses > 0) {
+    ctx.queue().wake(LOOP_NOTIFY_JOB);
+    ctx.queue().wake(WEBHOOK_DELIVER_JOB);
+  }
   return drained;
 }
 
