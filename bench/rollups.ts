@@ -9,22 +9,34 @@
  * builds it (`kaiku_rebuild_score_histograms`). Timed: `scoreHistograms` + the NPS summaries
  * per group, as GET /api/v1/metrics/nps?by=touchpoint,period&unitId=<region>&from=… runs them,
  * and the same query straight from the answers (the full scan the rollup replaces).
- * Run: npx tsx bench/rollups.ts [--large 10000000] [--small 100000] [--runs 30] [--keep] [--reuse] [--database NAME]
+ *
+ * Where the wall-clock time of a read goes: Node's CPU time per read (process.cpuUsage), the
+ * planning and execution time inside PostgreSQL (EXPLAIN ANALYZE), and the whole request over
+ * HTTP — GET /api/v1/metrics/nps against a separate `kaiku serve` (the bundle) with an API key,
+ * timed to the last byte (auth, the route, the label query, JSON) — unless --no-http.
+ * Generating 10,000,000 responses takes 15–20 minutes: --keep leaves the database behind and
+ * --reuse times the reads on it again without generating.
+ * Run: npx tsx bench/rollups.ts [--large 10000000] [--small 100000] [--runs 30] [--keep] [--reuse] [--database NAME] [--no-http]
  */
 import { parseArgs } from 'node:util';
+import { loadavg } from 'node:os';
 import { openPostgres, type Database, type Queryable } from '../src/db/connection.ts';
+import { createApiKey } from '../src/auth/service.ts';
 import { createOrganization, createUnit } from '../src/orgs/service.ts';
 import { createJourney, createStage, createTouchpoint } from '../src/journeys/service.ts';
 import { createSurvey } from '../src/surveys/service.ts';
 import { answerHistograms, scoreHistograms, type HistogramQuery } from '../src/metrics/queries.ts';
 import { summarize } from '../src/metrics/service.ts';
-import { dropDatabase, machine, median, scratchDatabase, serverUrl } from './lib.ts';
+import { dropDatabase, machine, median, scratchDatabase, serverUrl, startServer, stopServer } from './lib.ts';
 
 const { values } = parseArgs({ options: {
   large: { type: 'string', default: '10000000' }, small: { type: 'string', default: '100000' },
   runs: { type: 'string', default: '30' }, 'raw-runs': { type: 'string', default: '3' }, keep: { type: 'boolean', default: false },
   database: { type: 'string', default: 'kaiku_bench_rollups' }, reuse: { type: 'boolean', default: false },
+  'no-http': { type: 'boolean', default: false },
 } });
+const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' ');
+const startedAt = new Date().toISOString();
 const runs = Number(values.runs);
 const rawRuns = Number(values['raw-runs']);
 const DB = values.database;
@@ -116,15 +128,17 @@ const query = (org: Organisation): HistogramQuery => ({
  * Planning + execution time inside PostgreSQL of the statements a read sends (EXPLAIN ANALYZE),
  * free of the client round trips that dominate on a machine loaded by other work.
  */
-async function serverMs(read: (db: Queryable) => Promise<unknown>): Promise<number> {
+async function serverMs(read: (db: Queryable) => Promise<unknown>): Promise<{ total: number; planning: number; statements: number }> {
   const statements: Array<[string, unknown[] | undefined]> = [];
   await read({ query: async (text, params) => { statements.push([text, params]); return db.query(text, params); } });
   let total = 0;
+  let planning = 0;
   for (const [text, params] of statements) {
     const [{ 'QUERY PLAN': [plan] }] = await db.query<{ 'QUERY PLAN': Array<{ 'Planning Time': number; 'Execution Time': number }> }>(`explain (analyze, format json) ${text}`, params);
     total += plan['Planning Time'] + plan['Execution Time'];
+    planning += plan['Planning Time'];
   }
-  return total;
+  return { total, planning, statements: statements.length };
 }
 
 async function timed(read: () => Promise<unknown>, n: number): Promise<{ median: number; all: number[] }> {
@@ -145,11 +159,15 @@ for (const org of [small, large]) {
   const fromAnswers = await nps(answerHistograms);
   if (JSON.stringify(fromRollup) !== JSON.stringify(fromAnswers)) throw new Error(`${org.responses} responses: the rollup and the answers disagree`);
   await timed(() => nps(scoreHistograms), 3); // warm the caches and the plans
+  const cpuBefore = process.cpuUsage();
   const rollup = await timed(() => nps(scoreHistograms), runs);
+  const cpu = process.cpuUsage(cpuBefore);
+  const nodeCpuMs = (cpu.user + cpu.system) / 1000 / runs;
   const raw = await timed(() => nps(answerHistograms), rawRuns);
-  const inServer: number[] = [];
+  const inServer: Array<{ total: number; planning: number; statements: number }> = [];
   for (let i = 0; i < 10; i++) inServer.push(await serverMs((on) => nps(scoreHistograms, on)));
-  const server = median(inServer);
+  const server = median(inServer.map((x) => x.total));
+  const planning = median(inServer.map((x) => x.planning));
   const [rows] = await db.query<{ month_rows: number; day_rows: number; answers_in_slice: number }>(
     `select (select count(*)::int from score_histogram_months where org_id = $1) as month_rows,
             (select count(*)::int from score_histogram_days where org_id = $1) as day_rows,
@@ -159,16 +177,48 @@ for (const org of [small, large]) {
   results.push({ org, rollup, raw, server, groups, ...rows });
   console.log(`${org.responses.toLocaleString('en')} responses: ${groups} groups (${rows.answers_in_slice.toLocaleString('en')} answers in the slice); `
     + `rollup ${rollup.median.toFixed(2)} ms median (min ${Math.min(...rollup.all).toFixed(2)}, max ${Math.max(...rollup.all).toFixed(2)}; `
-    + `${server.toFixed(2)} ms of it planning and executing in PostgreSQL); `
+    + `${server.toFixed(2)} ms of it planning (${planning.toFixed(2)}) and executing ${inServer[0].statements} statements in PostgreSQL, `
+    + `${nodeCpuMs.toFixed(2)} ms Node CPU per read); `
     + `answers ${raw.median.toFixed(0)} ms median; rollup rows: ${rows.month_rows.toLocaleString('en')} month, ${rows.day_rows.toLocaleString('en')} day`);
 }
 
+// The same read as a client sees it: GET /api/v1/metrics/nps on a separate server, to the last byte.
+const http: number[] = [];
+if (!values['no-http']) {
+  const dbUrl = new URL(serverUrl);
+  dbUrl.pathname = `/${DB}`;
+  const server = await startServer({ DATABASE_URL: dbUrl.toString(), KAIKU_DEMO: 'false' }, 3907);
+  try {
+    for (const org of [small, large]) {
+      const { key } = await createApiKey(db, org.orgId, 'bench-rollups', ['read']);
+      const path = `/api/v1/metrics/nps?by=touchpoint,period&interval=month&unitId=${org.region}&from=${encodeURIComponent(new Date(from).toISOString())}`;
+      const get = async () => {
+        const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
+        const body = await res.json() as { groups: unknown[] };
+        if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+        return body;
+      };
+      const body = await get();
+      const expected = results.find((r) => r.org === org)!.groups;
+      if (body.groups.length !== expected) throw new Error(`HTTP answered ${body.groups.length} groups, the rollup ${expected}`);
+      await timed(get, 3);
+      const t = await timed(get, runs);
+      http.push(t.median);
+      console.log(`${org.responses.toLocaleString('en')} responses over HTTP: ${t.median.toFixed(2)} ms median (min ${Math.min(...t.all).toFixed(2)}, max ${Math.max(...t.all).toFixed(2)})`);
+    }
+  } finally {
+    await stopServer(server.child);
+  }
+}
+
 const [s, l] = results;
-console.log(`\nNPS by touchpoint by month, last 24 months, one region (10 of 40 branches), PostgreSQL (${machine()}, 2026-11-24)`);
+console.log(`\nNPS by touchpoint by month, last 24 months, one region (10 of 40 branches), PostgreSQL (${machine()}, ${startedAt.slice(0, 16)} UTC; `
+  + `load average ${loadAtStart} at the start, ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end)`);
 console.log(`${l.org.responses.toLocaleString('en')} responses: ${l.rollup.median.toFixed(2)} ms median (target ≤ ${TARGET_MS} ms; ratio ${(l.rollup.median / TARGET_MS).toFixed(2)}; in PostgreSQL ${l.server.toFixed(2)} ms), `
   + `${(l.raw.median / l.rollup.median).toFixed(0)}× faster than the ${(l.raw.median / 1000).toFixed(2)} s read of the answers`);
 console.log(`${s.org.responses.toLocaleString('en')} → ${l.org.responses.toLocaleString('en')} responses (×${(l.org.responses / s.org.responses).toFixed(0)}): `
   + `rollup time ×${(l.rollup.median / s.rollup.median).toFixed(2)}, month rows ×${(l.month_rows / s.month_rows).toFixed(2)}, answers read ×${(l.raw.median / s.raw.median).toFixed(0)}`);
+if (http.length === 2) console.log(`over HTTP: ${http[0].toFixed(2)} ms (${s.org.responses.toLocaleString('en')}) and ${http[1].toFixed(2)} ms (${l.org.responses.toLocaleString('en')} responses); ratio to the target ${(http[1] / TARGET_MS).toFixed(2)}`);
 if (!values.reuse) console.log(`load ${l.org.loadSeconds.toFixed(0)} s (generate_series), rollup built by the backfill in ${l.org.rollupSeconds.toFixed(1)} s`);
 
 await db.close();
