@@ -24,6 +24,7 @@ import { loopPageRoutes } from './loop-pages.ts';
 import { casePageRoutes } from './case-pages.ts';
 import { setupPageRoutes } from './setup-pages.ts';
 import { journeyPageRoutes } from './journey-pages.ts';
+import { analysisPageRoutes } from './analysis-routes.ts';
 
 /** Remembers an explicit `?lang=` choice across pages (the profile language is the default). */
 const LANGUAGE_COOKIE = 'kaiku_lang';
@@ -204,4 +205,6 @@ export async function dashboardRoutes(app: FastifyInstance) {
   await setupPageRoutes(app);
   // The journey map and the touchpoint and question pages.
   await journeyPageRoutes(app);
+  // Key drivers, open answers and churn risk.
+  await analysisPageRoutes(app);
 }

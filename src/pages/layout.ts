@@ -22,6 +22,9 @@ export const navigation = [
   { id: 'journeys', path: '/app/journeys', label: (t: DashboardStrings) => t.nav.journeys },
   { id: 'feedback', path: '/app/feedback', label: (t: DashboardStrings) => t.nav.feedback },
   { id: 'praise', path: '/app/praise', label: (t: DashboardStrings) => t.nav.praise },
+  { id: 'drivers', path: '/app/drivers', label: (t: DashboardStrings) => t.nav.drivers, permission: 'metrics:read' },
+  { id: 'text', path: '/app/text', label: (t: DashboardStrings) => t.nav.text, permission: 'metrics:read' },
+  { id: 'churn', path: '/app/churn', label: (t: DashboardStrings) => t.nav.churn, permission: 'churn:read' },
   { id: 'cases', path: '/app/cases', label: (t: DashboardStrings) => t.nav.cases, permission: 'cases:read' },
   { id: 'setup', path: '/app/setup', label: (t: DashboardStrings) => t.nav.setup, permission: 'distribution:read' },
 ] as const;
@@ -160,6 +163,14 @@ ${Object.entries(npsBandColours).map(([band, colour]) => `.band-${band} { backgr
 .chart { width: 100%; height: auto; max-width: 56rem; display: block; }
 .legend { font-size: 0.9rem; }
 .empty { border: 2px dashed #8a8a8a; border-radius: 6px; padding: 1rem 1.5rem; }
+.downloads { font-size: 0.9rem; margin: 0.25rem 0 1rem; }
+.chart-figure { margin: 0.5rem 0; }
+dl.figures { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; margin: 0.5rem 0 1rem; }
+dl.figures dt { font-weight: 600; }
+dl.figures dd { margin: 0; }
+ul.verbatims { list-style: none; padding: 0; }
+ul.verbatims blockquote { margin: 0; padding: 0.5rem 0.75rem; border-left: 4px solid #0b5394; background: #f6f8fa; }
+ul.verbatims figure { margin: 0 0 1rem; }
 ${workStyles}
 ${journeyPageStyles}
 @media (max-width: 40rem) { main { padding: 1rem; } .languages { margin-left: 0; } }

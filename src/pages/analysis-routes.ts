@@ -1,0 +1,63 @@
+/**
+ * The analytic dashboard pages: key drivers (/app/drivers), open answers (/app/text) and churn
+ * risk (/app/churn, with POST /app/churn/train). Server-rendered without scripts; registered
+ * inside dashboardRoutes, whose security headers and error pages they share. Each page checks
+ * the permission its API needs (src/auth/permissions.ts) through page-kit's `page`, which lists
+ * it for the role-matrix and cross-tenant suites, and answers `?download=` for its tables and
+ * charts (src/pages/downloads.ts).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { dashboardText } from '../i18n/dashboard.ts';
+import { analysisText } from '../i18n/analysis-pages.ts';
+import { defaultTrainOptions, requestChurnTraining } from '../churn/service.ts';
+import { page, type OpenPage } from './page-kit.ts';
+import { answerDownload, downloadContext, type Downloadable } from './downloads.ts';
+import { filterUnits, firstParam, type Query } from './analysis-common.ts';
+import { driverDownloads, loadDrivers, parseDriverChoice, renderDrivers } from './drivers-view.ts';
+import { loadText, parseTextChoice, renderText, textDownloads } from './text-view.ts';
+import { churnDownloads, loadChurn, renderChurn } from './churn-view.ts';
+
+export async function analysisPageRoutes(app: FastifyInstance) {
+  const { db, config } = app.deps;
+  const now = () => (app.deps.now ?? (() => new Date()))();
+
+  /** What the three pages share beyond page-kit's: their texts and downloads. */
+  const extras = (request: FastifyRequest, reply: FastifyReply, p: OpenPage) => ({
+    t: dashboardText(p.language),
+    a: analysisText(p.language),
+    downloads: downloadContext(request, p.language),
+    download: (items: Downloadable[]) => answerDownload(request, reply, items, { chromiumPath: config.chromiumPath, language: p.language }),
+  });
+
+  page(app, 'GET', '/app/drivers', 'metrics:read', async (request, reply, p) => {
+    const x = extras(request, reply, p);
+    const data = await loadDrivers(db, p.auth, parseDriverChoice(request.query as Query), p.timeZone);
+    if (await x.download(driverDownloads(data, x.a, p.language))) return reply;
+    const units = await filterUnits(db, p.auth);
+    return p.send('drivers', x.a.drivers.title, renderDrivers(data, { a: x.a, t: x.t, language: p.language, units, downloads: x.downloads }));
+  });
+
+  page(app, 'GET', '/app/text', 'metrics:read', async (request, reply, p) => {
+    const x = extras(request, reply, p);
+    const data = await loadText(db, p.auth, parseTextChoice(request.query as Query), p.timeZone, now());
+    if (await x.download(textDownloads(data, x.a, p.language))) return reply;
+    const units = await filterUnits(db, p.auth);
+    return p.send('text', x.a.text.title, renderText(data, { a: x.a, t: x.t, language: p.language, units, downloads: x.downloads, pageUrl: request.url }));
+  });
+
+  page(app, 'GET', '/app/churn', 'churn:read', async (request, reply, p) => {
+    const x = extras(request, reply, p);
+    const query = request.query as Query;
+    const data = await loadChurn(db, p.auth, firstParam(query, 'cursor'));
+    if (await x.download(churnDownloads(data, x.a, p.language))) return reply;
+    return p.send('churn', x.a.churn.title, renderChurn(data, {
+      a: x.a, language: p.language, canTrain: p.can('churn:train'), queued: firstParam(query, 'queued') === '1', downloads: x.downloads,
+    }));
+  });
+
+  // "Train now": a form post from the churn page (page-kit refuses one from another site), then back to it.
+  page(app, 'POST', '/app/churn/train', 'churn:train', async (_request, reply, p) => {
+    await requestChurnTraining(db, app.deps.jobs, p.auth, defaultTrainOptions, 'dashboard');
+    return reply.redirect('/app/churn?queued=1', 303);
+  });
+}
