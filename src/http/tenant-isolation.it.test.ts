@@ -11,6 +11,8 @@ import assert from 'node:assert/strict';
 import { newOrg, signInAs, startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, pulseSurvey, shortPulse } from '../../test/helpers/factories.ts';
 import { listRoutes } from '../../test/helpers/routes.ts';
+import { pageClient, sessionCookie } from '../../test/helpers/pages.ts';
+import { pageRoutes } from '../pages/page-kit.ts';
 import { createUser } from '../auth/service.ts';
 import { permissions, type Permission } from '../auth/permissions.ts';
 
@@ -239,5 +241,44 @@ describe('cross-tenant: organisation B tries every route with organisation A’s
     assert.equal(await snapshotOfA(), before, 'A’s data changed');
     assert.ok(tally.byId > 100, `only ${tally.byId} attempts by id`);
     console.log(`cross-tenant: ${JSON.stringify(tally)}`);
+  });
+
+  /**
+   * Dashboard pages (page-kit.ts): B's admin opens and posts every page with A's ids — in the
+   * path (must be 404) and in every form field that takes an id (must not change A, must not
+   * show A's data). Pages of other modules that use page-kit are attacked the same way.
+   */
+  test('every dashboard page refuses A’s ids: 404 by id, never A’s data, never a change', async () => {
+    const before = await snapshotOfA();
+    const b = pageClient(t, await sessionCookie(t, 'admin-b@example.com'));
+    const kindByPageSegment: Record<string, string> = { ...kindBySegment, 'webhook-deliveries': 'webhook' };
+    const fields: Array<[string, string]> = [
+      ['id', a.case], ['confirm', '1'], ['action', 'assign'], ['ownerUserId', a.user], ['status', 'in_progress'], ['priority', 'urgent'], ['reason', 'x'],
+      ['text', 'x'], ['message', 'x'], ['resolution', 'x'], ['role', 'viewer'], ['active', '0'], ['enabled', '0'], ['name', `B ${Date.now()}`],
+      ['email', `b-${Date.now()}@example.com`], ['unitId', a.unit], ['scopes', 'read'], ['url', 'http://127.0.0.1:9/b'], ['events', 'case.created'],
+      ['kind', 'problem'], ['rows', '1'], ['c0_field', 'touchpoint'], ['c0_value', a.touchpoint], ['routeTo', 'user'], ['routeUser', a.user], ['routeUnit', a.unit],
+      ['slaHours', '8'], ['touchpointId', a.touchpoint], ['surveyId', a.survey], ['channels', 'email'],
+    ];
+    const problems: string[] = [];
+    let byId = 0;
+    for (const route of pageRoutes) {
+      const param = /\/([a-z-]+)\/:([A-Za-z]+)/.exec(route.path);
+      const targets = param ? (kindByPageSegment[param[1]] ? [a[kindByPageSegment[param[1]]]] : secretIds()) : [undefined];
+      for (const target of targets) {
+        const url = target ? route.path.replace(/:[A-Za-z]+/, target) : route.path;
+        const res = route.method === 'GET' ? await b.get(url) : await b.post(url, fields);
+        const what = `${route.method} ${url} → ${res.status}`;
+        const sent = `${url} ${JSON.stringify(fields)}`;
+        if (res.text.toLowerCase().includes(MARK) || secretIds().some((id) => res.text.includes(id) && !sent.includes(id))) problems.push(`${what}: A's data in the page`);
+        if (res.status >= 500 && res.status !== 503) problems.push(`${what}: server error`);
+        if (target) {
+          byId++;
+          if (res.status !== 404) problems.push(`${what}: expected 404`);
+        } else if (route.method === 'POST' && res.status === 303 && /cases\/bulk/.test(route.path)) problems.push(`${what}: a bulk change of A's cases was accepted`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    assert.equal(await snapshotOfA(), before, 'A’s data changed');
+    assert.ok(byId >= 10, `only ${byId} page attempts by id`);
   });
 });
