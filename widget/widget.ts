@@ -9,6 +9,10 @@
  * be asked now (frequency rule, also remembered in localStorage), then shows the pulse in a
  * shadow root so the page's CSS cannot reach it. Escape or Close dismisses it and gives focus
  * back to where it was. Served as one minified bundle (src/collection/bundles.ts).
+ *
+ * A site with signed-in customers adds `kaiku('identify', { externalId, signature })`, the
+ * signature made by its backend (src/collection/identify.ts): the widget then shows that
+ * contact's waiting web invitation from a pulse rule, once, and its answer is stored against it.
  */
 import { el, randomId, runPulse, type PulseAnswer, type PulseSurvey } from './pulse.ts';
 
@@ -66,8 +70,7 @@ function validSelector(selector: string): boolean {
   }
 }
 
-function show(config: WidgetConfig) {
-  const survey = config.survey;
+function show(survey: PulseSurvey, send: (answers: PulseAnswer[]) => Promise<unknown>) {
   const returnFocus = document.activeElement as HTMLElement | null;
   const host = document.createElement('kaiku-widget');
   const shadow = host.attachShadow({ mode: 'open' });
@@ -92,15 +95,29 @@ function show(config: WidgetConfig) {
     const thanks = el('p', { role: 'status', tabindex: '-1' }, survey.thanks);
     body.append(thanks);
     thanks.focus();
-    post('/responses', { idempotencyKey: randomId(), language: survey.language, answers }).catch(warn);
+    send(answers).catch(warn);
   });
+}
+
+type Identity = { externalId: string; signature: string };
+
+/** The identified contact's waiting invitation, shown at once: the event that made it has happened. */
+async function showInvitation(identity: Identity, seenKey: string) {
+  const { invitation } = await (await post('/invitation', { externalId: identity.externalId, signature: identity.signature })).json() as
+    { invitation?: { token: string; survey: PulseSurvey } | null };
+  if (!invitation) return;
+  // The same visit must not also get the widget's own survey.
+  store.setItem(seenKey, String(Date.now()));
+  const idempotencyKey = randomId();
+  show(invitation.survey, (answers) => post('/invitation/responses', { token: invitation.token, idempotencyKey, language: invitation.survey.language, answers }));
 }
 
 async function start() {
   if (!siteKey) return;
   const language = document.documentElement.lang || navigator.language;
   const config: WidgetConfig = await (await fetch(`${api}?lang=${encodeURIComponent(language.slice(0, 2).toLowerCase())}`)).json();
-  if (!config.survey) return;
+  // Without a survey of its own (closed, draft) the widget still shows identified contacts' invitations.
+  if (!config.survey) config.triggers = [];
   const visitor = visitorId();
   const seenKey = `kaiku:shown:${siteKey}`;
   let fired = false;
@@ -111,7 +128,7 @@ async function start() {
     // The server has the last word: the same visitor on another tab, or a cleared localStorage.
     const answer: { show: boolean } = await (await post('/show', { visitorId: visitor })).json();
     store.setItem(seenKey, String(Date.now()));
-    if (answer.show) show(config);
+    if (answer.show) show(config.survey, (answers) => post('/responses', { idempotencyKey: randomId(), language: config.survey.language, answers }));
   };
   const fire = () => {
     if (fired) return;
@@ -144,7 +161,14 @@ async function start() {
   }
 
   const queued = (window as unknown as { kaiku?: KaikuFn }).kaiku?.q ?? [];
-  const kaiku: KaikuFn = (command, name) => { if (command === 'track' && events.has(name as string)) fire(); };
+  let identified = false;
+  const kaiku: KaikuFn = (command, arg) => {
+    if (command === 'track' && events.has(arg as string)) fire();
+    if (command === 'identify' && !identified && arg) {
+      identified = true;
+      showInvitation(arg as Identity, seenKey).catch(warn);
+    }
+  };
   kaiku.loaded = true;
   (window as unknown as { kaiku: KaikuFn }).kaiku = kaiku;
   for (const call of queued) kaiku(...call);

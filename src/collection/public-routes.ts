@@ -18,6 +18,7 @@ import type { Survey } from '../surveys/schema.ts';
 import { cachedBundle, type BrowserScript } from './bundles.ts';
 import { kioskCss, kioskCsp, renderKiosk } from './kiosk-view.ts';
 import { claimVisitor, findCollectorByKey, pulseSurvey, surveyLanguage, type Collector } from './service.ts';
+import { answerInvitation, claimWaitingInvitation, verifyIdentity } from './identify.ts';
 
 /** Queued kiosk answers older than this are refused (and dropped by the kiosk). */
 export const KIOSK_MAX_AGE_DAYS = 30;
@@ -36,6 +37,16 @@ const PublicResponse = Type.Object({
   answers: Type.Array(PublicAnswer, { minItems: 1, maxItems: 20 }),
 }, strict);
 const ShowBody = Type.Object({ visitorId: ClientId }, strict);
+const IdentifyBody = Type.Object({
+  externalId: Type.String({ minLength: 1, maxLength: 200, description: 'The signed-in visitor\'s contact external id' }),
+  signature: Type.Optional(Type.String({ maxLength: 200, description: 'Hex HMAC-SHA256 of externalId under the widget\'s identitySecret, computed by the site\'s backend' })),
+}, strict);
+const InvitationAnswerBody = Type.Object({
+  token: Type.String({ pattern: '^[A-Za-z0-9_-]{10,64}$', description: 'The token POST …/invitation returned' }),
+  idempotencyKey: PublicResponse.properties.idempotencyKey,
+  language: Type.Optional(Language),
+  answers: PublicResponse.properties.answers,
+}, strict);
 const ConfigQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 20 })) }, strict);
 
 type Keyed = { Params: Static<typeof KeyParams> };
@@ -110,7 +121,8 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
   const flood = { rateLimit: 'ingest' as const };
 
   // CORS preflight: the widget posts JSON from the customer's origin.
-  for (const path of ['/api/v1/public/collectors/:key', '/api/v1/public/collectors/:key/show', '/api/v1/public/collectors/:key/responses']) {
+  for (const path of ['/api/v1/public/collectors/:key', '/api/v1/public/collectors/:key/show', '/api/v1/public/collectors/:key/responses',
+    '/api/v1/public/collectors/:key/invitation', '/api/v1/public/collectors/:key/invitation/responses']) {
     app.options<Keyed>(path, { ...hide, config: flood }, async (request, reply) => {
       await collectorFor(request, reply);
       return reply.status(204).header('access-control-allow-methods', 'GET, POST').header('access-control-allow-headers', 'content-type')
@@ -134,6 +146,33 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
   }, async (request, reply) => {
     const collector = await collectorFor(request, reply, 'widget');
     return { show: await claimVisitor(db, collector, request.body.visitorId, now()) };
+  });
+
+  app.post<Keyed & { Body: Static<typeof IdentifyBody> }>('/api/v1/public/collectors/:key/invitation', {
+    bodyLimit: 1024, config: flood,
+    schema: {
+      tags, params: KeyParams, body: IdentifyBody, security: [],
+      description: 'kaiku(\'identify\'): the signed-in contact\'s waiting web invitation, if one may be shown now (not expired, consent not withdrawn, '
+        + 'outside its rule\'s quiet hours), as { invitation: { token, survey } } — marked shown, so it is shown once — else { invitation: null }. '
+        + '401 without a signature, 403 when it is not the widget\'s HMAC-SHA256 of externalId.',
+    },
+  }, async (request, reply) => {
+    const collector = await collectorFor(request, reply, 'widget');
+    verifyIdentity(collector, request.body.externalId, request.body.signature);
+    return { invitation: await claimWaitingInvitation(db, collector, request.body.externalId, now()) };
+  });
+
+  app.post<Keyed & { Body: Static<typeof InvitationAnswerBody> }>('/api/v1/public/collectors/:key/invitation/responses', {
+    bodyLimit: BODY_LIMIT, config: flood,
+    schema: {
+      tags, params: KeyParams, body: InvitationAnswerBody, security: [],
+      description: 'Stores the answer to a web invitation the widget showed, tied to its contact, touchpoint and event, and marks it answered: '
+        + '201 the first time, 200 with the same id for the same idempotencyKey, 409 when answered already, 410 when expired or withdrawn.',
+    },
+  }, async (request, reply) => {
+    const collector = await collectorFor(request, reply, 'widget');
+    const result = await answerInvitation(db, collector, request.body, now());
+    return reply.status(result.created ? 201 : 200).send(result);
   });
 
   app.post<Keyed & { Body: Static<typeof PublicResponse> }>('/api/v1/public/collectors/:key/responses', {

@@ -28,7 +28,10 @@ const settings = {
   resetSeconds: Type.Optional(Type.Integer({ minimum: 2, maximum: 300, description: 'Kiosk: back to the first question after this many seconds (default 8)' })),
 };
 const CreateBody = Type.Object({ kind: literals(collectorKinds), ...settings }, strict);
-const UpdateBody = Type.Partial(Type.Object({ ...settings, disabled: Type.Boolean() }, strict), strict);
+const UpdateBody = Type.Partial(Type.Object({
+  ...settings, disabled: Type.Boolean(),
+  rotateIdentitySecret: Type.Boolean({ description: 'Widgets: a new identitySecret for kaiku(\'identify\') signatures; signatures made with the old one are refused from now on' }),
+}, strict), strict);
 const ListQuery = Type.Object({ kind: Type.Optional(literals(collectorKinds)) }, strict);
 const qrImage = {
   format: Type.Optional(literals(['svg', 'png'] as const)),
@@ -69,7 +72,7 @@ export async function collectorRoutes(app: FastifyInstance) {
     view(await getCollector(db, authOf(request).orgId, request.params.id)));
 
   app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof UpdateBody> }>('/api/v1/collectors/:id', {
-    schema: { tags, params: IdParams, body: UpdateBody, description: 'Changes settings; disabled: true turns the public key off at once (its endpoints answer 404).' },
+    schema: { tags, params: IdParams, body: UpdateBody, description: 'Changes settings; disabled: true turns the public key off at once (its endpoints answer 404); rotateIdentitySecret: true replaces a widget\'s identity secret.' },
     config: manage,
   }, async (request) => view(await updateCollector(db, authOf(request).orgId, request.params.id, request.body)));
 

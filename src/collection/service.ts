@@ -40,6 +40,8 @@ export interface Collector {
   resetSeconds: number;
   disabledAt: Date | null;
   createdAt: Date;
+  /** Widgets: the key of identity signatures (src/collection/identify.ts); shown to admins only, never to pages. */
+  identitySecret: string | null;
 }
 
 export interface CollectorInput {
@@ -54,11 +56,14 @@ export interface CollectorInput {
   resetSeconds?: number;
 }
 
-export type CollectorChanges = Partial<Omit<CollectorInput, 'kind'>> & { disabled?: boolean };
+export type CollectorChanges = Partial<Omit<CollectorInput, 'kind'>> & { disabled?: boolean; rotateIdentitySecret?: boolean };
+
+/** `wsk_` + 256 random bits: the key of a widget's identity signatures, kept on the customer's backend. */
+export const newIdentitySecret = () => `wsk_${randomBytes(32).toString('base64url')}`;
 
 const columns = `id, org_id as "orgId", kind, name, public_key as "publicKey", survey_id as "surveyId", touchpoint_id as "touchpointId",
   unit_id as "unitId", allowed_origins as "allowedOrigins", triggers, frequency_days as "frequencyDays", reset_seconds as "resetSeconds",
-  disabled_at as "disabledAt", created_at as "createdAt"`;
+  disabled_at as "disabledAt", created_at as "createdAt", identity_secret as "identitySecret"`;
 
 /** Widget and kiosk ask score and open questions only, one per step. */
 export function assertPulseShaped(survey: Survey, field = 'surveyId') {
@@ -92,10 +97,10 @@ export async function createCollector(db: Queryable, orgId: string, input: Colle
   if (input.kind === 'kiosk' && input.triggers?.length) throw badInput('A kiosk is always showing its survey: triggers are for widgets', 'triggers');
   const publicKey = `pk_${randomBytes(16).toString('base64url')}`;
   const [row] = await db.query<Collector>(
-    `insert into collectors (org_id, kind, name, public_key, survey_id, touchpoint_id, unit_id, allowed_origins, triggers, frequency_days, reset_seconds)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, coalesce($10, 30), coalesce($11, 8)) returning ${columns}`,
+    `insert into collectors (org_id, kind, name, public_key, survey_id, touchpoint_id, unit_id, allowed_origins, triggers, frequency_days, reset_seconds, identity_secret)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, coalesce($10, 30), coalesce($11, 8), $12) returning ${columns}`,
     [orgId, input.kind, input.name, publicKey, survey.id, input.touchpointId ?? survey.touchpointId, input.unitId ?? null, origins,
-      JSON.stringify(input.triggers ?? []), input.frequencyDays ?? null, input.resetSeconds ?? null]);
+      JSON.stringify(input.triggers ?? []), input.frequencyDays ?? null, input.resetSeconds ?? null, input.kind === 'widget' ? newIdentitySecret() : null]);
   return row;
 }
 
@@ -105,17 +110,19 @@ export async function updateCollector(db: Queryable, orgId: string, id: string, 
   const origins = changes.allowedOrigins ? normalizeOrigins(changes.allowedOrigins) : current.allowedOrigins;
   if (current.kind === 'widget' && origins.length === 0) throw badInput('A widget needs the web origins of the site it is embedded in', 'allowedOrigins');
   if (current.kind === 'kiosk' && changes.triggers?.length) throw badInput('A kiosk is always showing its survey: triggers are for widgets', 'triggers');
+  if (current.kind === 'kiosk' && changes.rotateIdentitySecret) throw badInput('A kiosk has no signed-in visitors: identity secrets are for widgets', 'rotateIdentitySecret');
   const [row] = await db.query<Collector>(
     `update collectors set name = coalesce($3, name), survey_id = coalesce($4, survey_id),
             touchpoint_id = case when $5::boolean then $6::uuid else touchpoint_id end,
             unit_id = case when $7::boolean then $8::uuid else unit_id end,
             allowed_origins = $9, triggers = coalesce($10::jsonb, triggers),
             frequency_days = coalesce($11, frequency_days), reset_seconds = coalesce($12, reset_seconds),
-            disabled_at = case when $13::boolean is null then disabled_at when $13 then coalesce(disabled_at, now()) end
+            disabled_at = case when $13::boolean is null then disabled_at when $13 then coalesce(disabled_at, now()) end,
+            identity_secret = coalesce($14, identity_secret)
       where org_id = $1 and id = $2 returning ${columns}`,
     [orgId, id, changes.name ?? null, changes.surveyId ?? null, 'touchpointId' in changes, changes.touchpointId ?? null,
       'unitId' in changes, changes.unitId ?? null, origins, changes.triggers ? JSON.stringify(changes.triggers) : null,
-      changes.frequencyDays ?? null, changes.resetSeconds ?? null, changes.disabled ?? null]);
+      changes.frequencyDays ?? null, changes.resetSeconds ?? null, changes.disabled ?? null, changes.rotateIdentitySecret ? newIdentitySecret() : null]);
   return row;
 }
 

@@ -211,12 +211,12 @@ describe('pulse distribution: rules, quarantine, e-mail, SMS, reminders, unsubsc
     // counted on the rule's first); SMS: cecil, ivan (counted by hand from the cases above).
     assert.deepEqual(res.body.groups, [
       { key: 'email', eligible: 8, skipped: 5, skippedBy: { no_address: 1, no_consent: 2, quarantined: 1, unsubscribed: 1 }, sent: 3, delivered: 2, bounced: 1,
-        opened: 2, started: 1, completed: 1, responseRate: 0.5 },
+        opened: 2, started: 1, completed: 1, shown: 0, responseRate: 0.5 },
       { key: 'sms', eligible: 2, skipped: 0, skippedBy: {}, sent: 2, delivered: 1, bounced: 1,
-        opened: 0, started: 0, completed: 0, responseRate: 0 },
+        opened: 0, started: 0, completed: 0, shown: 0, responseRate: 0 },
     ]);
     assert.deepEqual(res.body.total, { eligible: 10, skipped: 5, skippedBy: { no_address: 1, no_consent: 2, quarantined: 1, unsubscribed: 1 },
-      sent: 5, delivered: 3, bounced: 2, opened: 2, started: 1, completed: 1, responseRate: 1 / 3 });
+      sent: 5, delivered: 3, bounced: 2, opened: 2, started: 1, completed: 1, shown: 0, responseRate: 1 / 3 });
     const bad = await t.api('/api/v1/distribution/funnel?groupBy=planet');
     assert.equal(bad.status, 400);
   });

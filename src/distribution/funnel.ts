@@ -3,7 +3,8 @@
  * contact × rule × event or wave × contact considered) → skipped by reason → sent →
  * delivered / bounced → opened → started → completed, and the response rate
  * completed ÷ reached (delivered messages plus web invitations, which reach the contact on
- * their next visit). Optionally grouped by survey, channel, touchpoint or a period in the
+ * their next visit). Web invitations have their own step: shown (by the widget to the
+ * identified contact; shown ones also count as sent, delivered, opened and started). Optionally grouped by survey, channel, touchpoint or a period in the
  * organisation's time zone.
  */
 import type { Queryable } from '../db/connection.ts';
@@ -31,6 +32,8 @@ export interface FunnelCounts {
   opened: number;
   started: number;
   completed: number;
+  /** Web invitations the widget showed to their contact. */
+  shown: number;
   responseRate: number | null;
 }
 
@@ -57,6 +60,7 @@ export async function funnel(db: Queryable, orgId: string, f: FunnelFilter): Pro
        select key, count(*)::int as eligible, count(*) filter (where status = 'skipped')::int as skipped,
               count(sent_at)::int as sent, count(delivered_at)::int as delivered, count(bounced_at)::int as bounced,
               count(opened_at)::int as opened, count(started_at)::int as started, count(answered_at)::int as completed,
+              count(*) filter (where channel = 'web' and opened_at is not null)::int as shown,
               count(*) filter (where delivered_at is not null or (channel = 'web' and status <> 'skipped'))::int as reached
          from scoped group by key
      ), reasons as (
@@ -70,16 +74,16 @@ export async function funnel(db: Queryable, orgId: string, f: FunnelFilter): Pro
     let group = groups.get(row.key);
     if (!group) {
       group = { key: row.key, eligible: row.eligible, skipped: row.skipped, skippedBy: {}, sent: row.sent, delivered: row.delivered, bounced: row.bounced,
-        opened: row.opened, started: row.started, completed: row.completed, reached: row.reached, responseRate: null };
+        opened: row.opened, started: row.started, completed: row.completed, shown: row.shown, reached: row.reached, responseRate: null };
       groups.set(row.key, group);
     }
     if (row.reason) group.skippedBy[row.reason] = row.reason_count;
   }
-  const total: FunnelCounts & { reached: number } = { eligible: 0, skipped: 0, skippedBy: {}, sent: 0, delivered: 0, bounced: 0, opened: 0, started: 0, completed: 0, reached: 0, responseRate: null };
+  const total: FunnelCounts & { reached: number } = { eligible: 0, skipped: 0, skippedBy: {}, sent: 0, delivered: 0, bounced: 0, opened: 0, started: 0, completed: 0, shown: 0, reached: 0, responseRate: null };
   const rate = (completed: number, reached: number) => (reached > 0 ? completed / reached : null);
   const out: FunnelRow[] = [];
   for (const { reached, ...g } of groups.values()) {
-    for (const k of ['eligible', 'skipped', 'sent', 'delivered', 'bounced', 'opened', 'started', 'completed'] as const) total[k] += g[k];
+    for (const k of ['eligible', 'skipped', 'sent', 'delivered', 'bounced', 'opened', 'started', 'completed', 'shown'] as const) total[k] += g[k];
     total.reached += reached;
     for (const [reason, n] of Object.entries(g.skippedBy)) total.skippedBy[reason] = (total.skippedBy[reason] ?? 0) + n;
     out.push({ ...g, responseRate: rate(g.completed, reached) });
