@@ -61,6 +61,11 @@ describe('case pages', () => {
     assert.doesNotMatch(past.text, /Queue complaint/);
     const mine = await admin.get('/app/cases?lang=en&tab=mine');
     assert.match(mine.text, /No cases here/);
+    const csv = await admin.get('/app/cases?lang=en&tab=all&download=cases.csv');
+    assert.equal(csv.status, 200);
+    assert.match(csv.text, /Case,Status,Priority,Owner,Unit,Touchpoint,Due,SLA,Created/);
+    assert.match(csv.text, /Queue complaint for Eeva,New,Normal,Unassigned,Customer service,Contract by phone/);
+    assert.match(all.text, /href="\/app\/cases\?lang=en&amp;download=cases.xlsx"/);
     const fi = await admin.get('/app/cases?lang=fi');
     assert.match(fi.text, /<h1>Tapaukset<\/h1>/);
   });
@@ -109,8 +114,8 @@ describe('case pages', () => {
     const missing = await admin.post('/app/cases/bulk', [['id', ids.olliCase], ['action', 'close'], ['lang', 'en']]);
     assert.equal(missing.status, 400);
     assert.match(missing.text, /class="error-summary"/);
-    assert.match(missing.text, /<a href="#reason">Fill in this field.<\/a>/);
-    assert.match(missing.text, /id="reason"[^>]*aria-invalid="true"/);
+    assert.match(missing.text, /<a href="#bulk-reason">Fill in this field.<\/a>/);
+    assert.match(missing.text, /id="bulk-reason"[^>]*aria-invalid="true"/);
     const closed = await admin.post('/app/cases/bulk', [['id', ids.olliCase], ['action', 'close'], ['reason', 'Handled by phone'], ['confirm', '1']]);
     assert.equal(closed.status, 303);
     const after = (await t.api(`/api/v1/cases/${ids.olliCase}`)).body;

@@ -22,6 +22,7 @@ import { redactPii } from '../text/redact.ts';
 import type { WorkStrings } from '../i18n/work.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { startOfDayIn } from './dashboard-view.ts';
+import { answerDownload, downloadContext, downloadLinks, type TableModel } from './downloads.ts';
 import {
   confirmation, dateTime, errorSummary, hiddenFields, inputField, many, notice, one, page, selectField, textareaField, uuidParam, UUID,
   type Errors, type OpenPage,
@@ -137,7 +138,7 @@ export async function casePageRoutes(app: FastifyInstance) {
   const mailDeps = (): CustomerMailDeps => ({ ...deps(), mailer, publicUrl: app.deps.config.publicUrl });
 
   // --- the inbox -----------------------------------------------------------------------------
-  page(app, 'GET', '/app/cases', 'cases:read', async (request, _reply, p) => {
+  page(app, 'GET', '/app/cases', 'cases:read', async (request, reply, p) => {
     const { w, auth } = p;
     const tabs = await tabsOf(p, db);
     const requestedTab = one(request.query, 'tab') as Tab | undefined;
@@ -162,9 +163,19 @@ export async function casePageRoutes(app: FastifyInstance) {
     }
     const rows = list.items as CaseRow[];
     const n = await names(db, auth.orgId);
+    const c = w.cases;
+    // The table as a download (CSV/XLSX) with the page's filters, holding what the page shows.
+    const cols = c.columns;
+    const model: TableModel = {
+      id: 'cases', title: c.caption(rows.length),
+      columns: [cols.title, cols.status, cols.priority, cols.owner, cols.unit, cols.touchpoint, cols.due, c.sla, cols.created].map((label) => ({ label, kind: 'text' as const })),
+      rows: rows.map((r) => [r.title, statusText(w, r.status), priorityText(w, r.priority), r.ownerUserId ? n.users.get(r.ownerUserId) ?? '–' : c.unassigned,
+        r.ownerUnitId ? n.units.get(r.ownerUnitId) ?? '–' : '–', r.touchpointId ? n.touchpoints.get(r.touchpointId) ?? '–' : '–',
+        dateTime(r.dueAt, p.language, p.timeZone), isOverdue(r, now) ? c.overdue : '', dateTime(r.createdAt, p.language, p.timeZone, false)]),
+    };
+    if (await answerDownload(request, reply, [model], { chromiumPath: app.deps.config.chromiumPath, language: p.language })) return reply;
     const base = { tab, ...filters, lang: undefined };
     const here = `/app/cases${queryString(base)}`;
-    const c = w.cases;
     const filtered = Object.keys(filters).length > 0;
 
     const tabNav = html`<nav aria-label="${c.tabsLabel}"><ul class="tabs">${tabs.map((t) => html`<li><a href="/app/cases${queryString({ ...filters, tab: t })}"${t === tab ? raw(' aria-current="page"') : ''}>${c.tabs[t]}</a></li>`)}</ul></nav>`;
@@ -197,6 +208,7 @@ ${inputField('to', c.to, filters.to, none, { type: 'date' })}
 <td>${r.touchpointId ? n.touchpoints.get(r.touchpointId) ?? '–' : '–'}</td>
 <td>${dateTime(r.dueAt, p.language, p.timeZone)}${isOverdue(r, now) ? html` <span class="overdue">(${c.overdue})</span>` : ''}</td>
 <td>${dateTime(r.createdAt, p.language, p.timeZone, false)}</td></tr>`)}</tbody></table></div>
+${downloadLinks(model, downloadContext(request, p.language))}
 ${p.can('cases:write') ? html`<section class="panel"><h2 id="bulk-heading">${c.bulkHeading}</h2><p class="muted">${c.bulkIntro}</p>
 <div class="form-grid">${bulkFields(w, n.activeUsers, {}, new Map())}<div><button class="button" type="submit">${c.bulkSubmit}</button></div></div></section>` : html`<h2 id="bulk-heading" class="visually-hidden">${c.bulkHeading}</h2>`}
 </form>`;
@@ -211,11 +223,12 @@ ${tabNav}${filterForm}${table}${pager}`);
 
   function bulkFields(w: WorkStrings, users: Array<[string, string]>, values: { action?: string; ownerUserId?: string; status?: string; priority?: string; reason?: string }, errors: Errors) {
     const c = w.cases;
-    return html`${selectField('action', c.bulkAction, [['', '–'], ...bulkActions.map((a): [string, string] => [a, c.bulk[a]])], values.action, errors)}
-${selectField('ownerUserId', c.owner, [['', '–'], ...users], values.ownerUserId, errors)}
-${selectField('status', c.newStatus, [['', '–'], ...caseStatuses.map((s): [string, string] => [s, w.status[s]])], values.status, errors)}
-${selectField('priority', c.newPriority, [['', '–'], ...casePriorities.map((s): [string, string] => [s, w.priority[s]])], values.priority, errors)}
-${inputField('reason', c.reason, values.reason, errors, { hint: c.reasonHint, attrs: 'maxlength="2000"' })}`;
+    // Ids apart from the filter form's on the same page (status, priority); the names are the plain ones.
+    return html`${selectField('bulk-action', c.bulkAction, [['', '–'], ...bulkActions.map((a): [string, string] => [a, c.bulk[a]])], values.action, errors, { name: 'action' })}
+${selectField('bulk-ownerUserId', c.owner, [['', '–'], ...users], values.ownerUserId, errors, { name: 'ownerUserId' })}
+${selectField('bulk-status', c.newStatus, [['', '–'], ...caseStatuses.map((s): [string, string] => [s, w.status[s]])], values.status, errors, { name: 'status' })}
+${selectField('bulk-priority', c.newPriority, [['', '–'], ...casePriorities.map((s): [string, string] => [s, w.priority[s]])], values.priority, errors, { name: 'priority' })}
+${inputField('bulk-reason', c.reason, values.reason, errors, { hint: c.reasonHint, attrs: 'maxlength="2000"', name: 'reason' })}`;
   }
 
   // --- bulk actions: choose → confirm → apply ----------------------------------------------------
@@ -229,13 +242,13 @@ ${inputField('reason', c.reason, values.reason, errors, { hint: c.reasonHint, at
     const errors: Errors = new Map();
     if (ids.length === 0) errors.set('selection', c.noneSelected);
     const action = bulkActions.find((a) => a === values.action);
-    if (!action) errors.set('action', w.common.choose);
-    if (action === 'assign' && !(values.ownerUserId && UUID.test(values.ownerUserId))) errors.set('ownerUserId', w.common.choose);
-    if (action === 'status' && !(caseStatuses as readonly string[]).includes(values.status ?? '')) errors.set('status', w.common.choose);
-    if (action === 'status' && values.status === 'resolved' && !values.reason) errors.set('reason', w.common.required);
-    if (action === 'priority' && !(casePriorities as readonly string[]).includes(values.priority ?? '')) errors.set('priority', w.common.choose);
-    if (action === 'close' && !values.reason) errors.set('reason', w.common.required);
-    if (values.reason && values.reason.length > 2000) errors.set('reason', w.common.tooLong(2000));
+    if (!action) errors.set('bulk-action', w.common.choose);
+    if (action === 'assign' && !(values.ownerUserId && UUID.test(values.ownerUserId))) errors.set('bulk-ownerUserId', w.common.choose);
+    if (action === 'status' && !(caseStatuses as readonly string[]).includes(values.status ?? '')) errors.set('bulk-status', w.common.choose);
+    if (action === 'status' && values.status === 'resolved' && !values.reason) errors.set('bulk-reason', w.common.required);
+    if (action === 'priority' && !(casePriorities as readonly string[]).includes(values.priority ?? '')) errors.set('bulk-priority', w.common.choose);
+    if (action === 'close' && !values.reason) errors.set('bulk-reason', w.common.required);
+    if (values.reason && values.reason.length > 2000) errors.set('bulk-reason', w.common.tooLong(2000));
 
     // The selected cases the caller can see (others are silently not there: no ids leak).
     const params: unknown[] = [auth.orgId, ids];
