@@ -303,7 +303,7 @@ describe('consent withdrawal and unsubscribe stop every planned message at once'
   const planned = (contactId: string) => t.db.query<{ channel: string; status: string; skip_reason: string | null; remind_at: Date | null }>(
     `select channel, status, skip_reason, remind_at from invitations where org_id = $1 and contact_id = $2 order by token`, [t.orgId, contactId]);
 
-  test('a withdrawal through the API cancels invitations, SMS, web invitations and reminders; the senders send nothing; follow-up e-mails are refused', async () => {
+  test('a withdrawal through the API cancels invitations, SMS, web invitations and reminders; the senders send nothing; follow-up e-mails and re-surveys are refused', async () => {
     const id = await contactWithPlans('withdrawing');
     const response = await t.api('/api/v1/responses', { body: { surveyId, contactId: id, language: 'en', answers: [{ question: 'nps', value: 1 }] } });
     const kase = await t.api('/api/v1/cases', { body: { responseId: response.body.id } });
@@ -322,6 +322,12 @@ describe('consent withdrawal and unsubscribe stop every planned message at once'
     const followUp = await t.api(`/api/v1/cases/${kase.body.id}/follow-up`, { body: { message: 'Sorry about that' } });
     assert.equal(followUp.status, 409, JSON.stringify(followUp.body));
     assert.match(followUp.body.detail, /withdrawn/);
+    assert.equal((await t.api(`/api/v1/cases/${kase.body.id}`, { method: 'PATCH', body: { status: 'in_progress' } })).status, 200);
+    const resolved = await t.api(`/api/v1/cases/${kase.body.id}`, { method: 'PATCH', body: { status: 'resolved', resolution: 'Refunded' } });
+    assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+    const resurvey = await t.api(`/api/v1/cases/${kase.body.id}/resurvey`, { body: {} });
+    assert.equal(resurvey.status, 409, JSON.stringify(resurvey.body));
+    assert.equal((await t.db.query(`select 1 from invitations where org_id = $1 and contact_id = $2 and created_at > now() - interval '1 minute' and status = 'created'`, [t.orgId, id])).length, 0);
   });
 
   test('the unsubscribe link does the same, web invitations included', async () => {
