@@ -55,6 +55,8 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
   let kioskUrl = '';
   let unitId = '';
   let journeyId = '';
+  let touchpointId = '';
+  let likertId = '';
 
   before(async () => {
     browser = await launchChromium();
@@ -69,6 +71,8 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
     const survey = await t.api('/api/v1/surveys', { body: { ...everyQuestionType, touchpointId: tp.touchpointId } });
     assert.equal(survey.status, 201, JSON.stringify(survey.body));
     surveyId = survey.body.id;
+    touchpointId = tp.touchpointId;
+    [{ id: likertId }] = await t.db.query<{ id: string }>(`select id::text from questions where org_id = $1 and survey_id = $2 and key = 'staff'`, [t.orgId, surveyId]);
     const responses = Array.from({ length: 40 }, (_, i) => ({
       surveyId, touchpointId: tp.touchpointId, submittedAt: new Date(Date.now() - (i + 1) * 5 * 86_400_000).toISOString(),
       answers: [{ question: 'nps', value: i % 11 }, { question: 'comment', value: i % 3 === 0 ? 'Ystävällinen palvelu, kiitos' : 'Jonotin liian kauan' }],
@@ -157,13 +161,23 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
       ['overview, invalid filter', '/app?lang=sv&from=not-a-date'],
       ['praise wall', '/app/praise?lang=pl'],
       ['feedback (admin)', '/app/feedback?lang=en'],
+      ['journey map (en)', '/app/journeys?lang=en'],
+      ['journey map, CSAT, personas side by side (sv)', '/app/journeys?lang=sv&metric=csat&compare=Household'],
+      ['journey map, Likert statement (fi)', `/app/journeys?lang=fi&metric=likert&question=${likertId}`],
+      ['journey map, empty period (pl)', '/app/journeys?lang=pl&from=2001-01-01&to=2001-02-01'],
+      ['touchpoint page (en)', `/app/touchpoints/${touchpointId}?lang=en`],
+      ['touchpoint page, empty period (fi)', `/app/touchpoints/${touchpointId}?lang=fi&from=2001-01-01&to=2001-02-01`],
+      ['question page, Likert (en)', `/app/questions/${likertId}?lang=en`],
+      ['touchpoint page, not found', '/app/touchpoints/00000000-0000-4000-8000-000000000001?lang=en', undefined, 404],
     ]));
     await admin.close();
     const manager = await signedIn(users.manager);
-    findings.push(...await check(manager, [['overview (unit manager)', '/app'], ['my unit (unit manager)', '/app/feedback']]));
+    findings.push(...await check(manager, [['overview (unit manager)', '/app'], ['my unit (unit manager)', '/app/feedback'],
+      ['journey map (unit manager)', '/app/journeys'], ['touchpoint page (unit manager)', `/app/touchpoints/${touchpointId}`]]));
     await manager.close();
     const frontline = await signedIn(users.frontline);
-    findings.push(...await check(frontline, [['my feedback (frontline)', '/app/feedback'], ['praise wall (frontline)', '/app/praise']]));
+    findings.push(...await check(frontline, [['my feedback (frontline)', '/app/feedback'], ['praise wall (frontline)', '/app/praise'],
+      ['journey map (frontline)', '/app/journeys'], ['touchpoint page (frontline)', `/app/touchpoints/${touchpointId}`]]));
     await frontline.close();
 
     assert.equal(findings.length, 0, `axe found serious or critical violations:\n${report(findings)}`);
