@@ -298,7 +298,7 @@ export async function deleteContact(db: Database, orgId: string, id: string): Pr
   await db.transaction(async (tx) => {
     await getContact(tx, orgId, id, true);
     const [used] = await tx.query<{ used: boolean }>(`select exists (select 1 from responses where org_id = $1 and contact_id = $2) as used`, [orgId, id]);
-    if (used?.used) throw conflict('This contact has responses; it cannot be deleted without losing their context', 'id');
+    if (used?.used) throw conflict('This contact has responses; erase the contact instead (POST /api/v1/contacts/{id}/erase), which keeps their answers anonymously', 'id');
     await tx.query(`delete from touchpoint_events where org_id = $1 and contact_id = $2`, [orgId, id]);
     // Churn scores keep contact_id without a foreign key (see src/db/schema.ts); naming the
     // models lets the delete use the primary key (org_id, model_id, contact_id).
