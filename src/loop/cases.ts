@@ -14,6 +14,7 @@ import { publishLoopEvents } from './events.ts';
 import { creationEvent, insertCases, orgClock } from './evaluate.ts';
 import { Directory } from './routing.ts';
 import { addBusinessHours } from './sla.ts';
+import { unitSubtreeSql } from '../metrics/queries.ts';
 
 export const caseStatuses = ['new', 'in_progress', 'waiting_customer', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
@@ -257,11 +258,17 @@ export async function addNote(deps: LoopDeps, auth: AuthContext, id: string, tex
   return getCase(deps.db, auth, id);
 }
 
-export interface CaseMetricsQuery { from?: string; to?: string; by?: 'unit' | 'owner' }
+export interface CaseMetricsQuery {
+  from?: string;
+  to?: string;
+  /** Cases about this unit or owned by it, sub-units included (the dashboard's unit filter). */
+  unitId?: string;
+  by?: 'unit' | 'owner';
+}
 
 /**
- * Closed-loop figures over problem cases created in the period: median time to first action,
- * share resolved within SLA (of resolved cases with a due time), re-open rate (of cases ever
+ * Closed-loop figures over problem cases created in the period: median time to first action and
+ * to resolution (each with its n), share resolved within SLA (of resolved cases with a due time), re-open rate (of cases ever
  * resolved), recovery rate (of cases on a detractor answer whose contact has answered again:
  * the share no longer a detractor, src/loop/followup.ts), plus counts, overall and by owning
  * unit or owner.
@@ -272,11 +279,18 @@ export async function caseMetrics(db: Queryable, auth: AuthContext, q: CaseMetri
   let where = ` and c.kind = 'problem'${caseScope(auth, params)}`;
   if (q.from) where += ` and c.created_at >= ${add(q.from)}::timestamptz`;
   if (q.to) where += ` and c.created_at < ${add(q.to)}::timestamptz`;
+  if (q.unitId) {
+    const units = unitSubtreeSql('$1', `${add(q.unitId)}::uuid`);
+    where += ` and (c.unit_id in (${units}) or c.owner_unit_id in (${units}))`;
+  }
   const nowParam = add(now.toISOString());
   const figures = `count(*)::int as cases,
     count(*) filter (where c.status not in ('resolved', 'closed'))::int as open,
     count(*) filter (where c.status not in ('resolved', 'closed') and c.due_at < ${nowParam}::timestamptz)::int as overdue,
+    count(*) filter (where c.first_action_at is not null)::int as "withFirstAction",
     percentile_cont(0.5) within group (order by extract(epoch from c.first_action_at - c.created_at)) filter (where c.first_action_at is not null) / 3600.0 as "medianHoursToFirstAction",
+    count(*) filter (where c.resolved_at is not null)::int as resolved,
+    percentile_cont(0.5) within group (order by extract(epoch from c.resolved_at - c.created_at)) filter (where c.resolved_at is not null) / 3600.0 as "medianHoursToResolution",
     count(*) filter (where c.resolved_at is not null and c.due_at is not null)::int as "resolvedWithDue",
     count(*) filter (where c.resolved_at is not null and c.resolved_at <= c.due_at)::int as "resolvedWithinSla",
     count(*) filter (where c.resolved_at is not null or c.reopen_count > 0)::int as "everResolved",
@@ -286,6 +300,7 @@ export async function caseMetrics(db: Queryable, auth: AuthContext, q: CaseMetri
   const shape = (r: Record<string, number | null | string>) => ({
     ...r,
     medianHoursToFirstAction: r.medianHoursToFirstAction === null ? null : Number(r.medianHoursToFirstAction),
+    medianHoursToResolution: r.medianHoursToResolution === null ? null : Number(r.medianHoursToResolution),
     withinSlaShare: Number(r.resolvedWithDue) > 0 ? Number(r.resolvedWithinSla) / Number(r.resolvedWithDue) : null,
     reopenRate: Number(r.everResolved) > 0 ? Number(r.reopened) / Number(r.everResolved) : null,
     recoveryRate: Number(r.detractorsFollowedUp) > 0 ? Number(r.recovered) / Number(r.detractorsFollowedUp) : null,

@@ -73,6 +73,7 @@ const ResurveyBody = Type.Object({
 const MetricsQuery = Type.Object({
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
+  unitId: Type.Optional({ ...Uuid, description: 'Cases about this unit or owned by it, sub-units included' }),
   by: Type.Optional(literals(['unit', 'owner'] as const)),
 }, strict);
 const BusinessHoursBody = Type.Object({

@@ -16,6 +16,7 @@ import { getOrganization } from '../orgs/service.ts';
 import { praiseWall } from '../loop/praise.ts';
 import { myFeedback, unitFeedback, viewableUnits } from '../loop/frontline.ts';
 import { html, type SafeHtml } from './html.ts';
+import { loopMetricsRoutes } from './loop-metrics-page.ts';
 import { answerDownload, downloadContext, downloadLinks, tableHtml, type DownloadContext, type Downloadable, type TableCell, type TableModel } from './downloads.ts';
 import { appShell, type PageId } from './layout.ts';
 import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './dashboard-routes.ts';
@@ -146,6 +147,9 @@ ${tableHtml(tables[i], downloads)}
 ${e.words.length === 0 ? '' : html`<h3>${s.customersSaid}</h3><ul>${e.words.map((w) => html`<li><blockquote>${w.text}</blockquote></li>`)}</ul>`}`)}`,
     };
   }
+
+  // Closing the loop: the case metrics with the overview's period and unit filters.
+  await loopMetricsRoutes(app);
 }
 
 const dashboardLocale = (language: UiLanguage) => ({ fi: 'fi-FI', sv: 'sv-SE', en: 'en-GB', pl: 'pl-PL' })[language];

@@ -1,0 +1,201 @@
+/**
+ * "Closing the loop" (/app/loop): the case metrics of src/loop/cases.ts (caseMetrics) for the
+ * problem cases opened in the period — open and overdue now, resolved within SLA, median time to
+ * first action and to resolution, re-open rate and the re-survey's recovery rate — each with the
+ * n it is computed from, overall and by owning unit. The overview's period and unit filters in
+ * the URL (from, to, unit) apply, so the overview links here with its own query string. The
+ * reader's data scope holds as in the API.
+ */
+import type { FastifyInstance } from 'fastify';
+import { identify } from '../auth/plugin.ts';
+import { allows, type AuthContext } from '../auth/permissions.ts';
+import type { Queryable } from '../db/connection.ts';
+import { KaikuError } from '../errors.ts';
+import { dashboardText } from '../i18n/dashboard.ts';
+import { formatDate, type UiLanguage } from '../i18n/index.ts';
+import { loopMetricsText, type LoopMetricsStrings } from '../i18n/loop-metrics.ts';
+import { caseMetrics } from '../loop/cases.ts';
+import { getOrganization } from '../orgs/service.ts';
+import { html, raw, type SafeHtml } from './html.ts';
+import { appShell } from './layout.ts';
+import { parseOverviewFilters, startOfDayIn, TREND_MONTHS, type OverviewFilters } from './dashboard-view.ts';
+import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './dashboard-routes.ts';
+
+/** One set of figures as caseMetrics gives them (overall or one unit). */
+export interface LoopFigures {
+  cases: number;
+  open: number;
+  overdue: number;
+  resolvedWithDue: number;
+  withinSlaShare: number | null;
+  withFirstAction: number;
+  medianHoursToFirstAction: number | null;
+  resolved: number;
+  medianHoursToResolution: number | null;
+  everResolved: number;
+  reopenRate: number | null;
+  detractorsFollowedUp: number;
+  recoveryRate: number | null;
+}
+
+export interface LoopMetricsView {
+  organizationName: string;
+  filters: OverviewFilters;
+  /** The period's first and last calendar day (inclusive, the organisation's time zone). */
+  period: { from: string; to: string };
+  units: Array<{ id: string; name: string }>;
+  overall: LoopFigures;
+  byUnit: Array<{ unitId: string | null; name: string | null } & LoopFigures>;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function todayIn(now: Date, timeZone: string): { year: number; month: number; day: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+const dayOf = (s: string) => ({ year: Number(s.slice(0, 4)), month: Number(s.slice(5, 7)), day: Number(s.slice(8, 10)) });
+const dayString = (d: { year: number; month: number; day: number }) => {
+  const date = new Date(Date.UTC(d.year, d.month - 1, d.day));
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+};
+
+async function unitsInScope(db: Queryable, auth: AuthContext) {
+  if (auth.scope.kind === 'employees') return [];
+  const rows = await db.query<{ id: string; name: string }>(`select id::text, name from units where org_id = $1 order by name, id`, [auth.orgId]);
+  const scope = auth.scope;
+  return scope.kind === 'units' ? rows.filter((u) => scope.unitIds.includes(u.id)) : rows;
+}
+
+/** The figures for the page: the period defaults to the overview's (the last TREND_MONTHS months). */
+export async function loadLoopMetrics(db: Queryable, auth: AuthContext, filters: OverviewFilters, now: Date): Promise<LoopMetricsView> {
+  const org = await getOrganization(db, auth.orgId);
+  const tz = org.timeZone;
+  const today = todayIn(now, tz);
+  const fromDay = filters.from ? dayOf(filters.from) : dayOf(dayString({ year: today.year, month: today.month - (TREND_MONTHS - 1), day: 1 }));
+  const toDay = filters.to ? dayOf(filters.to) : today;
+  const query = {
+    from: startOfDayIn(fromDay.year, fromDay.month, fromDay.day, tz).toISOString(),
+    ...(filters.to ? { to: startOfDayIn(toDay.year, toDay.month, toDay.day + 1, tz).toISOString() } : {}),
+    ...(filters.unitId ? { unitId: filters.unitId } : {}),
+  };
+  const [units, metrics] = await Promise.all([unitsInScope(db, auth), caseMetrics(db, auth, { ...query, by: 'unit' }, now)]);
+  const names = new Map((await db.query<{ id: string; name: string }>(`select id::text, name from units where org_id = $1`, [auth.orgId])).map((u) => [u.id, u.name]));
+  const groups = metrics.groups as Array<LoopFigures & { key: string | null }>;
+  return {
+    organizationName: org.name,
+    filters,
+    period: { from: dayString(fromDay), to: dayString(toDay) },
+    units,
+    overall: metrics.overall as unknown as LoopFigures,
+    byUnit: groups.map((g) => ({ ...g, unitId: g.key, name: g.key ? names.get(g.key) ?? null : null })),
+  };
+}
+
+export interface LoopMetricsPage {
+  language: UiLanguage;
+  userName: string;
+  view: LoopMetricsView;
+  invalidFilters: string[];
+  languageHref: (language: UiLanguage) => string;
+}
+
+/** The overview's query string for the same filters (period and unit, and any others it had). */
+function overviewHref(filters: OverviewFilters): string {
+  const q = new URLSearchParams();
+  const entries: Array<[string, string | undefined]> = [['from', filters.from], ['to', filters.to], ['journey', filters.journeyId], ['channel', filters.channel],
+    ['unit', filters.unitId], ['segment', filters.segment], ['language', filters.language], ['persona', filters.persona]];
+  for (const [name, value] of entries) if (value) q.set(name, value);
+  const s = q.toString();
+  return s ? `/app?${s}` : '/app';
+}
+
+export function renderLoopMetrics(page: LoopMetricsPage): SafeHtml {
+  const { language, view: v } = page;
+  const s = loopMetricsText(language);
+  const t = dashboardText(language);
+  const share = new Intl.NumberFormat(s.locale, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const decimal = new Intl.NumberFormat(s.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const count = new Intl.NumberFormat(s.locale);
+  const pct = (x: number | null) => (x === null ? '–' : share.format(x));
+  const hours = (x: number | null) => (x === null ? '–' : s.hours(decimal.format(x)));
+  const rows = figureRows(v.overall, s);
+  const fieldLabels: Record<string, string> = { from: s.from, to: s.to, unit: s.unit };
+  const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? raw(' selected') : ''}>${label}</option>`;
+  const day = (d: string) => formatDate(`${d}T12:00:00Z`, language);
+  const body = html`
+<h1>${s.title}</h1>
+<p class="lead">${s.intro}</p>
+${page.invalidFilters.length > 0 ? html`<div class="error-summary" role="alert"><ul>${page.invalidFilters.map((f) => html`<li>${s.invalid(fieldLabels[f] ?? f)}</li>`)}</ul></div>` : ''}
+<form class="filters" method="get" action="/app/loop" aria-labelledby="loop-filters-heading">
+  <h2 id="loop-filters-heading">${s.filtersHeading}</h2>
+  <div class="field"><label for="l-from">${s.from}</label><input id="l-from" name="from" type="date" value="${v.period.from}"></div>
+  <div class="field"><label for="l-to">${s.to}</label><input id="l-to" name="to" type="date" value="${v.filters.to ?? ''}"></div>
+  ${v.units.length > 0 ? html`<div class="field"><label for="l-unit">${s.unit}</label><select id="l-unit" name="unit">
+    ${option('', s.allUnits, !v.filters.unitId)}${v.units.map((u) => option(u.id, u.name, u.id === v.filters.unitId))}</select></div>` : ''}
+  <button type="submit">${s.show}</button>
+</form>
+<p><strong>${s.period(day(v.period.from), day(v.period.to))}</strong></p>
+<p><a href="${overviewHref(v.filters)}">${s.backToOverview}</a></p>
+${v.overall.cases === 0 ? html`<p class="notice" role="status">${s.noCases}</p>` : ''}
+<div class="table-scroll" role="region" aria-labelledby="loop-figures-caption" tabindex="0">
+<table id="loop-figures">
+  <caption id="loop-figures-caption">${s.figuresCaption}</caption>
+  <thead><tr><th scope="col">${s.figure}</th><th scope="col" class="num">${s.value}</th><th scope="col" class="num">${s.basis}</th></tr></thead>
+  <tbody>${rows.map((r) => html`<tr data-figure="${r.id}"><th scope="row">${r.label}</th>
+    <td class="num">${r.kind === 'count' ? count.format(r.value ?? 0) : r.kind === 'share' ? pct(r.value) : hours(r.value)}</td>
+    <td class="num">${r.basis === null ? '' : `${count.format(r.basis.n)} ${r.basis.label}`}</td></tr>`)}</tbody>
+</table>
+</div>
+<p class="legend muted">${s.notation}</p>
+${v.byUnit.length > 0 ? html`
+<div class="table-scroll" role="region" aria-labelledby="loop-units-caption" tabindex="0">
+<table id="loop-by-unit">
+  <caption id="loop-units-caption">${s.byUnitCaption}</caption>
+  <thead><tr><th scope="col">${s.owningUnit}</th><th scope="col" class="num">${s.cases}</th><th scope="col" class="num">${s.open}</th>
+    <th scope="col" class="num">${s.withinSla} (n)</th><th scope="col" class="num">${s.firstAction} (n)</th>
+    <th scope="col" class="num">${s.reopenRate} (n)</th><th scope="col" class="num">${s.recoveryRate} (n)</th></tr></thead>
+  <tbody>${v.byUnit.map((u) => html`<tr><th scope="row">${u.name ?? s.noUnit}</th><td class="num">${count.format(u.cases)}</td><td class="num">${count.format(u.open)}</td>
+    <td class="num">${pct(u.withinSlaShare)} (${count.format(u.resolvedWithDue)})</td><td class="num">${hours(u.medianHoursToFirstAction)} (${count.format(u.withFirstAction)})</td>
+    <td class="num">${pct(u.reopenRate)} (${count.format(u.everResolved)})</td><td class="num">${pct(u.recoveryRate)} (${count.format(u.detractorsFollowedUp)})</td></tr>`)}</tbody>
+</table>
+</div>` : ''}`;
+  return appShell({
+    language, t, title: s.title, current: 'cases', userName: page.userName, organizationName: v.organizationName, languageHref: page.languageHref, body,
+  });
+}
+
+type Row = { id: string; label: string; kind: 'count' | 'share' | 'hours'; value: number | null; basis: { n: number; label: string } | null };
+
+/** The rows of the figures table, each with the n it is computed from. */
+export function figureRows(f: LoopFigures, s: LoopMetricsStrings): Row[] {
+  return [
+    { id: 'cases', label: s.cases, kind: 'count', value: f.cases, basis: null },
+    { id: 'open', label: s.open, kind: 'count', value: f.open, basis: { n: f.cases, label: s.basisCases } },
+    { id: 'overdue', label: s.overdue, kind: 'count', value: f.overdue, basis: { n: f.cases, label: s.basisCases } },
+    { id: 'within-sla', label: s.withinSla, kind: 'share', value: f.withinSlaShare, basis: { n: f.resolvedWithDue, label: s.basisResolvedWithDue } },
+    { id: 'first-action', label: s.firstAction, kind: 'hours', value: f.medianHoursToFirstAction, basis: { n: f.withFirstAction, label: s.basisFirstAction } },
+    { id: 'resolution', label: s.resolution, kind: 'hours', value: f.medianHoursToResolution, basis: { n: f.resolved, label: s.basisResolved } },
+    { id: 'reopen', label: s.reopenRate, kind: 'share', value: f.reopenRate, basis: { n: f.everResolved, label: s.basisEverResolved } },
+    { id: 'recovery', label: s.recoveryRate, kind: 'share', value: f.recoveryRate, basis: { n: f.detractorsFollowedUp, label: s.basisFollowedUp } },
+  ];
+}
+
+/** Registered inside dashboardRoutes (via loopPageRoutes), whose security headers and error pages it shares. */
+export async function loopMetricsRoutes(app: FastifyInstance) {
+  const { db } = app.deps;
+  app.get('/app/loop', { schema: { hide: true } }, async (request, reply) => {
+    const auth = await identify(app, request);
+    if (!auth) return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+    if (!allows(auth, 'cases:read')) throw new KaikuError('forbidden', 'Your role does not allow this page', { status: 403 });
+    const profile = await profileOf(app, auth);
+    const language = uiLanguage(request, profile.language);
+    await keepLanguageChoice(app, request, reply, auth, profile.language);
+    const { filters, invalid } = parseOverviewFilters(request.query as Record<string, unknown>);
+    const view = await loadLoopMetrics(db, auth, filters, (app.deps.now ?? (() => new Date()))());
+    const page = renderLoopMetrics({ language, userName: profile.name, view, invalidFilters: invalid, languageHref: (l) => hrefWithLanguage(request, l) });
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page.toString());
+  });
+}
