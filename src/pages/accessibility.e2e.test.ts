@@ -161,6 +161,7 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
       ['overview, invalid filter', '/app?lang=sv&from=not-a-date'],
       ['praise wall', '/app/praise?lang=pl'],
       ['feedback (admin)', '/app/feedback?lang=en'],
+      ['closing the loop (en)', '/app/loop?lang=en'], ['closing the loop, invalid filter (fi)', '/app/loop?lang=fi&from=not-a-date'],
       ['journey map (en)', '/app/journeys?lang=en'],
       ['journey map, CSAT, personas side by side (sv)', '/app/journeys?lang=sv&metric=csat&compare=Household'],
       ['journey map, Likert statement (fi)', `/app/journeys?lang=fi&metric=likert&question=${likertId}`],
@@ -172,7 +173,7 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
     ]));
     await admin.close();
     const manager = await signedIn(users.manager);
-    findings.push(...await check(manager, [['overview (unit manager)', '/app'], ['my unit (unit manager)', '/app/feedback'],
+    findings.push(...await check(manager, [['overview (unit manager)', '/app'], ['my unit (unit manager)', '/app/feedback'], ['closing the loop (unit manager)', '/app/loop'],
       ['journey map (unit manager)', '/app/journeys'], ['touchpoint page (unit manager)', `/app/touchpoints/${touchpointId}`]]));
     await manager.close();
     const frontline = await signedIn(users.frontline);

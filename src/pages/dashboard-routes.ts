@@ -193,7 +193,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
     if (await answerDownload(request, reply, overviewDownloads({ t, overview, language }), { chromiumPath: config.chromiumPath, language })) return reply;
     const page = renderJourneyOverview({
       language, t, userName: profile.name, overview, invalidFilters: invalid,
-      languageHref: (l) => hrefWithLanguage(request, l), canExport: allows(auth, 'exports:read'), pageUrl: request.url, can: (p) => allows(auth, p),
+      languageHref: (l) => hrefWithLanguage(request, l), canExport: allows(auth, 'exports:read'), canReadCases: allows(auth, 'cases:read'), pageUrl: request.url, can: (p) => allows(auth, p),
     });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page.toString());
   });

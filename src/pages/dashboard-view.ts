@@ -15,6 +15,7 @@ import { formatDate, formatNumber, languageNames, uiLanguages, type UiLanguage }
 import type { DashboardStrings } from '../i18n/dashboard.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
+import { loopMetricsText } from '../i18n/loop-metrics.ts';
 import { npsBand, trendChart, type TrendPoint } from './charts.ts';
 import { chartHtml, numberHtml, tableHtml, type ChartModel, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
 
@@ -240,6 +241,8 @@ export interface OverviewPage {
   languageHref: (language: UiLanguage) => string;
   /** Whether the reader may download exports (links to them are shown). */
   canExport: boolean;
+  /** Whether the reader may see cases (the link to the closed-loop figures is shown). */
+  canReadCases?: boolean;
   /** Which permissioned navigation entries to show (layout.ts). */
   can?: (permission: Permission) => boolean;
   /** This page's URL with its filters, which the table and chart downloads extend. */
@@ -478,6 +481,7 @@ export function renderJourneyOverview(page: OverviewPage): SafeHtml {
 ${page.invalidFilters.length > 0 ? html`<div class="error-summary" role="alert"><ul>${page.invalidFilters.map((f) => html`<li>${t.filters.invalid(fieldLabels[f] ?? f)}</li>`)}</ul></div>` : ''}
 ${filterForm(page)}
 <p><strong>${t.overview.period(day(o.period.from), day(o.period.to))}</strong></p>
+${page.canReadCases ? html`<p><a href="${`/app/loop?${new URLSearchParams({ from: o.period.from, ...(o.filters.to ? { to: o.filters.to } : {}), ...(o.filters.unitId ? { unit: o.filters.unitId } : {}) })}`}">${loopMetricsText(language).overviewLink}</a></p>` : ''}
 ${headline(page, ctx)}
 ${noResponses ? html`<div class="empty" role="status"><h2>${t.overview.emptyTitle}</h2><p>${t.overview.emptyBody}</p></div>` : trendSection(page, ctx)}
 <p class="legend muted">${t.overview.legend(o.minGroupSize)}</p>
