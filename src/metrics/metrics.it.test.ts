@@ -46,6 +46,15 @@ describe('metrics API: slices, comparisons, roles and small-group suppression', 
     assert.ok(Math.abs(byName.South[1] + 100 / 3) < 1e-9);
   });
 
+  test('groups by survey and question are labelled with the survey name and question key, units beside them', async () => {
+    const res = await t.api('/api/v1/metrics/nps?by=question,unit');
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const labels = res.body.groups.map((g: any) => `${g.label.question} ${g.label.unit} ${g.n}`).sort();
+    assert.deepEqual(labels, ['nps N1 6', 'nps South 3']);
+    const bySurvey = await t.api('/api/v1/metrics/nps?by=survey');
+    assert.deepEqual(bySurvey.body.groups.map((g: any) => [g.key.survey, g.label.survey, g.n]), [[surveyId, pulseSurvey().name, 9]]);
+  });
+
   test('the unit filter includes sub-units; by month uses the organisation time zone', async () => {
     const res = await t.api(`/api/v1/metrics/nps?unitId=${ids.north}&by=period&interval=month`);
     // March: Eeva 10,10,9 → 100. April: Eeva 8,5,0 → P 0, D 2/3 → −66.67.

@@ -8,7 +8,7 @@ import {
   type ScoreHistogram,
 } from './scores.ts';
 import { compareMeans, compareNps, compareProportions } from './compare.ts';
-import { groupLabels, scoreHistograms, type Dimension, type Interval, type Metric, type MetricFilters } from './queries.ts';
+import { allLabels, fewPerOrganisation, groupLabels, scoreHistograms, type Dimension, type Interval, type Metric, type MetricFilters } from './queries.ts';
 
 export function summarize(metric: Metric, h: ScoreHistogram) {
   switch (metric) {
@@ -40,12 +40,15 @@ export async function metricReport(db: Queryable, auth: AuthContext, request: Me
   if ((request.metric === 'likert' || request.metric === 'rating') && !request.filters.questionId && !request.by.includes('question')) {
     throw badInput(`${request.metric} results are per statement: give questionId, or by=question`, 'questionId');
   }
-  const org = await getOrganization(db, auth.orgId);
+  // The names of the few-per-organisation dimensions are read beside the organisation, not after
+  // the histograms: one round trip less, which on a busy server is most of a rollup read's time.
+  const [org, labels] = await Promise.all([getOrganization(db, auth.orgId), allLabels(db, auth.orgId, request.by)]);
   const groups = await scoreHistograms(db, {
     orgId: auth.orgId, metric: request.metric, by: request.by, interval: request.interval, timeZone: org.timeZone,
     filters: request.filters, scope: auth.scope,
   });
-  const labels = await groupLabels(db, auth.orgId, groups, request.by);
+  const rest = request.by.filter((d) => !fewPerOrganisation.has(d));
+  if (rest.length > 0) for (const [id, name] of await groupLabels(db, auth.orgId, groups, rest)) labels.set(id, name);
   const personLevel = request.by.some((d) => isPersonLevel(auth, d)) || isPersonLevel(auth, undefined);
   const threshold = org.minGroupSize;
   const present = (h: ScoreHistogram) => {
