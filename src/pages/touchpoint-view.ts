@@ -87,7 +87,7 @@ export async function loadDetail(db: Queryable, auth: AuthContext, subject: Subj
   let channel: string | null = null;
   let metric = filters.metric;
   let questionId = filters.questionId;
-  const extra: { touchpointId?: string; questionId?: string } = {};
+  const extra: { touchpointId?: string; questionId?: string; surveyId?: string } = {};
   let surveyId: string | undefined;
   if (subject.kind === 'touchpoint') {
     const found = allJourneys.flatMap((j) => j.stages.flatMap((s) => s.touchpoints.filter((tp) => tp.id === subject.id).map((tp) => ({ j, s, tp }))))[0];
@@ -107,7 +107,9 @@ export async function loadDetail(db: Queryable, auth: AuthContext, subject: Subj
     context = [q.survey];
     metric = m;
     questionId = m === 'likert' ? subject.id : undefined;
+    // The survey is implied by the question; naming it lets the planner start from the survey's responses.
     extra.questionId = subject.id;
+    extra.surveyId = q.survey_id;
     surveyId = q.survey_id;
   }
   let statement: LikertStatement | null = null;
