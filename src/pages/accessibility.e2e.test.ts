@@ -14,6 +14,7 @@ import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { launchChromium, skipReason } from '../../test/helpers/browser.ts';
 import { journeyWithTouchpoint } from '../../test/helpers/factories.ts';
 import { createUser } from '../auth/service.ts';
+import { createWebhook } from '../webhooks/service.ts';
 
 type Finding = { page: string; rule: string; impact: string; help: string; targets: string[] };
 
@@ -180,6 +181,40 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
     findings.push(...await check(frontline, [['my feedback (frontline)', '/app/feedback'], ['praise wall (frontline)', '/app/praise'],
       ['journey map (frontline)', '/app/journeys'], ['touchpoint page (frontline)', `/app/touchpoints/${touchpointId}`]]));
     await frontline.close();
+
+    // Cases and set-up (case-pages.ts, setup-pages.ts), with a refused form and a confirmation step.
+    const response = await t.api('/api/v1/responses', { body: { surveyId, answers: [{ question: 'nps', value: 1 }, { question: 'comment', value: 'Jonotin liian kauan' }] } });
+    const opened = await t.api('/api/v1/cases', { body: { responseId: response.body.id, title: 'Pitkä jono' } });
+    assert.equal(opened.status, 201, JSON.stringify(opened.body));
+    await t.api(`/api/v1/cases/${opened.body.id}/notes`, { body: { text: 'Soitin asiakkaalle' } });
+    // Straight through the service: this app does not allow private addresses and has no DNS to check a public one.
+    const hook = { body: await createWebhook(t.db, t.orgId, { url: 'http://127.0.0.1:9/hook', events: ['case.created'] }, true) };
+    await t.db.query(`insert into webhook_deliveries (org_id, id, webhook_id, event, payload, status, attempts, last_status_code, last_error, next_attempt_at)
+      values ($1, gen_random_uuid(), $2, 'case.created', '{}', 'failed', 3, 500, 'Internal Server Error', now())`, [t.orgId, hook.body.id]);
+    const rule = await t.api('/api/v1/alert-rules', { body: { name: 'Detractors', condition: { any: [{ nps: 'detractor' }, { keyword: 'jono' }] } } });
+    const work = await signedIn(users.admin);
+    findings.push(...await check(work, [
+      ['case inbox (en)', '/app/cases?lang=en'], ['case inbox, filtered, empty (fi)', '/app/cases?lang=fi&priority=urgent&sla=breached'],
+      ['case page (sv)', `/app/cases/${opened.body.id}?lang=sv`], ['set-up (pl)', '/app/setup?lang=pl'], ['users and roles (en)', '/app/setup/users?lang=en'],
+      ['API keys (fi)', '/app/setup/api-keys?lang=fi'], ['webhooks (en)', '/app/setup/webhooks?lang=en'], ['webhook deliveries (en)', `/app/setup/webhooks/${hook.body.id}?lang=en`],
+      ['alert rules (sv)', '/app/setup/alert-rules?lang=sv'], ['alert rule editor (en)', `/app/setup/alert-rules/${rule.body.id}?lang=en`],
+      ['new alert rule (pl)', '/app/setup/alert-rules/new?lang=pl'], ['distribution rules (en)', '/app/setup/pulse-rules?lang=en'],
+      ['new distribution rule (fi)', '/app/setup/pulse-rules/new?lang=fi'],
+    ]));
+    const form = await work.newPage();
+    await form.goto(`${t.url}/app/setup/users?lang=en`);
+    await Promise.all([form.waitForSelector('.error-summary'), form.click('form[action="/app/setup/users"] button[type="submit"]')]);
+    findings.push(...await seriousViolations(form, 'users, invitation refused'));
+    await form.goto(`${t.url}/app/cases?lang=en`);
+    await form.check(`#select-${opened.body.id}`);
+    await form.selectOption('#bulk-action', 'priority');
+    await form.selectOption('#bulk-priority', 'high');
+    await Promise.all([form.waitForSelector('#confirm-heading'), form.click('form[action="/app/cases/bulk"] button[type="submit"]')]);
+    findings.push(...await seriousViolations(form, 'bulk action confirmation'));
+    await work.close();
+    const frontlineWork = await signedIn(users.frontline);
+    findings.push(...await check(frontlineWork, [['case inbox (frontline)', '/app/cases?tab=mine']]));
+    await frontlineWork.close();
 
     assert.equal(findings.length, 0, `axe found serious or critical violations:\n${report(findings)}`);
   });
