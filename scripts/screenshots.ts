@@ -22,8 +22,24 @@ try {
   await Promise.all([desktop.waitForURL(/\/app/), desktop.press('input[name=password]', 'Enter')]);
   await desktop.goto(`${base}/app?lang=en`);
   await desktop.screenshot({ path: `${out}journey-overview.png`, fullPage: true });
+  // The analytic pages: drivers, open answers (the demo's last six months) and churn risk.
+  for (const [name, path] of [['drivers', '/app/drivers?lang=en'], ['text', '/app/text?lang=en'], ['churn', '/app/churn?lang=en']]) {
+    await desktop.goto(`${base}${path}`);
+    await desktop.screenshot({ path: `${out}${name}.png`, fullPage: true });
+  }
 
   const cookie = (await desktop.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  // The journey map (by NPS; by CSAT with every persona side by side) and the busiest touchpoint's page.
+  const journeys = await (await fetch(`${base}/api/v1/journeys`, { headers: { cookie } })).json() as { items: Array<{ persona: string | null }> };
+  const personas = [...new Set(journeys.items.flatMap((j) => (j.persona ? [j.persona] : [])))];
+  await desktop.goto(`${base}/app/journeys?lang=en`);
+  await desktop.screenshot({ path: `${out}journey-map.png`, fullPage: true });
+  await desktop.goto(`${base}/app/journeys?lang=en&metric=csat&${personas.map((p) => `compare=${encodeURIComponent(p)}`).join('&')}`);
+  await desktop.screenshot({ path: `${out}journey-map-personas.png`, fullPage: true });
+  const byTouchpoint = await (await fetch(`${base}/api/v1/metrics/nps?by=touchpoint`, { headers: { cookie } })).json() as { groups: Array<{ key: { touchpoint: string | null }; n: number | null }> };
+  const busiest = byTouchpoint.groups.filter((g) => g.key.touchpoint).sort((a, b) => (b.n ?? 0) - (a.n ?? 0))[0];
+  await desktop.goto(`${base}/app/touchpoints/${busiest.key.touchpoint}?lang=en`);
+  await desktop.screenshot({ path: `${out}touchpoint.png`, fullPage: true });
   const surveys = await (await fetch(`${base}/api/v1/surveys`, { headers: { cookie } })).json() as { items: Array<{ id: string; kind: string }> };
   const pulse = surveys.items.find((s) => s.kind === 'pulse') ?? surveys.items[0];
   const phone = await browser.newPage({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2 });

@@ -108,7 +108,7 @@ export function barChart(bars: Bar[], options: {
   id: string; title: string; desc: string; xLabel: string; format: (v: number) => string; describe: (b: Bar) => string;
   domain?: [number, number]; reference?: { value: number; label: string };
 }): string {
-  const frame: Frame = { width: 720, height: Math.max(120, 36 * bars.length + 64), margin: { top: 12, right: 72, bottom: 44, left: 220 } };
+  const frame: Frame = { width: 720, height: Math.max(120, 36 * bars.length + 64), margin: { top: 12, right: 72, bottom: 44, left: 300 } };
   const g = barGeometry(bars, frame, options.domain);
   const parts = open(options.id, frame, options.title, options.desc, 'bars');
   const { plot } = g;
@@ -123,7 +123,7 @@ export function barChart(bars: Bar[], options: {
     const top = y + (g.band - h) / 2;
     const x0 = g.x(Math.max(g.domain[0], 0));
     parts.push(`<g class="bar"><title>${e(options.describe(b))}</title>`);
-    parts.push(`<text x="${plot.left - 8}" y="${round(top + h / 2)}" text-anchor="end" dominant-baseline="middle" font-size="12" fill="#1a1a1a">${e(b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label)}</text>`);
+    parts.push(`<text x="${plot.left - 8}" y="${round(top + h / 2)}" text-anchor="end" dominant-baseline="middle" font-size="12" fill="#1a1a1a">${e(b.label.length > 44 ? `${b.label.slice(0, 43)}…` : b.label)}</text>`);
     parts.push(`<rect x="${round(x0)}" y="${round(top)}" width="${round(Math.max(0, g.x(b.value) - x0))}" height="${round(h)}" fill="${chartColours.band}"/>`);
     if (b.low !== null && b.low !== undefined && b.high !== null && b.high !== undefined) {
       const cy = round(top + h / 2);

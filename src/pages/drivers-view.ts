@@ -139,8 +139,9 @@ export function promoterTable(p: LogisticReport, a: AnalysisStrings): TableModel
       { label: d.attribute, kind: 'text' }, { label: d.coefficient, kind: 'number', digits: 3 }, { label: d.oddsRatio, kind: 'number', digits: 2 },
       { label: d.oddsRatioCi, kind: 'interval', digits: 2 }, { label: d.pValue, kind: 'number', digits: 3 },
     ],
-    rows: p.coefficients.filter((c) => c.questionId !== null).map((c) => [
-      c.label, c.coefficient, c.oddsRatio, Number.isFinite(c.se) ? oddsRatioInterval(c.coefficient, c.se) : null, c.p,
+    // Largest effect first; a p below 0.0005 would round to 0.000 and is written "< 0.001".
+    rows: p.coefficients.filter((c) => c.questionId !== null).sort((x, y) => y.coefficient - x.coefficient).map((c) => [
+      c.label, c.coefficient, c.oddsRatio, Number.isFinite(c.se) ? oddsRatioInterval(c.coefficient, c.se) : null, c.p < 0.0005 ? '< 0.001' : c.p,
     ]),
   };
 }
@@ -154,7 +155,7 @@ export function matrixChart(w: WeightsReport, a: AnalysisStrings, language: UiLa
     xLabel: d.importance, yLabel: d.performanceAxis(measure),
     thresholds: { x: w.priority.importanceThreshold, y: w.priority.performanceThreshold },
     quadrantLabels: d.quadrants,
-    formatX: (v) => formatNumber(v, language, 0), formatY: (v) => formatNumber(v, language, perfDigits === 2 ? 1 : 0),
+    formatX: (v) => formatNumber(v, language, 0), formatY: (v) => formatNumber(v, language, perfDigits),
     describe: (p) => `${p.label}: ${d.quadrants[p.quadrant as keyof typeof d.quadrants]}; ${d.importance} ${formatNumber(p.x, language, 1)}; ${d.performanceAxis(measure)} ${formatNumber(p.y, language, perfDigits)}`,
   });
   return { id: 'drivers-matrix-chart', title: d.matrixHeading, svg };
