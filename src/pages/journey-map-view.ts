@@ -166,12 +166,15 @@ export function intervalText(f: Figure | undefined, ctx: PageContext): string {
 /** Arrow, signed difference and significance marker; the whole sentence for screen readers. */
 export function changeMark(change: Change | null, ctx: PageContext): SafeHtml {
   if (!change) return html`<span class="muted">${ctx.s.noChange}</span>`;
-  const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '▶';
-  const digits = ctx.metric === 'ces' ? 1 : 0;
-  const signed = `${change.difference > 0 ? '+' : change.difference < 0 ? '−' : '±'}${formatNumber(Math.abs(change.difference), ctx.language, digits)}`;
-  const sentence = ctx.s.changeSentence(change.direction, signed, ctx.s.unitOf[ctx.metric], change.significant,
+  const digits = digitsOf(ctx.metric);
+  // A change that rounds to zero as shown reads as unchanged, not as "▼ −0".
+  const shown = Number(Math.abs(change.difference).toFixed(digits));
+  const direction = shown === 0 ? 'flat' : change.direction;
+  const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '▶';
+  const signed = `${direction === 'up' ? '+' : direction === 'down' ? '−' : '±'}${formatNumber(shown, ctx.language, digits)}`;
+  const sentence = ctx.s.changeSentence(direction, signed, ctx.s.unitOf[ctx.metric], change.significant,
     change.p === null ? '–' : formatNumber(change.p, ctx.language, 3));
-  return html`<span class="jm-change jm-${change.direction}"><span aria-hidden="true">${arrow} ${signed}${change.significant ? raw('<sup class="sig">*</sup>') : ''}</span><span class="visually-hidden">${sentence}</span></span>`;
+  return html`<span class="jm-change jm-${direction}"><span aria-hidden="true">${arrow} ${signed}${change.significant ? raw('<sup class="sig">*</sup>') : ''}</span><span class="visually-hidden">${sentence}</span></span>`;
 }
 
 function metricName(ctx: PageContext, statement: LikertStatement | null): string {

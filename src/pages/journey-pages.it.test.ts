@@ -14,6 +14,9 @@ import { createUser } from '../auth/service.ts';
 import { createJourney, createStage, createTouchpoint } from '../journeys/service.ts';
 import { parsePageFilters, periodOf } from './journey-figures.ts';
 import { distributionBars } from './touchpoint-view.ts';
+import { changeMark } from './journey-map-view.ts';
+import { dashboardText } from '../i18n/dashboard.ts';
+import { journeyPageText } from '../i18n/journey-pages.ts';
 import { divergingGeometry, distributionGeometry } from './detail-charts.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -125,6 +128,10 @@ describe('journey map and touchpoint pages', () => {
     // Without `from`: the last 90 days up to today.
     const d = periodOf({}, 'Europe/Helsinki', new Date('2026-11-24T12:00:00Z'), 90);
     assert.deepEqual([d.from, d.to, d.days], ['2026-08-27', '2026-11-24', 90]);
+    // A change that rounds to zero as shown reads as unchanged.
+    const ctx = { language: 'en' as const, t: dashboardText('en'), s: journeyPageText('en'), min: 5, metric: 'nps' as const };
+    assert.match(changeMark({ difference: -0.3, p: 0.97, significant: false, direction: 'down' }, ctx).toString(), /▶ ±0<\/span>.*Unchanged ±0 NPS points/);
+    assert.match(changeMark({ difference: -0.6, p: 0.9, significant: false, direction: 'down' }, ctx).toString(), /▼ −1<\/span>/);
     assert.deepEqual(parsePageFilters({ metric: 'pigeon', question: 'x', compare: ['A', 'B', 'A'] }),
       { filters: { metric: 'nps', compare: ['A', 'B'] }, invalid: ['metric', 'question'] });
   });
