@@ -373,12 +373,12 @@ ${textareaField('resolution', cp.resolution, values.resolution, formFor('status'
 <div><button class="button" type="submit">${cp.statusSubmit}</button></div></form>`}</section>
 
 <section class="panel" aria-labelledby="note-heading"><h3 id="note-heading">${cp.comment}</h3>
-<form method="post" action="/app/cases/${found.id}/note" class="stack">
+<form method="post" action="/app/cases/${found.id}/note" class="stack" novalidate>
 ${textareaField('text', cp.comment, values.text, formFor('note'), { required: true })}
 <div><button class="button" type="submit">${cp.commentSubmit}</button></div></form></section>
 
 <section class="panel" aria-labelledby="follow-up-heading"><h3 id="follow-up-heading">${cp.followUpHeading}</h3>
-${found.contactId ? html`<form method="post" action="/app/cases/${found.id}/follow-up" class="stack">
+${found.contactId ? html`<form method="post" action="/app/cases/${found.id}/follow-up" class="stack" novalidate>
 ${inputField('subject', cp.subject, values.subject, formFor('follow-up'), { attrs: 'maxlength="150"' })}
 ${textareaField('message', cp.message, values.message, formFor('follow-up'), { required: true })}
 <div><button class="button" type="submit">${cp.followUpSubmit}</button></div></form>` : html`<p>${cp.noContact}</p>`}</section>
