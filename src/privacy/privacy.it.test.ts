@@ -90,6 +90,13 @@ describe('erasing and exporting a contact', () => {
     const kase = await t.api('/api/v1/cases', { body: { responseId: ids.detractor, note: `Called ${maija.name} back on 040 1234567` } });
     assert.equal(kase.status, 201, JSON.stringify(kase.body));
     ids.case = kase.body.id;
+    // What the jobs and the mailer would have written: the follow-up e-mail in the timeline, the text's analysis, the pulse outbox row.
+    await t.db.query(`insert into case_activity (org_id, case_id, id, kind, data) values ($1, $2, gen_random_uuid(), 'follow_up_sent',
+      jsonb_build_object('subject', 'About your feedback', 'message', $3::text))`, [t.orgId, ids.case, `Dear ${maija.name}, we are sorry.`]);
+    const [why] = await t.db.query<{ question_id: string }>(`select question_id from answers where org_id = $1 and response_id = $2 and text is not null`, [t.orgId, ids.detractor]);
+    await t.db.query(`insert into text_insights (org_id, response_id, question_id, language, sentiment, score, topics, taxonomy_version, analyser_version)
+      values ($1, $2, $3, 'en', 'negative', -0.5, '{staff}', 1, 'test')`, [t.orgId, ids.detractor, why.question_id]);
+    await t.db.query(`insert into pulse_outbox (org_id, event_id) values ($1, $2)`, [t.orgId, event.body.id]);
     const [inv] = await t.db.query<{ id: string }>(
       `insert into invitations (org_id, token, survey_id, contact_id, channel, status, send_at)
        values ($1, 'tok-maija-0123456789', $2, $3, 'email', 'scheduled', now() + interval '1 day') returning id`, [t.orgId, surveyId, ids.maija]);
@@ -163,6 +170,8 @@ describe('erasing and exporting a contact', () => {
       assert.deepEqual(at.filter((line) => !(trace === ids.maija && line.startsWith('audit_log:'))), [], `"${trace}" is still stored`);
     }
     assert.match(everything, /Olli Other/, 'the other contact is untouched');
+    assert.doesNotMatch(everything, /^(text_insights|pulse_outbox|touchpoint_events):/m, 'the text analysis and the event with its outbox row are gone');
+    assert.match(everything, /"kind":"follow_up_sent","data":\{"message": ?"\[erased\]"/, 'the follow-up e-mail stays in the timeline without its words');
     const [inv] = await t.db.query<{ status: string; skip_reason: string; contact_id: string | null }>(
       `select status, skip_reason, contact_id from invitations where org_id = $1 and id = $2`, [t.orgId, ids.invitation]);
     assert.deepEqual(inv, { status: 'skipped', skip_reason: 'erased', contact_id: null });
