@@ -254,7 +254,7 @@ describe('retention policies, applied by the daily job under a test clock', () =
     }
 
     assert.equal((await t.jobs!.send(RETENTION_JOB, {})) !== null, true);
-    const policy = await waitUntil(async () => (await t.api('/api/v1/privacy/retention')).body, (p) => p.lastRunAt !== null, 'the retention job ran', 30_000);
+    const policy = await waitUntil(async () => (await t.api('/api/v1/privacy/retention')).body, (p) => p.lastRunAt !== null, 'the retention job ran', 90_000);
     assert.equal(policy.lastRunAt, clock.toISOString());
     // old-customer (last response 2027-03) and silent-customer (nothing at all) are inactive for 24 months; active-customer answered in 2029.
     assert.deepEqual(policy.lastRun, { responses: 1, openTexts: 1, feedbackTexts: 1, contacts: 2 });
