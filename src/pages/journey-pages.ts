@@ -19,6 +19,7 @@ import { isUuid, parsePageFilters } from './journey-figures.ts';
 import { loadJourneyMap, mapDownloads, renderJourneyMap } from './journey-map-view.ts';
 import { detailDownloads, loadDetail, renderDetail, type Subject } from './touchpoint-view.ts';
 import { answerDownload } from './downloads.ts';
+import { pageRoutes } from './page-kit.ts';
 
 type Query = Record<string, unknown>;
 
@@ -39,6 +40,10 @@ export async function journeyPageRoutes(app: FastifyInstance) {
     await keepLanguageChoice(app, request, reply, auth, profile.language);
     return { auth, profile, language, t: dashboardText(language), s: journeyPageText(language), languageHref: (l: UiLanguage) => hrefWithLanguage(request, l), can: (p: Permission) => allows(auth, p) };
   }
+
+  // Listed with the permission they check, so the role-matrix and cross-tenant suites sweep them
+  // (journeys:read is granted to the same roles as metrics:read).
+  for (const path of ['/app/journeys', '/app/touchpoints/:id', '/app/questions/:id']) pageRoutes.push({ method: 'GET', path, permission: 'metrics:read' });
 
   const sendHtml = (reply: FastifyReply, page: { toString(): string }, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page.toString());
