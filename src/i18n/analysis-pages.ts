@@ -109,6 +109,8 @@ export interface AnalysisStrings {
     askAdmin: string;
     trainNow: string;
     trainQueued: string;
+    /** Why training could not start: no churn flag, a run already going, no background jobs. */
+    trainErrors: Record<'no_flag' | 'running' | 'no_jobs', string>;
     latestRun: (status: string, progress: string) => string;
     runStatus: Record<'queued' | 'running' | 'done' | 'failed', string>;
     runFailed: (error: string) => string;
@@ -206,7 +208,7 @@ const en: AnalysisStrings = {
     title: 'Churn risk',
     intro: 'Customers likely to leave, from their experience (answers, cases, texts) and operational data, with the reasons that raise each one’s risk. The model is evaluated on customers held out of training.',
     noModelTitle: 'No churn model yet', noModel: 'A model is trained from contacts whose operational data says whether they left (the “churned” flag).',
-    askAdmin: 'An administrator or analyst can train it.', trainNow: 'Train now', trainQueued: 'Training has been queued. This page shows the result when it is done.',
+    askAdmin: 'An administrator or analyst can train it.', trainNow: 'Train now', trainQueued: 'Training has been queued. This page shows the result when it is done.', trainErrors: { no_flag: 'No customer has the “churned” flag in their operational data yet, so there is nothing to learn from.', running: 'A model is already being trained; wait for it to finish.', no_jobs: 'Background jobs are not running in this server, so training cannot start now.' },
     latestRun: (s, p) => `Latest training: ${s}${p ? ` (${p} %)` : ''}.`,
     runStatus: { queued: 'queued', running: 'running', done: 'done', failed: 'failed' },
     runFailed: (e) => `The latest training failed: ${e}`,
@@ -288,7 +290,7 @@ const fi: AnalysisStrings = {
     title: 'Poistumariski',
     intro: 'Asiakkaat, jotka todennäköisesti lähtevät, kokemuksen (vastaukset, tapaukset, tekstit) ja operatiivisten tietojen perusteella, sekä syyt jotka nostavat kunkin riskiä. Mallia arvioidaan asiakkailla, jotka jätettiin opetuksen ulkopuolelle.',
     noModelTitle: 'Poistumamallia ei vielä ole', noModel: 'Malli opetetaan asiakkaista, joiden operatiivisissa tiedoissa on tieto lähtemisestä (”churned”-merkintä).',
-    askAdmin: 'Ylläpitäjä tai analyytikko voi opettaa sen.', trainNow: 'Opeta nyt', trainQueued: 'Opetus on jonossa. Tämä sivu näyttää tuloksen, kun se on valmis.',
+    askAdmin: 'Ylläpitäjä tai analyytikko voi opettaa sen.', trainNow: 'Opeta nyt', trainQueued: 'Opetus on jonossa. Tämä sivu näyttää tuloksen, kun se on valmis.', trainErrors: { no_flag: 'Yhdenkään asiakkaan operatiivisissa tiedoissa ei vielä ole ”churned”-merkintää, joten opittavaa ei ole.', running: 'Mallia opetetaan jo; odota, että se valmistuu.', no_jobs: 'Taustatyöt eivät ole käynnissä tällä palvelimella, joten opetusta ei voi aloittaa nyt.' },
     latestRun: (s, p) => `Viimeisin opetus: ${s}${p ? ` (${p} %)` : ''}.`,
     runStatus: { queued: 'jonossa', running: 'käynnissä', done: 'valmis', failed: 'epäonnistui' },
     runFailed: (e) => `Viimeisin opetus epäonnistui: ${e}`,
@@ -370,7 +372,7 @@ const sv: AnalysisStrings = {
     title: 'Churnrisk',
     intro: 'Kunder som sannolikt lämnar, utifrån upplevelsen (svar, ärenden, texter) och operativa data, med orsakerna som höjer varje kunds risk. Modellen utvärderas på kunder som hölls utanför träningen.',
     noModelTitle: 'Ingen churnmodell ännu', noModel: 'En modell tränas på kontakter vars operativa data anger om de lämnat (flaggan ”churned”).',
-    askAdmin: 'En administratör eller analytiker kan träna den.', trainNow: 'Träna nu', trainQueued: 'Träningen står i kö. Sidan visar resultatet när den är klar.',
+    askAdmin: 'En administratör eller analytiker kan träna den.', trainNow: 'Träna nu', trainQueued: 'Träningen står i kö. Sidan visar resultatet när den är klar.', trainErrors: { no_flag: 'Ingen kund har ännu flaggan ”churned” i sina operativa data, så det finns inget att lära av.', running: 'En modell tränas redan; vänta tills den är klar.', no_jobs: 'Bakgrundsjobben körs inte på den här servern, så träningen kan inte starta nu.' },
     latestRun: (s, p) => `Senaste träning: ${s}${p ? ` (${p} %)` : ''}.`,
     runStatus: { queued: 'i kö', running: 'pågår', done: 'klar', failed: 'misslyckades' },
     runFailed: (e) => `Den senaste träningen misslyckades: ${e}`,
@@ -452,7 +454,7 @@ const pl: AnalysisStrings = {
     title: 'Ryzyko odejścia',
     intro: 'Klienci, którzy prawdopodobnie odejdą, na podstawie doświadczeń (odpowiedzi, sprawy, teksty) i danych operacyjnych, wraz z przyczynami podnoszącymi ryzyko każdego z nich. Model jest oceniany na klientach pominiętych przy uczeniu.',
     noModelTitle: 'Brak modelu odejść', noModel: 'Model uczy się na kontaktach, których dane operacyjne mówią, czy odeszli (flaga „churned”).',
-    askAdmin: 'Administrator lub analityk może go wytrenować.', trainNow: 'Trenuj teraz', trainQueued: 'Trening jest w kolejce. Ta strona pokaże wynik, gdy się zakończy.',
+    askAdmin: 'Administrator lub analityk może go wytrenować.', trainNow: 'Trenuj teraz', trainQueued: 'Trening jest w kolejce. Ta strona pokaże wynik, gdy się zakończy.', trainErrors: { no_flag: 'Żaden klient nie ma jeszcze flagi „churned” w danych operacyjnych, więc nie ma się na czym uczyć.', running: 'Model jest już trenowany; poczekaj, aż się zakończy.', no_jobs: 'Zadania w tle nie działają na tym serwerze, więc trening nie może się teraz rozpocząć.' },
     latestRun: (s, p) => `Ostatni trening: ${s}${p ? ` (${p}%)` : ''}.`,
     runStatus: { queued: 'w kolejce', running: 'w toku', done: 'zakończony', failed: 'nieudany' },
     runFailed: (e) => `Ostatni trening się nie powiódł: ${e}`,

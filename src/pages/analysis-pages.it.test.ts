@@ -143,8 +143,12 @@ describe('analytic pages: drivers, open answers and churn risk', () => {
     const post = (role: string, headers: Record<string, string> = {}) => fetch(`${t.url}/app/churn/train`, { method: 'POST', redirect: 'manual', headers: { cookie: cookies[role], 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: '' });
     assert.equal((await post('admin', { origin: 'https://evil.example' })).status, 403);
     assert.equal((await post('unit_manager')).status, 403);
-    // Nobody has a churn flag yet: the reason is shown, nothing is queued.
-    assert.equal((await post('admin')).status, 400);
+    // Nobody has a churn flag yet: nothing is queued, and the page says why in the user's language.
+    const refused = await post('admin');
+    assert.equal(refused.status, 303);
+    assert.equal(refused.headers.get('location'), '/app/churn?trainError=no_flag');
+    assert.ok((await body('/app/churn?lang=fi&trainError=no_flag', 'admin')).includes('Yhdenkään asiakkaan operatiivisissa tiedoissa ei vielä ole ”churned”-merkintää'));
+    assert.equal((await t.db.query(`select count(*)::int as n from churn_models where org_id = $1`, [t.orgId]))[0].n, 0);
   });
 
   test('churn: after training, quality and the at-risk list are the API\'s, rates shown as percentages', async () => {

@@ -7,6 +7,7 @@
  * charts (src/pages/downloads.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { KaikuError } from '../errors.ts';
 import { dashboardText } from '../i18n/dashboard.ts';
 import { analysisText } from '../i18n/analysis-pages.ts';
 import { defaultTrainOptions, requestChurnTraining } from '../churn/service.ts';
@@ -51,13 +52,21 @@ export async function analysisPageRoutes(app: FastifyInstance) {
     const data = await loadChurn(db, p.auth, firstParam(query, 'cursor'));
     if (await x.download(churnDownloads(data, x.a, p.language))) return reply;
     return p.send('churn', x.a.churn.title, renderChurn(data, {
-      a: x.a, language: p.language, canTrain: p.can('churn:train'), queued: firstParam(query, 'queued') === '1', downloads: x.downloads,
+      a: x.a, language: p.language, canTrain: p.can('churn:train'), queued: firstParam(query, 'queued') === '1', trainError: firstParam(query, 'trainError'), downloads: x.downloads,
     }));
   });
 
   // "Train now": a form post from the churn page (page-kit refuses one from another site), then back to it.
+  // Why it could not start is shown on the page in the user's language (the service's messages are English).
   page(app, 'POST', '/app/churn/train', 'churn:train', async (_request, reply, p) => {
-    await requestChurnTraining(db, app.deps.jobs, p.auth, defaultTrainOptions, 'dashboard');
+    try {
+      await requestChurnTraining(db, app.deps.jobs, p.auth, defaultTrainOptions, 'dashboard');
+    } catch (error) {
+      const reason = !(error instanceof KaikuError) ? undefined
+        : error.code === 'jobs_unavailable' ? 'no_jobs' : error.status === 409 ? 'running' : error.field === 'target' ? 'no_flag' : undefined;
+      if (!reason) throw error;
+      return reply.redirect(`/app/churn?trainError=${reason}`, 303);
+    }
     return reply.redirect('/app/churn?queued=1', 303);
   });
 }

@@ -99,7 +99,7 @@ export function churnDownloads(data: ChurnData, a: AnalysisStrings, language: Ui
   return [decileTable(data.model, a), liftChart(data.model, a, language), calibrationChartModel(data.model, a, language), atRiskTable(data.atRisk, a, language)];
 }
 
-export function renderChurn(data: ChurnData, ctx: { a: AnalysisStrings; language: UiLanguage; canTrain: boolean; queued: boolean; downloads: DownloadContext }): SafeHtml {
+export function renderChurn(data: ChurnData, ctx: { a: AnalysisStrings; language: UiLanguage; canTrain: boolean; queued: boolean; trainError?: string; downloads: DownloadContext }): SafeHtml {
   const { a, language } = ctx;
   const s = a.churn;
   const n = (v: number | null | undefined, digits = 0) => formatNumber(v ?? null, language, digits);
@@ -108,7 +108,8 @@ export function renderChurn(data: ChurnData, ctx: { a: AnalysisStrings; language
   const runNote = run && run.status !== 'done'
     ? html`<p class="notice" role="status">${run.status === 'failed' ? s.runFailed(run.error ?? '') : s.latestRun(s.runStatus[run.status], run.status === 'running' ? n(run.progress) : '')}</p>`
     : html``;
-  const head = html`<h1>${s.title}</h1><p class="lead">${s.intro}</p>${ctx.queued ? html`<p class="notice" role="status">${s.trainQueued}</p>` : ''}${runNote}`;
+  const trainError = ctx.trainError && ctx.trainError in s.trainErrors ? s.trainErrors[ctx.trainError as keyof typeof s.trainErrors] : undefined;
+  const head = html`<h1>${s.title}</h1><p class="lead">${s.intro}</p>${ctx.queued ? html`<p class="notice" role="status">${s.trainQueued}</p>` : ''}${trainError ? html`<div class="error-summary" role="alert"><p class="error-message">${trainError}</p></div>` : ''}${runNote}`;
   if (!data.model || !data.atRisk) {
     return html`${head}<div class="empty" role="status"><h2>${s.noModelTitle}</h2><p>${s.noModel}</p>${trainForm}</div>`;
   }
