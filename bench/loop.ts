@@ -135,15 +135,17 @@ try {
   await notified('response stored → webhook delivered', `select ${ms('d.delivered_at', 'r.received_at')} ${hooks}`, detractors);
   await notified('  hop: case created → webhook delivered', `select ${ms('d.delivered_at', 'c.created_at')} ${hooks}`, detractors);
   // E-mails as the SMTP server accepted them: each lists its cases' links (/app/cases/<id>).
-  // Only e-mails sent at once count: a person's sixth and later e-mails in a minute are gathered.
+  // With at most 5 cases a person, every case's e-mail goes at once (none is gathered).
+  const linked = () => new Set(smtp.received.flatMap((m) => m.text.match(/\/app\/cases\/[0-9a-f-]{36}/g) ?? [])).size;
+  for (const waitStarted = Date.now(); linked() < detractors && Date.now() - waitStarted < 60_000;) await new Promise((r) => setTimeout(r, 200));
+  console.log(`cases e-mailed: ${linked()} of ${detractors}`);
   const mailed = smtp.received.flatMap((m) => [...new Set(m.text.match(/\/app\/cases\/[0-9a-f-]{36}/g) ?? [])]
     .map((link) => ({ caseId: link.slice(-36), at: m.receivedAt.toISOString() })));
   const emails = `from unnest($2::uuid[], $3::timestamptz[]) as m(case_id, at)
     join cases c on c.org_id = $1 and c.id = m.case_id join responses r on r.org_id = c.org_id and r.id = c.response_id
-    join notifications n on n.org_id = c.org_id and n.case_id = c.id
-   where m.at < r.received_at + interval '30 seconds'`;
+    join notifications n on n.org_id = c.org_id and n.case_id = c.id`;
   const mailParams = [orgId, mailed.map((m) => m.caseId), mailed.map((m) => m.at)];
-  await notified('response stored → e-mail accepted by the SMTP server (sent at once)', `select ${ms('m.at', 'r.received_at')} ${emails}`, 0, mailParams);
+  await notified('response stored → e-mail accepted by the SMTP server', `select ${ms('m.at', 'r.received_at')} ${emails}`, 0, mailParams);
   await notified('  hop: in-app notification → e-mail accepted', `select ${ms('m.at', 'n.created_at')} ${emails}`, 0, mailParams);
   console.log(`e-mails received by the SMTP server during the stream: ${smtp.received.length}`);
 
