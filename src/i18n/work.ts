@@ -14,7 +14,7 @@ export interface WorkStrings {
     errorHeading: string; required: string; invalidEmail: string; number: (min: number, max: number) => string; choose: string;
     tooLong: (max: number) => string; confirmHeading: string; confirm: string; cancel: string; save: string; back: string; none: string;
     yes: string; no: string; name: string; created: string; status: string; actions: string; nextPage: string; firstPage: string;
-    active: string; disabled: string; saved: string; notValid: (detail: string) => string;
+    active: string; disabled: string; saved: string; notValid: (detail: string) => string; notFound: string; toDashboard: string;
   };
   status: Record<Status, string>;
   priority: Record<Priority, string>;
@@ -88,7 +88,7 @@ const en: WorkStrings = {
     number: (min, max) => `Enter a whole number from ${min} to ${max}.`, choose: 'Choose one of the options.', tooLong: (max) => `Use at most ${max} characters.`,
     confirmHeading: 'Please confirm', confirm: 'Yes, continue', cancel: 'Cancel', save: 'Save', back: 'Back', none: '–', yes: 'Yes', no: 'No', name: 'Name',
     created: 'Created', status: 'Status', actions: 'Actions', nextPage: 'Next page', firstPage: 'First page', active: 'Active', disabled: 'Disabled', saved: 'Saved.',
-    notValid: (detail) => `This is not valid (${detail}).`,
+    notValid: (detail) => `This is not valid (${detail}).`, notFound: 'Not found: it does not exist, or it is not yours to see.', toDashboard: 'Back to the dashboard',
   },
   status: { new: 'New', in_progress: 'In progress', waiting_customer: 'Waiting for the customer', resolved: 'Resolved', closed: 'Closed' },
   priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
@@ -186,7 +186,7 @@ const fi: WorkStrings = {
     number: (min, max) => `Anna kokonaisluku väliltä ${min}–${max}.`, choose: 'Valitse jokin vaihtoehdoista.', tooLong: (max) => `Enintään ${max} merkkiä.`,
     confirmHeading: 'Vahvista', confirm: 'Kyllä, jatka', cancel: 'Peruuta', save: 'Tallenna', back: 'Takaisin', none: '–', yes: 'Kyllä', no: 'Ei', name: 'Nimi',
     created: 'Luotu', status: 'Tila', actions: 'Toiminnot', nextPage: 'Seuraava sivu', firstPage: 'Ensimmäinen sivu', active: 'Käytössä', disabled: 'Pois käytöstä', saved: 'Tallennettu.',
-    notValid: (detail) => `Tämä ei kelpaa (${detail}).`,
+    notValid: (detail) => `Tämä ei kelpaa (${detail}).`, notFound: 'Ei löytynyt: sitä ei ole, tai se ei näy sinulle.', toDashboard: 'Takaisin etusivulle',
   },
   status: { new: 'Uusi', in_progress: 'Työn alla', waiting_customer: 'Odottaa asiakasta', resolved: 'Ratkaistu', closed: 'Suljettu' },
   priority: { low: 'Matala', normal: 'Normaali', high: 'Korkea', urgent: 'Kiireellinen' },
@@ -284,7 +284,7 @@ const sv: WorkStrings = {
     number: (min, max) => `Ange ett heltal från ${min} till ${max}.`, choose: 'Välj ett av alternativen.', tooLong: (max) => `Högst ${max} tecken.`,
     confirmHeading: 'Bekräfta', confirm: 'Ja, fortsätt', cancel: 'Avbryt', save: 'Spara', back: 'Tillbaka', none: '–', yes: 'Ja', no: 'Nej', name: 'Namn',
     created: 'Skapad', status: 'Status', actions: 'Åtgärder', nextPage: 'Nästa sida', firstPage: 'Första sidan', active: 'Aktiv', disabled: 'Avstängd', saved: 'Sparat.',
-    notValid: (detail) => `Detta är inte giltigt (${detail}).`,
+    notValid: (detail) => `Detta är inte giltigt (${detail}).`, notFound: 'Hittades inte: det finns inte, eller så får du inte se det.', toDashboard: 'Tillbaka till översikten',
   },
   status: { new: 'Ny', in_progress: 'Pågår', waiting_customer: 'Väntar på kunden', resolved: 'Löst', closed: 'Stängd' },
   priority: { low: 'Låg', normal: 'Normal', high: 'Hög', urgent: 'Brådskande' },
@@ -382,7 +382,7 @@ const pl: WorkStrings = {
     number: (min, max) => `Podaj liczbę całkowitą od ${min} do ${max}.`, choose: 'Wybierz jedną z opcji.', tooLong: (max) => `Najwyżej ${max} znaków.`,
     confirmHeading: 'Potwierdź', confirm: 'Tak, kontynuuj', cancel: 'Anuluj', save: 'Zapisz', back: 'Wstecz', none: '–', yes: 'Tak', no: 'Nie', name: 'Nazwa',
     created: 'Utworzono', status: 'Status', actions: 'Działania', nextPage: 'Następna strona', firstPage: 'Pierwsza strona', active: 'Aktywny', disabled: 'Wyłączony', saved: 'Zapisano.',
-    notValid: (detail) => `Ta wartość jest nieprawidłowa (${detail}).`,
+    notValid: (detail) => `Ta wartość jest nieprawidłowa (${detail}).`, notFound: 'Nie znaleziono: nie istnieje albo nie masz do tego dostępu.', toDashboard: 'Wróć do pulpitu',
   },
   status: { new: 'Nowa', in_progress: 'W toku', waiting_customer: 'Czeka na klienta', resolved: 'Rozwiązana', closed: 'Zamknięta' },
   priority: { low: 'Niski', normal: 'Normalny', high: 'Wysoki', urgent: 'Pilny' },

@@ -75,13 +75,16 @@ describe('case pages', () => {
     assert.equal(list.status, 200);
     assert.match(list.text, /Queue complaint for Eeva/);
     assert.doesNotMatch(list.text, /Complaint about Olli/);
-    assert.equal((await eeva.get(`/app/cases/${ids.olliCase}`)).status, 404);
+    const hidden = await eeva.get(`/app/cases/${ids.olliCase}?lang=fi`);
+    assert.equal(hidden.status, 404);
+    assert.match(hidden.text, /<h1>Ei löytynyt: sitä ei ole, tai se ei näy sinulle.<\/h1>/, 'in the reader’s language, inside the app');
+    assert.match(hidden.text, /<a href="\/app\/cases" aria-current="page">/);
     assert.equal((await eeva.post(`/app/cases/${ids.olliCase}/note`, { text: 'peeking' })).status, 404);
     const bulk = await eeva.post('/app/cases/bulk', [['id', ids.olliCase], ['action', 'priority'], ['priority', 'urgent'], ['confirm', '1']]);
     assert.equal(bulk.status, 400, 'a case out of scope is as if not selected');
     assert.equal((await t.api(`/api/v1/cases/${ids.olliCase}`)).body.priority, 'normal');
     // Frontline staff see the open text with personal data hidden and no contact details.
-    const own = await eeva.get(`/app/cases/${ids.eevaCase}`);
+    const own = await eeva.get(`/app/cases/${ids.eevaCase}?lang=en`);
     assert.equal(own.status, 200);
     assert.match(own.text, /Slow queue/);
     assert.doesNotMatch(own.text, /matti\.meikalainen@example\.com|asiakas@example\.com/);

@@ -312,7 +312,7 @@ ${selectionError ? html`<p id="selection" class="error-message">${selectionError
       const d = e.data ?? {};
       const str = (k: string) => (typeof d[k] === 'string' ? d[k] as string : '');
       switch (e.kind) {
-        case 'created': return html`${cp.event.created(str('routedBy'))}${typeof d.ownerUserId === 'string' ? html` · ${cp.event.assigned(userName(d.ownerUserId))}` : ''}`;
+        case 'created': return html`${cp.event.created(w.setup.alertRules.routes[str('routedBy') as keyof WorkStrings['setup']['alertRules']['routes']] ?? str('routedBy'))}${typeof d.ownerUserId === 'string' ? html` · ${cp.event.assigned(userName(d.ownerUserId))}` : ''}`;
         case 'assigned': return html`${d.to ? cp.event.assigned(userName(d.to)) : cp.event.unassigned}`;
         case 'status_changed': return html`${cp.event.status(statusText(w, str('from')), statusText(w, str('to')))}`;
         case 'reopened': return html`${cp.event.reopened}`;

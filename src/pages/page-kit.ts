@@ -18,7 +18,7 @@ import type { UiLanguage } from '../i18n/index.ts';
 import { workText, type WorkStrings } from '../i18n/work.ts';
 import { getOrganization } from '../orgs/service.ts';
 import { html, raw, type SafeHtml } from './html.ts';
-import { appShell, type PageId } from './layout.ts';
+import { appShell, navigation, type PageId } from './layout.ts';
 import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './dashboard-routes.ts';
 
 /** A dashboard page route and the permission it checks (`METHOD /path` as Fastify lists it). */
@@ -72,7 +72,16 @@ export function page<P = Record<string, string>>(app: FastifyInstance, method: '
         language, t: dashboardText(language), title, current, userName: profile.name, organizationName: org.name, can,
         languageHref: (l: UiLanguage) => hrefWithLanguage(request, l), body,
       }).toString());
-    return handler(request, reply, { auth, language, w: workText(language), orgName: org.name, timeZone: org.timeZone, can, send });
+    const w = workText(language);
+    try {
+      return await handler(request, reply, { auth, language, w, orgName: org.name, timeZone: org.timeZone, can, send });
+    } catch (error) {
+      // Not found (or another organisation's, or out of the caller's scope): a page in the reader's language, in the app.
+      if (!(error instanceof KaikuError) || error.status !== 404 || reply.sent) throw error;
+      const current = navigation.filter((n) => request.url === n.path || request.url.startsWith(`${n.path}/`) || request.url.startsWith(`${n.path}?`))
+        .sort((a, b) => b.path.length - a.path.length)[0]?.id ?? 'overview';
+      return send(current, w.common.notFound, html`<h1>${w.common.notFound}</h1><p><a href="/app">${w.common.toDashboard}</a></p>`, 404);
+    }
   };
   if (method === 'GET') app.get(path, { schema: { hide: true } }, route);
   else app.post(path, { schema: { hide: true } }, route);
