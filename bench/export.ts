@@ -6,16 +6,21 @@
  * `kaiku serve`, sampling its RSS every 100 ms. The server runs each export in a worker thread
  * with a heap of its own (src/exports/isolated.ts); `--in-process` also measures a second server
  * with KAIKU_EXPORT_HEAP_MB=0 (exports in the server's own thread, as before) on the same data.
- * Run: npx tsx bench/export.ts [--answers 1000000] [--runs 3] [--xlsx] [--in-process]
+ * `--keep` leaves the scratch database in place and `--reuse` exports from it again without
+ * loading (loading 1,000,000 answers takes minutes); `--heap-mb N` sets KAIKU_EXPORT_HEAP_MB.
+ * Run: npx tsx bench/export.ts [--answers 1000000] [--runs 3] [--xlsx] [--in-process] [--keep] [--reuse] [--heap-mb 64]
  */
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import { prepareResponse, storeResponses, type PreparedResponse } from '../src/responses/service.ts';
-import { benchOrganisation, dropDatabase, machine, median, rssMb, startServer, stopServer, seededRandom } from './lib.ts';
+import { benchOrganisation, dropDatabase, machine, median, rssMb, serverUrl, startServer, stopServer, seededRandom } from './lib.ts';
+import { openPostgres } from '../src/db/connection.ts';
+import { createApiKey } from '../src/auth/service.ts';
 
 const { values } = parseArgs({ options: {
   answers: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '3' }, xlsx: { type: 'boolean', default: false },
-  'in-process': { type: 'boolean', default: false },
+  'in-process': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, reuse: { type: 'boolean', default: false },
+  'heap-mb': { type: 'string' },
 } });
 const ANSWERS_PER_RESPONSE = 6;
 const responses = Math.ceil(Number(values.answers) / ANSWERS_PER_RESPONSE);
@@ -23,26 +28,38 @@ const runs = Number(values.runs);
 const CHUNK = 2000;
 const DB = 'kaiku_bench_export';
 
-const { url, db, orgId, key, survey } = await benchOrganisation(DB, 'read');
+/** The database a `--keep` run left: its organisation, a new read key, its answers already stored. */
+async function keptOrganisation() {
+  const kept = new URL(serverUrl);
+  kept.pathname = `/${DB}`;
+  const keptDb = openPostgres({ url: kept.toString() });
+  const [org] = await keptDb.query<{ id: string }>(`select id from organizations where slug = 'bench'`);
+  if (!org) throw new Error(`--reuse: ${DB} has no bench organisation; run once with --keep first`);
+  const { key: readKey } = await createApiKey(keptDb, org.id, 'bench again', ['read']);
+  return { url: kept.toString(), db: keptDb, orgId: org.id, key: readKey };
+}
 
-const rand = seededRandom(42);
-const whys = ['Hyvää palvelua, mutta jonotusaika oli pitkä', 'Nopea ja ystävällinen, "kiitos"', '=1+1 ei kaava', 'Laskutus, taas kerran\nväärin'];
+const { url, db, orgId, key, survey } = values.reuse ? { ...await keptOrganisation(), survey: undefined } : await benchOrganisation(DB, 'read');
 const loadStarted = performance.now();
-for (let start = 0; start < responses; start += CHUNK) {
-  const prepared: PreparedResponse[] = [];
-  for (let i = start; i < Math.min(start + CHUNK, responses); i++) {
-    prepared.push(await prepareResponse(db, orgId, {
-      surveyId: survey.id, language: 'fi', idempotencyKey: `bench-${i}`,
-      submittedAt: new Date(Date.UTC(2025, rand(12), 1 + rand(28), rand(24), rand(60))).toISOString(),
-      answers: [
-        { question: 'nps', value: rand(11) }, { question: 'nps_why', value: whys[rand(whys.length)]! },
-        { question: 'csat', value: 1 + rand(5) }, { question: 'ces', value: 1 + rand(7) },
-        rand(10) === 0 ? { question: 'reliable', dontKnow: true } : { question: 'reliable', value: 1 + rand(7) }, { question: 'price', value: 1 + rand(7) },
-      ],
-    }));
+if (survey) {
+  const rand = seededRandom(42);
+  const whys = ['Hyvää palvelua, mutta jonotusaika oli pitkä', 'Nopea ja ystävällinen, "kiitos"', '=1+1 ei kaava', 'Laskutus, taas kerran\nväärin'];
+  for (let start = 0; start < responses; start += CHUNK) {
+    const prepared: PreparedResponse[] = [];
+    for (let i = start; i < Math.min(start + CHUNK, responses); i++) {
+      prepared.push(await prepareResponse(db, orgId, {
+        surveyId: survey.id, language: 'fi', idempotencyKey: `bench-${i}`,
+        submittedAt: new Date(Date.UTC(2025, rand(12), 1 + rand(28), rand(24), rand(60))).toISOString(),
+        answers: [
+          { question: 'nps', value: rand(11) }, { question: 'nps_why', value: whys[rand(whys.length)]! },
+          { question: 'csat', value: 1 + rand(5) }, { question: 'ces', value: 1 + rand(7) },
+          rand(10) === 0 ? { question: 'reliable', dontKnow: true } : { question: 'reliable', value: 1 + rand(7) }, { question: 'price', value: 1 + rand(7) },
+        ],
+      }));
+    }
+    await storeResponses(db, orgId, prepared, 'import');
+    if ((start / CHUNK) % 10 === 0) process.stderr.write(`\rstored ${Math.min(start + CHUNK, responses)} / ${responses} responses`);
   }
-  await storeResponses(db, orgId, prepared, 'import');
-  if ((start / CHUNK) % 10 === 0) process.stderr.write(`\rstored ${Math.min(start + CHUNK, responses)} / ${responses} responses`);
 }
 await db.query('analyze');
 const [{ n: stored }] = await db.query<{ n: number }>(`select count(*)::int as n from answers where org_id = $1`, [orgId]);
@@ -75,7 +92,8 @@ async function timeExport(serverUrl: string, pid: number, path: string): Promise
 }
 
 const formatsToRun = values.xlsx ? ['csv', 'parquet', 'xlsx'] : ['csv', 'parquet'];
-const modes: Array<[string, Record<string, string>]> = [['worker thread', {}]];
+const modes: Array<[string, Record<string, string>]> = [[`worker thread${values['heap-mb'] ? ` (KAIKU_EXPORT_HEAP_MB=${values['heap-mb']})` : ''}`,
+  values['heap-mb'] ? { KAIKU_EXPORT_HEAP_MB: values['heap-mb'] } : {}]];
 if (values['in-process']) modes.push(['in-process (KAIKU_EXPORT_HEAP_MB=0)', { KAIKU_EXPORT_HEAP_MB: '0' }]);
 const results: Record<string, Record<string, Run[]>> = {};
 const load = (label: string) => console.log(`load average ${label}: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min)`);
@@ -102,7 +120,7 @@ try {
   }
 } finally {
   await db.close();
-  await dropDatabase(DB);
+  if (!values.keep) await dropDatabase(DB);
 }
 load('after the exports');
 

@@ -95,7 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: flag(env, 'KAIKU_SECURE_COOKIES', false),
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimit: integer(env, 'KAIKU_BODY_LIMIT', 5 * 1024 * 1024),
-    exportHeapMb: integer(env, 'KAIKU_EXPORT_HEAP_MB', 64),
+    exportHeapMb: integer(env, 'KAIKU_EXPORT_HEAP_MB', 32),
     exportWorkers: integer(env, 'KAIKU_EXPORT_WORKERS', 2),
     smtpHost: env.SMTP_HOST || undefined,
     smtpPort: integer(env, 'SMTP_PORT', flag(env, 'SMTP_SECURE', false) ? 465 : 587),

@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Writable } from 'node:stream';
 import { openPostgres } from '../db/connection.ts';
+import { inOrgScope } from '../db/scope.ts';
 import { exportTable, type ExportRequest } from './service.ts';
 
 export interface ExportWorkerData {
@@ -54,7 +55,9 @@ const toParent = new Writable({
 
 const db = openPostgres({ url: databaseUrl, max: 1 });
 try {
-  const progress = await exportTable(db, request, toParent);
+  // In the organisation's scope, as the request was: with row-level security on, the database
+  // itself keeps the export to that organisation's rows.
+  const progress = await inOrgScope(request.orgId, () => exportTable(db, request, toParent));
   port.postMessage({ type: 'done', rows: progress.rows } satisfies ExportWorkerMessage);
 } catch (error) {
   port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies ExportWorkerMessage);
