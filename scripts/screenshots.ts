@@ -40,6 +40,20 @@ try {
   const busiest = byTouchpoint.groups.filter((g) => g.key.touchpoint).sort((a, b) => (b.n ?? 0) - (a.n ?? 0))[0];
   await desktop.goto(`${base}/app/touchpoints/${busiest.key.touchpoint}?lang=en`);
   await desktop.screenshot({ path: `${out}touchpoint.png`, fullPage: true });
+  // Cases: the inbox and one case with its timeline; set-up: users and roles, an alert rule in the condition builder.
+  // The demo seeds no cases or alert rules: the committed pictures show eight cases and one rule made through the API first.
+  await desktop.goto(`${base}/app/cases?lang=en`);
+  await desktop.screenshot({ path: `${out}cases.png`, fullPage: true });
+  const firstCase = await desktop.locator('tbody th a').first().getAttribute('href');
+  if (firstCase) {
+    await desktop.goto(`${base}${firstCase}?lang=en`);
+    await desktop.screenshot({ path: `${out}case.png`, fullPage: true });
+  }
+  await desktop.goto(`${base}/app/setup/users?lang=en`);
+  await desktop.screenshot({ path: `${out}setup-users.png`, fullPage: true });
+  const rules = await (await fetch(`${base}/api/v1/alert-rules`, { headers: { cookie } })).json() as { items: Array<{ id: string }> };
+  await desktop.goto(`${base}/app/setup/alert-rules/${rules.items[0]?.id ?? 'new'}?lang=en`);
+  await desktop.screenshot({ path: `${out}alert-rule.png`, fullPage: true });
   const surveys = await (await fetch(`${base}/api/v1/surveys`, { headers: { cookie } })).json() as { items: Array<{ id: string; kind: string }> };
   const pulse = surveys.items.find((s) => s.kind === 'pulse') ?? surveys.items[0];
   const phone = await browser.newPage({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2 });
