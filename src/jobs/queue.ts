@@ -51,6 +51,21 @@ export interface JobQueueOptions {
   schedules?: Array<{ name: string; cron: string }>;
 }
 
+/**
+ * With row-level security on, organisation-scoped work runs as the role kaiku_app (src/db/scope.ts)
+ * and adds jobs in its own transaction (src/loop/events.ts): the role needs the queue's tables,
+ * which pg-boss creates at its first start and which hold no organisation's rows.
+ */
+const GRANT_QUEUE_TO_APP_ROLE = `do $$ begin
+  if exists (select 1 from pg_roles where rolname = 'kaiku_app') then
+    grant usage on schema pgboss to kaiku_app;
+    grant select, insert, update, delete on all tables in schema pgboss to kaiku_app;
+    grant usage, select, update on all sequences in schema pgboss to kaiku_app;
+  end if;
+exception when insufficient_privilege then
+  raise notice 'pgboss not granted to kaiku_app: %', sqlerrm;
+end $$`;
+
 export async function startJobQueue(db: Database, options: JobQueueOptions = {}): Promise<JobQueue> {
   const config: PgBoss.ConstructorOptions = options.databaseUrl
     ? { connectionString: options.databaseUrl, max: 4, application_name: 'kaiku-jobs' }
@@ -73,8 +88,15 @@ export async function startJobQueue(db: Database, options: JobQueueOptions = {})
   // (src/cli/scale-out.it.test.ts): one process at a time creates them, under an advisory lock
   // held by a transaction of the app's pool. PGlite has one process and one connection.
   if (options.databaseUrl) {
-    await db.transaction(async (tx) => { await tx.query('select pg_advisory_xact_lock(7406329114)'); await createQueuesAndSchedules(); });
-  } else await createQueuesAndSchedules();
+    await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock(7406329114)');
+      await createQueuesAndSchedules();
+      if (db.rls) await tx.query(GRANT_QUEUE_TO_APP_ROLE);
+    });
+  } else {
+    await createQueuesAndSchedules();
+    if (db.rls) await db.query(GRANT_QUEUE_TO_APP_ROLE);
+  }
   const workers = new Map<string, string>();
   for (const definition of options.definitions ?? []) {
     const workerId = await boss.work<object>(definition.name, {
