@@ -21,7 +21,7 @@ describe('group-commit writer', () => {
 
   test('concurrent requests share statements; a bad one fails alone; a repeated key is stored once', async () => {
     let statements = 0;
-    const counting: Queryable = { query: (text, params, name) => { if (name === 'kaiku_store_responses') statements++; return db.query(text, params, name); } };
+    const counting: Queryable = { query: (text, params, name) => { if (text.includes('insert into responses')) statements++; return db.query(text, params, name); } };
     const writer = new ResponseWriter(counting, { maxConcurrent: 1, maxBatch: 500 });
     const inputs = Array.from({ length: 30 }, (_, i) => ({ surveyId, idempotencyKey: i === 29 ? 'same' : i === 28 ? 'same' : `k${i}`, answers: [{ question: 'nps', value: i % 11 }] }));
     inputs[7] = { ...inputs[7], touchpointId: '00000000-0000-4000-8000-000000000000' } as typeof inputs[number];
