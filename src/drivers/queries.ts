@@ -21,7 +21,9 @@ export interface RespondentScores {
  * read, and returns O(respondents) rows of questions.length doubles (about 100 bytes per
  * respondent for 12 attributes). Nothing per answer crosses the wire; the pivot is
  * `max(number) filter (where question_id = …)`, and a don't-know answer has number null, so it
- * arrives as missing like an unanswered question.
+ * arrives as missing like an unanswered question. Rows come in response-id order, so a seeded
+ * bootstrap resamples the same respondents whatever plan the database picks (and the result
+ * cache, cache.ts, sees the same input).
  */
 export async function respondentScores(
   db: Queryable,
@@ -42,7 +44,8 @@ export async function respondentScores(
        join answers a on a.org_id = r.org_id and a.response_id = r.id and a.question_id = any(${questionsParam})
        ${shared.needsTouchpoint ? 'left join touchpoints t on t.org_id = r.org_id and t.id = r.touchpoint_id' : ''}
       where ${['r.org_id = $1', notResurvey(), ...shared.conditions].join(' and ')}
-      group by r.id`,
+      group by r.id
+      order by r.id`,
     params,
   );
   const result = questionIds.map(() => new Float64Array(rows.length));

@@ -19,6 +19,7 @@ import { interceptName, promoterLogistic } from './promoter-logistic.ts';
 import { relativeWeights } from './relative-weights.ts';
 import { shapleyWeights } from './shapley.ts';
 import { respondentScores } from './queries.ts';
+import { DriverResultCache, driverResultCache } from './cache.ts';
 
 export const driverMethods = ['relative-weights', 'shapley', 'promoter-logistic'] as const;
 export type DriverMethod = (typeof driverMethods)[number];
@@ -121,6 +122,19 @@ export async function driverReport(db: Queryable, auth: AuthContext, request: Dr
   const scores = await respondentScores(db, auth.orgId, survey.id, [target.id, ...attributes.map((a) => a.id)], request.filters, auth.scope);
   const personLevel = isPersonLevel(auth, request.filters.employeeId ? 'employee' : undefined);
   if (personLevel && scores.respondents < org.minGroupSize) throw groupTooSmall(org.minGroupSize);
+  // Everything the result depends on, so a cached one is exact (cache.ts); a copy, so no caller can alter the stored one.
+  const key = DriverResultCache.key(
+    { org: auth.orgId, scope: auth.scope, personLevel, request, survey, minGroupSize: org.minGroupSize, respondents: scores.respondents },
+    scores.columns,
+  );
+  return structuredClone(driverResultCache.get(key, () => computeDriverReport(request, survey, target, attributes, scores, personLevel, org.minGroupSize)));
+}
+
+function computeDriverReport(
+  request: DriverRequest, survey: Survey, target: Question, attributes: Question[],
+  scores: Awaited<ReturnType<typeof respondentScores>>, personLevel: boolean, minGroupSize: number,
+) {
+  const org = { minGroupSize };
 
   const input: DriverInput = {
     target: { name: target.key, values: scores.columns[0] },
