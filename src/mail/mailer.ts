@@ -33,8 +33,7 @@ export function createMailer(config: Pick<Config, 'smtpHost' | 'smtpPort' | 'smt
     secure: config.smtpSecure,
     auth: config.smtpUser ? { user: config.smtpUser, pass: config.smtpPassword ?? '' } : undefined,
     // Without a pool: one connection per message (password resets, follow-ups, reports).
-    // Pooled: reused connections, for hundreds of invitations a second (bench/invitation-mail.ts) and for
-    // case notifications without a connection setup each (bench/loop.ts); the owner closes the pool.
+    // Pooled: reused connections, for hundreds of invitations a second (bench/invitation-mail.ts); the owner closes the pool.
     ...(options.pool ? { pool: true, maxConnections: options.maxConnections ?? 20, maxMessages: 1000 } : {}),
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,

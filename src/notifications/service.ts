@@ -112,8 +112,8 @@ async function claimEmails(db: Queryable, where: string, params: unknown[], now:
       returning n.org_id, n.id, n.user_id, n.data, n.created_at, u.email, u.name, u.language, o.time_zone`, [now.toISOString(), ...params]);
 }
 
-/** E-mails sent at a time, and the notification mailer's pooled SMTP connections. */
-export const MAIL_CONCURRENCY = 8;
+/** E-mails sent at a time. */
+const MAIL_CONCURRENCY = 8;
 
 /** Sends each recipient's claimed notifications as one e-mail (one case, or several gathered). */
 async function mailGroups(ctx: NotifyContext, claimed: ClaimedNotification[], digest: boolean): Promise<number> {
@@ -141,7 +141,7 @@ async function mailGroups(ctx: NotifyContext, claimed: ClaimedNotification[], di
       failures.push(error as Error);
     }
   };
-  // A few at a time, over the mailer's few pooled connections: a batch may hold many people.
+  // A few at a time: each e-mail is its own SMTP connection, and a batch may hold many people.
   await forEachConcurrently([...byUser.values()], MAIL_CONCURRENCY, send);
   if (failures.length > 0) throw new Error(`${failures.length} of ${byUser.size} notification e-mails failed: ${failures[0].message}`);
   return sent;
