@@ -90,4 +90,15 @@ describe('demo generator', () => {
       .map((r) => r.answers.find((a) => a.question === 'nps_why')?.value).filter(Boolean);
     assert.ok(queueFi.some((text) => /jono/i.test(String(text))), 'detractors of the phone line talk about the queue');
   });
+  test('churn flags: a quarter unknown, and contacts whose latest NPS is low leave more often', () => {
+    const unknown = demo.contacts.filter((c) => c.operational.churned === undefined).length;
+    assert.ok(Math.abs(unknown / demo.contacts.length - 0.25) < 0.04, `${unknown} unknown`);
+    const latest = new Map<number, number>();
+    for (const r of demo.responses) latest.set(r.contactIndex, npsOf(r));
+    const rate = (low: boolean) => {
+      const group = demo.contacts.filter((c, i) => c.operational.churned !== undefined && latest.has(i) && (latest.get(i)! <= 6) === low);
+      return group.filter((c) => c.operational.churned).length / group.length;
+    };
+    assert.ok(rate(true) > rate(false) + 0.05, `detractors ${rate(true)}, others ${rate(false)}`);
+  });
 });

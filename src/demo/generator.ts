@@ -51,6 +51,8 @@ export interface DemoSurvey { key: string; input: SurveyInput }
 export interface DemoContact {
   externalId: string; name: string; email: string; phone: string; language: DemoLanguage;
   segment: 'household' | 'business' | 'vip'; persona: string; cohort: number; attributes: Record<string, string | number>;
+  /** Operational data: plan and tenure, and `churned` where known (absent = not known yet: scored, not trained on). */
+  operational: { plan: string; tenureYears: number; churned?: boolean };
 }
 export interface DemoResponse {
   surveyKey: string;
@@ -350,6 +352,7 @@ export function generateDemo(seed = DEMO_SEED, referenceDate = DEMO_REFERENCE_DA
       segment,
       persona,
       cohort: pick(4),
+      operational: { plan: '', tenureYears: 0 },
       attributes: {
         city: cities[pick(cities.length)],
         plan: pickWeighted(random, [['spot', 40], ['fixed', 45], ['green', 15]]),
@@ -435,6 +438,7 @@ export function generateDemo(seed = DEMO_SEED, referenceDate = DEMO_REFERENCE_DA
     }
   }
   responses.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
+  churnFlags(contacts, responses, seed);
 
   return {
     units: units.map((u) => ({ ...u })),
@@ -444,4 +448,29 @@ export function generateDemo(seed = DEMO_SEED, referenceDate = DEMO_REFERENCE_DA
     contacts,
     responses,
   };
+}
+
+/**
+ * The churn flag of the demo contacts (operational `churned`), so the churn page has a model on
+ * a fresh demo. Derived from each contact's experience: the log-odds of leaving fall 0.45 per
+ * NPS point of their latest answer above 7 (a contact who never answered sits at the base rate),
+ * spot-price plans leave more (+0.6) and long tenure less (−0.05 a year); base about 12 %.
+ * A quarter of the contacts have no flag yet (their renewal is not due): they are scored, not
+ * trained on. Drawn from its own seeded generator, so the rest of the demo is unchanged.
+ */
+function churnFlags(contacts: DemoContact[], responses: DemoResponse[], seed: number): void {
+  const random = createRandom(seed + 7919);
+  const latestNps = new Map<number, number>();
+  for (const r of responses) { // sorted by time: the last one wins
+    const nps = r.answers.find((a) => a.question === 'nps')?.value;
+    if (typeof nps === 'number') latestNps.set(r.contactIndex, nps);
+  }
+  contacts.forEach((c, i) => {
+    const plan = String(c.attributes.plan);
+    const tenureYears = Number(c.attributes.tenureYears);
+    const nps = latestNps.get(i);
+    const logit = -2 - 0.45 * ((nps ?? 7) - 7) + (plan === 'spot' ? 0.6 : 0) - 0.05 * tenureYears;
+    const churned = random() < 1 / (1 + Math.exp(-logit));
+    c.operational = random() < 0.25 ? { plan, tenureYears } : { plan, tenureYears, churned };
+  });
 }

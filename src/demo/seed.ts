@@ -8,6 +8,7 @@
  * next start tries again on an empty database.
  */
 import { createUser } from '../auth/service.ts';
+import { defaultTrainOptions, runChurnTraining } from '../churn/service.ts';
 import { hashPassword } from '../auth/secrets.ts';
 import type { Database } from '../db/connection.ts';
 import { uuidv7 } from '../db/ids.ts';
@@ -74,11 +75,12 @@ export async function seedDemo(db: Database, options: { onProgress?: (text: stri
 
     const contactIds = demo.contacts.map(() => randomUUID());
     await db.query(
-      `insert into contacts (org_id, id, external_id, email, phone, name, language, segment, persona, cohort, attributes)
-       select $1, * from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::smallint[], $11::jsonb[])`,
+      `insert into contacts (org_id, id, external_id, email, phone, name, language, segment, persona, cohort, attributes, operational)
+       select $1, * from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::smallint[], $11::jsonb[], $12::jsonb[])`,
       [orgId, contactIds, demo.contacts.map((c) => c.externalId), demo.contacts.map((c) => c.email), demo.contacts.map((c) => c.phone),
         demo.contacts.map((c) => c.name), demo.contacts.map((c) => c.language), demo.contacts.map((c) => c.segment),
-        demo.contacts.map((c) => c.persona), demo.contacts.map((c) => c.cohort), demo.contacts.map((c) => JSON.stringify(c.attributes))]);
+        demo.contacts.map((c) => c.persona), demo.contacts.map((c) => c.cohort), demo.contacts.map((c) => JSON.stringify(c.attributes)),
+        demo.contacts.map((c) => JSON.stringify(c.operational))]);
     progress(`${demo.contacts.length} contacts`);
 
     for (let start = 0; start < demo.responses.length; start += CHUNK) {
@@ -103,6 +105,12 @@ export async function seedDemo(db: Database, options: { onProgress?: (text: stri
       await storeResponses(db, orgId, prepared, 'demo');
       progress(`responses ${Math.min(start + CHUNK, demo.responses.length)} / ${demo.responses.length}`);
     }
+    // A churn model from the contacts' flags, trained here (not queued: seeding may run without jobs), so /app/churn is populated.
+    const [run] = await db.query<{ id: string }>(
+      `insert into churn_models (org_id, options, trigger) values ($1, $2, 'demo') returning id`, [orgId, JSON.stringify(defaultTrainOptions)]);
+    await runChurnTraining(db, orgId, run.id);
+    const [trained] = await db.query<{ status: string; error: string | null }>(`select status, error from churn_models where org_id = $1 and id = $2`, [orgId, run.id]);
+    progress(trained.status === 'done' ? 'churn model trained' : `churn model not trained: ${trained.error}`);
     progress(`demo seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     await removeDemo(db, orgId).catch((cleanup: Error) => progress(`could not remove the partly seeded demo: ${cleanup.message}`));
@@ -115,5 +123,6 @@ export async function seedDemo(db: Database, options: { onProgress?: (text: stri
 async function removeDemo(db: Database, orgId: string): Promise<void> {
   await db.query(`delete from answers where org_id = $1`, [orgId]);
   await db.query(`delete from responses where org_id = $1`, [orgId]);
+  await db.query(`delete from churn_scores where org_id = $1`, [orgId]); // no foreign keys (src/churn/README.md)
   await db.query(`delete from organizations where id = $1`, [orgId]);
 }
