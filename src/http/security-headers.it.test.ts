@@ -14,6 +14,8 @@ import { securityHeadersPlugin } from './security-headers.ts';
 const anonymousWrites = new Set([
   'POST /s/:surveyId', 'POST /r/:token', 'POST /u/:token',
   'POST /api/v1/public/collectors/:key/show', 'POST /api/v1/public/collectors/:key/responses',
+  // A signed-in visitor's web invitation: the site's HMAC signature of the external id is the credential.
+  'POST /api/v1/public/collectors/:key/invitation', 'POST /api/v1/public/collectors/:key/invitation/responses',
 ]);
 
 describe('security headers and CSRF on every route', () => {
