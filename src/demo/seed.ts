@@ -111,6 +111,9 @@ export async function seedDemo(db: Database, options: { onProgress?: (text: stri
     await runChurnTraining(db, orgId, run.id);
     const [trained] = await db.query<{ status: string; error: string | null }>(`select status, error from churn_models where org_id = $1 and id = $2`, [orgId, run.id]);
     progress(trained.status === 'done' ? 'churn model trained' : `churn model not trained: ${trained.error}`);
+    // Fresh bulk-loaded tables have no planner statistics until autovacuum gets to them; without them the
+    // dashboard's queries pick bad plans for minutes. ANALYZE (no table list) covers every table seeded here.
+    await db.query('analyze');
     progress(`demo seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     await removeDemo(db, orgId).catch((cleanup: Error) => progress(`could not remove the partly seeded demo: ${cleanup.message}`));
