@@ -7,7 +7,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { testBackend, testDatabase } from '../../test/helpers/db.ts';
 import { newOrg } from '../../test/helpers/app.ts';
 import { waitUntil } from '../../test/helpers/wait.ts';
@@ -17,12 +16,11 @@ const root = new URL('../..', import.meta.url).pathname;
 const CONTACTS = 150;
 const EVENTS_PER_CONTACT = 3;
 
-const freePort = () => new Promise<number>((resolve) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => resolve(port));
-  });
-});
+/**
+ * A port below the ephemeral range (32768+ on Linux): an ephemeral port found free can be taken
+ * by any outgoing connection before the child listens on it, which once failed CI with EADDRINUSE.
+ */
+const candidatePort = () => 20_000 + Math.floor(Math.random() * 10_000);
 
 function startKaiku(env: Record<string, string>) {
   let output = '';
@@ -38,15 +36,22 @@ test('two app processes schedule and send: one invitation per (contact, rule, ev
     const db = await testDatabase();
     const smtp = await startTestSmtp();
     const { apiKey } = await newOrg(db, 'Two processes');
-    const ports = [await freePort(), await freePort()];
     const env = (port: number) => ({ DATABASE_URL: (db as unknown as { url: string }).url, PORT: String(port), SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), KAIKU_PUBLIC_URL: `http://127.0.0.1:${port}` });
     const processes: Array<ReturnType<typeof startKaiku>> = [];
+    const ports: number[] = [];
     try {
       // One after the other: two first starts at once on a fresh database deadlock in pg-boss's createQueue.
-      for (const port of ports) {
-        const p = startKaiku(env(port));
+      // A port someone else holds is tried again with another.
+      while (ports.length < 2) {
+        let port = candidatePort();
+        let p = startKaiku(env(port));
+        for (let attempt = 1; attempt < 5 && !/ready at/.test(await p.ready()) && /EADDRINUSE/.test(p.output()); attempt++) {
+          port = candidatePort();
+          p = startKaiku(env(port));
+        }
         processes.push(p);
         assert.match(await p.ready(), /ready at/, p.output());
+        ports.push(port);
       }
       const [a, b] = ports.map((port) => async (path: string, body?: unknown, method = body ? 'POST' : 'GET') => {
         const res = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
