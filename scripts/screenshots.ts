@@ -1,6 +1,7 @@
 /**
  * Screenshots for the documentation, taken in headless Chromium from a running Kaiku with the
- * demo data: `KAIKU_URL=http://localhost:3000 npx tsx scripts/screenshots.ts`.
+ * demo data: `KAIKU_URL=http://localhost:3000 npx tsx scripts/screenshots.ts [--only name,name]`
+ * (`--only` retakes just the named pictures, e.g. `--only loop,praise`).
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -8,6 +9,12 @@ import { chromium } from 'playwright-core';
 const base = process.env.KAIKU_URL ?? 'http://localhost:3000';
 const out = new URL('../docs/screenshots/', import.meta.url).pathname;
 mkdirSync(out, { recursive: true });
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]?.split(',')) : null;
+/** Takes the picture docs/screenshots/<name>.png unless --only leaves it out. */
+const shot = async (page: import('playwright-core').Page, name: string, fullPage = true) => {
+  if (!only || only.has(name)) await page.screenshot({ path: `${out}${name}.png`, fullPage });
+};
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -16,16 +23,21 @@ const browser = await chromium.launch({
 try {
   const desktop = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await desktop.goto(`${base}/login?lang=en`);
-  await desktop.screenshot({ path: `${out}login.png` });
+  await shot(desktop, 'login', false);
   await desktop.fill('input[name=email]', 'demo@kaiku.example');
   await desktop.fill('input[name=password]', 'kaiku-demo-2026');
   await Promise.all([desktop.waitForURL(/\/app/), desktop.press('input[name=password]', 'Enter')]);
   await desktop.goto(`${base}/app?lang=en`);
-  await desktop.screenshot({ path: `${out}journey-overview.png`, fullPage: true });
+  await shot(desktop, 'journey-overview');
+  // Closing the loop, the unit's feedback and the praise wall.
+  for (const [name, path] of [['loop', '/app/loop?lang=en'], ['feedback', '/app/feedback?lang=en'], ['praise', '/app/praise?lang=en']]) {
+    await desktop.goto(`${base}${path}`);
+    await shot(desktop, name);
+  }
   // The analytic pages: drivers, open answers (the demo's last six months) and churn risk.
   for (const [name, path] of [['drivers', '/app/drivers?lang=en'], ['text', '/app/text?lang=en'], ['churn', '/app/churn?lang=en']]) {
     await desktop.goto(`${base}${path}`);
-    await desktop.screenshot({ path: `${out}${name}.png`, fullPage: true });
+    await shot(desktop, name);
   }
 
   const cookie = (await desktop.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
@@ -33,32 +45,37 @@ try {
   const journeys = await (await fetch(`${base}/api/v1/journeys`, { headers: { cookie } })).json() as { items: Array<{ persona: string | null }> };
   const personas = [...new Set(journeys.items.flatMap((j) => (j.persona ? [j.persona] : [])))];
   await desktop.goto(`${base}/app/journeys?lang=en`);
-  await desktop.screenshot({ path: `${out}journey-map.png`, fullPage: true });
+  await shot(desktop, 'journey-map');
   await desktop.goto(`${base}/app/journeys?lang=en&metric=csat&${personas.map((p) => `compare=${encodeURIComponent(p)}`).join('&')}`);
-  await desktop.screenshot({ path: `${out}journey-map-personas.png`, fullPage: true });
+  await shot(desktop, 'journey-map-personas');
   const byTouchpoint = await (await fetch(`${base}/api/v1/metrics/nps?by=touchpoint`, { headers: { cookie } })).json() as { groups: Array<{ key: { touchpoint: string | null }; n: number | null }> };
   const busiest = byTouchpoint.groups.filter((g) => g.key.touchpoint).sort((a, b) => (b.n ?? 0) - (a.n ?? 0))[0];
   await desktop.goto(`${base}/app/touchpoints/${busiest.key.touchpoint}?lang=en`);
-  await desktop.screenshot({ path: `${out}touchpoint.png`, fullPage: true });
+  await shot(desktop, 'touchpoint');
   // Cases: the inbox and one case with its timeline; set-up: users and roles, an alert rule in the condition builder.
   // The demo seeds no cases or alert rules: the committed pictures show eight cases and one rule made through the API first.
   await desktop.goto(`${base}/app/cases?lang=en`);
-  await desktop.screenshot({ path: `${out}cases.png`, fullPage: true });
-  const firstCase = await desktop.locator('tbody th a').first().getAttribute('href');
+  await shot(desktop, 'cases');
+  const caseLinks = desktop.locator('tbody th a');
+  const firstCase = (await caseLinks.count()) > 0 ? await caseLinks.first().getAttribute('href') : null;
   if (firstCase) {
     await desktop.goto(`${base}${firstCase}?lang=en`);
-    await desktop.screenshot({ path: `${out}case.png`, fullPage: true });
+    await shot(desktop, 'case');
   }
   await desktop.goto(`${base}/app/setup/users?lang=en`);
-  await desktop.screenshot({ path: `${out}setup-users.png`, fullPage: true });
+  await shot(desktop, 'setup-users');
+  for (const [name, path] of [['setup-api-keys', '/app/setup/api-keys?lang=en'], ['setup-webhooks', '/app/setup/webhooks?lang=en']]) {
+    await desktop.goto(`${base}${path}`);
+    await shot(desktop, name);
+  }
   const rules = await (await fetch(`${base}/api/v1/alert-rules`, { headers: { cookie } })).json() as { items: Array<{ id: string }> };
   await desktop.goto(`${base}/app/setup/alert-rules/${rules.items[0]?.id ?? 'new'}?lang=en`);
-  await desktop.screenshot({ path: `${out}alert-rule.png`, fullPage: true });
+  await shot(desktop, 'alert-rule');
   const surveys = await (await fetch(`${base}/api/v1/surveys`, { headers: { cookie } })).json() as { items: Array<{ id: string; kind: string }> };
   const pulse = surveys.items.find((s) => s.kind === 'pulse') ?? surveys.items[0];
   const phone = await browser.newPage({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2 });
   await phone.goto(`${base}/s/${pulse.id}?lang=fi`);
-  await phone.screenshot({ path: `${out}survey-phone.png`, fullPage: true });
+  await shot(phone, 'survey-phone');
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();
