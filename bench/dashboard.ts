@@ -10,10 +10,9 @@
  */
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { openMigratedDatabase } from '../src/db/connection.ts';
 import { seedDemo } from '../src/demo/seed.ts';
-import { dropDatabase, machine, median, scratchDatabase, startServer, stopServer } from './lib.ts';
+import { dropDatabase, launchBrowser, machine, median, scratchDatabase, signIn, startServer, stopServer } from './lib.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
 const runs = Number(values.runs);
@@ -27,14 +26,9 @@ const [{ count }] = await db.query<{ count: number }>(`select count(*)::int as c
 await db.close();
 
 const server = await startServer({ DATABASE_URL: databaseUrl, KAIKU_DATA_DIR: '' }, 3907);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 try {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(login) });
-  if (res.status !== 200) throw new Error(`demo sign-in failed: ${res.status}`);
-  const [cookieName, cookieValue] = (res.headers.get('set-cookie') ?? '').split(';')[0].split('=');
+  const { cookieName, cookieValue } = await signIn(server.url, login);
 
   async function coldLoad(path: string) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

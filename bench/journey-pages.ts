@@ -6,15 +6,14 @@
  * Views: the map (NPS, default 90 days), the map by CSAT with every persona side by side, the
  * busiest touchpoint's page (12 months: trend, distribution, statements, four breakdowns,
  * words, cases) and the first Likert statement's page.
- * Run: npx tsx bench/journey-pages.ts [--runs 5] [--no-analyze]
+ * Run: npx tsx bench/journey-pages.ts [--runs 5]
  */
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { openMigratedDatabase } from '../src/db/connection.ts';
 import { seedDemo } from '../src/demo/seed.ts';
-import { dropDatabase, machine, median, scratchDatabase, startServer, stopServer } from './lib.ts';
+import { dropDatabase, launchBrowser, machine, median, scratchDatabase, signIn, startServer, stopServer } from './lib.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'no-analyze': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
 const name = 'kaiku_bench_journey_pages';
 const databaseUrl = await scratchDatabase(name);
@@ -22,9 +21,8 @@ const db = await openMigratedDatabase({ databaseUrl, dataDir: '', poolSize: 4 })
 const seeded = performance.now();
 const { login } = await seedDemo(db);
 console.log(`demo seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
-// The planner's statistics, as autovacuum gathers them within a minute of the seed: without them a Likert
-// statement's breakdowns by segment and employee plan a nested loop (about 8 s each on this machine).
-if (!values['no-analyze']) await db.query('analyze');
+// seedDemo ends with ANALYZE: without planner statistics a Likert statement's breakdowns by segment
+// and employee plan a nested loop (about 8 s each on this machine).
 const [{ count }] = await db.query<{ count: number }>(`select count(*)::int as count from responses`);
 const [busiest] = await db.query<{ id: string }>(`select touchpoint_id::text as id from responses where touchpoint_id is not null group by 1 order by count(*) desc limit 1`);
 const [statement] = await db.query<{ id: string }>(`select id::text from questions where type = 'likert7' order by key limit 1`);
@@ -32,14 +30,9 @@ const personas = (await db.query<{ persona: string }>(`select distinct persona f
 await db.close();
 
 const server = await startServer({ DATABASE_URL: databaseUrl, KAIKU_DATA_DIR: '' }, 3908);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 try {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(login) });
-  if (res.status !== 200) throw new Error(`demo sign-in failed: ${res.status}`);
-  const [cookieName, cookieValue] = (res.headers.get('set-cookie') ?? '').split(';')[0].split('=');
+  const { cookieName, cookieValue } = await signIn(server.url, login);
 
   async function coldLoad(path: string) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import pg from 'pg';
+import { launchChromium, skipReason } from '../test/helpers/browser.ts';
 
 export const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -139,4 +140,19 @@ export async function benchOrganisation(database: string, scope: 'read' | 'write
     ],
   });
   return { url, db, orgId, key, survey };
+}
+
+/** Headless Chromium as the page tests launch it (test/helpers/browser.ts); a bench needs it. */
+export async function launchBrowser() {
+  const browser = await launchChromium();
+  if (!browser) throw new Error(skipReason);
+  return browser;
+}
+
+/** Signs in over the API and returns the session cookie, for pages a bench loads in Chromium. */
+export async function signIn(url: string, login: { email: string; password: string }): Promise<{ cookieName: string; cookieValue: string }> {
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(login) });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
+  const [cookieName, cookieValue] = (res.headers.get('set-cookie') ?? '').split(';')[0].split('=');
+  return { cookieName, cookieValue };
 }
