@@ -6,6 +6,7 @@ import { parquetReadObjects } from 'hyparquet';
 import { newOrg, signInAs, startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { createUser, dataScopeFor } from '../auth/service.ts';
 import { exportTable } from './service.ts';
+import { resurveySurveyId } from '../loop/followup.ts';
 
 const survey = {
   name: 'Export test',
@@ -65,7 +66,7 @@ describe('bulk exports', () => {
   });
   after(() => t.close());
 
-  const context = (unit: string, language: string, channel = '') => `,,${channel},${unit},,,,${language},api`;
+  const context = (unit: string, language: string, channel = '') => `,,${channel},${unit},,,,${language},api,false`;
 
   test('answers.csv: exact bytes with BOM, CRLF, RFC 4180 quoting and formulas neutralised', async () => {
     const res = await fetch(`${t.url}/api/v1/exports/answers.csv?surveyId=${surveyId}`, { headers: { authorization: `Bearer ${t.apiKey}` } });
@@ -76,7 +77,7 @@ describe('bulk exports', () => {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const s = surveyId;
     const expected = '\uFEFF'
-      + 'response_id,submitted_at,survey_id,question_key,question_type,number,choice,choices,text,dont_know,touchpoint_id,channel,unit_id,employee_id,contact_id,segment,language,source\r\n'
+      + 'response_id,submitted_at,survey_id,question_key,question_type,number,choice,choices,text,dont_know,touchpoint_id,channel,unit_id,employee_id,contact_id,segment,language,source,is_resurvey\r\n'
       + `${r1},2026-01-10T08:00:00.000Z,${s},nps,nps,9,,,,false${context(north, 'fi')}\r\n`
       + `${r1},2026-01-10T08:00:00.000Z,${s},nps_why,text,,,,"Nopea, ""ystävällinen""\npalvelu",false${context(north, 'fi')}\r\n`
       + `${r1},2026-01-10T08:00:00.000Z,${s},staff,likert7,,,,,true${context(north, 'fi')}\r\n`
@@ -97,9 +98,9 @@ describe('bulk exports', () => {
     const s = surveyId;
     // fetch's text() drops the byte order mark; the bytes test above checks it.
     assert.equal(res.body, ''
-      + 'response_id,submitted_at,survey_id,touchpoint_id,channel,unit_id,employee_id,contact_id,segment,language,source,nps,nps_why,csat,staff,staff_dont_know,topics,comment\r\n'
-      + `${r2},2026-01-11T09:30:00.000Z,${s},,web,${south},,,,en,api,3,"'=HYPERLINK(""http://evil.example"",""click"")",2,,,,'-minus first\r\n`
-      + `${r3},2026-01-12T10:00:00.000Z,${s},,,${northTeam},,,,fi,api,10,,,7,false,,'@kaikki hyvin\r\n`);
+      + 'response_id,submitted_at,survey_id,touchpoint_id,channel,unit_id,employee_id,contact_id,segment,language,source,is_resurvey,nps,nps_why,csat,staff,staff_dont_know,topics,comment\r\n'
+      + `${r2},2026-01-11T09:30:00.000Z,${s},,web,${south},,,,en,api,false,3,"'=HYPERLINK(""http://evil.example"",""click"")",2,,,,'-minus first\r\n`
+      + `${r3},2026-01-12T10:00:00.000Z,${s},,,${northTeam},,,,fi,api,false,10,,,7,false,,'@kaikki hyvin\r\n`);
   });
 
   test('answers.xlsx read back with exceljs: typed cells, text neutralised', async () => {
@@ -132,7 +133,7 @@ describe('bulk exports', () => {
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/vnd.apache.parquet');
     const rows = await parquetReadObjects({ file: await res.arrayBuffer() });
-    const base = { survey_id: surveyId, touchpoint_id: null, employee_id: null, contact_id: null, segment: null, source: 'api' };
+    const base = { survey_id: surveyId, touchpoint_id: null, employee_id: null, contact_id: null, segment: null, source: 'api', is_resurvey: false };
     assert.deepEqual(rows, [
       { ...base, response_id: r1, submitted_at: new Date('2026-01-10T08:00:00Z'), channel: null, unit_id: north, language: 'fi',
         nps: 9, nps_why: 'Nopea, "ystävällinen"\npalvelu', csat: null, staff: null, staff_dont_know: true, topics: 'billing|contract', comment: null },
@@ -207,5 +208,58 @@ describe('bulk exports', () => {
   test('an export needs a signed-in caller', async () => {
     const res = await t.api('/api/v1/exports/answers.csv', { key: null });
     assert.equal(res.status, 401);
+  });
+});
+
+/**
+ * Re-survey answers ("is it solved?" after a case) are left out of every metric; the exports keep
+ * them, flagged in is_resurvey, so a BI model can leave them out the same way.
+ */
+describe('exports flag re-survey rows', () => {
+  let t: TestApp;
+  let surveyId: string;
+  let resurveyId: string;
+  let normal: string;
+  let resurvey: string;
+
+  before(async () => {
+    t = await startTestApp();
+    surveyId = (await t.api('/api/v1/surveys', { body: { ...survey, questions: survey.questions.slice(0, 1) } })).body.id;
+    resurveyId = await resurveySurveyId(t.db, t.orgId);
+    const batch = await t.api('/api/v1/responses/batch', { body: { responses: [
+      { surveyId, language: 'fi', submittedAt: '2026-02-01T08:00:00Z', answers: [{ question: 'nps', value: 2 }] },
+      { surveyId: resurveyId, language: 'fi', submittedAt: '2026-02-03T08:00:00Z', answers: [{ question: 'solved', value: 'yes' }, { question: 'score', value: 9 }] },
+    ] } });
+    assert.equal(batch.status, 200, JSON.stringify(batch.body));
+    [normal, resurvey] = batch.body.items.map((i: { id: string }) => i.id);
+  });
+  after(() => t.close());
+
+  test('answers.csv and responses.csv end their context with is_resurvey', async () => {
+    const answers = await t.api('/api/v1/exports/answers.csv');
+    assert.equal(answers.status, 200);
+    const lines = (answers.body as string).split('\r\n').slice(0, -1).map((line) => line.split(','));
+    assert.equal(lines[0]!.at(-1), 'is_resurvey');
+    assert.deepEqual(lines.slice(1).map((cells) => [cells[0], cells[3], cells.at(-1)]),
+      [[normal, 'nps', 'false'], [resurvey, 'solved', 'true'], [resurvey, 'score', 'true']]);
+    const responses = await t.api('/api/v1/exports/responses.csv');
+    const wide = (responses.body as string).split('\r\n').slice(0, -1).map((line) => line.split(','));
+    const flag = wide[0]!.indexOf('is_resurvey');
+    assert.equal(flag, wide[0]!.indexOf('source') + 1, 'after the response context, before the question columns');
+    assert.deepEqual(wide.slice(1).map((cells) => [cells[0], cells[flag]]), [[normal, 'false'], [resurvey, 'true']]);
+  });
+
+  test('Parquet and XLSX type the flag as BOOLEAN', async () => {
+    const parquet = await fetch(`${t.url}/api/v1/exports/responses.parquet`, { headers: { authorization: `Bearer ${t.apiKey}` } });
+    const rows = await parquetReadObjects({ file: await parquet.arrayBuffer(), columns: ['response_id', 'is_resurvey'] });
+    assert.deepEqual(rows, [{ response_id: normal, is_resurvey: false }, { response_id: resurvey, is_resurvey: true }]);
+    const xlsx = await fetch(`${t.url}/api/v1/exports/answers.xlsx?surveyId=${resurveyId}`, { headers: { authorization: `Bearer ${t.apiKey}` } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const column = (sheet.getRow(1).values as unknown[]).indexOf('is_resurvey');
+    const flags: unknown[] = [];
+    sheet.eachRow((row, n) => { if (n > 1) flags.push(row.getCell(column).value); });
+    assert.deepEqual(flags, [true, true]);
   });
 });

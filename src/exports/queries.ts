@@ -34,6 +34,9 @@ const context: Column[] = [
   { name: 'segment', type: 'string' },
   { name: 'language', type: 'string' },
   { name: 'source', type: 'string' },
+  // An answer to the organisation's "is it solved?" re-survey after a case: kept out of the
+  // metrics (notResurvey() in src/metrics/queries.ts), so BI tools need to tell these rows apart.
+  { name: 'is_resurvey', type: 'boolean' },
 ];
 const contextSql = 'r.touchpoint_id, r.channel::text as channel, r.unit_id, r.employee_id, r.contact_id, r.segment, r.language, r.source::text as source';
 
@@ -62,6 +65,18 @@ export interface ExportQuery {
   orgId: string;
   filters: MetricFilters;
   scope: DataScope;
+}
+
+/** How rows are written: open text (PII-redacted by default, src/exports/service.ts) and which survey is the re-survey. */
+export interface RowOptions {
+  openText?: OpenTextCell;
+  /** organizations.resurvey_survey_id, read once per export: a string compare per row costs nothing, a SQL column would. */
+  resurveySurveyId: string | null;
+}
+
+export async function resurveySurveyIdOf(db: Queryable, orgId: string): Promise<string | null> {
+  const [org] = await db.query<{ resurvey_survey_id: string | null }>(`select resurvey_survey_id from organizations where id = $1`, [orgId]);
+  return org?.resurvey_survey_id ?? null;
 }
 
 function whereClause(query: ExportQuery, params: unknown[]) {
@@ -97,11 +112,12 @@ export async function questionInfo(db: Queryable, orgId: string): Promise<Map<st
  * context once (with its answers as one JSON array) took 5 s where the answer-by-answer join
  * took 8 s, most of it the client parsing the repeated context columns.
  */
-export function answerRows(questions: Map<string, QuestionInfo>, row: Record<string, unknown>, into: CellValue[][], openText: OpenTextCell = asStored): void {
+export function answerRows(questions: Map<string, QuestionInfo>, row: Record<string, unknown>, into: CellValue[][], options: RowOptions): void {
+  const openText = options.openText ?? asStored;
   const answers = parseAnswers(row.answers);
   if (answers.length > 1) answers.sort((x, y) => (questions.get(x[0])?.position ?? 0) - (questions.get(y[0])?.position ?? 0));
   const submittedAt = new Date(row.submitted_ms as number);
-  const context = contextCells(row);
+  const context = contextCells(row, options.resurveySurveyId);
   for (const [questionId, number, choice, choices, text, dontKnow] of answers) {
     const question = questions.get(questionId);
     // A question created after the question list was read is not part of this snapshot's surveys.
@@ -115,8 +131,12 @@ export function answerRows(questions: Map<string, QuestionInfo>, row: Record<str
 export type OpenTextCell = (text: string) => string;
 const asStored: OpenTextCell = (text) => text;
 
-function contextCells(row: Record<string, unknown>): CellValue[] {
-  return context.map((c) => (row[c.name] ?? null) as CellValue);
+const storedContext = context.filter((c) => c.name !== 'is_resurvey');
+
+function contextCells(row: Record<string, unknown>, resurveySurveyId: string | null): CellValue[] {
+  const cells = storedContext.map((c) => (row[c.name] ?? null) as CellValue);
+  cells.push(row.survey_id === resurveySurveyId);
+  return cells;
 }
 
 const scoreTypes = new Set(['nps', 'csat', 'ces', 'likert7', 'rating']);
@@ -191,12 +211,13 @@ function parseAnswers(value: unknown): WideAnswer[] {
   return ((typeof value === 'string' ? JSON.parse(value) : value) ?? []) as WideAnswer[];
 }
 
-export function responseRow(layout: WideLayout, row: Record<string, unknown>, openText: OpenTextCell = asStored): CellValue[] {
+export function responseRow(layout: WideLayout, row: Record<string, unknown>, options: RowOptions): CellValue[] {
+  const openText = options.openText ?? asStored;
   const cells: CellValue[] = new Array(layout.columns.length).fill(null);
   cells[0] = row.response_id as string;
   cells[1] = new Date(row.submitted_ms as number);
   cells[2] = row.survey_id as string;
-  const contextValues = contextCells(row);
+  const contextValues = contextCells(row, options.resurveySurveyId);
   for (let i = 0; i < contextValues.length; i++) cells[3 + i] = contextValues[i]!;
   for (const [questionId, number, choice, choices, text, dontKnow] of parseAnswers(row.answers)) {
     const slot = layout.cells.get(questionId);

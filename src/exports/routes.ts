@@ -22,8 +22,9 @@ const ExportQuery = Type.Object({
 
 const descriptions = {
   answers: 'One row per answer: response_id, submitted_at, survey_id, question_key, question_type, number, choice, choices (joined by "|"), text, dont_know, '
-    + 'touchpoint_id, channel, unit_id, employee_id, contact_id, segment, language, source.',
-  responses: 'One row per response in wide form: the response context, then one column per question key (and <key>_dont_know where "don\'t know" is offered).',
+    + 'touchpoint_id, channel, unit_id, employee_id, contact_id, segment, language, source, is_resurvey (true for answers to the "is it solved?" re-survey after a case, which metrics leave out).',
+  responses: 'One row per response in wide form: the response context (ending with is_resurvey, true for the "is it solved?" re-survey after a case, which metrics leave out), '
+    + 'then one column per question key (and <key>_dont_know where "don\'t know" is offered).',
 };
 const formatNotes = {
   csv: 'RFC 4180, CRLF, UTF-8 with a byte order mark (Excel). Text cells starting with = + - @ tab or CR get a leading apostrophe (formula-injection neutralisation).',

@@ -10,7 +10,9 @@ import type { DataScope } from '../auth/permissions.ts';
 import type { MetricFilters } from '../metrics/queries.ts';
 import { badInput, notFound } from '../errors.ts';
 import { sinkFor, type Format } from './formats.ts';
-import { answerColumns, answerRows, questionInfo, responseRow, responsesSql, streamCursor, wideLayout, type Dataset } from './queries.ts';
+import {
+  answerColumns, answerRows, questionInfo, responseRow, responsesSql, resurveySurveyIdOf, streamCursor, wideLayout, type Dataset, type RowOptions,
+} from './queries.ts';
 import type { CellValue } from './cells.ts';
 import { redactPii } from '../text/redact.ts';
 
@@ -64,13 +66,14 @@ export async function exportTable(db: Database, request: ExportRequest, out: Wri
   const openText = request.rawText ? undefined : redactPii;
   await db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read, read only');
+    const rowOptions: RowOptions = { openText, resurveySurveyId: await resurveySurveyIdOf(tx, request.orgId) };
     if (request.dataset === 'answers') {
       const questions = await questionInfo(tx, request.orgId);
       await sink.start(answerColumns);
       const { sql, params } = responsesSql(query);
       await streamCursor(tx, sql, params, async (rows) => {
         const answers: CellValue[][] = [];
-        for (const row of rows) answerRows(questions, row, answers, openText);
+        for (const row of rows) answerRows(questions, row, answers, rowOptions);
         await sink.rows(answers);
         progress.rows += answers.length;
         onProgress?.(progress);
@@ -80,7 +83,7 @@ export async function exportTable(db: Database, request: ExportRequest, out: Wri
       await sink.start(layout.columns);
       const { sql, params } = responsesSql(query);
       await streamCursor(tx, sql, params, async (rows) => {
-        await sink.rows(rows.map((row) => responseRow(layout, row, openText)));
+        await sink.rows(rows.map((row) => responseRow(layout, row, rowOptions)));
         progress.rows += rows.length;
         onProgress?.(progress);
       });

@@ -50,6 +50,15 @@ export interface EntitySet {
 const p = (name: string, type: EdmType, sql: string | undefined, nullable = true, description?: string): Property =>
   ({ name, type, sql, nullable, description });
 
+/**
+ * True for answers to the organisation's "is it solved?" re-survey after a case, which the
+ * metrics leave out (notResurvey() in src/metrics/queries.ts). The subquery is uncorrelated:
+ * the database evaluates it once per query.
+ */
+const isResurvey = p('IsResurvey', 'Edm.Boolean',
+  'coalesce(r.survey_id = (select o.resurvey_survey_id from organizations o where o.id = $1), false)', false,
+  'True for re-survey answers ("is it solved?" after a case), which metrics leave out');
+
 const scoped = (auth: AuthContext, params: unknown[]) => ['r.org_id = $1', ...responseConditions({}, auth.scope, params).conditions];
 const orgOnly = (alias: string) => () => [`${alias}.org_id = $1`];
 
@@ -71,6 +80,7 @@ export const responsesSet: EntitySet = {
     p('Language', 'Edm.String', 'r.language', false),
     p('Source', 'Edm.String', 'r.source::text', false),
     p('SubmittedAt', 'Edm.DateTimeOffset', 'r.submitted_at', false),
+    isResurvey,
   ],
   sql: {
     from: 'responses r',
@@ -102,6 +112,7 @@ export const answersSet: EntitySet = {
     p('EmployeeId', 'Edm.Guid', 'r.employee_id'),
     p('Language', 'Edm.String', 'r.language', false),
     p('SubmittedAt', 'Edm.DateTimeOffset', 'r.submitted_at', false),
+    isResurvey,
   ],
   sql: {
     from: `answers a

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startTestApp, signInAs, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, pulseSurvey } from '../../test/helpers/factories.ts';
 import { createApiKey, createUser } from '../auth/service.ts';
+import { resurveySurveyId } from '../loop/followup.ts';
 
 /** A BI client: HTTP Basic with the API key as password, as Power BI and Excel send it. */
 function odata(t: TestApp, key: string) {
@@ -205,5 +206,37 @@ describe('OData v4 feed', () => {
     assert.deepEqual(mine.body.value.map((r: { Id: string }) => r.Id).sort(), fixture.filter((r) => r.unit === unitA).map((r) => r.id).sort());
     const mineAnswers = await manager('/odata/v4/Answers/$count');
     assert.equal(mineAnswers.body, fixture.filter((r) => r.unit === unitA).reduce((n, r) => n + (r.csat ? 2 : 1) + (r.nps === 0 ? 1 : 0), 0));
+  });
+});
+
+/** Re-survey answers ("is it solved?" after a case) stay in the feed, flagged, so a BI model can leave them out as the metrics do. */
+describe('OData: IsResurvey', () => {
+  let t: TestApp;
+  let normal: string;
+  let resurvey: string;
+  before(async () => {
+    t = await startTestApp();
+    const survey = await t.api('/api/v1/surveys', { body: pulseSurvey() });
+    const resurveyId = await resurveySurveyId(t.db, t.orgId);
+    const batch = await t.api('/api/v1/responses/batch', { body: { responses: [
+      { surveyId: survey.body.id, language: 'fi', submittedAt: '2026-02-01T08:00:00Z', answers: [{ question: 'nps', value: 2 }] },
+      { surveyId: resurveyId, language: 'fi', submittedAt: '2026-02-03T08:00:00Z', answers: [{ question: 'solved', value: 'no' }, { question: 'score', value: 4 }] },
+    ] } });
+    assert.equal(batch.status, 200, JSON.stringify(batch.body));
+    [normal, resurvey] = batch.body.items.map((i: { id: string }) => i.id);
+  });
+  after(() => t.close());
+
+  test('Responses and Answers carry IsResurvey, filterable, and $metadata declares it', async () => {
+    const get = odata(t, t.apiKey);
+    assert.match((await get('/$metadata')).text, /<EntityType Name="Response">[\s\S]*<Property Name="IsResurvey" Type="Edm.Boolean" Nullable="false"\/>[\s\S]*<EntityType Name="Answer">[\s\S]*<Property Name="IsResurvey" Type="Edm.Boolean" Nullable="false"\/>/);
+    const responses = await get(`/Responses${q({ $select: 'Id,IsResurvey', $orderby: 'SubmittedAt' })}`);
+    assert.equal(responses.status, 200, responses.text);
+    assert.deepEqual(responses.body.value, [{ Id: normal, IsResurvey: false }, { Id: resurvey, IsResurvey: true }]);
+    const answers = await get(`/Answers${q({ $filter: 'IsResurvey eq true', $select: 'ResponseId,QuestionKey', $orderby: 'QuestionKey' })}`);
+    assert.equal(answers.status, 200, answers.text);
+    assert.deepEqual(answers.body.value, [{ ResponseId: resurvey, QuestionKey: 'score' }, { ResponseId: resurvey, QuestionKey: 'solved' }]);
+    const counted = await get(`/Answers/$count${q({ $filter: 'IsResurvey eq false' })}`);
+    assert.equal(counted.text, '1');
   });
 });
