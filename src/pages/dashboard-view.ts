@@ -11,10 +11,11 @@ import type { AuthContext, Permission } from '../auth/permissions.ts';
 import { metricReport } from '../metrics/service.ts';
 import { channels, listJourneys, type Channel, type Journey } from '../journeys/service.ts';
 import { getOrganization } from '../orgs/service.ts';
-import { formatDate, formatNumber, languageNames, uiLanguages, type UiLanguage } from '../i18n/index.ts';
+import { formatDate, formatNumber, type UiLanguage } from '../i18n/index.ts';
 import type { DashboardStrings } from '../i18n/dashboard.ts';
-import { html, raw, type SafeHtml } from './html.ts';
+import { html, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
+import { filterForm as sharedFilterForm } from './filter-form.ts';
 import { loopMetricsText } from '../i18n/loop-metrics.ts';
 import { npsBand, trendChart, type TrendPoint } from './charts.ts';
 import { chartHtml, numberHtml, tableHtml, type ChartModel, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
@@ -298,33 +299,7 @@ function channelList(journey: Journey['stages'][number], ctx: Ctx): string {
 
 function filterForm(page: OverviewPage): SafeHtml {
   const { t, overview: o } = page;
-  const f = o.filters;
-  const option = (value: string, label: string, selected: boolean) =>
-    html`<option value="${value}"${selected ? raw(' selected') : ''}>${label}</option>`;
-  return html`
-<form class="filters" method="get" action="/app" aria-labelledby="filters-heading">
-  <h2 id="filters-heading" class="visually-hidden">${t.filters.heading}</h2>
-  <div class="field"><label for="f-from">${t.filters.from}</label><input id="f-from" name="from" type="date" value="${o.period.from}"></div>
-  <div class="field"><label for="f-to">${t.filters.to}</label><input id="f-to" name="to" type="date" value="${f.to ?? ''}"></div>
-  <div class="field"><label for="f-journey">${t.filters.journey}</label><select id="f-journey" name="journey">
-    ${option('', t.filters.allJourneys, !f.journeyId)}${o.allJourneys.map((j) => option(j.id, j.name, j.id === f.journeyId))}
-  </select></div>
-  <div class="field"><label for="f-channel">${t.filters.channel}</label><select id="f-channel" name="channel">
-    ${option('', t.filters.allChannels, !f.channel)}${channels.map((c) => option(c, t.channelNames[c] ?? c, c === f.channel))}
-  </select></div>
-  ${o.units.length > 0 ? html`<div class="field"><label for="f-unit">${t.filters.unit}</label><select id="f-unit" name="unit">
-    ${option('', t.filters.allUnits, !f.unitId)}${o.units.map((u) => option(u.id, u.name, u.id === f.unitId))}
-  </select></div>` : ''}
-  <div class="field"><label for="f-segment">${t.filters.segment}</label><input id="f-segment" name="segment" type="text" maxlength="200" value="${f.segment ?? ''}"></div>
-  <div class="field"><label for="f-language">${t.filters.responseLanguage}</label><select id="f-language" name="language">
-    ${option('', t.filters.allLanguages, !f.language)}${[...new Set([...uiLanguages, ...(f.language ? [f.language] : [])])].map((l) => option(l, languageNames[l] ?? l, l === f.language))}
-  </select></div>
-  ${o.personas.length > 0 ? html`<div class="field"><label for="f-persona">${t.filters.persona}</label><select id="f-persona" name="persona">
-    ${option('', t.filters.allPersonas, !f.persona)}${o.personas.map((p) => option(p, p, p === f.persona))}
-  </select></div>` : ''}
-  <div class="field"><button class="button" type="submit">${t.filters.apply}</button></div>
-  <div class="field"><a href="/app">${t.filters.reset}</a></div>
-</form>`;
+  return sharedFilterForm({ t, action: '/app', filters: o.filters, from: o.period.from, journeys: o.allJourneys, units: o.units, personas: o.personas });
 }
 
 function journeySection(journey: Journey, page: OverviewPage, ctx: Ctx): SafeHtml {

@@ -13,13 +13,14 @@ import type { Queryable } from '../db/connection.ts';
 import type { AuthContext, Permission } from '../auth/permissions.ts';
 import { metricReport } from '../metrics/service.ts';
 import { changeBetween, type Change } from '../metrics/change.ts';
-import { channels, listJourneys, type Journey } from '../journeys/service.ts';
+import { listJourneys, type Journey } from '../journeys/service.ts';
 import { getOrganization } from '../orgs/service.ts';
-import { formatDate, formatNumber, languageNames, uiLanguages, type UiLanguage } from '../i18n/index.ts';
+import { formatDate, formatNumber, type UiLanguage } from '../i18n/index.ts';
 import type { DashboardStrings } from '../i18n/dashboard.ts';
 import type { JourneyPageStrings } from '../i18n/journey-pages.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
+import { filterForm as sharedFilterForm, filterOption } from './filter-form.ts';
 import { numberHtml, tableHtml, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
 import {
   bandOf, digitsOf, figureOf, filterQuery, formatFigure, mapMetrics, periodOf, sliceFilters,
@@ -187,40 +188,19 @@ export function filterForm(input: {
 }): SafeHtml {
   const { ctx, filters: f } = input;
   const { t, s } = ctx;
-  const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? raw(' selected') : ''}>${label}</option>`;
-  return html`
-<form class="filters" method="get" action="${input.action}" aria-labelledby="filters-heading">
-  <h2 id="filters-heading" class="visually-hidden">${t.filters.heading}</h2>
-  ${input.showMetric ? html`<div class="field"><label for="f-metric">${s.metric}</label><select id="f-metric" name="metric">
+  const option = filterOption;
+  return sharedFilterForm({
+    t, action: input.action, filters: f, from: input.period.from, journeys: input.allJourneys, units: input.units, personas: input.personas,
+    before: input.showMetric ? html`<div class="field"><label for="f-metric">${s.metric}</label><select id="f-metric" name="metric">
     ${mapMetrics.map((m) => option(m, s.metricNames[m], m === f.metric))}
   </select></div>
   ${input.statements.length > 0 ? html`<div class="field"><label for="f-question">${s.statement}</label><select id="f-question" name="question">
     ${input.statements.map((q) => option(q.id, `${q.label} (${q.survey})`, q.id === f.questionId))}
-  </select></div>` : ''}` : ''}
-  <div class="field"><label for="f-from">${t.filters.from}</label><input id="f-from" name="from" type="date" value="${input.period.from}"></div>
-  <div class="field"><label for="f-to">${t.filters.to}</label><input id="f-to" name="to" type="date" value="${f.to ?? ''}"></div>
-  <div class="field"><label for="f-journey">${t.filters.journey}</label><select id="f-journey" name="journey">
-    ${option('', t.filters.allJourneys, !f.journeyId)}${input.allJourneys.map((j) => option(j.id, j.name, j.id === f.journeyId))}
-  </select></div>
-  <div class="field"><label for="f-channel">${t.filters.channel}</label><select id="f-channel" name="channel">
-    ${option('', t.filters.allChannels, !f.channel)}${channels.map((c) => option(c, t.channelNames[c] ?? c, c === f.channel))}
-  </select></div>
-  ${input.units.length > 0 ? html`<div class="field"><label for="f-unit">${t.filters.unit}</label><select id="f-unit" name="unit">
-    ${option('', t.filters.allUnits, !f.unitId)}${input.units.map((u) => option(u.id, u.name, u.id === f.unitId))}
-  </select></div>` : ''}
-  <div class="field"><label for="f-segment">${t.filters.segment}</label><input id="f-segment" name="segment" type="text" maxlength="200" value="${f.segment ?? ''}"></div>
-  <div class="field"><label for="f-language">${t.filters.responseLanguage}</label><select id="f-language" name="language">
-    ${option('', t.filters.allLanguages, !f.language)}${[...new Set([...uiLanguages, ...(f.language ? [f.language] : [])])].map((l) => option(l, languageNames[l] ?? l, l === f.language))}
-  </select></div>
-  ${input.personas.length > 0 ? html`<div class="field"><label for="f-persona">${t.filters.persona}</label><select id="f-persona" name="persona">
-    ${option('', t.filters.allPersonas, !f.persona)}${input.personas.map((p) => option(p, p, p === f.persona))}
-  </select></div>` : ''}
-  ${input.showCompare && input.personas.length > 1 ? html`<fieldset class="field jm-compare"><legend>${s.comparePersonas}</legend>
+  </select></div>` : ''}` : '',
+    after: input.showCompare && input.personas.length > 1 ? html`<fieldset class="field jm-compare"><legend>${s.comparePersonas}</legend>
     ${input.personas.map((p, i) => html`<label class="check"><input type="checkbox" name="compare" value="${p}" id="f-compare-${i}"${f.compare.includes(p) ? raw(' checked') : ''}> ${p}</label>`)}
-  </fieldset>` : ''}
-  <div class="field"><button class="button" type="submit">${t.filters.apply}</button></div>
-  <div class="field"><a href="${input.action}">${t.filters.reset}</a></div>
-</form>`;
+  </fieldset>` : '',
+  });
 }
 
 function touchpointHref(id: string, f: PageFilters): string {
