@@ -28,6 +28,10 @@ const { values } = parseArgs({ options: {
   'drop-fks': { type: 'boolean', default: false },
   pool: { type: 'string', default: '' },
   'rate-limits': { type: 'string', default: 'on' },
+  // Node/V8 options for the server process, space-separated (e.g. "--trace-gc-nvp"), and a file
+  // that receives the server's output when it stops.
+  'node-args': { type: 'string', default: '' },
+  'server-log': { type: 'string', default: '' },
 } });
 const rateLimits = values['rate-limits'] !== 'off';
 const seconds = Number(values.seconds);
@@ -68,7 +72,8 @@ end
 `);
 
 const limits: Record<string, string> = rateLimits ? { KAIKU_RATE_LIMIT_INGEST_IP: '1000000000' } : { KAIKU_RATE_LIMIT_INGEST_IP: '0', KAIKU_RATE_LIMIT_API_KEY: '0' };
-const server = await startServer({ DATABASE_URL: url, KAIKU_DEMO: 'false', ...limits, ...(values.pool ? { KAIKU_DB_POOL_SIZE: values.pool } : {}) }, 3901);
+const server = await startServer({ DATABASE_URL: url, KAIKU_DEMO: 'false', ...limits, ...(values.pool ? { KAIKU_DB_POOL_SIZE: values.pool } : {}) }, 3901,
+  values['node-args'].split(' ').filter(Boolean));
 const results: Array<{ rps: number; p50: number; p99: number; rss: number; heap: number; used: number; external: number; errors: number }> = [];
 /** The server's own memory figures (prom-client's default metrics), in MB. */
 async function heapMb(url: string): Promise<{ heap: number; used: number; external: number }> {
@@ -105,6 +110,7 @@ try {
   console.log(`\nstored responses: ${stored}`);
 } finally {
   await stopServer(server.child);
+  if (values['server-log']) writeFileSync(values['server-log'], server.output());
   await db.close();
   await dropDatabase('kaiku_bench_ingest');
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import pg from 'pg';
 import { launchChromium, skipReason } from '../test/helpers/browser.ts';
+import { serverNodeFlags } from '../scripts/server-flags.mjs';
 
 export const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -41,17 +42,19 @@ let built = false;
 
 /**
  * Starts the server as `npm start` runs it — the bundle from scripts/build.mjs, built once per
- * benchmark process — and waits for /health.
+ * benchmark process, with the same Node options (scripts/server-flags.mjs: KAIKU_HEAP_MB in
+ * `env` or the environment) and then `nodeArgs` — and waits for /health.
  */
-export async function startServer(env: Record<string, string>, port: number): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+export async function startServer(env: Record<string, string>, port: number, nodeArgs: string[] = []): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   if (!built) {
     const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('build failed');
     built = true;
   }
   let output = '';
-  const child = spawn(process.execPath, ['dist/kaiku.mjs', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+  const serverEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env };
+  const child = spawn(process.execPath, [...serverNodeFlags(serverEnv), ...nodeArgs, 'dist/kaiku.mjs', 'serve'], {
+    env: serverEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => { output += d; });

@@ -26,6 +26,11 @@ export interface Config {
   exportHeapMb: number;
   /** PostgreSQL: export workers running at once; further exports wait. */
   exportWorkers: number;
+  /**
+   * The server's V8 old-generation bound in MB (0 = V8's default), applied as a Node option by
+   * whoever starts the process (scripts/server-flags.mjs, npm start); checked here so a bad value stops `serve`.
+   */
+  heapMb: number;
   /** SMTP server for notification e-mail; unset = no e-mail is sent (in-app notifications only). */
   smtpHost?: string;
   smtpPort: number;
@@ -97,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: integer(env, 'KAIKU_BODY_LIMIT', 5 * 1024 * 1024),
     exportHeapMb: integer(env, 'KAIKU_EXPORT_HEAP_MB', 32),
     exportWorkers: integer(env, 'KAIKU_EXPORT_WORKERS', 2),
+    heapMb: integer(env, 'KAIKU_HEAP_MB', 512),
     smtpHost: env.SMTP_HOST || undefined,
     smtpPort: integer(env, 'SMTP_PORT', flag(env, 'SMTP_SECURE', false) ? 465 : 587),
     smtpSecure: flag(env, 'SMTP_SECURE', false),

@@ -31,6 +31,9 @@ export const serve: Command = async (args, io) => {
   if (values.help) { io.out(help); return 0; }
   const started = Date.now();
   const config = loadConfig();
+  if (config.heapMb > 0 && !/--max[-_](old[-_]space|heap)[-_]size/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)) {
+    io.err(`Note: the V8 heap is not bounded; npm start bounds it (KAIKU_HEAP_MB=${config.heapMb}), or start node with --max-old-space-size=${config.heapMb} (docs/operations.md)\n`);
+  }
   const db = await openMigrated(config);
   let demoLogin: { email: string; password: string } | undefined;
   if (config.seedDemo && !values['no-demo']) {
