@@ -22,8 +22,8 @@ import { loadJourneyOverview, overviewDownloads, parseOverviewFilters, renderJou
 import { answerDownload } from './downloads.ts';
 import { loopPageRoutes } from './loop-pages.ts';
 import { casePageRoutes } from './case-pages.ts';
-import { actionPageRoutes } from './action-pages.ts';
 import { setupPageRoutes } from './setup-pages.ts';
+import { surveyBuilderRoutes } from './survey-builder.ts';
 import { journeyPageRoutes } from './journey-pages.ts';
 import { analysisPageRoutes } from './analysis-routes.ts';
 
@@ -203,8 +203,9 @@ export async function dashboardRoutes(app: FastifyInstance) {
   await loopPageRoutes(app);
   // Cases and set-up (page-kit.ts lists their routes and permissions for the role-matrix and cross-tenant suites).
   await casePageRoutes(app);
-  await actionPageRoutes(app);
   await setupPageRoutes(app);
+  // The survey builder, in a scope of its own: its pages allow their script and the preview's inline survey styles.
+  await app.register(surveyBuilderRoutes);
   // The journey map and the touchpoint and question pages.
   await journeyPageRoutes(app);
   // Key drivers, open answers and churn risk.

@@ -12,6 +12,7 @@ import type { DashboardStrings } from '../i18n/dashboard.ts';
 import { npsBandColours } from './charts.ts';
 import { workStyles } from './work.css.ts';
 import { journeyPageStyles } from './journey-pages.css.ts';
+import { surveyBuilderStyles } from './survey-builder.css.ts';
 import type { Permission } from '../auth/permissions.ts';
 
 export const stylesheetPath = '/assets/kaiku.css';
@@ -26,7 +27,6 @@ export const navigation = [
   { id: 'text', path: '/app/text', label: (t: DashboardStrings) => t.nav.text, permission: 'metrics:read' },
   { id: 'churn', path: '/app/churn', label: (t: DashboardStrings) => t.nav.churn, permission: 'churn:read' },
   { id: 'cases', path: '/app/cases', label: (t: DashboardStrings) => t.nav.cases, permission: 'cases:read' },
-  { id: 'actions', path: '/app/actions', label: (t: DashboardStrings) => t.nav.actions, permission: 'actions:read' },
   { id: 'setup', path: '/app/setup', label: (t: DashboardStrings) => t.nav.setup, permission: 'distribution:read' },
 ] as const;
 export type PageId = (typeof navigation)[number]['id'];
@@ -174,6 +174,7 @@ ul.verbatims blockquote { margin: 0; padding: 0.5rem 0.75rem; border-left: 4px s
 ul.verbatims figure { margin: 0 0 1rem; }
 ${workStyles}
 ${journeyPageStyles}
+${surveyBuilderStyles}
 @media (max-width: 40rem) { main { padding: 1rem; } .languages { margin-left: 0; } }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 `;

@@ -29,6 +29,7 @@ import { createPulseRule, getPulseRule, listPulseRules, updatePulseRule, type Pu
 import { pulseChannels, type PulseChannel } from '../distribution/policy.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { languageNames, uiLanguages } from '../i18n/index.ts';
+import { builderText } from '../i18n/builder.ts';
 import type { ConditionField, ConditionOp, WorkStrings } from '../i18n/work.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import {
@@ -128,7 +129,8 @@ export async function setupPageRoutes(app: FastifyInstance) {
     const { w } = p;
     const sections = (Object.keys(sectionPaths) as Array<keyof typeof sectionPaths>).filter((s) => p.can(sectionPermissions[s]));
     return p.send('setup', w.setup.title, html`<h1>${w.setup.title}</h1><p class="lead">${w.setup.intro}</p>
-<ul class="setup-list">${sections.map((s) => html`<li><h2><a href="${sectionPaths[s]}">${w.setup.sections[s][0]}</a></h2><p>${w.setup.sections[s][1]}</p></li>`)}</ul>`);
+<ul class="setup-list">${sections.map((s) => html`<li><h2><a href="${sectionPaths[s]}">${w.setup.sections[s][0]}</a></h2><p>${w.setup.sections[s][1]}</p></li>`)}
+${p.can('surveys:write') ? html`<li><h2><a href="/app/setup/surveys">${builderText(p.language).section[0]}</a></h2><p>${builderText(p.language).section[1]}</p></li>` : ''}</ul>`);
   });
 
   // --- users and roles ------------------------------------------------------------------------------
