@@ -19,6 +19,7 @@ import { isUuid, parsePageFilters } from './journey-figures.ts';
 import { loadJourneyMap, mapDownloads, renderJourneyMap } from './journey-map-view.ts';
 import { detailDownloads, loadDetail, renderDetail, type Subject } from './touchpoint-view.ts';
 import { answerDownload } from './downloads.ts';
+import { journeyEditorRoutes } from './journey-editor.ts';
 import { pageRoutes } from './page-kit.ts';
 
 type Query = Record<string, unknown>;
@@ -80,4 +81,7 @@ export async function journeyPageRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { id: string } }>('/app/touchpoints/:id', { schema: { hide: true } }, (request, reply) => detail(request, reply, 'touchpoint'));
   app.get<{ Params: { id: string } }>('/app/questions/:id', { schema: { hide: true } }, (request, reply) => detail(request, reply, 'question'));
+
+  // Their editor, in the set-up pages (page-kit lists its routes for the role-matrix and cross-tenant suites).
+  await journeyEditorRoutes(app);
 }
