@@ -195,6 +195,9 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
     await t.db.query(`insert into webhook_deliveries (org_id, id, webhook_id, event, payload, status, attempts, last_status_code, last_error, next_attempt_at)
       values ($1, gen_random_uuid(), $2, 'case.created', '{}', 'failed', 3, 500, 'Internal Server Error', now())`, [t.orgId, hook.body.id]);
     const rule = await t.api('/api/v1/alert-rules', { body: { name: 'Detractors', condition: { any: [{ nps: 'detractor' }, { keyword: 'jono' }] } } });
+    // An action plan started 60 days ago: its effect page shows figures and the chart (the responses reach 200 days back).
+    const plan = await t.api('/api/v1/action-plans', { body: { title: 'Lyhyemmät jonot', touchpointId, startsOn: new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10) } });
+    assert.equal(plan.status, 201, JSON.stringify(plan.body));
     const work = await signedIn(users.admin);
     findings.push(...await check(work, [
       ['case inbox (en)', '/app/cases?lang=en'], ['case inbox, filtered, empty (fi)', '/app/cases?lang=fi&priority=urgent&sla=breached'],
@@ -203,6 +206,8 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
       ['alert rules (sv)', '/app/setup/alert-rules?lang=sv'], ['alert rule editor (en)', `/app/setup/alert-rules/${rule.body.id}?lang=en`],
       ['new alert rule (pl)', '/app/setup/alert-rules/new?lang=pl'], ['distribution rules (en)', '/app/setup/pulse-rules?lang=en'],
       ['new distribution rule (fi)', '/app/setup/pulse-rules/new?lang=fi'],
+      ['action plans (en)', '/app/actions?lang=en'], ['action plans, filtered, empty (sv)', '/app/actions?lang=sv&status=cancelled'],
+      ['action plan with its effect (fi)', `/app/actions/${plan.body.id}?lang=fi`], ['new action plan (pl)', `/app/actions/new?lang=pl&touchpointId=${touchpointId}`],
     ]));
     const form = await work.newPage();
     await form.goto(`${t.url}/app/setup/users?lang=en`);
@@ -214,6 +219,9 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
     await form.selectOption('#bulk-priority', 'high');
     await Promise.all([form.waitForSelector('#confirm-heading'), form.click('form[action="/app/cases/bulk"] button[type="submit"]')]);
     findings.push(...await seriousViolations(form, 'bulk action confirmation'));
+    await form.goto(`${t.url}/app/actions/new?lang=en`);
+    await Promise.all([form.waitForSelector('.error-summary'), form.click('form[action="/app/actions"] button[type="submit"]')]);
+    findings.push(...await seriousViolations(form, 'new action plan, refused'));
     await work.close();
     const frontlineWork = await signedIn(users.frontline);
     findings.push(...await check(frontlineWork, [['case inbox (frontline)', '/app/cases?tab=mine']]));
