@@ -30,6 +30,7 @@ import { pulseChannels, type PulseChannel } from '../distribution/policy.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { languageNames, uiLanguages } from '../i18n/index.ts';
 import { builderText } from '../i18n/builder.ts';
+import { journeyEditorText } from '../i18n/journey-editor.ts';
 import type { ConditionField, ConditionOp, WorkStrings } from '../i18n/work.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import {
@@ -130,6 +131,7 @@ export async function setupPageRoutes(app: FastifyInstance) {
     const sections = (Object.keys(sectionPaths) as Array<keyof typeof sectionPaths>).filter((s) => p.can(sectionPermissions[s]));
     return p.send('setup', w.setup.title, html`<h1>${w.setup.title}</h1><p class="lead">${w.setup.intro}</p>
 <ul class="setup-list">${sections.map((s) => html`<li><h2><a href="${sectionPaths[s]}">${w.setup.sections[s][0]}</a></h2><p>${w.setup.sections[s][1]}</p></li>`)}
+${p.can('journeys:write') ? html`<li><h2><a href="/app/setup/journeys">${journeyEditorText(p.language).section[0]}</a></h2><p>${journeyEditorText(p.language).section[1]}</p></li>` : ''}
 ${p.can('surveys:write') ? html`<li><h2><a href="/app/setup/surveys">${builderText(p.language).section[0]}</a></h2><p>${builderText(p.language).section[1]}</p></li>` : ''}</ul>`);
   });
 
