@@ -23,7 +23,7 @@ export interface DashboardStrings {
     signOut: string;
     signedOut: string;
   };
-  nav: { overview: string; journeys: string; praise: string; feedback: string; cases: string; setup: string; drivers: string; text: string; churn: string };
+  nav: { overview: string; journeys: string; praise: string; feedback: string; cases: string; actions: string; setup: string; drivers: string; text: string; churn: string };
   filters: {
     heading: string;
     from: string;
@@ -102,7 +102,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Sign out',
       signedOut: 'You have signed out.',
     },
-    nav: { overview: 'Journey overview', journeys: 'Journey map', praise: 'Praise wall', feedback: 'Feedback on our work', cases: 'Cases', setup: 'Set-up', drivers: 'Drivers', text: 'Open answers', churn: 'Churn risk' },
+    nav: { overview: 'Journey overview', journeys: 'Journey map', praise: 'Praise wall', feedback: 'Feedback on our work', cases: 'Cases', actions: 'Action plans', setup: 'Set-up', drivers: 'Drivers', text: 'Open answers', churn: 'Churn risk' },
     filters: {
       heading: 'Filters',
       from: 'From',
@@ -183,7 +183,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Kirjaudu ulos',
       signedOut: 'Olet kirjautunut ulos.',
     },
-    nav: { overview: 'Palvelupolut', journeys: 'Polkukartta', praise: 'Kiitosseinä', feedback: 'Palaute työstämme', cases: 'Tapaukset', setup: 'Asetukset', drivers: 'Ajurit', text: 'Avoimet vastaukset', churn: 'Poistumariski' },
+    nav: { overview: 'Palvelupolut', journeys: 'Polkukartta', praise: 'Kiitosseinä', feedback: 'Palaute työstämme', cases: 'Tapaukset', actions: 'Toimenpiteet', setup: 'Asetukset', drivers: 'Ajurit', text: 'Avoimet vastaukset', churn: 'Poistumariski' },
     filters: {
       heading: 'Rajaukset',
       from: 'Alkaen',
@@ -264,7 +264,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Logga ut',
       signedOut: 'Du har loggat ut.',
     },
-    nav: { overview: 'Kundresor', journeys: 'Resekarta', praise: 'Berömväggen', feedback: 'Feedback på vårt arbete', cases: 'Ärenden', setup: 'Inställningar', drivers: 'Drivkrafter', text: 'Fritextsvar', churn: 'Churnrisk' },
+    nav: { overview: 'Kundresor', journeys: 'Resekarta', praise: 'Berömväggen', feedback: 'Feedback på vårt arbete', cases: 'Ärenden', actions: 'Åtgärdsplaner', setup: 'Inställningar', drivers: 'Drivkrafter', text: 'Fritextsvar', churn: 'Churnrisk' },
     filters: {
       heading: 'Filter',
       from: 'Från',
@@ -345,7 +345,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Wyloguj się',
       signedOut: 'Wylogowano.',
     },
-    nav: { overview: 'Ścieżki klienta', journeys: 'Mapa ścieżek', praise: 'Ściana pochwał', feedback: 'Opinie o naszej pracy', cases: 'Sprawy', setup: 'Ustawienia', drivers: 'Czynniki', text: 'Odpowiedzi otwarte', churn: 'Ryzyko odejścia' },
+    nav: { overview: 'Ścieżki klienta', journeys: 'Mapa ścieżek', praise: 'Ściana pochwał', feedback: 'Opinie o naszej pracy', cases: 'Sprawy', actions: 'Plany działań', setup: 'Ustawienia', drivers: 'Czynniki', text: 'Odpowiedzi otwarte', churn: 'Ryzyko odejścia' },
     filters: {
       heading: 'Filtry',
       from: 'Od',

@@ -22,6 +22,7 @@ import { loadJourneyOverview, overviewDownloads, parseOverviewFilters, renderJou
 import { answerDownload } from './downloads.ts';
 import { loopPageRoutes } from './loop-pages.ts';
 import { casePageRoutes } from './case-pages.ts';
+import { actionPageRoutes } from './action-pages.ts';
 import { setupPageRoutes } from './setup-pages.ts';
 import { surveyBuilderRoutes } from './survey-builder.ts';
 import { journeyPageRoutes } from './journey-pages.ts';
@@ -203,6 +204,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
   await loopPageRoutes(app);
   // Cases and set-up (page-kit.ts lists their routes and permissions for the role-matrix and cross-tenant suites).
   await casePageRoutes(app);
+  await actionPageRoutes(app);
   await setupPageRoutes(app);
   // The survey builder, in a scope of its own: its pages allow their script and the preview's inline survey styles.
   await app.register(surveyBuilderRoutes);

@@ -27,6 +27,7 @@ export const navigation = [
   { id: 'text', path: '/app/text', label: (t: DashboardStrings) => t.nav.text, permission: 'metrics:read' },
   { id: 'churn', path: '/app/churn', label: (t: DashboardStrings) => t.nav.churn, permission: 'churn:read' },
   { id: 'cases', path: '/app/cases', label: (t: DashboardStrings) => t.nav.cases, permission: 'cases:read' },
+  { id: 'actions', path: '/app/actions', label: (t: DashboardStrings) => t.nav.actions, permission: 'actions:read' },
   { id: 'setup', path: '/app/setup', label: (t: DashboardStrings) => t.nav.setup, permission: 'distribution:read' },
 ] as const;
 export type PageId = (typeof navigation)[number]['id'];
