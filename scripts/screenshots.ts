@@ -73,6 +73,14 @@ try {
   await shot(desktop, 'alert-rule');
   const surveys = await (await fetch(`${base}/api/v1/surveys`, { headers: { cookie } })).json() as { items: Array<{ id: string; kind: string }> };
   const pulse = surveys.items.find((s) => s.kind === 'pulse') ?? surveys.items[0];
+  // The survey builder: the pulse's texts in each language beside its phone preview (kept in view while the form scrolls).
+  const builder = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+  await builder.context().addCookies(await desktop.context().cookies());
+  await builder.goto(`${base}/app/setup/surveys/${pulse.id}?lang=en`);
+  await builder.frameLocator('#preview-frame').locator('form#survey').waitFor();
+  await builder.evaluate(() => document.getElementById('questions-heading')?.scrollIntoView());
+  await builder.waitForTimeout(1000); // the sandboxed frame paints again after the scroll
+  await shot(builder, 'survey-builder', false);
   const phone = await browser.newPage({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2 });
   await phone.goto(`${base}/s/${pulse.id}?lang=fi`);
   await shot(phone, 'survey-phone');

@@ -17,10 +17,10 @@ export interface BuilderStrings {
   textsHeading: string; surveyTitle: string; intro: string; thanks: string; inLanguage: (language: string) => string;
   questionsHeading: string; questionLegend: (n: number, type: string) => string; type: string; types: Record<QuestionType, string>;
   key: string; keyHint: string; questionText: string; required: string; driver: string; dontKnow: string; scaleMax: string; why: string;
-  optionsLegend: string; optionsHint: string; optionCode: (n: number) => string; optionLabel: (n: number, language: string) => string; addOption: string;
+  optionsLegend: string; optionsHint: string; option: (n: number) => string; addOption: string;
   shownIf: (question: string) => string; moveUp: string; moveDown: string; remove: string; addQuestion: string; newQuestionType: string;
   save: string; preview: string; previewHeading: string; previewLanguage: string; previewFrame: (language: string) => string; previewLive: string; previewStatic: string; previewFailed: string;
-  hasResponses: (n: number) => string; answeredQuestion: string;
+  hasResponses: (n: string) => string; answeredQuestion: string;
   errors: {
     needLanguage: string; needQuestion: string; defaultNotChosen: string; needText: (language: string) => string; needOptions: string; badKey: string; keyTaken: string;
     badOptionValue: string; optionTaken: string; conflict: (detail: string) => string;
@@ -45,7 +45,7 @@ const fi: BuilderStrings = {
   key: 'Tunnus', keyHint: 'Pysyvä tunnus, jolla vastaukset tallennetaan (pienet kirjaimet, numerot, _).', questionText: 'Kysymysteksti',
   required: 'Vastaus on pakollinen', driver: 'Käytä vaikutussuhdeanalyysissä', dontKnow: 'Tarjoa ”En osaa sanoa”', scaleMax: 'Asteikon yläpää', why: 'Kysy perään avoin ”miksi?”',
   optionsLegend: 'Vaihtoehdot', optionsHint: 'Tyhjäksi jätetty rivi ohitetaan. Tunnus tallennetaan vastaukseen; jos se puuttuu, se luodaan.',
-  optionCode: (n) => `Vaihtoehdon ${n} tunnus`, optionLabel: (n, l) => `Vaihtoehto ${n} (${l})`, addOption: 'Lisää vaihtoehto',
+  option: (n) => `Vaihtoehto ${n}`, addOption: 'Lisää vaihtoehto',
   shownIf: (q) => `Näytetään vain, jos kysymykseen ”${q}” on vastattu ehdon mukaisesti.`, moveUp: 'Siirrä ylös', moveDown: 'Siirrä alas', remove: 'Poista',
   addQuestion: 'Lisää kysymys', newQuestionType: 'Uuden kysymyksen tyyppi',
   save: 'Tallenna kysely', preview: 'Päivitä esikatselu', previewHeading: 'Esikatselu', previewLanguage: 'Esikatselun kieli',
@@ -79,7 +79,7 @@ const sv: BuilderStrings = {
   key: 'Kod', keyHint: 'Beständig kod som svaren sparas under (små bokstäver, siffror, _).', questionText: 'Frågetext',
   required: 'Svar krävs', driver: 'Använd i drivkraftsanalysen', dontKnow: 'Erbjud ”Vet inte”', scaleMax: 'Skalans högsta värde', why: 'Fråga ett öppet ”varför?” efteråt',
   optionsLegend: 'Alternativ', optionsHint: 'En tom rad hoppas över. Koden sparas i svaret; saknas den skapas en.',
-  optionCode: (n) => `Kod för alternativ ${n}`, optionLabel: (n, l) => `Alternativ ${n} (${l})`, addOption: 'Lägg till alternativ',
+  option: (n) => `Alternativ ${n}`, addOption: 'Lägg till alternativ',
   shownIf: (q) => `Visas bara om frågan ”${q}” har besvarats enligt villkoret.`, moveUp: 'Flytta upp', moveDown: 'Flytta ned', remove: 'Ta bort',
   addQuestion: 'Lägg till fråga', newQuestionType: 'Typ av ny fråga',
   save: 'Spara enkäten', preview: 'Uppdatera förhandsvisningen', previewHeading: 'Förhandsvisning', previewLanguage: 'Förhandsvisningens språk',
@@ -113,7 +113,7 @@ const en: BuilderStrings = {
   key: 'Code', keyHint: 'A stable code the answers are stored under (lower-case letters, digits, _).', questionText: 'Question text',
   required: 'An answer is required', driver: 'Use in key-driver analysis', dontKnow: 'Offer “Don’t know”', scaleMax: 'Top of the scale', why: 'Ask an open “why?” after it',
   optionsLegend: 'Options', optionsHint: 'An empty row is left out. The code is stored with the answer; one is made up when it is missing.',
-  optionCode: (n) => `Code of option ${n}`, optionLabel: (n, l) => `Option ${n} (${l})`, addOption: 'Add an option',
+  option: (n) => `Option ${n}`, addOption: 'Add an option',
   shownIf: (q) => `Shown only when the answer to “${q}” meets its condition.`, moveUp: 'Move up', moveDown: 'Move down', remove: 'Remove',
   addQuestion: 'Add a question', newQuestionType: 'Type of the new question',
   save: 'Save survey', preview: 'Update preview', previewHeading: 'Preview', previewLanguage: 'Preview language',
@@ -147,7 +147,7 @@ const pl: BuilderStrings = {
   key: 'Kod', keyHint: 'Stały kod, pod którym zapisywane są odpowiedzi (małe litery, cyfry, _).', questionText: 'Treść pytania',
   required: 'Odpowiedź jest wymagana', driver: 'Użyj w analizie czynników', dontKnow: 'Zaproponuj „Nie wiem”', scaleMax: 'Górny koniec skali', why: 'Zapytaj potem otwarcie „dlaczego?”',
   optionsLegend: 'Odpowiedzi do wyboru', optionsHint: 'Pusty wiersz jest pomijany. Kod zapisuje się z odpowiedzią; jeśli go brak, zostanie utworzony.',
-  optionCode: (n) => `Kod odpowiedzi ${n}`, optionLabel: (n, l) => `Odpowiedź ${n} (${l})`, addOption: 'Dodaj odpowiedź',
+  option: (n) => `Odpowiedź ${n}`, addOption: 'Dodaj odpowiedź',
   shownIf: (q) => `Wyświetlane tylko, gdy odpowiedź na „${q}” spełnia warunek.`, moveUp: 'Przesuń w górę', moveDown: 'Przesuń w dół', remove: 'Usuń',
   addQuestion: 'Dodaj pytanie', newQuestionType: 'Rodzaj nowego pytania',
   save: 'Zapisz ankietę', preview: 'Odśwież podgląd', previewHeading: 'Podgląd', previewLanguage: 'Język podglądu',

@@ -13,7 +13,8 @@ export const surveyBuilderStyles = `
 .phone iframe { display: block; width: 375px; height: 740px; border: 0; background: #ffffff; border-radius: 4px; }
 .preview-languages { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0 0 0.75rem; padding: 0; border: 0; }
 .preview-languages button[aria-pressed="true"] { background: #12355b; color: #ffffff; font-weight: 700; }
-.lang-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.5rem 0.75rem; }
+.lang-row { border: 0; padding: 0; margin: 0.5rem 0; }
+.lang-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 0.5rem 0.75rem; align-items: end; }
 .lang-grid input, .lang-grid textarea { width: 100%; }
 .lang-grid textarea { min-height: 3.25rem; }
 .question-card { border: 2px solid #12355b; }

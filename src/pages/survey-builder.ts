@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { builderText, type BuilderStrings } from '../i18n/builder.ts';
-import { languageNames, uiLanguages } from '../i18n/index.ts';
+import { formatNumber, languageNames, uiLanguages } from '../i18n/index.ts';
 import { KaikuError } from '../errors.ts';
 import { questionTypes, surveyKinds, surveyStatuses } from '../surveys/schema.ts';
 import { createSurvey, getSurvey, listSurveys, replaceSurvey } from '../surveys/service.ts';
@@ -55,6 +55,9 @@ export function renderPreview(draft: Draft, language: string | undefined): { htm
   return { language: lang, html: renderSurveyForm({ survey, language: lang, action: '#', nonce: 'preview', values: {}, errors: [], languageLinks: [] }) };
 }
 
+/** One text in each language side by side, named once by the legend (each field by its language). */
+const langRow = (legend: string, fields: SafeHtml[]) => html`<fieldset class="lang-row"><legend>${legend}</legend><div class="lang-grid">${fields}</div></fieldset>`;
+
 const checkbox = (id: string, label: string, checked: boolean) =>
   html`<div class="choice"><input type="checkbox" id="${id}" name="${id}" value="1"${checked ? raw(' checked') : ''}><label for="${id}">${label}</label></div>`;
 
@@ -72,15 +75,15 @@ ${answered ? html`<input type="hidden" name="${p}_type" value="${q.type}">` : se
 ${inputField(`${p}_key`, s.key, q.key, errors, { hint: s.keyHint, attrs: `maxlength="50" autocomplete="off" spellcheck="false"${answered ? ' readonly' : ''}` })}
 ${q.type === 'rating' ? inputField(`${p}_scaleMax`, s.scaleMax, q.scaleMax, errors, { type: 'number', attrs: 'min="2" max="10" inputmode="numeric"' }) : ''}
 </div>
-<div class="lang-grid">${langs.map((l) => inputField(`${p}_text_${l}`, `${s.questionText} – ${langName(l)}`, q.text[l], errors, { attrs: `lang="${l}" maxlength="2000"`, required: l === draft.defaultLanguage }))}</div>
+${langRow(s.questionText, langs.map((l) => inputField(`${p}_text_${l}`, langName(l), q.text[l], errors, { attrs: `lang="${l}" maxlength="2000"`, required: l === draft.defaultLanguage })))}
 ${checkbox(`${p}_required`, s.required, q.required)}
 ${q.type !== 'text' ? checkbox(`${p}_driver`, s.driver, q.isDriver) : ''}
 ${q.type === 'likert7' ? checkbox(`${p}_dk`, s.dontKnow, q.allowDontKnow) : ''}
 ${q.type === 'nps' && !keys.has(`${q.key}_why`) ? html`${checkbox(`${p}_why`, s.why, q.why ?? true)}<input type="hidden" name="${p}_whyshown" value="1">` : ''}
 ${choice ? html`<fieldset id="${p}_options"><legend>${s.optionsLegend}</legend><p class="muted hint">${s.optionsHint}</p>
 <input type="hidden" name="${p}_on" value="${q.options.length}">
-${q.options.map((o, j) => html`<div class="lang-grid">${inputField(`${p}_o${j}_value`, s.optionCode(j + 1), o.value, errors, { attrs: 'maxlength="50" autocomplete="off" spellcheck="false"' })}
-${langs.map((l) => inputField(`${p}_o${j}_${l}`, s.optionLabel(j + 1, langName(l)), o.label[l], errors, { attrs: `lang="${l}" maxlength="2000"` }))}</div>`)}
+${q.options.map((o, j) => langRow(s.option(j + 1), [inputField(`${p}_o${j}_value`, s.key, o.value, errors, { attrs: 'maxlength="50" autocomplete="off" spellcheck="false"' }),
+  ...langs.map((l) => inputField(`${p}_o${j}_${l}`, langName(l), o.label[l], errors, { attrs: `lang="${l}" maxlength="2000"` }))]))}
 <div class="question-tools">${tool(`addopt-${i}`, s.addOption)}</div></fieldset>` : ''}
 ${condition || q.extra.displayIf ? html`<p class="muted">${s.shownIf(condition?.text[draft.defaultLanguage] || q.extra.displayIf?.question || '')}</p>` : ''}
 ${Object.keys(q.extra).length ? html`<input type="hidden" name="${p}_extra" value="${JSON.stringify(q.extra)}">` : ''}
@@ -104,13 +107,13 @@ function renderEditor(p: OpenPage, st: EditorState, status = 200) {
   const languageChoices = [...new Set([...uiLanguages, ...draft.languages])];
   const keys = new Set(draft.questions.map((q) => q.key));
   const previewLanguages = preview.html ? previewSurvey(draft).languages : [];
-  const textRow = (field: 'title' | 'intro' | 'thanks', label: string, long: boolean) => html`<div class="lang-grid">${draft.languages.map((l) => long
-    ? textareaField(`${field}_${l}`, `${label} – ${langName(l)}`, draft[field][l], errors)
-    : inputField(`${field}_${l}`, `${label} – ${langName(l)}`, draft[field][l], errors, { attrs: `lang="${l}" maxlength="2000"`, required: l === draft.defaultLanguage }))}</div>`;
+  const textRow = (field: 'title' | 'intro' | 'thanks', label: string, long: boolean) => langRow(label, draft.languages.map((l) => long
+    ? textareaField(`${field}_${l}`, langName(l), draft[field][l], errors)
+    : inputField(`${field}_${l}`, langName(l), draft[field][l], errors, { attrs: `lang="${l}" maxlength="2000"`, required: l === draft.defaultLanguage })));
   const actions = html`<div class="form-actions"><button class="button" type="submit" name="intent" value="save">${s.save}</button>
 <button class="button secondary" type="submit" name="intent" value="preview">${s.preview}</button> <a href="${LIST}">${w.common.cancel}</a></div>`;
   return p.send('setup', title, html`${breadcrumb(p, s, title)}<h1>${title}</h1>
-${notice(st.message)}${st.responses ? html`<p class="notice" id="has-responses">${s.hasResponses(st.responses)}</p>` : ''}${errorSummary(w, errors)}
+${notice(st.message)}${st.responses ? html`<p class="notice" id="has-responses">${s.hasResponses(formatNumber(st.responses, p.language))}</p>` : ''}${errorSummary(w, errors)}
 <div class="builder">
 <form id="builder-form" method="post" action="${action}" data-preview="${PREVIEW}" class="stack" novalidate>
 ${actions}
@@ -190,7 +193,7 @@ ${notice(one(request.query, 'saved') === 'created' ? s.created : undefined)}
 ${surveys.length === 0 ? html`<div class="empty"><p>${s.none}</p></div>` : html`<div class="table-scroll"><table><caption>${s.listCaption}</caption>
 <thead><tr><th scope="col">${p.w.common.name}</th><th scope="col">${s.kind}</th><th scope="col">${s.touchpoint}</th><th scope="col">${s.languages}</th><th scope="col">${p.w.common.status}</th><th scope="col" class="num">${s.responses}</th></tr></thead>
 <tbody>${surveys.map((x) => html`<tr><th scope="row"><a href="${LIST}/${x.id}">${x.name}</a></th><td>${s.kinds[x.kind as 'pulse'] ?? x.kind}</td><td>${x.touchpointId ? tp.get(x.touchpointId) ?? '–' : '–'}</td>
-<td>${x.languages.map(langName).join(', ')}</td><td>${s.statuses[x.status as 'draft'] ?? x.status}</td><td class="num">${x.responses}</td></tr>`)}</tbody></table></div>`}`);
+<td>${x.languages.map(langName).join(', ')}</td><td>${s.statuses[x.status as 'draft'] ?? x.status}</td><td class="num">${formatNumber(x.responses, p.language)}</td></tr>`)}</tbody></table></div>`}`);
   });
 
   page(app, 'GET', `${LIST}/new`, 'surveys:write', async (_request, _reply, p) =>
