@@ -21,6 +21,7 @@ export interface ActionStrings {
     metric: string; startsOn: string; description: string; changeStatus: string; statusTo: string; statusSubmit: string;
     done: { created: string; status: string };
   };
+  start: { heading: string; intro: string; link: (driver: string) => string };
   effect: {
     heading: string; intro: (days: number) => string; notStarted: (date: string) => string;
     notEnoughData: (min: number, before: number, after: number) => string;
@@ -53,6 +54,7 @@ const en: ActionStrings = {
     metric: 'Metric', startsOn: 'Starts', description: 'Details', changeStatus: 'Change the status', statusTo: 'New status', statusSubmit: 'Change status',
     done: { created: 'The action plan was created.', status: 'The status was changed.' },
   },
+  start: { heading: 'Act on the drivers', intro: 'Start an action plan for a driver (most important first); the plan then shows whether the metric moved after it started.', link: (d) => `Start an action plan: ${d}` },
   effect: {
     heading: 'Effect so far', intro: (d) => `The ${d} days before the start compared with the ${d} days after it.`,
     notStarted: (date) => `The plan starts on ${date}. Its effect can be measured once it has started.`,
@@ -93,6 +95,7 @@ const fi: ActionStrings = {
     metric: 'Mittari', startsOn: 'Alkaa', description: 'Lisätiedot', changeStatus: 'Muuta tilaa', statusTo: 'Uusi tila', statusSubmit: 'Muuta tila',
     done: { created: 'Toimenpidesuunnitelma luotiin.', status: 'Tila muutettiin.' },
   },
+  start: { heading: 'Toimi ajurien pohjalta', intro: 'Aloita toimenpidesuunnitelma ajurille (tärkein ensin); suunnitelma näyttää, liikkuiko mittari sen alettua.', link: (d) => `Aloita toimenpidesuunnitelma: ${d}` },
   effect: {
     heading: 'Vaikutus tähän mennessä', intro: (d) => `Alkua edeltävät ${d} päivää verrattuna sen jälkeisiin ${d} päivään.`,
     notStarted: (date) => `Suunnitelma alkaa ${date}. Vaikutus voidaan mitata, kun se on alkanut.`,
@@ -133,6 +136,7 @@ const sv: ActionStrings = {
     metric: 'Mätetal', startsOn: 'Startar', description: 'Detaljer', changeStatus: 'Ändra status', statusTo: 'Ny status', statusSubmit: 'Ändra status',
     done: { created: 'Åtgärdsplanen skapades.', status: 'Statusen ändrades.' },
   },
+  start: { heading: 'Agera på drivkrafterna', intro: 'Starta en åtgärdsplan för en drivkraft (viktigast först); planen visar sedan om mätetalet rörde sig efter starten.', link: (d) => `Starta en åtgärdsplan: ${d}` },
   effect: {
     heading: 'Effekt hittills', intro: (d) => `De ${d} dagarna före starten jämfört med de ${d} dagarna efter.`,
     notStarted: (date) => `Planen startar ${date}. Effekten kan mätas när den har startat.`,
@@ -173,6 +177,7 @@ const pl: ActionStrings = {
     metric: 'Wskaźnik', startsOn: 'Początek', description: 'Szczegóły', changeStatus: 'Zmień status', statusTo: 'Nowy status', statusSubmit: 'Zmień status',
     done: { created: 'Plan działań został utworzony.', status: 'Status został zmieniony.' },
   },
+  start: { heading: 'Działaj na podstawie czynników', intro: 'Rozpocznij plan działań dla czynnika (najważniejsze najpierw); plan pokaże, czy wskaźnik zmienił się po jego rozpoczęciu.', link: (d) => `Rozpocznij plan działań: ${d}` },
   effect: {
     heading: 'Dotychczasowy efekt', intro: (d) => `${d} dni przed początkiem w porównaniu z ${d} dniami po nim.`,
     notStarted: (date) => `Plan zaczyna się ${date}. Efekt można zmierzyć po jego rozpoczęciu.`,

@@ -60,6 +60,11 @@ describe('analytic pages: drivers, open answers and churn risk', () => {
     assert.ok(Math.abs(importances.reduce((s, x) => s + x, 0) - 100) <= 0.15);
     assert.equal(table[1][0], 'Service was fast', 'speed drives the made-up NPS most');
     assert.match(page, /<svg[^>]*id="drivers-matrix-chart"[\s\S]*?Fix first[\s\S]*?<\/svg>/);
+    // Each driver, most important first, links to a new action plan prefilled with it and the NPS target.
+    const drivers = table.slice(1).map((r) => r[0]);
+    const links = [...page.matchAll(/<a href="\/app\/actions\/new\?questionId=([0-9a-f-]{36})&amp;metric=nps">Start an action plan: ([^<]*)<\/a>/g)];
+    assert.deepEqual(links.map((m) => m[2]), drivers);
+    assert.deepEqual(links.map((m) => m[1]), drivers.map((label) => apiBody.attributes.find((a: { label: string }) => a.label === label).questionId));
   });
 
   test('drivers: promoter-versus-passive odds ratios and their intervals exp(b ± 1.96·se) by hand from the API\'s coefficients', async () => {

@@ -17,6 +17,8 @@ import { filterUnits, firstParam, type Query } from './analysis-common.ts';
 import { driverDownloads, loadDrivers, parseDriverChoice, renderDrivers } from './drivers-view.ts';
 import { loadText, parseTextChoice, renderText, textDownloads } from './text-view.ts';
 import { churnDownloads, loadChurn, renderChurn } from './churn-view.ts';
+import { startPlanLinks } from './action-pages.ts';
+import { html } from './html.ts';
 
 export async function analysisPageRoutes(app: FastifyInstance) {
   const { db, config } = app.deps;
@@ -35,7 +37,11 @@ export async function analysisPageRoutes(app: FastifyInstance) {
     const data = await loadDrivers(db, p.auth, parseDriverChoice(request.query as Query), p.timeZone);
     if (await x.download(driverDownloads(data, x.a, p.language))) return reply;
     const units = await filterUnits(db, p.auth);
-    return p.send('drivers', x.a.drivers.title, renderDrivers(data, { a: x.a, t: x.t, language: p.language, units, downloads: x.downloads }));
+    const drivers = p.can('actions:write') ? [...data.weights?.attributes ?? []].sort((x, y) => y.rescaled - x.rescaled) : [];
+    const targetType = data.targets.find((q) => q.key === data.choice.target)?.type;
+    const planMetric = targetType === 'nps' || targetType === 'csat' || targetType === 'ces' ? targetType : undefined;
+    return p.send('drivers', x.a.drivers.title, html`${renderDrivers(data, { a: x.a, t: x.t, language: p.language, units, downloads: x.downloads })}
+${startPlanLinks(p.language, drivers, planMetric)}`);
   });
 
   page(app, 'GET', '/app/text', 'metrics:read', async (request, reply, p) => {
