@@ -206,6 +206,8 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
       ['alert rules (sv)', '/app/setup/alert-rules?lang=sv'], ['alert rule editor (en)', `/app/setup/alert-rules/${rule.body.id}?lang=en`],
       ['new alert rule (pl)', '/app/setup/alert-rules/new?lang=pl'], ['distribution rules (en)', '/app/setup/pulse-rules?lang=en'],
       ['new distribution rule (fi)', '/app/setup/pulse-rules/new?lang=fi'],
+      ['surveys (en)', '/app/setup/surveys?lang=en'], ['survey builder with its phone preview (fi)', `/app/setup/surveys/${surveyId}?lang=fi`, '#preview-frame'],
+      ['new survey (sv)', '/app/setup/surveys/new?lang=sv'],
       ['action plans (en)', '/app/actions?lang=en'], ['action plans, filtered, empty (sv)', '/app/actions?lang=sv&status=cancelled'],
       ['action plan with its effect (fi)', `/app/actions/${plan.body.id}?lang=fi`], ['new action plan (pl)', `/app/actions/new?lang=pl&touchpointId=${touchpointId}`],
     ]));
@@ -213,6 +215,9 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
     await form.goto(`${t.url}/app/setup/users?lang=en`);
     await Promise.all([form.waitForSelector('.error-summary'), form.click('form[action="/app/setup/users"] button[type="submit"]')]);
     findings.push(...await seriousViolations(form, 'users, invitation refused'));
+    await form.goto(`${t.url}/app/setup/surveys/new?lang=en`);
+    await Promise.all([form.waitForSelector('.error-summary'), form.click('.builder-actions button[value="save"]')]);
+    findings.push(...await seriousViolations(form, 'survey builder, save refused'));
     await form.goto(`${t.url}/app/cases?lang=en`);
     await form.check(`#select-${opened.body.id}`);
     await form.selectOption('#bulk-action', 'priority');
