@@ -62,6 +62,15 @@ try {
     await desktop.goto(`${base}${firstCase}?lang=en`);
     await shot(desktop, 'case');
   }
+  // Action plans: the list and the plan whose effect has the most answers. The demo seeds no plans:
+  // the committed pictures show plans made through the API first (docs/user-guide.md, action plans).
+  await desktop.goto(`${base}/app/actions?lang=en`);
+  await shot(desktop, 'actions');
+  const plans = await (await fetch(`${base}/api/v1/action-plans`, { headers: { cookie } })).json() as { items: Array<{ id: string }> };
+  if (plans.items[0]) {
+    await desktop.goto(`${base}/app/actions/${plans.items[0].id}?lang=en`);
+    await shot(desktop, 'action-plan');
+  }
   await desktop.goto(`${base}/app/setup/users?lang=en`);
   await shot(desktop, 'setup-users');
   for (const [name, path] of [['setup-api-keys', '/app/setup/api-keys?lang=en'], ['setup-webhooks', '/app/setup/webhooks?lang=en']]) {

@@ -103,6 +103,8 @@ describe('action plan pages', () => {
     const page = (await viewer.get(`/app/actions/${ids.plan}?lang=en`)).text;
     // 90-day windows shrink to the 61 days since the start (Apr 1 → Jun 1): before is Jan 30 – Mar 31.
     assert.match(page, /The 61 days before the start compared with the 61 days after it\./);
+    assert.match(page, /<th scope="row">Before<\/th><td>30 Jan 2026 – 31 Mar 2026<\/td>/);
+    assert.match(page, /<th scope="row">After<\/th><td>1 Apr 2026 – 31 May 2026<\/td>/);
     // Before: 10 (Feb 15); 10, 9, 6, 3, 0 → n 6, promoters 3/6, detractors 3/6 → NPS 0.
     // After: 10, 10, 9, 8, 2; 0 (May 10) → n 6, promoters 3/6, detractors 2/6 → NPS 100·(1/2 − 1/3) = 16.67.
     assert.deepEqual([figure(page, 'before'), figure(page, 'before-n'), figure(page, 'after'), figure(page, 'after-n')], ['0.0', '6', '16.7', '6']);

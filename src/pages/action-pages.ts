@@ -112,13 +112,14 @@ function effectSection(a: ActionStrings, p: OpenPage, f: EffectFigures | { notSt
   if ('notStarted' in f) return html`<section aria-labelledby="effect-heading">${heading}<div class="empty" role="status"><p>${e.notStarted(day(f.notStarted, p))}</p></div></section>`;
   const L = p.language;
   const metric = a.metrics[f.metric];
-  const period = (s: EffectFigures['before']) => `${day(s.from, p)} – ${day(new Date(new Date(s.to).getTime() - 86_400_000).toISOString(), p)}`;
+  // Windows end just before `to` (the start, or now): the last day shown is the one that instant falls on.
+  const period = (s: EffectFigures['before']) => `${day(s.from, p)} – ${day(new Date(new Date(s.to).getTime() - 1).toISOString(), p)}`;
   const value = (s: EffectFigures['before']) => (s.value === null ? '–' : formatValue(f, s.value, L));
   const table = html`<div class="table-scroll"><table class="effect-table"><caption>${e.tableCaption}</caption>
 <thead><tr><td></td><th scope="col">${e.period}</th><th scope="col" class="num">${metric}</th><th scope="col" class="num">${e.answers}</th></tr></thead>
 <tbody>${([['before', f.before], ['after', f.after]] as const).map(([key, s]) => html`<tr><th scope="row">${e[key]}</th><td>${period(s)}</td><td class="num" data-figure="${key}">${value(s)}</td><td class="num" data-figure="${key}-n">${s.n}</td></tr>`)}</tbody></table></div>`;
   if (f.verdict === 'notEnoughData' || f.difference === null) {
-    return html`<section aria-labelledby="effect-heading">${heading}<p>${e.intro(f.windowDays)}</p>
+    return html`<section aria-labelledby="effect-heading">${heading}<p>${e.intro(Math.round(f.windowDays))}</p>
 <div class="empty" role="status"><p>${e.notEnoughData(MIN_ANSWERS_PER_SIDE, f.before.n, f.after.n)}</p></div>${table}</section>`;
   }
   const change = formatChange(a, f, f.difference, L);
@@ -126,7 +127,7 @@ function effectSection(a: ActionStrings, p: OpenPage, f: EffectFigures | { notSt
     { label: e.before, value: f.before.value!, ci95: f.before.ci95, text: `${value(f.before)} (n = ${f.before.n})` },
     { label: e.after, value: f.after.value!, ci95: f.after.ci95, text: `${value(f.after)} (n = ${f.after.n})` },
   ], { id: 'effect-chart', title: `${e.chartTitle}: ${metric}`, desc: e.chartDesc(`${value(f.before)} (n = ${f.before.n})`, `${value(f.after)} (n = ${f.after.n})`) });
-  return html`<section aria-labelledby="effect-heading">${heading}<p>${e.intro(f.windowDays)}</p>
+  return html`<section aria-labelledby="effect-heading">${heading}<p>${e.intro(Math.round(f.windowDays))}</p>
 <p class="effect-summary"><strong>${e.summary(metric, value(f.after), value(f.before), change)}</strong> ${e.verdict[f.verdict as keyof ActionStrings['effect']['verdict']]}</p>
 <dl class="figures">
 <dt>${e.difference}</dt><dd data-figure="difference">${change}</dd>

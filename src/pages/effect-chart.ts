@@ -21,7 +21,7 @@ export function effectDomain(rows: EffectRow[]): [number, number] {
 }
 
 export function effectChart(rows: EffectRow[], options: { id: string; title: string; desc: string }): string {
-  const width = 640; const left = 90; const right = 110; const rowH = 44; const top = 12;
+  const width = 640; const left = 90; const right = 160; const rowH = 44; const top = 12;
   const height = top * 2 + rowH * rows.length;
   const [lo, hi] = effectDomain(rows);
   const x = (v: number) => round(left + ((v - lo) / (hi - lo)) * (width - left - right));
