@@ -1,18 +1,20 @@
 /**
  * The `loop-notify` worker, the pending (burst) e-mails and the daily digest, with one mailer per
- * process (one SMTP connection per message: a pooled transport stalled under heavy load in
- * bench/loop.ts — only 94 of 1,662 cases e-mailed within a minute — see BENCHMARKS.md).
+ * process: a few pooled SMTP connections stay open between batches (no connection set-up on the
+ * path from a stored response to the owner's e-mail) and close when the job queue stops. The
+ * pool once looked stalled under load; that was ~40 ms of Nagle delay per message on every
+ * connection (src/mail/mailer.ts), not the pool — see BENCHMARKS.md.
  */
 import type { JobContext } from '../jobs/registry.ts';
 import { defineJob } from '../jobs/queue.ts';
 import { LOOP_NOTIFY_JOB, type LoopEvent } from '../loop/events.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
-import { DIGEST_JOB, NOTIFY_EMAIL_JOB, PENDING_EMAILS_JOB, handleLoopEvents, sendDigests, sendImmediateEmails, sendPendingEmails, type NotifyContext } from './service.ts';
+import { DIGEST_JOB, MAIL_CONCURRENCY, NOTIFY_EMAIL_JOB, PENDING_EMAILS_JOB, handleLoopEvents, sendDigests, sendImmediateEmails, sendPendingEmails, type NotifyContext } from './service.ts';
 
 const mailers = new WeakMap<JobContext, Mailer | undefined>();
 
 function notifyContext(ctx: JobContext): NotifyContext {
-  if (!mailers.has(ctx)) mailers.set(ctx, createMailer(ctx.config));
+  if (!mailers.has(ctx)) mailers.set(ctx, createMailer(ctx.config, { pool: true, maxConnections: MAIL_CONCURRENCY }));
   return { db: ctx.db, queue: ctx.queue, now: ctx.now, publicUrl: () => ctx.config.publicUrl, mailer: mailers.get(ctx) };
 }
 
@@ -51,6 +53,6 @@ export const notifyEmailJob = (ctx: JobContext) => defineJob<{ ids: Array<{ orgI
   retryLimit: 5,
   retryDelaySeconds: 30,
   handle: async (jobs) => { await sendImmediateEmails(notifyContext(ctx), jobs.flatMap((j) => j.data.ids)); },
-  // The notification jobs share the mailer; one close releases it.
+  // The notification jobs share the mailer; one close releases its connections.
   close: () => mailers.get(ctx)?.close(),
 });

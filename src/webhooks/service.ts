@@ -14,7 +14,6 @@ import type { JobQueue } from '../jobs/queue.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../http/schemas.ts';
-import { forEachConcurrently } from '../jobs/concurrently.ts';
 import { assertWebhookUrl, guardedLookup, isPublicAddress } from './address-guard.ts';
 import { newWebhookSecret, retryDelaySeconds, signatureHeader, type WebhookEvent } from './signature.ts';
 
@@ -147,20 +146,55 @@ export interface AttemptResult {
   durationMs: number;
 }
 
-/** Takes the delivery for one attempt, unless another worker holds it or it is not due. */
-async function claim(db: Queryable, orgId: string, deliveryId: string, now: Date): Promise<ClaimedDelivery | undefined> {
-  const [row] = await db.query<ClaimedDelivery>(
+/** Deliveries claimed per statement; a chunk is claimed when the senders reach it, so its lease starts then. */
+const CLAIM_CHUNK = 64;
+/** Deliveries in flight at a time: one slow receiver must not hold up the others for long. */
+export const DELIVERY_CONCURRENCY = 32;
+
+/**
+ * Takes the deliveries for one attempt each, in one statement, except those another worker holds
+ * or that are not due. The lease (next_attempt_at) lets another worker try again should this
+ * process die before recording the outcome: at least once, with the same Kaiku-Delivery id.
+ */
+async function claimMany(db: Queryable, keys: Array<{ orgId: string; deliveryId: string }>, now: Date): Promise<ClaimedDelivery[]> {
+  if (keys.length === 0) return [];
+  return db.query<ClaimedDelivery>(
     `update webhook_deliveries d set status = 'sending', next_attempt_at = $3::timestamptz + make_interval(secs => ${LEASE_SECONDS})
-       from webhooks w
-      where d.org_id = $1 and d.id = $2 and w.org_id = d.org_id and w.id = d.webhook_id and w.enabled
+       from webhooks w, unnest($1::uuid[], $2::uuid[]) as k(org_id, id)
+      where d.org_id = k.org_id and d.id = k.id and w.org_id = d.org_id and w.id = d.webhook_id and w.enabled
         and d.status in ('pending', 'retrying', 'sending') and d.next_attempt_at <= $3::timestamptz
       returning d.id, d.org_id, d.event, d.payload, d.attempts, w.url, w.secret`,
-    [orgId, deliveryId, now.toISOString()]);
-  return row;
+    [keys.map((k) => k.orgId), keys.map((k) => k.deliveryId), now.toISOString()]);
+}
+
+/**
+ * Keep-alive connections per receiver, so a stream of deliveries to one endpoint does not open a
+ * TCP (and TLS) connection each. A reused connection was checked by the address guard when it
+ * was opened; one agent per guard setting, so a connection opened without the guard is never
+ * lent to a request that needs it.
+ */
+const agents = new Map<string, http.Agent>();
+function agentFor(protocol: string, allowPrivate: boolean): http.Agent {
+  const key = `${protocol}/${allowPrivate}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    const options = { keepAlive: true, maxSockets: DELIVERY_CONCURRENCY, maxFreeSockets: DELIVERY_CONCURRENCY, scheduling: 'lifo' as const };
+    agent = protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+    agents.set(key, agent);
+  }
+  return agent;
 }
 
 /** One HTTP POST; resolves with the status code or the error, never rejects. */
-export function postSigned(target: { url: string; secret: string; event: string; deliveryId: string; body: string }, allowPrivate: boolean): Promise<{ statusCode: number | null; error: string | null }> {
+export async function postSigned(target: { url: string; secret: string; event: string; deliveryId: string; body: string }, allowPrivate: boolean): Promise<{ statusCode: number | null; error: string | null }> {
+  const first = await postOnce(target, allowPrivate);
+  // A kept-alive connection the receiver closed just as it was reused fails before the request
+  // reached it (Node's advice: retry such a request once); the receiver sees one delivery, or at
+  // worst the same Kaiku-Delivery id twice, which at-least-once delivery allows anyway.
+  return first.staleConnection ? postOnce(target, allowPrivate) : first;
+}
+
+function postOnce(target: { url: string; secret: string; event: string; deliveryId: string; body: string }, allowPrivate: boolean): Promise<{ statusCode: number | null; error: string | null; staleConnection?: boolean }> {
   return new Promise((resolve) => {
     const url = new URL(target.url);
     const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -172,6 +206,7 @@ export function postSigned(target: { url: string; secret: string; event: string;
     const timestamp = Math.floor(Date.now() / 1000);
     const request = (url.protocol === 'https:' ? https : http).request(url, {
       method: 'POST',
+      agent: agentFor(url.protocol, allowPrivate),
       lookup: guardedLookup(allowPrivate),
       signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
       headers: {
@@ -194,36 +229,113 @@ export function postSigned(target: { url: string; secret: string; event: string;
       });
       response.on('error', (error) => resolve({ statusCode: response.statusCode ?? null, error: error.message }));
     });
-    request.on('error', (error) => resolve({
+    request.on('error', (error: NodeJS.ErrnoException) => resolve({
       statusCode: null,
       error: error.name === 'AbortError' || error.name === 'TimeoutError' ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s` : error.message,
+      staleConnection: request.reusedSocket && error.code === 'ECONNRESET',
     }));
     request.end(target.body);
   });
 }
 
+interface Outcome {
+  delivery: ClaimedDelivery;
+  result: AttemptResult;
+  /** When the receiver answered (job clock): delivered_at of a delivered one. */
+  finishedAt: Date;
+}
+
+/** Records many attempts' outcomes in one statement: attempts, status, next attempt, the log. */
+async function recordOutcomes(db: Queryable, outcomes: Outcome[]): Promise<void> {
+  const rows = outcomes.map(({ delivery, result, finishedAt }) => {
+    const attempts = delivery.attempts + 1;
+    const delivered = result.error === null;
+    const delay = delivered ? null : retryDelaySeconds(attempts);
+    return {
+      orgId: delivery.org_id, id: delivery.id, attempts,
+      status: delivered ? 'delivered' : delay === null ? 'failed' : 'retrying',
+      code: result.statusCode, error: result.error,
+      next: delay === null ? null : new Date(new Date(result.at).getTime() + delay * 1000).toISOString(),
+      deliveredAt: delivered ? finishedAt.toISOString() : null,
+      log: JSON.stringify([result]),
+    };
+  });
+  const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+  await db.query(
+    `update webhook_deliveries d set attempts = o.attempts, status = o.status, last_status_code = o.code, last_error = o.error,
+            next_attempt_at = o.next, delivered_at = coalesce(o.delivered_at, d.delivered_at), attempt_log = d.attempt_log || o.log
+       from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::int[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[])
+         as o(org_id, id, attempts, status, code, error, next, delivered_at, log)
+      where d.org_id = o.org_id and d.id = o.id`,
+    [col('orgId'), col('id'), col('attempts'), col('status'), col('code'), col('error'), col('next'), col('deliveredAt'), col('log')]);
+}
+
+/**
+ * Collects items and writes them in as few statements as it can without holding any back: the
+ * first item is written at once, what arrives meanwhile goes in the next statement.
+ */
+function groupWriter<T>(write: (items: T[]) => Promise<void>) {
+  let buffer: T[] = [];
+  let running: Promise<void> | null = null;
+  let failure: unknown = null;
+  const kick = () => {
+    if (running || buffer.length === 0) return;
+    const items = buffer;
+    buffer = [];
+    running = write(items).catch((error: unknown) => { failure ??= error; }).finally(() => { running = null; kick(); });
+  };
+  return {
+    push(item: T) { buffer.push(item); kick(); },
+    async flush() {
+      while (running) await running;
+      if (failure) throw failure;
+    },
+  };
+}
+
+/**
+ * Makes one attempt of each due delivery: claimed 64 per statement as the senders reach them, up
+ * to 32 POSTs in flight over kept-alive connections, the outcomes recorded together as they come
+ * (one statement for all that finished while the previous one was written). Returns the results
+ * by delivery id; a delivery another worker holds or that is not due is left out.
+ */
+export async function deliverMany(ctx: WebhookContext & { allowPrivate: boolean }, keys: Array<{ orgId: string; deliveryId: string }>): Promise<Map<string, AttemptResult>> {
+  const results = new Map<string, AttemptResult>();
+  const unclaimed = [...keys];
+  const ready: ClaimedDelivery[] = [];
+  let claiming: Promise<void> | null = null;
+  const claimNext = () => (claiming ??= claimMany(ctx.db, unclaimed.splice(0, CLAIM_CHUNK), ctx.now())
+    .then((rows) => { ready.push(...rows); })
+    .finally(() => { claiming = null; }));
+  const recorder = groupWriter((outcomes: Outcome[]) => recordOutcomes(ctx.db, outcomes));
+  const sender = async () => {
+    for (;;) {
+      const delivery = ready.shift();
+      if (!delivery) {
+        if (unclaimed.length === 0 && !claiming) return;
+        await claimNext();
+        continue;
+      }
+      const started = ctx.now();
+      const clock = Date.now();
+      const outcome = await postSigned({
+        url: delivery.url, secret: delivery.secret, event: delivery.event, deliveryId: delivery.id, body: JSON.stringify(delivery.payload),
+      }, ctx.allowPrivate);
+      const result: AttemptResult = { at: started.toISOString(), statusCode: outcome.statusCode, error: outcome.error, durationMs: Date.now() - clock };
+      results.set(delivery.id, result);
+      recorder.push({ delivery, result, finishedAt: ctx.now() });
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, keys.length) }, sender));
+  await recorder.flush();
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results;
+}
+
 /** Makes one attempt of a delivery if it is due; records the outcome and the next attempt. */
 export async function attemptDelivery(ctx: WebhookContext & { allowPrivate: boolean }, orgId: string, deliveryId: string): Promise<AttemptResult | undefined> {
-  const started = ctx.now();
-  const delivery = await claim(ctx.db, orgId, deliveryId, started);
-  if (!delivery) return undefined;
-  const clock = Date.now();
-  const outcome = await postSigned({
-    url: delivery.url, secret: delivery.secret, event: delivery.event, deliveryId: delivery.id, body: JSON.stringify(delivery.payload),
-  }, ctx.allowPrivate);
-  const result: AttemptResult = { at: started.toISOString(), statusCode: outcome.statusCode, error: outcome.error, durationMs: Date.now() - clock };
-  const attempts = delivery.attempts + 1;
-  const delivered = outcome.error === null;
-  const delay = delivered ? null : retryDelaySeconds(attempts);
-  const status = delivered ? 'delivered' : delay === null ? 'failed' : 'retrying';
-  const next = delay === null ? null : new Date(started.getTime() + delay * 1000).toISOString();
-  await ctx.db.query(
-    `update webhook_deliveries set attempts = $3, status = $4, last_status_code = $5, last_error = $6, next_attempt_at = $7,
-            delivered_at = case when $4 = 'delivered' then $8::timestamptz else delivered_at end,
-            attempt_log = attempt_log || $9::jsonb
-      where org_id = $1 and id = $2`,
-    [orgId, deliveryId, attempts, status, outcome.statusCode, outcome.error, next, ctx.now().toISOString(), JSON.stringify([result])]);
-  return result;
+  return (await deliverMany(ctx, [{ orgId, deliveryId }])).get(deliveryId);
 }
 
 /** Attempts every delivery whose retry time has come (and any whose worker died mid-attempt). */
@@ -233,8 +345,7 @@ export async function retryDueDeliveries(ctx: WebhookContext & { allowPrivate: b
        join webhooks w on w.org_id = d.org_id and w.id = d.webhook_id and w.enabled
       where d.status in ('pending', 'retrying', 'sending') and d.next_attempt_at <= $1::timestamptz
       order by d.next_attempt_at limit $2`, [ctx.now().toISOString(), limit]);
-  // A few receivers at a time: one slow receiver must not hold up the others for long.
-  await forEachConcurrently(due, 8, (d) => attemptDelivery(ctx, d.org_id, d.id));
+  await deliverMany(ctx, due.map((d) => ({ orgId: d.org_id, deliveryId: d.id })));
   return due.length;
 }
 
