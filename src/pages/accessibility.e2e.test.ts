@@ -208,6 +208,8 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
       ['new distribution rule (fi)', '/app/setup/pulse-rules/new?lang=fi'],
       ['surveys (en)', '/app/setup/surveys?lang=en'], ['survey builder with its phone preview (fi)', `/app/setup/surveys/${surveyId}?lang=fi`, '#preview-frame'],
       ['new survey (sv)', '/app/setup/surveys/new?lang=sv'],
+      ['journeys (fi)', '/app/setup/journeys?lang=fi'], ['journey editor (en)', `/app/setup/journeys/${journeyId}?lang=en`],
+      ['touchpoint editor (sv)', `/app/setup/touchpoints/${touchpointId}?lang=sv`],
       ['action plans (en)', '/app/actions?lang=en'], ['action plans, filtered, empty (sv)', '/app/actions?lang=sv&status=cancelled'],
       ['action plan with its effect (fi)', `/app/actions/${plan.body.id}?lang=fi`], ['new action plan (pl)', `/app/actions/new?lang=pl&touchpointId=${touchpointId}`],
     ]));
@@ -218,6 +220,10 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
     await form.goto(`${t.url}/app/setup/surveys/new?lang=en`);
     await Promise.all([form.waitForSelector('.error-summary'), form.click('.builder-actions button[value="save"]')]);
     findings.push(...await seriousViolations(form, 'survey builder, save refused'));
+    await form.goto(`${t.url}/app/setup/journeys/${journeyId}?lang=pl`);
+    await form.fill('#stage-name', '');
+    await Promise.all([form.waitForSelector('.error-summary'), form.click('form[action$="/stages"] button[type="submit"]')]);
+    findings.push(...await seriousViolations(form, 'journey editor, stage refused (pl)'));
     await form.goto(`${t.url}/app/cases?lang=en`);
     await form.check(`#select-${opened.body.id}`);
     await form.selectOption('#bulk-action', 'priority');

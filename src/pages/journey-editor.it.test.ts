@@ -30,6 +30,7 @@ describe('journey editor pages', () => {
   after(() => t.close());
 
   test('create a journey, add three stages and move the last one up: positions stay 1, 2, 3', async () => {
+    assert.match((await admin.get('/app/setup?lang=en')).text, /<a href="\/app\/setup\/journeys">Journeys and touchpoints<\/a>/);
     const created = await admin.post('/app/setup/journeys', { name: 'Claims', persona: 'Household', lang: 'en' });
     assert.equal(created.status, 303);
     const id = idFrom(created.location);

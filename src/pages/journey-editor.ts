@@ -139,9 +139,9 @@ ${inputField(`${sid}-name`, e.stageName, v[`${sid}-name`] ?? stage.name, errors,
 ${selectField(`${sid}-phase`, e.phase, phaseOptions, v[`${sid}-phase`] ?? stage.phase, errors, { name: 'phase' })}
 <div><button class="button secondary" type="submit">${e.saveStage}<span class="visually-hidden"> ${stage.name}</span></button></div></form>
 <div class="form-actions">
-${stage.position > 1 ? html`<form class="inline-form" method="post" action="/app/setup/stages/${stage.id}/move"><input type="hidden" name="direction" value="up"><button class="button secondary" type="submit">${e.moveUp}<span class="visually-hidden">: ${stage.name}</span></button></form>` : ''}
-${stage.position < last ? html`<form class="inline-form" method="post" action="/app/setup/stages/${stage.id}/move"><input type="hidden" name="direction" value="down"><button class="button secondary" type="submit">${e.moveDown}<span class="visually-hidden">: ${stage.name}</span></button></form>` : ''}
-${stage.touchpoints.length === 0 ? html`<form class="inline-form" method="post" action="/app/setup/stages/${stage.id}/delete"><button class="button danger" type="submit">${e.removeStage}<span class="visually-hidden">: ${stage.name}</span></button></form>` : html`<span class="muted">${e.stageNotEmpty}</span>`}
+${stage.position > 1 ? html`<form class="inline-form" method="post" action="/app/setup/stages/${stage.id}/move"><input type="hidden" name="direction" value="up"><button class="button secondary" type="submit">${e.moveUp}<span class="visually-hidden"> ${stage.name}</span></button></form>` : ''}
+${stage.position < last ? html`<form class="inline-form" method="post" action="/app/setup/stages/${stage.id}/move"><input type="hidden" name="direction" value="down"><button class="button secondary" type="submit">${e.moveDown}<span class="visually-hidden"> ${stage.name}</span></button></form>` : ''}
+${stage.touchpoints.length === 0 ? html`<form class="inline-form" method="post" action="/app/setup/stages/${stage.id}/delete"><button class="button danger" type="submit">${e.removeStage}<span class="visually-hidden"> ${stage.name}</span></button></form>` : html`<span class="muted">${e.stageNotEmpty}</span>`}
 </div>
 ${stage.touchpoints.length === 0 ? html`<p class="muted">${e.noTouchpoints}</p>` : html`<div class="table-scroll"><table><caption>${e.touchpointCaption(stage.name)}</caption>
 <thead><tr><th scope="col">${p.w.common.name}</th><th scope="col">${e.channel}</th><th scope="col">${e.mode}</th><th scope="col">${e.ownerUnit}</th><th scope="col">${p.w.common.actions}</th></tr></thead>
