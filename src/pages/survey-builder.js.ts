@@ -25,7 +25,8 @@ export const surveyBuilderScript = `
     var body = new URLSearchParams(new FormData(form));
     body.set('intent', 'preview');
     fetch(endpoint, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() })
-      .then(function (r) { if (!r.ok) throw new Error('preview ' + r.status); return r.text(); })
+      // A redirect means the session ended (to the sign-in page): say so rather than show that page in the phone.
+      .then(function (r) { if (!r.ok || r.redirected) throw new Error('preview ' + r.status); return r.text(); })
       .then(function (page) {
         if (mine !== sent) return;
         var next = frame.cloneNode(false);

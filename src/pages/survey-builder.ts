@@ -49,10 +49,10 @@ const breadcrumb = (p: OpenPage, s: BuilderStrings, current?: string) =>
   html`<nav aria-label="${p.w.setup.title}"><p><a href="/app/setup">${p.w.setup.title}</a> › ${current ? html`<a href="${LIST}">${s.section[0]}</a> › ${current}` : s.section[0]}</p></nav>`;
 
 /** The preview page of a draft in one of its languages (the survey default when `language` is not one). */
-export function renderPreview(draft: Draft, language: string | undefined): { html: string; language: string } {
+export function renderPreview(draft: Draft, language: string | undefined): { html: string; language: string; languages: string[] } {
   const survey = previewSurvey(draft);
   const lang = language && survey.languages.includes(language) ? language : survey.defaultLanguage;
-  return { language: lang, html: renderSurveyForm({ survey, language: lang, action: '#', nonce: 'preview', values: {}, errors: [], languageLinks: [] }) };
+  return { language: lang, languages: survey.languages, html: renderSurveyForm({ survey, language: lang, action: '#', nonce: 'preview', values: {}, errors: [], languageLinks: [] }) };
 }
 
 /** One text in each language side by side, named once by the legend (each field by its language). */
@@ -106,7 +106,6 @@ function renderEditor(p: OpenPage, st: EditorState, status = 200) {
   const preview = renderPreview(draft, st.previewLang ?? (draft.languages.includes(p.language) ? p.language : undefined));
   const languageChoices = [...new Set([...uiLanguages, ...draft.languages])];
   const keys = new Set(draft.questions.map((q) => q.key));
-  const previewLanguages = preview.html ? previewSurvey(draft).languages : [];
   const textRow = (field: 'title' | 'intro' | 'thanks', label: string, long: boolean) => langRow(label, draft.languages.map((l) => long
     ? textareaField(`${field}_${l}`, langName(l), draft[field][l], errors)
     : inputField(`${field}_${l}`, langName(l), draft[field][l], errors, { attrs: `lang="${l}" maxlength="2000"`, required: l === draft.defaultLanguage })));
@@ -149,7 +148,7 @@ ${selectField('newType', s.newQuestionType, questionTypes.map((t): Option => [t,
 </form>
 <aside class="builder-preview" aria-labelledby="preview-heading"><h2 id="preview-heading">${s.previewHeading}</h2>
 <p id="preview-lang-label" class="muted">${s.previewLanguage}</p>
-<div class="preview-languages" role="group" aria-labelledby="preview-lang-label">${previewLanguages.map((l) => html`<button class="button secondary" type="submit" form="builder-form" name="previewLang" value="${l}" lang="${l}"
+<div class="preview-languages" role="group" aria-labelledby="preview-lang-label">${preview.languages.map((l) => html`<button class="button secondary" type="submit" form="builder-form" name="previewLang" value="${l}" lang="${l}"
  data-preview-lang data-frame-title="${s.previewFrame(langName(l))}" aria-pressed="${l === preview.language ? 'true' : 'false'}">${langName(l)}</button>`)}</div>
 <div class="phone"><iframe id="preview-frame" name="survey-preview" title="${s.previewFrame(langName(preview.language))}" sandbox="allow-scripts" srcdoc="${preview.html}"></iframe></div>
 <p id="preview-status" class="muted" role="status" data-live="${s.previewLive}" data-failed="${s.previewFailed}">${s.previewStatic}</p>
