@@ -80,6 +80,14 @@ try {
   const rules = await (await fetch(`${base}/api/v1/alert-rules`, { headers: { cookie } })).json() as { items: Array<{ id: string }> };
   await desktop.goto(`${base}/app/setup/alert-rules/${rules.items[0]?.id ?? 'new'}?lang=en`);
   await shot(desktop, 'alert-rule');
+  // The journey and touchpoint editor: the list, then the first journey's stages and touchpoints.
+  await desktop.goto(`${base}/app/setup/journeys?lang=en`);
+  await shot(desktop, 'setup-journeys');
+  const editable = await (await fetch(`${base}/api/v1/journeys`, { headers: { cookie } })).json() as { items: Array<{ id: string }> };
+  if (editable.items[0]) {
+    await desktop.goto(`${base}/app/setup/journeys/${editable.items[0].id}?lang=en`);
+    await shot(desktop, 'journey-editor');
+  }
   const surveys = await (await fetch(`${base}/api/v1/surveys`, { headers: { cookie } })).json() as { items: Array<{ id: string; kind: string }> };
   const pulse = surveys.items.find((s) => s.kind === 'pulse') ?? surveys.items[0];
   // The survey builder: the pulse's texts in each language beside its phone preview (kept in view while the form scrolls).
