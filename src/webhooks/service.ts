@@ -157,14 +157,29 @@ export const DELIVERY_CONCURRENCY = 32;
  * process die before recording the outcome: at least once, with the same Kaiku-Delivery id.
  */
 async function claimMany(db: Queryable, keys: Array<{ orgId: string; deliveryId: string }>, now: Date): Promise<ClaimedDelivery[]> {
-  if (keys.length === 0) return [];
-  return db.query<ClaimedDelivery>(
-    `update webhook_deliveries d set status = 'sending', next_attempt_at = $3::timestamptz + make_interval(secs => ${LEASE_SECONDS})
-       from webhooks w, unnest($1::uuid[], $2::uuid[]) as k(org_id, id)
-      where d.org_id = k.org_id and d.id = k.id and w.org_id = d.org_id and w.id = d.webhook_id and w.enabled
-        and d.status in ('pending', 'retrying', 'sending') and d.next_attempt_at <= $3::timestamptz
-      returning d.id, d.org_id, d.event, d.payload, d.attempts, w.url, w.secret`,
-    [keys.map((k) => k.orgId), keys.map((k) => k.deliveryId), now.toISOString()]);
+  const claimed: ClaimedDelivery[] = [];
+  // One statement per organisation (a batch is nearly always one), each delivery found by its
+  // primary key: joined with the webhooks in the update, the planner walked every delivery of
+  // the webhook for each key on tables without statistics (364 ms for 64 of 6,000).
+  for (const [orgId, ids] of byOrganisation(keys)) {
+    claimed.push(...await db.query<ClaimedDelivery>(
+      `with claimed as (
+         update webhook_deliveries d set status = 'sending', next_attempt_at = $3::timestamptz + make_interval(secs => ${LEASE_SECONDS})
+          where d.org_id = $1 and d.id = any($2::uuid[])
+            and d.status in ('pending', 'retrying', 'sending') and d.next_attempt_at <= $3::timestamptz
+            and exists (select 1 from webhooks w where w.org_id = d.org_id and w.id = d.webhook_id and w.enabled)
+          returning d.id, d.org_id, d.webhook_id, d.event, d.payload, d.attempts)
+       select c.id, c.org_id, c.event, c.payload, c.attempts, w.url, w.secret
+         from claimed c join webhooks w on w.org_id = c.org_id and w.id = c.webhook_id`,
+      [orgId, ids, now.toISOString()]));
+  }
+  return claimed;
+}
+
+function byOrganisation(keys: Array<{ orgId: string; deliveryId: string }>): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const k of keys) groups.set(k.orgId, [...(groups.get(k.orgId) ?? []), k.deliveryId]);
+  return groups;
 }
 
 /**
@@ -260,14 +275,18 @@ async function recordOutcomes(db: Queryable, outcomes: Outcome[]): Promise<void>
       log: JSON.stringify([result]),
     };
   });
-  const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
-  await db.query(
-    `update webhook_deliveries d set attempts = o.attempts, status = o.status, last_status_code = o.code, last_error = o.error,
-            next_attempt_at = o.next, delivered_at = coalesce(o.delivered_at, d.delivered_at), attempt_log = d.attempt_log || o.log
-       from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::int[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[])
-         as o(org_id, id, attempts, status, code, error, next, delivered_at, log)
-      where d.org_id = o.org_id and d.id = o.id`,
-    [col('orgId'), col('id'), col('attempts'), col('status'), col('code'), col('error'), col('next'), col('deliveredAt'), col('log')]);
+  for (const orgId of new Set(rows.map((r) => r.orgId))) {
+    const mine = rows.filter((r) => r.orgId === orgId);
+    const col = <K extends keyof (typeof rows)[number]>(key: K) => mine.map((r) => r[key]);
+    // By primary key within the organisation (see claimMany).
+    await db.query(
+      `update webhook_deliveries d set attempts = o.attempts, status = o.status, last_status_code = o.code, last_error = o.error,
+              next_attempt_at = o.next, delivered_at = coalesce(o.delivered_at, d.delivered_at), attempt_log = d.attempt_log || o.log
+         from unnest($2::uuid[], $3::int[], $4::text[], $5::int[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[])
+           as o(id, attempts, status, code, error, next, delivered_at, log)
+        where d.org_id = $1 and d.id = any($2::uuid[]) and d.id = o.id`,
+      [orgId, col('id'), col('attempts'), col('status'), col('code'), col('error'), col('next'), col('deliveredAt'), col('log')]);
+  }
 }
 
 /**
