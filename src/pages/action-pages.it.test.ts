@@ -68,6 +68,14 @@ describe('action plan pages', () => {
     assert.match(likert.text, /id="questionId-error">This is not valid/);
   });
 
+  test('the touchpoint page links to a new plan prefilled with it, for those who may write plans', async () => {
+    const link = new RegExp(`<a href="/app/actions/new\\?touchpointId=${ids.touchpoint}&amp;metric=nps">Start an action plan: Contract by phone</a>`);
+    assert.match((await admin.get(`/app/touchpoints/${ids.touchpoint}?lang=en`)).text, link);
+    const read = await viewer.get(`/app/touchpoints/${ids.touchpoint}?lang=en`);
+    assert.equal(read.status, 200);
+    assert.doesNotMatch(read.text, /\/app\/actions\/new/);
+  });
+
   test('a plan created through the form, prefilled from a link, shows on the plan and in the list', async () => {
     const form = await admin.get(`/app/actions/new?lang=en&touchpointId=${ids.touchpoint}&questionId=${ids.driver}`);
     assert.equal(form.status, 200);

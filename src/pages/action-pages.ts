@@ -13,7 +13,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KaikuError } from '../errors.ts';
-import { formatNumber, type UiLanguage } from '../i18n/index.ts';
+import { formatNumber } from '../i18n/index.ts';
 import { actionText, type ActionStrings } from '../i18n/actions.ts';
 import { metrics, type Metric } from '../metrics/queries.ts';
 import {
@@ -74,17 +74,6 @@ function tiedTo(a: ActionStrings, plan: ActionPlan, n: Names): string[] {
     plan.questionId ? a.plan.question(find(n.questions, plan.questionId)) : '',
     plan.topic ? a.plan.topic(plan.topic) : '',
   ].filter(Boolean);
-}
-
-/**
- * "Start an action plan" links for the drivers page: one per driver, most important first,
- * prefilled with the driver question and the target's metric, for those who may write plans.
- */
-export function startPlanLinks(language: UiLanguage, drivers: Array<{ questionId: string; label: string }>, metric: Metric | undefined): SafeHtml {
-  if (drivers.length === 0) return html``;
-  const s = actionText(language).start;
-  return html`<section aria-labelledby="start-plan-heading"><h2 id="start-plan-heading">${s.heading}</h2><p class="muted">${s.intro}</p>
-<ul>${drivers.map((d) => html`<li><a href="/app/actions/new${queryString({ questionId: d.questionId, metric })}">${s.link(d.label)}</a></li>`)}</ul></section>`;
 }
 
 // --- the effect in words, figures and a chart ---------------------------------------------------

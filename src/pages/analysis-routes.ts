@@ -17,7 +17,7 @@ import { filterUnits, firstParam, type Query } from './analysis-common.ts';
 import { driverDownloads, loadDrivers, parseDriverChoice, renderDrivers } from './drivers-view.ts';
 import { loadText, parseTextChoice, renderText, textDownloads } from './text-view.ts';
 import { churnDownloads, loadChurn, renderChurn } from './churn-view.ts';
-import { startPlanLinks } from './action-pages.ts';
+import { startPlanLinks } from './start-plan.ts';
 import { html } from './html.ts';
 
 export async function analysisPageRoutes(app: FastifyInstance) {

@@ -30,6 +30,7 @@ import { trendChart, type TrendPoint } from './charts.ts';
 import { distributionChart, likertChart, type DistributionBar, type LikertRow } from './detail-charts.ts';
 import { chartHtml, tableHtml, type ChartModel, type Downloadable, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
 import { monthsBetween } from './dashboard-view.ts';
+import { startPlanLink } from './start-plan.ts';
 import {
   chartScale, digitsOf, figureOf, filterQuery, formatFigure, parseDay, periodOf, sliceFilters,
   type Figure, type MapMetric, type PageFilters, type Period,
@@ -414,6 +415,10 @@ ${filterForm({ action, ctx, filters: d.filters, period: d.period, allJourneys: d
 <p><strong>${metricLabel}</strong> · ${t.overview.period(day(d.period.from), day(d.period.to))}</p>
 <p class="headline" id="headline">${figureValue(d.overall, ctx)} <span class="muted">(${t.overview.ci95} ${intervalText(d.overall, ctx)}; n = ${d.overall && !d.overall.suppressed ? count(ctx, d.overall.n) : '–'})</span> ${changeMark(d.change, ctx)}</p>
 <p class="legend muted">${s.mapLegend(d.minGroupSize)}</p>
+${page.can?.('actions:write') ? startPlanLink(language, d.title, {
+    ...(d.subject.kind === 'touchpoint' ? { touchpointId: d.subject.id } : { questionId: d.subject.id }),
+    metric: metric === 'likert' && d.subject.kind === 'touchpoint' ? undefined : metric,
+  }) : ''}
 ${noAnswers ? html`<div class="empty" role="status"><h2>${t.overview.emptyTitle}</h2><p>${t.overview.emptyBody}</p></div>` : ''}
 ${trend}
 ${distribution}
