@@ -102,6 +102,9 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
       });
     },
   });
+  // A client that goes away mid-session (a server process stopped with its pooled connections
+  // open) is not this server's failure: without a listener the reset would end the process.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return {
