@@ -1,9 +1,10 @@
 /**
  * The `loop-notify` worker, the pending (burst) e-mails and the daily digest, with one mailer per
  * process: a few pooled SMTP connections stay open between batches (no connection set-up on the
- * path from a stored response to the owner's e-mail) and close when the job queue stops. The
- * pool once looked stalled under load; that was ~40 ms of Nagle delay per message on every
- * connection (src/mail/mailer.ts), not the pool — see BENCHMARKS.md.
+ * path from a stored response to the owner's e-mail) and close when the job queue stops. What
+ * looked like the pool stalling under load was mostly the e-mail claim's query plan
+ * (sendImmediateEmails) and ~40 ms of Nagle delay per message (src/mail/mailer.ts); under heavy
+ * load an e-mail job still stalls now and then, not yet explained — see BENCHMARKS.md.
  */
 import type { JobContext } from '../jobs/registry.ts';
 import { defineJob } from '../jobs/queue.ts';
