@@ -50,11 +50,14 @@ pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 // numeric as numbers: scores and averages, not money.
 pg.types.setTypeParser(1700, (value) => Number.parseFloat(value));
 
-/** KAIKU_DB_RLS=on|off (default off): whether calls run in their row-level-security scope. */
+/**
+ * KAIKU_DB_RLS=on|off (default on, unset or empty included): whether calls run in their
+ * row-level-security scope. `off` leaves only the first wall, every query's own org_id condition.
+ */
 export function rlsFromEnvironment(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = (env.KAIKU_DB_RLS ?? 'off').trim().toLowerCase();
-  if (['on', 'true', '1'].includes(value)) return true;
-  if (['off', 'false', '0', ''].includes(value)) return false;
+  const value = (env.KAIKU_DB_RLS ?? '').trim().toLowerCase();
+  if (['on', 'true', '1', ''].includes(value)) return true;
+  if (['off', 'false', '0'].includes(value)) return false;
   throw new KaikuError('invalid_config', `KAIKU_DB_RLS must be on or off, not "${env.KAIKU_DB_RLS}"`, { status: 500 });
 }
 
