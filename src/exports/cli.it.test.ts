@@ -39,8 +39,8 @@ test('kaiku export writes the file with progress on stderr; bad input exits non-
     assert.match(ok.outText, /^Exported 1 response of "vesi" to .*january\.csv/);
     assert.match(ok.errText, /export: 1 responses written/);
     assert.equal(readFileSync(out, 'utf8'), '\uFEFF'
-      + 'response_id,submitted_at,survey_id,touchpoint_id,channel,unit_id,employee_id,contact_id,segment,language,source,nps,nps_why\r\n'
-      + `${stored[0]!.id},2026-01-05T12:00:00.000Z,${survey.id},,,,,,,fi,api,10,'+ hyvä\r\n`);
+      + 'response_id,submitted_at,survey_id,touchpoint_id,channel,unit_id,employee_id,contact_id,segment,language,source,is_resurvey,nps,nps_why\r\n'
+      + `${stored[0]!.id},2026-01-05T12:00:00.000Z,${survey.id},,,,,,,fi,api,false,10,'+ hyvä\r\n`);
 
     const parquet = join(dir, 'all.parquet');
     const all = capture();
