@@ -24,7 +24,7 @@ import { html, raw, type SafeHtml } from './html.ts';
 import { effectChart } from './effect-chart.ts';
 import { questionLabel } from './journey-map-view.ts';
 import {
-  dateTime, errorSummary, inputField, notice, one, page, selectField, textareaField, uuidParam, UUID, type Errors, type OpenPage,
+  checkText, dateTime, errorSummary, inputField, notice, one, page, selectField, textareaField, uuidParam, UUID, type Errors, type OpenPage,
 } from './page-kit.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -217,10 +217,9 @@ ${inputField('dueOn', f.dueOn, values.dueOn, errors, { type: 'date' })}
     const f = a.form;
     const values = Object.fromEntries(formFields.map((k) => [k, one(request.body, k)])) as FormValues;
     const errors: Errors = new Map();
-    if (!values.title) errors.set('title', p.w.common.required);
-    else if (values.title.length > 200) errors.set('title', p.w.common.tooLong(200));
-    if (values.description && values.description.length > 5000) errors.set('description', p.w.common.tooLong(5000));
-    if (values.topic && values.topic.length > 100) errors.set('topic', p.w.common.tooLong(100));
+    checkText(p.w, errors, 'title', values.title, 200, true);
+    checkText(p.w, errors, 'description', values.description, 5000);
+    checkText(p.w, errors, 'topic', values.topic, 100);
     if (!values.touchpointId && !values.questionId && !values.topic) errors.set('touchpointId', f.needTie);
     for (const id of ['touchpointId', 'questionId', 'ownerUserId'] as const) if (values[id] && !UUID.test(values[id]!)) errors.set(id, p.w.common.choose);
     if (values.metric && !(metrics as readonly string[]).includes(values.metric)) errors.set('metric', p.w.common.choose);

@@ -21,7 +21,7 @@ import { dashboardText } from '../i18n/dashboard.ts';
 import { journeyEditorText, type JourneyEditorStrings } from '../i18n/journey-editor.ts';
 import { assertUnreferenced, channels, createJourney, createStage, createTouchpoint, listJourneys, moveStage, phases, type Journey, type Touchpoint } from '../journeys/service.ts';
 import { html, type SafeHtml } from './html.ts';
-import { confirmation, errorSummary, inputField, notice, one, page, selectField, textareaField, uuidParam, UUID, type Errors, type OpenPage } from './page-kit.ts';
+import { checkText, confirmation, errorSummary, inputField, notice, one, page, selectField, textareaField, uuidParam, UUID, type Errors, type OpenPage } from './page-kit.ts';
 
 type Option = [value: string, label: string];
 type What = 'journey' | 'stage' | 'touchpoint';
@@ -31,8 +31,7 @@ const modes = ['active', 'passive'] as const;
 /** The API's limits (src/journeys/routes.ts): names 1–200 characters, persona ≤ 200, description ≤ 5000. */
 function text(body: unknown, field: string, errorId: string, max: number, required: boolean, p: OpenPage, errors: Errors): string | null {
   const value = one(body, field) ?? null;
-  if (value === null) { if (required) errors.set(errorId, p.w.common.required); return null; }
-  if (value.length > max) errors.set(errorId, p.w.common.tooLong(max));
+  checkText(p.w, errors, errorId, value, max, required);
   return value;
 }
 function choice<T extends string>(body: unknown, field: string, errorId: string, allowed: readonly T[], p: OpenPage, errors: Errors): T | undefined {

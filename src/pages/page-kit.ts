@@ -97,6 +97,12 @@ export function uuidParam(id: string | undefined, what: string): string {
 
 export type Errors = Map<string, string>;
 
+/** Checks a text value read with one(): present when required, at most `max` characters; the error goes under `errorId`. */
+export function checkText(w: WorkStrings, errors: Errors, errorId: string, value: string | null | undefined, max: number, required = false): void {
+  if (!value) { if (required) errors.set(errorId, w.common.required); return; }
+  if (value.length > max) errors.set(errorId, w.common.tooLong(max));
+}
+
 /** The summary at the top of a form: each problem links to its field. */
 export function errorSummary(w: WorkStrings, errors: Errors): SafeHtml | '' {
   if (errors.size === 0) return '';

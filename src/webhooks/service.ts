@@ -161,7 +161,8 @@ async function claimMany(db: Queryable, keys: Array<{ orgId: string; deliveryId:
   // One statement per organisation (a batch is nearly always one), each delivery found by its
   // primary key: joined with the webhooks in the update, the planner walked every delivery of
   // the webhook for each key on tables without statistics (364 ms for 64 of 6,000).
-  for (const [orgId, ids] of byOrganisation(keys)) {
+  for (const [orgId, mine] of byOrganisation(keys, (k) => k.orgId)) {
+    const ids = mine.map((k) => k.deliveryId);
     claimed.push(...await db.query<ClaimedDelivery>(
       `with claimed as (
          update webhook_deliveries d set status = 'sending', next_attempt_at = $3::timestamptz + make_interval(secs => ${LEASE_SECONDS})
@@ -176,9 +177,12 @@ async function claimMany(db: Queryable, keys: Array<{ orgId: string; deliveryId:
   return claimed;
 }
 
-function byOrganisation(keys: Array<{ orgId: string; deliveryId: string }>): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const k of keys) groups.set(k.orgId, [...(groups.get(k.orgId) ?? []), k.deliveryId]);
+function byOrganisation<T>(items: T[], orgOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(orgOf(item));
+    if (group) group.push(item); else groups.set(orgOf(item), [item]);
+  }
   return groups;
 }
 
@@ -275,8 +279,7 @@ async function recordOutcomes(db: Queryable, outcomes: Outcome[]): Promise<void>
       log: JSON.stringify([result]),
     };
   });
-  for (const orgId of new Set(rows.map((r) => r.orgId))) {
-    const mine = rows.filter((r) => r.orgId === orgId);
+  for (const [orgId, mine] of byOrganisation(rows, (r) => r.orgId)) {
     const col = <K extends keyof (typeof rows)[number]>(key: K) => mine.map((r) => r[key]);
     // By primary key within the organisation (see claimMany).
     await db.query(
