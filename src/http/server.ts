@@ -7,8 +7,8 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { Ajv } from 'ajv';
+import { makeAjv } from './ajv.ts';
 import type { Config } from '../config.ts';
 import { systemDatabase, type Database } from '../db/connection.ts';
 import { errorHandler, problem } from './problem.ts';
@@ -45,18 +45,6 @@ declare module 'fastify' {
     /** Group-commit writer for single responses (src/responses/group-commit.ts). */
     responseWriter: ResponseWriter;
   }
-}
-
-function makeAjv(coerce: boolean) {
-  const ajv = new Ajv({
-    removeAdditional: false, // unknown fields are an error, never silently dropped
-    useDefaults: true,
-    coerceTypes: coerce ? 'array' : false,
-    allErrors: false,
-    strict: false,
-  });
-  (addFormats as unknown as (a: Ajv) => void)(ajv);
-  return ajv;
 }
 
 export async function buildServer(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {

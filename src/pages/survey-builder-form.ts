@@ -10,8 +10,7 @@
  * q<i>_text_<lang>, q<i>_extra (help texts and display condition, kept as JSON), and option
  * rows q<i>_o<j>_value, q<i>_o<j>_<lang> (q<i>_on rows).
  */
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
+import { makeAjv } from '../http/ajv.ts';
 import { KaikuError } from '../errors.ts';
 import type { BuilderStrings } from '../i18n/builder.ts';
 import type { WorkStrings } from '../i18n/work.ts';
@@ -186,9 +185,8 @@ export function toInput(draft: Draft): SurveyInput {
   };
 }
 
-const ajv = new Ajv({ strict: false, allErrors: false });
-(addFormats as unknown as (a: Ajv) => void)(ajv);
-const validInput = ajv.compile(SurveyInput);
+// The API's body validator (no coercion), so the form accepts exactly what POST /api/v1/surveys does.
+const validInput = makeAjv(false).compile(SurveyInput);
 
 /** A field of the API's input (`questions[2].options[1].label`, `/questions/2/key`) as the form field that shows it. */
 export function formField(path: string, draft: Pick<Draft, 'defaultLanguage'>): string {
