@@ -74,11 +74,6 @@ export interface RowOptions {
   resurveySurveyId: string | null;
 }
 
-export async function resurveySurveyIdOf(db: Queryable, orgId: string): Promise<string | null> {
-  const [org] = await db.query<{ resurvey_survey_id: string | null }>(`select resurvey_survey_id from organizations where id = $1`, [orgId]);
-  return org?.resurvey_survey_id ?? null;
-}
-
 function whereClause(query: ExportQuery, params: unknown[]) {
   const shared = responseConditions(query.filters, query.scope, params);
   const where = ['r.org_id = $1', ...shared.conditions];

@@ -11,10 +11,11 @@ import type { MetricFilters } from '../metrics/queries.ts';
 import { badInput, notFound } from '../errors.ts';
 import { sinkFor, type Format } from './formats.ts';
 import {
-  answerColumns, answerRows, questionInfo, responseRow, responsesSql, resurveySurveyIdOf, streamCursor, wideLayout, type Dataset, type RowOptions,
+  answerColumns, answerRows, questionInfo, responseRow, responsesSql, streamCursor, wideLayout, type Dataset, type RowOptions,
 } from './queries.ts';
 import type { CellValue } from './cells.ts';
 import { redactPii } from '../text/redact.ts';
+import { resurveySurveyIdOf } from '../orgs/service.ts';
 
 export interface ExportRequest {
   orgId: string;

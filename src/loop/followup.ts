@@ -9,6 +9,7 @@
  *    with a follow-up answer (caseMetrics).
  */
 import type { Database, Queryable } from '../db/connection.ts';
+import { resurveySurveyIdOf } from '../orgs/service.ts';
 import type { AuthContext } from '../auth/permissions.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -76,8 +77,8 @@ export async function sendFollowUp(deps: CustomerMailDeps, auth: AuthContext, ca
 
 /** The organisation's re-survey, created in its four languages the first time a case needs it. */
 export async function resurveySurveyId(db: Database, orgId: string): Promise<string> {
-  const [org] = await db.query<{ resurvey_survey_id: string | null }>(`select resurvey_survey_id from organizations where id = $1`, [orgId]);
-  if (org?.resurvey_survey_id) return org.resurvey_survey_id;
+  const existing = await resurveySurveyIdOf(db, orgId);
+  if (existing) return existing;
   const survey = await createSurvey(db, orgId, resurveyDefinition());
   const [claimed] = await db.query<{ resurvey_survey_id: string }>(
     `update organizations set resurvey_survey_id = $2 where id = $1 and resurvey_survey_id is null returning resurvey_survey_id`, [orgId, survey.id]);

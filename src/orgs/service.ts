@@ -35,3 +35,9 @@ export async function createEmployee(db: Queryable, orgId: string, input: { name
     [orgId, input.name, input.unitId, input.externalId ?? null, input.userId ?? null]);
   return row.id;
 }
+
+/** The organisation's "is it solved?" re-survey (organizations.resurvey_survey_id), null until the first is sent. */
+export async function resurveySurveyIdOf(db: Queryable, orgId: string): Promise<string | null> {
+  const [org] = await db.query<{ resurvey_survey_id: string | null }>(`select resurvey_survey_id from organizations where id = $1`, [orgId]);
+  return org?.resurvey_survey_id ?? null;
+}
