@@ -5,7 +5,7 @@
  * The page puts a table with the same figures next to it (the text equivalent).
  */
 import { escapeHtml } from './html.ts';
-import { chartColours } from './charts.ts';
+import { chartColours, linearScale } from './charts.ts';
 
 const e = escapeHtml;
 const round = (v: number) => Math.round(v * 10) / 10;
@@ -24,7 +24,8 @@ export function effectChart(rows: EffectRow[], options: { id: string; title: str
   const width = 640; const left = 90; const right = 160; const rowH = 44; const top = 12;
   const height = top * 2 + rowH * rows.length;
   const [lo, hi] = effectDomain(rows);
-  const x = (v: number) => round(left + ((v - lo) / (hi - lo)) * (width - left - right));
+  const scale = linearScale([lo, hi], [left, width - right]);
+  const x = (v: number) => round(scale(v));
   const id = e(options.id);
   const parts = [`<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="chart effect-chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">`,
     `<title id="${id}-title">${e(options.title)}</title><desc id="${id}-desc">${e(options.desc)}</desc>`];
