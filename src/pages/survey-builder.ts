@@ -234,7 +234,7 @@ ${surveys.length === 0 ? html`<div class="empty"><p>${s.none}</p></div>` : html`
 
   page(app, 'POST', PREVIEW, 'surveys:write', async (request, reply) => {
     const preview = renderPreview(readDraft(request.body), many(request.body, 'previewLang').at(-1));
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(preview.html);
+    return reply.type('text/html; charset=utf-8').send(preview.html); // no-store and its CSP: the onSend hook above
   });
 
   page<{ id: string }>(app, 'POST', `${LIST}/:id`, 'surveys:write', async (request, reply, p) => post(request, reply, p, uuidParam(request.params.id, 'Survey')));
