@@ -9,9 +9,8 @@
  *
  * At most `maxWorkers` exports run at once; further ones wait for a slot.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../threads.ts';
 import type { Writable } from 'node:stream';
 import type { ExportProgress, ExportRequest } from './service.ts';
 import type { ExportAck, ExportWorkerData, ExportWorkerMessage } from './worker.ts';
@@ -27,14 +26,6 @@ export interface ExportIsolation {
 /** Bytes in flight between worker and client before the worker waits. */
 const WINDOW_BYTES = 1 << 20;
 
-/** dist/export-worker.js in the bundle `npm start` runs (scripts/build.mjs); src/exports/worker.ts through tsx otherwise. */
-function workerFile(): URL {
-  for (const name of ['./export-worker.js', './worker-tsx.mjs']) {
-    const url = new URL(name, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  throw new Error('The export worker script was not found next to the server');
-}
 
 let running = 0;
 const queue: Array<() => void> = [];
@@ -65,7 +56,9 @@ export async function exportInWorker(isolation: ExportIsolation, request: Export
     if (out.destroyed) throw new Error('The export stream was closed before the export started');
     return await new Promise<ExportProgress>((resolve, reject) => {
       const data: ExportWorkerData = { databaseUrl: isolation.databaseUrl, request, windowBytes: WINDOW_BYTES };
-      const worker = new Worker(workerFile(), {
+      const script = workerScript('export-worker', new URL('./worker.ts', import.meta.url));
+      const worker = new Worker(script.file, {
+        argv: script.argv,
         workerData: data,
         // Young generation bounded too: the export's rows die young there, and a large nursery is
         // RSS. 16 MB rather than 8: at 1,000,000 answers CSV took 8.8 s instead of 10.3 s and
