@@ -639,12 +639,22 @@ export const notifications = pgTable('notifications', {
   caseId: uuid('case_id'),
   kind: text('kind').notNull(),
   data: jsonb('data').notNull().default({}),
+  /** When the SMTP server accepted the e-mail that carried it (null: not e-mailed yet). */
   emailSentAt: timestamp('email_sent_at', { withTimezone: true }),
+  /**
+   * A sender holds it until then: set when claimed for an e-mail, cleared when the e-mail is sent
+   * or fails. A process that dies mid-send leaves it to expire, and the minute sweep sends it again.
+   */
+  emailLeaseUntil: timestamp('email_lease_until', { withTimezone: true }),
+  /** The Message-ID of the e-mail it goes in, kept from the first attempt so a resend repeats it. */
+  emailMessageId: text('email_message_id'),
   readAt: timestamp('read_at', { withTimezone: true }),
   createdAt: createdAt(),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
   index('notifications_org_user').on(t.orgId, t.userId, t.createdAt),
+  // The minute sweep and the digest look only at what is not e-mailed yet.
+  index('notifications_email_unsent').on(t.orgId, t.userId).where(sql`email_sent_at is null`),
   foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
 ]);
 

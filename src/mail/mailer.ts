@@ -18,6 +18,8 @@ export interface MailMessage {
   language?: string;
   /** Extra headers (e.g. List-Unsubscribe). */
   headers?: Record<string, string>;
+  /** Message-ID header ("<local@domain>"); a resend of the same e-mail repeats it. Default: a new one. */
+  messageId?: string;
 }
 
 export interface Mailer {
@@ -47,9 +49,13 @@ function noDelaySocket(options: { host: string; port: number }, callback: (error
   });
 }
 
-export function createMailer(config: Pick<Config, 'smtpHost' | 'smtpPort' | 'smtpSecure' | 'smtpUser' | 'smtpPassword' | 'mailFrom'>,
-  options: { pool?: boolean; maxConnections?: number } = {}): Mailer | undefined {
+export type MailerConfig = Pick<Config, 'smtpHost' | 'smtpPort' | 'smtpSecure' | 'smtpUser' | 'smtpPassword' | 'mailFrom'>;
+
+/** `countSent: false` leaves the kaiku_emails_sent_total counter to the caller (a worker thread's parent). */
+export function createMailer(config: MailerConfig,
+  options: { pool?: boolean; maxConnections?: number; countSent?: boolean } = {}): Mailer | undefined {
   if (!config.smtpHost) return undefined;
+  const count = options.countSent ?? true;
   const transport: Transporter = nodemailer.createTransport({
     host: config.smtpHost,
     port: config.smtpPort,
@@ -73,12 +79,13 @@ export function createMailer(config: Pick<Config, 'smtpHost' | 'smtpPort' | 'smt
         html: message.html,
         text: message.text,
         attachments: message.attachments,
+        messageId: message.messageId,
         headers: { ...(message.language ? { 'Content-Language': message.language } : {}), ...message.headers },
       }).catch((error: unknown) => {
-        emailsSent.inc({ outcome: 'failed' });
+        if (count) emailsSent.inc({ outcome: 'failed' });
         throw error;
       });
-      emailsSent.inc({ outcome: 'sent' });
+      if (count) emailsSent.inc({ outcome: 'sent' });
     },
     close: () => transport.close(),
   };

@@ -2,8 +2,10 @@
  * Notifications of the closed loop: the `loop-notify` worker turns each LoopEvent into in-app
  * notifications, e-mail and webhook deliveries; the daily digest gathers the e-mail of people
  * who chose it. Rows are written with ids derived from the job, so a retried job writes
- * nothing twice, and an e-mail is claimed (email_sent_at set) before it is sent, so two
- * workers never send the same one.
+ * nothing twice. An e-mail's notifications are claimed for a while (a lease) before it is sent,
+ * so two workers never send the same one, and recorded as sent once the mail server accepted
+ * it: a process that dies in between loses nothing, the e-mail goes again when the lease runs
+ * out, under the same Message-ID (at least once; a receiver may recognise the repeat).
  */
 import type { Queryable } from '../db/connection.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -16,6 +18,7 @@ import { caseForWebhook, loadCasesFacts, noticeFor, recipientsFor } from './reci
 import { notFound } from '../errors.ts';
 import { forEachConcurrently } from '../jobs/concurrently.ts';
 import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { randomUUID } from 'node:crypto';
 
 export const DIGEST_JOB = 'notifications-digest';
 export const PENDING_EMAILS_JOB = 'notifications-pending';
@@ -101,50 +104,92 @@ interface ClaimedNotification {
   name: string;
   language: string;
   time_zone: string;
+  /** One per e-mail: new ones are made per person per claim, an interrupted e-mail keeps its own. */
+  email_message_id: string;
 }
+
+/**
+ * How long a claim holds its notifications. The e-mails of a claim are sent within seconds; a
+ * process that dies before recording them leaves the claim to run out, and the minute sweep
+ * (sendPendingEmails) sends them again, with the same Message-ID. Long enough that a slow mail
+ * server (30 s a message at worst, src/mail/mailer.ts) cannot make a live claim run out.
+ */
+export const EMAIL_LEASE_SECONDS = 600;
+
+/** Not e-mailed, and not held by a sender that is alive ($1 is now). */
+const UNCLAIMED = `n.email_sent_at is null and (n.email_lease_until is null or n.email_lease_until <= $1::timestamptz)`;
+
+/**
+ * The columns a claim sets: its lease, and a Message-ID per person for the e-mail it will send,
+ * unless the notification already has one from an interrupted attempt ($2 is a fresh token).
+ */
+const CLAIM_SET = `email_lease_until = $1::timestamptz + make_interval(secs => ${EMAIL_LEASE_SECONDS}),
+  email_message_id = coalesce(n.email_message_id, md5($2 || n.org_id::text || n.user_id::text))`;
+
+const CLAIM_RETURNING = `n.org_id, n.id, n.user_id, n.data, n.created_at, n.email_message_id, u.email, u.name, u.language, o.time_zone`;
 
 async function claimEmails(db: Queryable, where: string, params: unknown[], now: Date): Promise<ClaimedNotification[]> {
   return db.query<ClaimedNotification>(
-    `update notifications n set email_sent_at = $1::timestamptz
+    `update notifications n set ${CLAIM_SET}
        from users u, organizations o
       where u.org_id = n.org_id and u.id = n.user_id and u.disabled_at is null and o.id = n.org_id
-        and n.email_sent_at is null and ${where}
-      returning n.org_id, n.id, n.user_id, n.data, n.created_at, u.email, u.name, u.language, o.time_zone`, [now.toISOString(), ...params]);
+        and ${UNCLAIMED} and ${where}
+      returning ${CLAIM_RETURNING}`, [now.toISOString(), randomUUID(), ...params]);
 }
 
-/** E-mails sent at a time, and the notification mailer's pooled SMTP connections. */
-export const MAIL_CONCURRENCY = 8;
+/**
+ * E-mails sent at a time, and the notification mailer's pooled SMTP connections. Every SMTP
+ * command waits for a turn of both processes' event loops; with the app busy ingesting, 8
+ * connections carried ~100 e-mails a second, fewer than 500 responses a second with a third of
+ * them detractors need (bench/loop.ts, BENCHMARKS.md). Mail servers accept this many from one
+ * client (Postfix's default limit is 50).
+ */
+export const MAIL_CONCURRENCY = 32;
 
-/** Sends each recipient's claimed notifications as one e-mail (one case, or several gathered). */
+/** Message-ID of a notification e-mail: stable across attempts, so a resend is recognisably the same e-mail. */
+const messageIdOf = (token: string, publicUrl: string) => `<${token}.notification@${new URL(publicUrl).hostname}>`;
+
+/**
+ * Sends each e-mail of claimed notifications (one person's: one case, or several gathered),
+ * then records them as sent in one statement; a failed e-mail gives its claim back so the
+ * job's retry (or tomorrow's digest) sends it.
+ */
 async function mailGroups(ctx: NotifyContext, claimed: ClaimedNotification[], digest: boolean): Promise<number> {
   const mailer = ctx.mailer;
   if (!mailer) return 0;
-  const byUser = new Map<string, ClaimedNotification[]>();
+  const byEmail = new Map<string, ClaimedNotification[]>();
   for (const row of claimed) {
-    const key = `${row.org_id}/${row.user_id}`;
-    byUser.set(key, [...(byUser.get(key) ?? []), row]);
+    const key = `${row.org_id}/${row.email_message_id}`;
+    byEmail.set(key, [...(byEmail.get(key) ?? []), row]);
   }
   const failures: Error[] = [];
-  let sent = 0;
+  const sent: Array<{ orgId: string; ids: string[]; at: string }> = [];
   const send = async (rows: ClaimedNotification[]) => {
     rows.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id));
     const first = rows[0];
+    const ids = rows.map((r) => r.id);
     const mailContext = { language: mailLanguage(first.language), publicUrl: ctx.publicUrl(), timeZone: first.time_zone, recipientName: first.name };
     const mail = rows.length === 1 && !digest ? caseEmail(first.data, mailContext) : digestEmail(rows.map((r) => r.data), mailContext, { daily: digest });
     try {
-      await mailer.send({ to: first.email, ...mail, language: mailContext.language });
-      sent++;
+      await mailer.send({ to: first.email, ...mail, language: mailContext.language, messageId: messageIdOf(first.email_message_id, mailContext.publicUrl) });
+      sent.push({ orgId: first.org_id, ids, at: ctx.now().toISOString() });
     } catch (error) {
-      // Give the claim back so the retry (or tomorrow's digest) sends it.
-      await ctx.db.query(`update notifications set email_sent_at = null where org_id = $1 and id = any($2::uuid[])`,
-        [first.org_id, rows.map((r) => r.id)]);
+      await ctx.db.query(`update notifications set email_lease_until = null where org_id = $1 and id = any($2::uuid[])`, [first.org_id, ids]);
       failures.push(error as Error);
     }
   };
-  // A few at a time, over the mailer's few pooled connections: a batch may hold many people.
-  await forEachConcurrently([...byUser.values()], MAIL_CONCURRENCY, send);
-  if (failures.length > 0) throw new Error(`${failures.length} of ${byUser.size} notification e-mails failed: ${failures[0].message}`);
-  return sent;
+  // A few at a time, over the mailer's pooled connections: a batch may hold many people.
+  await forEachConcurrently([...byEmail.values()], MAIL_CONCURRENCY, send);
+  if (sent.length > 0) {
+    const rows = sent.flatMap((e) => e.ids.map((id) => ({ orgId: e.orgId, id, at: e.at })));
+    await ctx.db.query(
+      `update notifications n set email_sent_at = s.at, email_lease_until = null
+         from unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) as s(org_id, id, at)
+        where n.org_id = s.org_id and n.id = s.id`,
+      [rows.map((r) => r.orgId), rows.map((r) => r.id), rows.map((r) => r.at)]);
+  }
+  if (failures.length > 0) throw new Error(`${failures.length} of ${byEmail.size} notification e-mails failed: ${failures[0].message}`);
+  return sent.length;
 }
 
 /**
@@ -154,12 +199,14 @@ async function mailGroups(ctx: NotifyContext, claimed: ClaimedNotification[], di
 export const BURST_EMAILS = 5;
 export const BURST_WINDOW_SECONDS = 60;
 
-/** People (org_id, user_id) who had BURST_EMAILS e-mails within the window; one claim stamps one e-mail per person. */
-const busyPeople = (candidates: string) => `(n.org_id, n.user_id) not in (
-  select p.org_id, p.user_id from notifications p
-   where p.email_sent_at > $1::timestamptz - make_interval(secs => ${BURST_WINDOW_SECONDS})
-     and p.created_at > $1::timestamptz - interval '1 day' and (p.org_id, p.user_id) in (${candidates})
-   group by 1, 2 having count(distinct p.email_sent_at) >= ${BURST_EMAILS})`;
+/**
+ * E-mails sent to a person within the window, and those being sent now (claimed, not run out):
+ * one Message-ID is one e-mail. `p` is notifications, $1 now.
+ */
+const RECENT_EMAILS = `p.created_at > $1::timestamptz - interval '1 day'
+  and (p.email_sent_at > $1::timestamptz - make_interval(secs => ${BURST_WINDOW_SECONDS})
+       or (p.email_sent_at is null and p.email_lease_until > $1::timestamptz))
+  group by 1, 2 having count(distinct p.email_message_id) >= ${BURST_EMAILS}`;
 
 /**
  * E-mail at once for people without the digest. Several notifications for one person in the
@@ -174,30 +221,34 @@ export async function sendImmediateEmails(ctx: NotifyContext, ids: Array<{ orgId
   // planner estimated one user and joined all users with all of the batch; BENCHMARKS.md).
   const claimed = await ctx.db.query<ClaimedNotification>(
     `with batch as materialized (
-       select n.org_id, n.id, n.user_id from unnest($2::uuid[], $3::uuid[]) as b(org_id, id)
+       select n.org_id, n.id, n.user_id from unnest($3::uuid[], $4::uuid[]) as b(org_id, id)
          join notifications n on n.org_id = b.org_id and n.id = b.id
-        where n.email_sent_at is null),
+        where ${UNCLAIMED}),
      busy as materialized (
        select p.org_id, p.user_id from notifications p
-        where (p.org_id, p.user_id) in (select org_id, user_id from batch)
-          and p.email_sent_at > $1::timestamptz - make_interval(secs => ${BURST_WINDOW_SECONDS})
-          and p.created_at > $1::timestamptz - interval '1 day'
-        group by 1, 2 having count(distinct p.email_sent_at) >= ${BURST_EMAILS})
-     update notifications n set email_sent_at = $1::timestamptz
+        where (p.org_id, p.user_id) in (select org_id, user_id from batch) and ${RECENT_EMAILS})
+     update notifications n set ${CLAIM_SET}
        from batch b, users u, organizations o
-      where n.org_id = b.org_id and n.id = b.id and n.email_sent_at is null
+      where n.org_id = b.org_id and n.id = b.id and ${UNCLAIMED}
         and u.org_id = b.org_id and u.id = b.user_id and u.disabled_at is null and not u.notification_digest and o.id = b.org_id
         and not exists (select 1 from busy where busy.org_id = b.org_id and busy.user_id = b.user_id)
-      returning n.org_id, n.id, n.user_id, n.data, n.created_at, u.email, u.name, u.language, o.time_zone`,
-    [ctx.now().toISOString(), ids.map((i) => i.orgId), ids.map((i) => i.id)]);
+      returning ${CLAIM_RETURNING}`,
+    [ctx.now().toISOString(), randomUUID(), ids.map((i) => i.orgId), ids.map((i) => i.id)]);
   return mailGroups(ctx, claimed, false);
 }
 
-/** Every minute: what was held back during a burst goes as one e-mail per person. */
+/**
+ * Every minute: what was held back during a burst goes as one e-mail per person, and so does
+ * what a sender claimed and never recorded as sent (it stopped mid-send; its claim ran out),
+ * under the Message-ID it had. Digest users wait for their digest.
+ */
 export async function sendPendingEmails(ctx: NotifyContext): Promise<number> {
   if (!ctx.mailer) return 0;
   const claimed = await claimEmails(ctx.db,
-    `not u.notification_digest and ${busyPeople(`select org_id, user_id from notifications where email_sent_at is null`)}`, [], ctx.now());
+    `not u.notification_digest and (n.org_id, n.user_id) not in (
+       select p.org_id, p.user_id from notifications p
+        where (p.org_id, p.user_id) in (select org_id, user_id from notifications where email_sent_at is null) and ${RECENT_EMAILS})`,
+    [], ctx.now());
   return mailGroups(ctx, claimed, false);
 }
 
@@ -219,7 +270,7 @@ export async function sendDigests(ctx: NotifyContext): Promise<number> {
         and extract(hour from $1::timestamptz at time zone o.time_zone) = $2`, [ctx.now().toISOString(), DIGEST_LOCAL_HOUR]);
   let sent = 0;
   for (const user of users) {
-    const claimed = await claimEmails(ctx.db, `u.notification_digest and n.org_id = $2 and n.user_id = $3`, [user.org_id, user.user_id], ctx.now());
+    const claimed = await claimEmails(ctx.db, `u.notification_digest and n.org_id = $3 and n.user_id = $4`, [user.org_id, user.user_id], ctx.now());
     sent += await mailGroups(ctx, claimed, true);
   }
   return sent;
