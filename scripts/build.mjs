@@ -9,8 +9,12 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 const root = new URL('..', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
-  // The export worker thread is started from its own file (src/exports/isolated.ts).
-  entryPoints: { main: `${root}src/cli/main.ts`, 'export-worker': `${root}src/exports/worker.ts` },
+  // Worker threads start from files of their own (src/threads.ts finds them).
+  entryPoints: {
+    main: `${root}src/cli/main.ts`,
+    'export-worker': `${root}src/exports/worker.ts`,
+    'mail-worker': `${root}src/mail/worker.ts`,
+  },
   outdir: `${root}dist`,
   bundle: true,
   splitting: true,

@@ -22,6 +22,11 @@ export interface JobDefinition<T extends object> {
   retryBackoff?: boolean;
   /** Seconds between polls for this job when its queue is empty; default the queue's (tests 0.5, server 2). */
   pollingIntervalSeconds?: number;
+  /**
+   * Workers of this queue in each process (default 1). A worker handles one batch at a time;
+   * two let the next batch start while the last one still waits on a slow peer (SMTP).
+   */
+  workers?: number;
   /** Releases what the handler keeps open between batches (a pooled SMTP transport); called when the queue stops. */
   close?: () => void | Promise<void>;
 }
@@ -97,23 +102,26 @@ export async function startJobQueue(db: Database, options: JobQueueOptions = {})
     await createQueuesAndSchedules();
     if (db.rls) await db.query(GRANT_QUEUE_TO_APP_ROLE);
   }
-  const workers = new Map<string, string>();
+  const workers = new Map<string, string[]>();
   for (const definition of options.definitions ?? []) {
-    const workerId = await boss.work<object>(definition.name, {
-      batchSize: definition.batchSize ?? 50,
-      pollingIntervalSeconds: Math.min(definition.pollingIntervalSeconds ?? Infinity, options.pollingIntervalSeconds ?? 2),
-    },
-      // Jobs sweep every organisation, or carry the organisation in their data: system scope.
-      async (jobs) => asSystem(`job ${definition.name}`, () => definition.handle(jobs.map((j) => ({ id: j.id, data: j.data })))));
-    workers.set(definition.name, workerId);
+    const ids: string[] = [];
+    for (let i = 0; i < (definition.workers ?? 1); i++) {
+      ids.push(await boss.work<object>(definition.name, {
+        batchSize: definition.batchSize ?? 50,
+        pollingIntervalSeconds: Math.min(definition.pollingIntervalSeconds ?? Infinity, options.pollingIntervalSeconds ?? 2),
+      },
+        // Jobs sweep every organisation, or carry the organisation in their data: system scope.
+        async (jobs) => asSystem(`job ${definition.name}`, () => definition.handle(jobs.map((j) => ({ id: j.id, data: j.data }))))));
+    }
+    workers.set(definition.name, ids);
   }
   return {
     boss,
     send: (name, data, sendOptions) => boss.send(name, data, sendOptions ?? {}),
     size: (name) => boss.getQueueSize(name),
     wake(name) {
-      const workerId = workers.get(name);
-      if (workerId) boss.notifyWorker(workerId);
+      // Every worker of the queue here: a busy one ignores it, an idle one fetches now.
+      for (const workerId of workers.get(name) ?? []) boss.notifyWorker(workerId);
     },
     async stop() {
       // Graceful: running handlers finish (up to 30 s) before the connections close.

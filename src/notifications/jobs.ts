@@ -1,21 +1,21 @@
 /**
  * The `loop-notify` worker, the pending (burst) e-mails and the daily digest, with one mailer per
- * process: a few pooled SMTP connections stay open between batches (no connection set-up on the
- * path from a stored response to the owner's e-mail) and close when the job queue stops. What
- * looked like the pool stalling under load was mostly the e-mail claim's query plan
- * (sendImmediateEmails) and ~40 ms of Nagle delay per message (src/mail/mailer.ts); under heavy
- * load an e-mail job still stalls now and then, not yet explained — see BENCHMARKS.md.
+ * process: pooled SMTP connections stay open between batches (no connection set-up on the path
+ * from a stored response to the owner's e-mail) and close when the job queue stops. Under load
+ * the e-mails' pace is set by SMTP round trips, so the connections live in a worker thread of
+ * their own (src/mail/threaded.ts), there are many, and two job workers' batches overlap.
  */
 import type { JobContext } from '../jobs/registry.ts';
 import { defineJob } from '../jobs/queue.ts';
 import { LOOP_NOTIFY_JOB, type LoopEvent } from '../loop/events.ts';
-import { createMailer, type Mailer } from '../mail/mailer.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { createThreadedMailer } from '../mail/threaded.ts';
 import { DIGEST_JOB, MAIL_CONCURRENCY, NOTIFY_EMAIL_JOB, PENDING_EMAILS_JOB, handleLoopEvents, sendDigests, sendImmediateEmails, sendPendingEmails, type NotifyContext } from './service.ts';
 
 const mailers = new WeakMap<JobContext, Mailer | undefined>();
 
 function notifyContext(ctx: JobContext): NotifyContext {
-  if (!mailers.has(ctx)) mailers.set(ctx, createMailer(ctx.config, { pool: true, maxConnections: MAIL_CONCURRENCY }));
+  if (!mailers.has(ctx)) mailers.set(ctx, createThreadedMailer(ctx.config, { maxConnections: MAIL_CONCURRENCY }));
   return { db: ctx.db, queue: ctx.queue, now: ctx.now, publicUrl: () => ctx.config.publicUrl, mailer: mailers.get(ctx) };
 }
 
@@ -49,7 +49,10 @@ export const pendingEmailsJob = (ctx: JobContext) => defineJob<object>({
 /** The immediate e-mails of one `loop-notify` batch. */
 export const notifyEmailJob = (ctx: JobContext) => defineJob<{ ids: Array<{ orgId: string; id: string }> }>({
   name: NOTIFY_EMAIL_JOB,
-  batchSize: 20,
+  // A job is one loop-notify batch (up to 500 notifications); a few per fetch, and a second
+  // worker claims the next while the first one's e-mails are still on their way.
+  batchSize: 4,
+  workers: 2,
   pollingIntervalSeconds: 0.5,
   retryLimit: 5,
   retryDelaySeconds: 30,
