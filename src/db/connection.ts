@@ -217,9 +217,14 @@ export interface PgliteOptions {
   dataDir?: string;
   /** Row-level security per call; default from KAIKU_DB_RLS. */
   rls?: boolean;
+  /**
+   * An in-memory database that starts as a copy of a dumped one (`dumpDataDir`): tests start each
+   * database from one migrated template, ~3× faster than PGlite's initdb and the migrations.
+   */
+  loadDataDir?: Blob;
 }
 
-export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
+export async function openPglite(options: PgliteOptions = {}): Promise<Database & { dumpDataDir(): Promise<Blob> }> {
   const rls = options.rls ?? rlsFromEnvironment();
   let releaseLock = () => {};
   let client: PGlite;
@@ -234,7 +239,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
       throw error;
     }
   } else {
-    client = new PGlite();
+    client = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     await client.waitReady;
   }
   // PGlite is one connection that runs one call at a time. With RLS on, setting the scope and
@@ -285,6 +290,8 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
       await client.close();
       releaseLock();
     },
+    /** The whole data directory as an uncompressed tar (for `loadDataDir`). */
+    dumpDataDir: () => exclusive(() => client.dumpDataDir('none')),
   };
 }
 

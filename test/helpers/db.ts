@@ -3,16 +3,46 @@
  * KAIKU_TEST_DB=pglite (default) → in-memory PGlite; =postgres → a new database on the
  * server in KAIKU_TEST_DATABASE_URL, dropped again by close().
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../../src/db/connection.ts';
 
 export const testBackend = (process.env.KAIKU_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
+/**
+ * A migrated PGlite data directory, dumped once and shared by every test process through a file
+ * named after the migrations and the PGlite version (so a changed migration makes a new one).
+ * Starting from it skips initdb and the migrations: about 3–4 s instead of 9–17 s a database on
+ * a busy 2-core machine. `migrate()` still runs after loading, and finds nothing to do.
+ */
+async function pgliteTemplate(): Promise<Blob> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const migrations = join(root, 'src/db/migrations');
+  const hash = createHash('sha256');
+  hash.update(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json')));
+  hash.update(readFileSync(join(migrations, 'meta/_journal.json')));
+  for (const name of readdirSync(migrations).filter((n) => n.endsWith('.sql')).sort()) hash.update(name).update(readFileSync(join(migrations, name)));
+  const file = join(tmpdir(), `kaiku-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (existsSync(file)) return new Blob([readFileSync(file)], { type: 'application/x-tar' });
+  const db = await openPglite({});
+  await db.migrate();
+  const dump = await db.dumpDataDir();
+  await db.close();
+  // Written aside and renamed: a process starting meanwhile sees the whole file or none.
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, file);
+  return dump;
+}
+
 /** `rls` overrides KAIKU_DB_RLS for this database (src/db/row-level-security.it.test.ts). */
 export async function testDatabase(options: { rls?: boolean } = {}): Promise<Database> {
   if (testBackend === 'pglite') {
-    const db = await openPglite({ rls: options.rls });
+    const db = await openPglite({ rls: options.rls, loadDataDir: await pgliteTemplate() });
     await db.migrate();
     return db;
   }
