@@ -66,7 +66,8 @@ describe('a large export is byte-correct', () => {
     expected.textSha = sha(texts.map((r) => r.text));
     assert.equal(expected.answers, RESPONSES * 4);
   });
-  after(() => t.close());
+  // The database was passed in, so it is this file's to close (a PostgreSQL one is dropped then).
+  after(async () => { await t.close(); await t.db.close(); });
 
   const sha = (values: string[]) => createHash('sha256').update(values.join('\n')).digest('hex');
   const download = async (path: string) => {
