@@ -26,7 +26,6 @@ export interface ExportIsolation {
 /** Bytes in flight between worker and client before the worker waits. */
 const WINDOW_BYTES = 1 << 20;
 
-
 let running = 0;
 const queue: Array<() => void> = [];
 
