@@ -34,6 +34,7 @@ test('kaiku serve answers /health, and a second process on the same data directo
     // Its output and how long it waited, should it ever not start (CI once saw no "ready" in 120 s).
     assert.match(output, /Kaiku is ready at http:\/\/localhost:3911 \(embedded PGlite/, `after ${Date.now() - waitedFrom} ms, exit ${first.child.exitCode}: ${output}`);
     started = true;
+    assert.doesNotMatch(output, /Demo logins/, 'no demo, so no demo sign-ins offered');
     const health = await fetch('http://127.0.0.1:3911/health');
     assert.equal(health.status, 200);
     assert.deepEqual(await health.json(), { status: 'ok' });

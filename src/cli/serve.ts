@@ -6,6 +6,7 @@ import { startJobQueue, type JobQueue } from '../jobs/queue.ts';
 import { isConnectionError } from '../http/problem.ts';
 import { jobDefinitions, schedules, type JobContext } from '../jobs/registry.ts';
 import { parseCommandArgs, type Command } from './io.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../demo/generator.ts';
 
 const help = `Usage: kaiku serve [--no-demo]
 
@@ -26,6 +27,12 @@ export const migrateCommand: Command = async (args, io) => {
   return 0;
 };
 
+/** Every demo role's sign-in, one a line, so a newcomer can try each role's menu at once. */
+export function demoLogins(heading: string): string {
+  const width = Math.max(...DEMO_USERS.map((u) => u.role.length));
+  return `${heading}, password ${DEMO_PASSWORD}:\n${DEMO_USERS.map((u) => `  ${u.role.replace('_', ' ').padEnd(width)}  ${u.email}\n`).join('')}`;
+}
+
 export const serve: Command = async (args, io) => {
   const { values } = parseCommandArgs(args, { help: { type: 'boolean', short: 'h' }, 'no-demo': { type: 'boolean' } });
   if (values.help) { io.out(help); return 0; }
@@ -35,13 +42,15 @@ export const serve: Command = async (args, io) => {
     io.err(`Note: the V8 heap is not bounded; npm start bounds it (KAIKU_HEAP_MB=${config.heapMb}), or start node with --max-old-space-size=${config.heapMb} (docs/operations.md)\n`);
   }
   const db = await openMigrated(config);
-  let demoLogin: { email: string; password: string } | undefined;
-  if (config.seedDemo && !values['no-demo']) {
+  let seeded = false;
+  const withDemo = config.seedDemo && !values['no-demo'];
+  if (withDemo) {
     const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from organizations');
     if (n === 0) {
       io.out('Empty database: seeding the demo organisation…\n');
       const { seedDemo } = await import('../demo/seed.ts');
-      demoLogin = (await seedDemo(db, { onProgress: (text) => io.out(`  ${text}\n`) })).login;
+      await seedDemo(db, { onProgress: (text) => io.out(`  ${text}\n`) });
+      seeded = true;
     }
   }
   const now = () => new Date();
@@ -62,9 +71,7 @@ export const serve: Command = async (args, io) => {
   });
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-  const login = demoLogin
-    ? `Demo login: ${demoLogin.email} / ${demoLogin.password}\n`
-    : config.seedDemo ? 'Demo login (if the demo was seeded earlier): demo@kaiku.example / kaiku-demo-2026\n' : '';
+  const login = seeded ? demoLogins('Demo logins') : withDemo ? demoLogins('Demo logins (if the demo was seeded earlier)') : '';
   // One write, so whoever waits for "ready" also has the login line.
   io.out(`Kaiku is ready at ${config.publicUrl} (${where}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n${login}`);
 
