@@ -132,7 +132,7 @@ export function textareaField(id: string, label: string, value: string | undefin
 
 export function selectField(id: string, label: string, options: Array<[value: string, label: string]>, selected: string | undefined, errors: Errors, o: FieldOptions = {}): SafeHtml {
   return html`<div class="field${errors.has(id) ? ' field-error' : ''}"><label for="${id}">${label}</label>${fieldNotes(id, errors, o.hint)}
-<select id="${id}" name="${o.name ?? id}"${o.required ? raw(' required') : ''}${invalidAttrs(id, errors, o.hint)}>${options.map(([value, text]) => html`<option value="${value}"${value === (selected ?? '') ? raw(' selected') : ''}>${text}</option>`)}</select></div>`;
+<select id="${id}" name="${o.name ?? id}"${o.required ? raw(' required') : ''}${raw(o.attrs ? ` ${o.attrs}` : '')}${invalidAttrs(id, errors, o.hint)}>${options.map(([value, text]) => html`<option value="${value}"${value === (selected ?? '') ? raw(' selected') : ''}>${text}</option>`)}</select></div>`;
 }
 
 /** Checkboxes in a fieldset whose legend names them; the error sits under the legend. */
@@ -144,12 +144,13 @@ ${options.map(([value, text], i) => html`<div class="choice"><input type="checkb
 export const hiddenFields = (fields: Record<string, string | string[] | undefined>) => html`${Object.entries(fields).flatMap(([name, value]) =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => html`<input type="hidden" name="${name}" value="${v}">`))}`;
 
-/** A confirmation step: the same form posted again with confirm=1, or back to `cancelHref`. */
-export function confirmation(w: WorkStrings, action: string, message: string | SafeHtml, fields: Record<string, string | string[] | undefined>, cancelHref: string, list?: SafeHtml): SafeHtml {
-  return html`<section class="confirm" aria-labelledby="confirm-heading"><h2 id="confirm-heading">${w.common.confirmHeading}</h2>
+/** A confirmation step: the same form posted again with confirm=1, or back to `cancelHref` (labels: the buttons' own words, when "Confirm"/"Cancel" say too little). */
+export function confirmation(w: WorkStrings, action: string, message: string | SafeHtml, fields: Record<string, string | string[] | undefined>, cancelHref: string, list?: SafeHtml,
+  labels: { heading?: string; confirm?: string; cancel?: string } = {}): SafeHtml {
+  return html`<section class="confirm" aria-labelledby="confirm-heading"><h2 id="confirm-heading">${labels.heading ?? w.common.confirmHeading}</h2>
 <p>${message}</p>${list ?? ''}
 <form method="post" action="${action}">${hiddenFields({ ...fields, confirm: '1' })}
-<div class="form-actions"><button class="button" type="submit">${w.common.confirm}</button> <a href="${cancelHref}">${w.common.cancel}</a></div></form></section>`;
+<div class="form-actions"><button class="button" type="submit">${labels.confirm ?? w.common.confirm}</button> <a href="${cancelHref}">${labels.cancel ?? w.common.cancel}</a></div></form></section>`;
 }
 
 export const notice = (text: string | undefined) => (text ? html`<p class="notice" role="status">${text}</p>` : '');

@@ -72,3 +72,32 @@ test('an unfinished draft still previews: texts as typed, the NPS follow-up once
   const withWhy = previewSurvey(readDraft({ ...posted, q0_why: '1' }));
   assert.deepEqual(withWhy.questions.map((q) => q.key), ['nps', 'nps_why', 'visit']);
 });
+
+test('condition pickers read as the API’s condition: numbers on a score question, codes on a choice, a list for “is one of”', () => {
+  const form = { ...posted, qn: '3', q2_key: 'why', q2_type: 'text', q2_text_fi: 'Miksi?', q2_ifshown: '1', q2_if: 'nps', q2_ifop: 'lte', q2_ifvalue: '6', q1_ifshown: '1', q1_if: '' };
+  const draft = readDraft(form);
+  assert.equal(draft.questions[1].condition, undefined, '“always” is no condition');
+  assert.deepEqual(draft.questions[2].condition, { question: 'nps', op: 'lte', values: ['6'] });
+  assert.deepEqual(toInput(draft).questions[2].displayIf, { question: 'nps', op: 'lte', value: 6 });
+  const onChoice = readDraft({ ...form, q2_if: 'visit', q2_ifop: 'in', q2_ifvalue: ['buy', 'o2'] });
+  assert.deepEqual(toInput(onChoice).questions[2].displayIf, { question: 'visit', op: 'in', value: ['buy', 'o2'] });
+  assert.deepEqual(toInput(readDraft({ ...form, q2_ifop: 'answered' })).questions[2].displayIf, { question: 'nps', op: 'answered' });
+  // A form without pickers (an earlier page) keeps the condition it carried.
+  const older = readDraft({ ...form, q2_ifshown: '', q2_extra: JSON.stringify({ displayIf: { question: 'nps', op: 'gte', value: 9 } }) });
+  assert.deepEqual(older.questions[2].condition, { question: 'nps', op: 'gte', values: ['9'] });
+  const s = builderText('en');
+  assert.equal(checkDraft(readDraft({ ...form, q2_ifvalue: '11' }), s, workText('en'), new Set()).errors.get('q2_ifvalue'), s.errors.conditionValue);
+  assert.equal(checkDraft(readDraft({ ...form, q2_if: 'visit', q2_ifop: 'lte', q2_ifvalue: 'buy' }), s, workText('en'), new Set()).errors.get('q2_ifop'), workText('en').common.choose);
+  assert.deepEqual(checkDraft(draft, s, workText('en'), new Set()).errors, new Map());
+});
+
+test('a dragged question moves to where it was dropped, both ways; nonsense moves change nothing', () => {
+  const draft = { ...emptyDraft('fi'), questions: ['a', 'b', 'c', 'd'].map((key) => ({ ...emptyDraft('fi').questions[0], key })) };
+  const order = (intent: string) => applyEdit(draft, intent, '').questions.map((q) => q.key).join('');
+  assert.equal(order('move-3-0'), 'dabc');
+  assert.equal(order('move-0-2'), 'bcad');
+  assert.equal(order('move-1-1'), 'abcd');
+  assert.equal(order('move-1-4'), 'abcd');
+  assert.equal(order('move-9-0'), 'abcd');
+  assert.equal(order('move-1-x'), 'abcd');
+});

@@ -7,14 +7,16 @@
  * Field names: name, kind, status, touchpointId, defaultLanguage, languages (checkboxes),
  * title_<lang>, intro_<lang>, thanks_<lang>; per question i: q<i>_key, q<i>_type,
  * q<i>_required, q<i>_driver, q<i>_dk, q<i>_scaleMax, q<i>_why (+ q<i>_whyshown),
- * q<i>_text_<lang>, q<i>_extra (help texts and display condition, kept as JSON), and option
- * rows q<i>_o<j>_value, q<i>_o<j>_<lang> (q<i>_on rows).
+ * q<i>_text_<lang>, q<i>_extra (help texts, kept as JSON), option rows q<i>_o<j>_value,
+ * q<i>_o<j>_<lang> (q<i>_on rows), and the display condition's pickers q<i>_if (an earlier
+ * question's code, empty = always shown), q<i>_ifop, q<i>_ifvalue (repeated for "is one of"),
+ * with q<i>_ifshown marking that the pickers were on the form.
  */
 import { makeAjv } from '../http/ajv.ts';
 import { KaikuError } from '../errors.ts';
 import type { BuilderStrings } from '../i18n/builder.ts';
 import type { WorkStrings } from '../i18n/work.ts';
-import { questionTypes, surveyKinds, surveyStatuses, SurveyInput, type QuestionInput, type QuestionType, type Survey } from '../surveys/schema.ts';
+import { conditionOps, questionTypes, scaleOf, surveyKinds, surveyStatuses, SurveyInput, type QuestionInput, type QuestionType, type Survey } from '../surveys/schema.ts';
 import { normalizeSurvey } from '../surveys/service.ts';
 import type { Errors } from './page-kit.ts';
 
@@ -25,9 +27,13 @@ export interface DraftQuestion {
   /** undefined: no checkbox shown (an explicit "<key>_why" question exists, or not NPS). */
   why?: boolean;
   text: Texts; options: DraftOption[];
-  /** Help texts and display condition, which the builder keeps but does not edit. */
-  extra: { help?: Texts; displayIf?: QuestionInput['displayIf'] };
+  /** Shown only when an earlier question's answer meets this, as picked (values as typed, numbers too). */
+  condition?: DraftCondition;
+  /** Help texts, which the builder keeps but does not edit. */
+  extra: { help?: Texts };
 }
+export interface DraftCondition { question: string; op: string; values: string[] }
+export type ConditionOp = (typeof conditionOps)[number];
 export interface Draft {
   name: string; kind: string; status: string; touchpointId: string; defaultLanguage: string; languages: string[];
   title: Texts; intro: Texts; thanks: Texts; questions: DraftQuestion[];
@@ -38,6 +44,24 @@ const OPTION_VALUE = /^[A-Za-z0-9_-]{1,50}$/;
 const LANG = /^[a-z]{2}$/;
 const TEXT_MAX = 2000;
 const isChoice = (type: string) => type === 'single_choice' || type === 'multi_choice';
+/** What a condition on a question of this type can compare: scores, option codes, or only that it was answered. */
+export const conditionKind = (type: QuestionType): 'scale' | 'choice' | 'text' => (type === 'text' ? 'text' : isChoice(type) ? 'choice' : 'scale');
+/** The operators the pickers offer for a target of each kind, in the order shown. */
+export const opsFor: Record<'scale' | 'choice' | 'text', ConditionOp[]> = {
+  scale: ['lte', 'gte', 'eq', 'neq', 'in', 'answered'], choice: ['eq', 'neq', 'in', 'answered'], text: ['answered'],
+};
+/** The values a condition on `target` can take, as [code, label in `language`]: the scale's numbers or the options. */
+export function conditionValues(target: DraftQuestion, language: string): Array<[string, string]> {
+  if (isChoice(target.type)) return target.options.filter((o) => o.value).map((o): [string, string] => [o.value, o.label[language]?.trim() || o.value]);
+  const scale = scaleOf({ type: target.type, scaleMax: target.type === 'rating' ? Number(target.scaleMax) || 5 : null });
+  if (!scale) return [];
+  const out: Array<[string, string]> = [];
+  for (let v = scale[0]; v <= Math.min(scale[1], 10); v++) out.push([String(v), String(v)]);
+  return out;
+}
+const conditionFromStored = (d: QuestionInput['displayIf']): DraftCondition | undefined => d
+  ? { question: d.question, op: d.op, values: (Array.isArray(d.value) ? d.value : d.value === undefined ? [] : [d.value]).map(String) }
+  : undefined;
 
 type Fields = Record<string, unknown>;
 const str = (body: Fields, name: string): string => {
@@ -79,7 +103,8 @@ function freeCode(base: string, taken: Set<string>): string {
 export function newQuestion(type: QuestionType, draft: Pick<Draft, 'questions'>): DraftQuestion {
   const base = ({ nps: 'nps', csat: 'csat', ces: 'ces', likert7: 'statement', rating: 'rating', single_choice: 'choice', multi_choice: 'choices', text: 'comment' } as const)[type];
   return {
-    key: freeCode(base, new Set(draft.questions.map((q) => q.key))), type, required: false, isDriver: false, allowDontKnow: type === 'likert7',
+    // Every scored and choice question is required unless unticked: an open answer is the respondent's to give (issue 15).
+    key: freeCode(base, new Set(draft.questions.map((q) => q.key))), type, required: type !== 'text', isDriver: false, allowDontKnow: type === 'likert7',
     scaleMax: type === 'rating' ? '5' : '', why: type === 'nps' ? true : undefined, text: {}, options: isChoice(type) ? optionRows([]) : [], extra: {},
   };
 }
@@ -103,20 +128,30 @@ export function draftFromSurvey(survey: Survey): Draft {
         why: q.type === 'nps' && !keys.has(`${q.key}_why`) ? false : undefined,
         text: Object.fromEntries(Object.entries(q.texts).map(([l, t]) => [l, t.label])),
         options: isChoice(q.type) ? optionRows((q.options ?? []).map((o) => ({ value: o.value, label: { ...o.label } }))) : [],
-        extra: { ...(Object.keys(help).length ? { help } : {}), ...(q.displayIf ? { displayIf: q.displayIf } : {}) },
+        condition: conditionFromStored(q.displayIf ?? undefined),
+        extra: Object.keys(help).length ? { help } : {},
       };
     }),
   };
 }
 
-function readExtra(raw: string): DraftQuestion['extra'] {
+/** The kept help texts (and, from a form of an earlier version, a display condition). */
+function readExtra(raw: string): DraftQuestion['extra'] & { displayIf?: QuestionInput['displayIf'] } {
   if (!raw) return {};
   try {
-    const parsed = JSON.parse(raw) as DraftQuestion['extra'];
+    const parsed = JSON.parse(raw) as DraftQuestion['extra'] & { displayIf?: QuestionInput['displayIf'] };
     return parsed && typeof parsed === 'object' ? { ...(parsed.help ? { help: parsed.help } : {}), ...(parsed.displayIf ? { displayIf: parsed.displayIf } : {}) } : {};
   } catch {
-    return {}; // a tampered field: the condition is dropped, the check below still validates what is left
+    return {}; // a tampered field: dropped, the check below still validates what is left
   }
+}
+
+/** The condition pickers of question `p` as posted; without them (an older form), the condition carried in its extra field. */
+function readCondition(b: Fields, p: string, extra: ReturnType<typeof readExtra>): DraftCondition | undefined {
+  if (str(b, `${p}_ifshown`) !== '1') return conditionFromStored(extra.displayIf);
+  const question = str(b, `${p}_if`).trim();
+  if (!question) return undefined;
+  return { question, op: str(b, `${p}_ifop`), values: all(b, `${p}_ifvalue`).map((v) => v.trim()).filter(Boolean).slice(0, 50) };
 }
 
 /** The posted form as a draft. Option rows that were left without a code get one, so it stays the same from preview to save. */
@@ -132,10 +167,12 @@ export function readDraft(body: unknown): Draft {
     for (let j = 0; j < rows; j++) options.push({ value: str(b, `${p}_o${j}_value`).trim(), label: texts(b, `${p}_o${j}`) });
     const taken = new Set(options.map((o) => o.value).filter(Boolean));
     for (const o of options) if (!o.value && !blankRow(o)) { o.value = freeCode(`o${taken.size + 1}`, taken); taken.add(o.value); }
+    const extra = readExtra(str(b, `${p}_extra`));
     questions.push({
       key: str(b, `${p}_key`).trim(), type, required: str(b, `${p}_required`) === '1', isDriver: str(b, `${p}_driver`) === '1', allowDontKnow: str(b, `${p}_dk`) === '1',
       scaleMax: str(b, `${p}_scaleMax`).trim(), why: str(b, `${p}_whyshown`) === '1' ? str(b, `${p}_why`) === '1' : undefined,
-      text: texts(b, `${p}_text`), options: isChoice(type) ? optionRows(options) : [], extra: readExtra(str(b, `${p}_extra`)),
+      text: texts(b, `${p}_text`), options: isChoice(type) ? optionRows(options) : [],
+      condition: readCondition(b, p, extra), extra: extra.help ? { help: extra.help } : {},
     });
   }
   const languages = [...new Set(all(b, 'languages').filter((l) => LANG.test(l)))];
@@ -145,9 +182,12 @@ export function readDraft(body: unknown): Draft {
   };
 }
 
-/** What a button of the form does to the draft: `add`, `remove-<i>`, `up-<i>`, `down-<i>`, `addopt-<i>`. */
+/**
+ * What a button of the form does to the draft: `add`, `remove-<i>`, `up-<i>`, `down-<i>`,
+ * `addopt-<i>`, and `move-<from>-<to>` (a question dropped at another place by dragging).
+ */
 export function applyEdit(draft: Draft, intent: string, newType: string): Draft {
-  const [action, index] = intent.split('-');
+  const [action, index, to] = intent.split('-');
   const i = Number(index);
   const questions = [...draft.questions];
   if (action === 'add' && questions.length < 100) {
@@ -155,8 +195,19 @@ export function applyEdit(draft: Draft, intent: string, newType: string): Draft 
   } else if (action === 'remove' && questions[i]) questions.splice(i, 1);
   else if (action === 'up' && i > 0 && questions[i]) [questions[i - 1], questions[i]] = [questions[i], questions[i - 1]];
   else if (action === 'down' && questions[i + 1]) [questions[i], questions[i + 1]] = [questions[i + 1], questions[i]];
+  else if (action === 'move' && questions[i] && /^\d+$/.test(to ?? '') && Number(to) < questions.length) questions.splice(Number(to), 0, ...questions.splice(i, 1));
   else if (action === 'addopt' && questions[i] && questions[i].options.length < 50) questions[i] = { ...questions[i], options: [...questions[i].options, { value: '', label: {} }] };
   return { ...draft, questions };
+}
+
+/** A picked condition as the API's: numbers for a score question's scale, option codes as they are. */
+function toCondition(c: DraftCondition, draft: Draft): NonNullable<QuestionInput['displayIf']> {
+  const target = draft.questions.find((q) => q.key === c.question);
+  const numeric = target !== undefined && conditionKind(target.type) === 'scale';
+  const values = c.values.map((v) => (numeric && /^-?\d+$/.test(v) ? Number(v) : v));
+  const op = c.op as ConditionOp; // an unknown operator is the API schema's to refuse
+  if (op === 'answered') return { question: c.question, op };
+  return { question: c.question, op, value: op === 'in' ? values : values[0] };
 }
 
 const onlyIn = (t: Texts, languages: string[]) => filled(Object.fromEntries(Object.entries(t).filter(([l]) => languages.includes(l))));
@@ -178,7 +229,7 @@ export function toInput(draft: Draft): SurveyInput {
         ...(q.type === 'rating' && q.scaleMax ? { scaleMax: Number(q.scaleMax) } : {}),
         ...(q.type === 'likert7' ? { allowDontKnow: q.allowDontKnow } : {}),
         ...(q.isDriver ? { isDriver: true } : {}),
-        ...(q.extra.displayIf ? { displayIf: q.extra.displayIf } : {}),
+        ...(q.condition ? { displayIf: toCondition(q.condition, draft) } : {}),
         ...(q.type === 'nps' && q.why !== undefined ? { why: q.why } : {}),
       };
     }),
@@ -199,6 +250,7 @@ export function formField(path: string, draft: Pick<Draft, 'defaultLanguage'>): 
     if (b === 'text' || b === 'help') return `${q}_text_${def}`;
     if (b === 'scaleMax') return `${q}_scaleMax`;
     if (b === 'type') return `${q}_type`;
+    if (b === 'displayIf') return c === 'value' ? `${q}_ifvalue` : c === 'op' ? `${q}_ifop` : `${q}_if`;
     return `${q}_key`;
   }
   if (top === 'questions') return 'questions';
@@ -237,6 +289,16 @@ export function checkDraft(draft: Draft, s: BuilderStrings, w: WorkStrings, touc
     if (draft.languages.includes(def) && !q.text[def]?.trim()) set(`${p}_text_${def}`, s.errors.needText(def));
     tooLong(q.text, (l) => `${p}_text_${l}`);
     if (q.type === 'rating' && q.scaleMax && !(/^\d+$/.test(q.scaleMax) && Number(q.scaleMax) >= 2 && Number(q.scaleMax) <= 10)) set(`${p}_scaleMax`, w.common.number(2, 10));
+    if (q.condition) {
+      const earlier = draft.questions.slice(0, i).find((t) => t.key === q.condition?.question);
+      if (!earlier) set(`${p}_if`, s.errors.conditionEarlier);
+      else if (!opsFor[conditionKind(earlier.type)].includes(q.condition.op as ConditionOp)) set(`${p}_ifop`, w.common.choose);
+      else if (q.condition.op !== 'answered' && q.condition.values.length === 0) set(`${p}_ifvalue`, s.errors.conditionValue);
+      else if (q.condition.op !== 'answered') {
+        const allowed = new Set(conditionValues(earlier, def).map(([v]) => v));
+        if (q.condition.values.some((v) => !allowed.has(v))) set(`${p}_ifvalue`, s.errors.conditionValue);
+      }
+    }
     if (isChoice(q.type)) {
       const rows = q.options.map((o, j) => ({ o, j })).filter(({ o }) => !blankRow(o));
       if (rows.length < 2) set(`${p}_o0_value`, s.errors.needOptions);

@@ -24,5 +24,18 @@ export const surveyBuilderStyles = `
 .options-table input { width: 100%; }
 .answered-note { font-weight: 600; }
 .builder-actions { position: sticky; bottom: 0; background: #ffffff; padding: 0.5rem 0; border-top: 1px solid #8a8a8a; }
+.survey-status { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+.status-badge { display: inline-block; padding: 0.125rem 0.5rem; border-radius: 0.25rem; border: 2px solid #12355b; font-weight: 700; }
+.status-badge.status-draft { background: #fff4ce; color: #1b1b1b; border-color: #6b5200; }
+.status-badge.status-active { background: #12355b; color: #ffffff; }
+.status-badge.status-closed { background: #ffffff; color: #4a4a4a; border-color: #4a4a4a; }
+td.status-draft { font-weight: 700; }
+.condition { border: 1px solid #8a8a8a; border-radius: 0.25rem; padding: 0.5rem 0.75rem; margin: 0.75rem 0; }
+.condition .form-grid { align-items: end; }
+.condition-detail { display: contents; }
+.condition-detail[hidden] { display: none; }
+.drag-handle { float: right; cursor: grab; font-size: 1.25rem; line-height: 1; padding: 0.25rem 0.5rem; border: 1px dashed #5c5c5c; border-radius: 0.25rem; color: #1b1b1b; user-select: none; }
+.question-card.dragging { opacity: 0.5; }
+.question-card.drop-target { outline: 3px dashed #12355b; outline-offset: 2px; }
 @media (max-width: 64rem) { .builder { grid-template-columns: minmax(0, 1fr); } .builder-preview { position: static; } }
 `;

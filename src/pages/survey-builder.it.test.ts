@@ -2,7 +2,10 @@
  * The survey builder over HTTP: who may open it, creating and editing a survey through its form
  * (what is stored is read back through the API), errors at their fields without losing what was
  * typed, a survey with answers keeping them, another organisation's survey answering 404, and
- * the preview rendering the respondent's page in each language while storing nothing.
+ * the preview rendering the respondent's page in each language while storing nothing. Then the
+ * publishing step ("Publish now?" → the distribution hub), new questions required by type,
+ * display conditions set with pickers and checked as the API checks them, moving by drag
+ * (move-<from>-<to>) with focus kept, and the unsaved-edits marker of a re-rendered form.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -73,7 +76,8 @@ describe('survey builder pages', () => {
   test('a survey created through the form is stored as typed, in every language, with the NPS follow-up', async () => {
     const res = await admin.post('/app/setup/surveys', withField(surveyForm(), 'touchpointId', tp.touchpointId));
     assert.equal(res.status, 303, res.text.slice(0, 2000));
-    const id = /^\/app\/setup\/surveys\/([0-9a-f-]{36})\?saved=created$/.exec(res.location ?? '')?.[1];
+    // An active survey goes on to its distribution hub.
+    const id = /^\/app\/setup\/surveys\/([0-9a-f-]{36})\/share\?saved=created$/.exec(res.location ?? '')?.[1];
     assert.ok(id, res.location ?? '');
     const { body: survey } = await t.api(`/api/v1/surveys/${id}`);
     assert.deepEqual([survey.name, survey.kind, survey.status, survey.defaultLanguage, survey.languages, survey.touchpointId], ['Asiointikysely', 'pulse', 'active', 'fi', ['fi', 'sv', 'en', 'pl'], tp.touchpointId]);
@@ -203,5 +207,142 @@ describe('survey builder pages', () => {
     const script = await fetch(`${t.url}/assets/survey-builder.js`);
     assert.equal(script.status, 200);
     assert.match(script.headers.get('content-type') ?? '', /javascript/);
+  });
+
+  const count = async () => (await t.db.query<{ n: number }>(`select count(*)::int as n from surveys where org_id = $1`, [t.orgId]))[0].n;
+
+  test('a saved draft asks “Publish now?”; publishing makes it answerable and goes on to its distribution hub', async () => {
+    const res = await admin.post('/app/setup/surveys', surveyForm({ status: 'draft', name: 'Luonnoskysely' }));
+    assert.equal(res.status, 303, res.text.slice(0, 1500));
+    const id = /^\/app\/setup\/surveys\/([0-9a-f-]{36})\/publish\?saved=created$/.exec(res.location ?? '')?.[1];
+    assert.ok(id, res.location ?? '');
+    assert.equal((await t.api(`/api/v1/surveys/${id}`)).body.status, 'draft');
+    assert.equal((await fetch(`${t.url}/s/${id}`)).status, 404, 'a draft is not open to respondents');
+    const list = await admin.get('/app/setup/surveys?lang=en');
+    assert.match(list.text, new RegExp(`<td class="status-draft">Draft</td><td class="num">0</td>\\s*<td><a href="/app/setup/surveys/${id}/publish">Publish now<span class="visually-hidden"> Luonnoskysely</span></a></td>`));
+    const editor = await admin.get(`/app/setup/surveys/${id}?lang=en`);
+    assert.match(editor.text, /<p class="survey-status" id="survey-status"><span class="status-badge status-draft">Draft<\/span> Draft: respondents cannot see the survey yet\.<\/p>/);
+
+    const ask = await admin.get(`/app/setup/surveys/${id}/publish?saved=created&lang=en`);
+    assert.equal(ask.status, 200);
+    assert.match(ask.text, /<h1>Publish now\?<\/h1>/);
+    assert.match(ask.text, /<p>The draft “Luonnoskysely” was saved\. Publish it now\?<\/p>/);
+    assert.match(ask.text, new RegExp(`<form method="post" action="/app/setup/surveys/${id}/publish"><input type="hidden" name="confirm" value="1">\\s*<div class="form-actions"><button class="button" type="submit">Publish now</button> <a href="/app/setup/surveys/${id}/share">Not yet, keep it a draft</a>`));
+    // A post without the confirmation publishes nothing.
+    const unconfirmed = await admin.post(`/app/setup/surveys/${id}/publish`, { lang: 'en' });
+    assert.equal(unconfirmed.status, 200);
+    assert.equal((await t.api(`/api/v1/surveys/${id}`)).body.status, 'draft');
+    // Roles without surveys:write and other sites cannot publish.
+    const viewer = pageClient(t, await sessionCookie(t, 'viewer@example.com'));
+    assert.equal((await viewer.post(`/app/setup/surveys/${id}/publish`, { confirm: '1' })).status, 403);
+    assert.equal((await admin.post(`/app/setup/surveys/${id}/publish`, { confirm: '1' }, 'https://evil.example')).status, 403);
+    assert.equal((await t.api(`/api/v1/surveys/${id}`)).body.status, 'draft');
+
+    const published = await admin.post(`/app/setup/surveys/${id}/publish`, { confirm: '1' });
+    assert.equal(published.status, 303);
+    assert.equal(published.location, `/app/setup/surveys/${id}/share?published=1`);
+    assert.equal((await t.api(`/api/v1/surveys/${id}`)).body.status, 'active');
+    assert.equal((await fetch(`${t.url}/s/${id}`)).status, 200, 'respondents can answer it now');
+    assert.equal((await admin.get(`/app/setup/surveys/${id}/publish`)).location, `/app/setup/surveys/${id}/share`, 'nothing left to ask');
+    const after = await admin.get(`/app/setup/surveys/${id}?lang=en`);
+    assert.match(after.text, new RegExp(`<span class="status-badge status-active">Active</span> Published: the survey can be answered through its links\\. <a href="/app/setup/surveys/${id}/share">Share</a>`));
+    // Saving a published survey again goes straight to its hub.
+    const again = await admin.post(`/app/setup/surveys/${id}`, surveyForm({ name: 'Luonnoskysely' }));
+    assert.equal(again.location, `/app/setup/surveys/${id}/share?saved=1`);
+    // Another organisation's survey: 404, unchanged.
+    const other = await newOrg(t.db, 'Publisher');
+    const theirs = await t.api('/api/v1/surveys', { body: { ...shortPulse(), status: 'draft' }, key: other.apiKey });
+    assert.equal((await admin.get(`/app/setup/surveys/${theirs.body.id}/publish`)).status, 404);
+    assert.equal((await admin.post(`/app/setup/surveys/${theirs.body.id}/publish`, { confirm: '1' })).status, 404);
+    assert.equal((await t.api(`/api/v1/surveys/${theirs.body.id}`, { key: other.apiKey })).body.status, 'draft');
+  });
+
+  test('new questions are required where the type expects an answer; an open answer is optional', async () => {
+    const expected = { nps: true, csat: true, ces: true, likert7: true, rating: true, single_choice: true, multi_choice: true, text: false };
+    for (const [type, required] of Object.entries(expected)) {
+      const res = await admin.post('/app/setup/surveys', surveyForm({ intent: 'add', newType: type }));
+      assert.equal(res.status, 200);
+      const box = /<input type="checkbox" id="q3_required" name="q3_required" value="1"( checked)?>/.exec(res.text);
+      assert.ok(box, type);
+      assert.equal(box[1] === ' checked', required, type);
+      assert.match(res.text, /<select id="q3_type" name="q3_type" autofocus>/, 'focus on the new question');
+    }
+    const fresh = await admin.get('/app/setup/surveys/new?lang=en');
+    assert.match(fresh.text, /<input type="checkbox" id="q0_required" name="q0_required" value="1" checked>/, 'the first NPS question too');
+  });
+
+  test('a display condition set with pickers is stored as the API’s condition and shown back in the pickers', async () => {
+    const fields = surveyForm({ q2_if: 'nps', q2_ifop: 'lte', q2_ifvalue: '6', q2_ifshown: '1', q1_ifshown: '1' });
+    const res = await admin.post('/app/setup/surveys', fields);
+    assert.equal(res.status, 303, /error-summary[\s\S]*?<\/ul>/.exec(res.text)?.[0]);
+    const id = /surveys\/([0-9a-f-]{36})\//.exec(res.location ?? '')?.[1];
+    const { body } = await t.api(`/api/v1/surveys/${id}`);
+    assert.deepEqual(body.questions.map((q: { key: string; displayIf: unknown }) => [q.key, q.displayIf]),
+      [['nps', null], ['nps_why', { question: 'nps', op: 'answered' }], ['staff', null], ['reason', { question: 'nps', op: 'lte', value: 6 }]]);
+    const editor = await admin.get(`/app/setup/surveys/${id}?lang=en`);
+    // The reason question is now the fourth (the NPS follow-up was stored as its own question).
+    assert.match(editor.text, /<select id="q3_if" name="q3_if" data-condition-question[^>]*>\s*<option value="">always<\/option><option value="nps" data-kind="scale"[^>]* selected>1\. Suosittelisitko meitä\?<\/option>/);
+    assert.match(editor.text, /<option value="lte" data-for="scale" selected>is at most \(≤\)<\/option>/);
+    assert.match(editor.text, /<select id="q3_ifvalue" name="q3_ifvalue"><option value="">–<\/option><option value="0">0<\/option>[\s\S]*?<option value="6" selected>6<\/option>/);
+    // "is one of" on a choice question: checkboxes of its options, stored as a list.
+    const choiceFirst: Fields = [['name', 'Syykysely'], ['kind', 'pulse'], ['status', 'active'], ['languages', 'en'], ['defaultLanguage', 'en'], ['title_en', 'Why here?'], ['qn', '2'],
+      ['q0_key', 'reason'], ['q0_type', 'single_choice'], ['q0_on', '2'], ['q0_text_en', 'Reason'], ['q0_o0_value', 'buy'], ['q0_o0_en', 'Buying'], ['q0_o1_value', 'return'], ['q0_o1_en', 'Return'],
+      ['q1_key', 'staff'], ['q1_type', 'likert7'], ['q1_text_en', 'Staff'], ['q1_ifshown', '1'], ['q1_if', 'reason'], ['q1_ifop', 'in'], ['q1_ifvalue', 'buy'], ['q1_ifvalue', 'return'], ['intent', 'save']];
+    const inRes = await admin.post('/app/setup/surveys', choiceFirst);
+    assert.equal(inRes.status, 303, /error-summary[\s\S]*?<\/ul>/.exec(inRes.text)?.[0]);
+    const inId = /surveys\/([0-9a-f-]{36})\//.exec(inRes.location ?? '')?.[1];
+    assert.deepEqual((await t.api(`/api/v1/surveys/${inId}`)).body.questions[1].displayIf, { question: 'reason', op: 'in', value: ['buy', 'return'] });
+    const inEditor = await admin.get(`/app/setup/surveys/${inId}?lang=en`);
+    assert.match(inEditor.text, /<fieldset class="choices condition-values" id="q1_ifvalue"><legend>Values<\/legend>\s*<div class="choice"><input type="checkbox" id="q1_ifvalue-0" name="q1_ifvalue" value="buy" checked><label for="q1_ifvalue-0">Buying<\/label><\/div>/);
+    assert.match(inEditor.text, /<option value="lte" data-for="scale" hidden disabled>/, 'no ≤ for a choice');
+  });
+
+  test('conditions the question cannot meet are refused at their pickers, and nothing is stored', async () => {
+    const before = await count();
+    const cases: Array<[Record<string, string>, string, RegExp]> = [
+      [{ q2_if: 'nps', q2_ifop: 'lte', q2_ifvalue: '11' }, 'q2_ifvalue', /Choose a value for the condition that fits the question’s answers\./],
+      [{ q2_if: 'nps', q2_ifop: 'lte', q2_ifvalue: '' }, 'q2_ifvalue', /Choose a value for the condition that fits the question’s answers\./],
+      [{ q1_if: 'reason', q1_ifop: 'eq', q1_ifvalue: 'buy' }, 'q1_if', /The condition’s question must come before this question\./],
+      [{ q2_if: 'staff', q2_ifop: 'bogus', q2_ifvalue: '3' }, 'q2_ifop', /Choose one of the options\./],
+    ];
+    for (const [over, field, message] of cases) {
+      const res = await admin.post('/app/setup/surveys', surveyForm({ ...over, q1_ifshown: '1', q2_ifshown: '1' }));
+      assert.equal(res.status, 400, JSON.stringify(over));
+      assert.match(res.text, new RegExp(`<a href="#${field}">${message.source}</a>`), JSON.stringify(over));
+      assert.match(res.text, new RegExp(`id="${field}"[^>]*aria-invalid="true"`), field);
+    }
+    // "Update condition choices" (no JS) offers the values of the question chosen: the statement's 1–7.
+    const refresh = await admin.post('/app/setup/surveys', surveyForm({ q2_if: 'staff', q2_ifop: 'gte', q2_ifshown: '1', intent: 'refresh' }));
+    assert.equal(refresh.status, 200);
+    assert.match(refresh.text, /<select id="q2_ifvalue" name="q2_ifvalue"><option value="">–<\/option><option value="1">1<\/option>[\s\S]*<option value="7">7<\/option><\/select>/);
+    assert.doesNotMatch(/<select id="q2_ifvalue"[\s\S]*?<\/select>/.exec(refresh.text)?.[0] ?? '', /value="8"/);
+    assert.equal(await count(), before);
+    // The API refuses the same through the survey service: a value off the target's scale, "≤" on a choice.
+    const api = await t.api('/api/v1/surveys', { body: { ...shortPulse(), questions: [
+      { key: 'nps', type: 'nps', text: { en: 'Recommend?' } },
+      { key: 'low', type: 'text', text: { en: 'Why?' }, displayIf: { question: 'nps', op: 'lte', value: 11 } }] } });
+    assert.equal(api.status, 400);
+    assert.equal(api.body.field, 'questions[1].displayIf.value');
+    const choice = await t.api('/api/v1/surveys', { body: { ...shortPulse(), questions: [
+      { key: 'pick', type: 'single_choice', text: { en: 'Pick' }, options: [{ value: 'a', label: { en: 'A' } }, { value: 'b', label: { en: 'B' } }] },
+      { key: 'low', type: 'text', text: { en: 'Why?' }, displayIf: { question: 'pick', op: 'gte', value: 'a' } }] } });
+    assert.equal(choice.status, 400);
+    assert.equal(choice.body.field, 'questions[1].displayIf.op');
+    assert.equal(await count(), before);
+  });
+
+  test('a dragged question lands where it was dropped; a moved question keeps keyboard focus; re-rendered edits are marked unsaved', async () => {
+    const dropped = await admin.post('/app/setup/surveys', surveyForm({ intent: 'move-2-0' }));
+    assert.equal(dropped.status, 200);
+    assert.deepEqual([...dropped.text.matchAll(/id="q(\d)_key" name="q\d_key" type="text" value="([^"]*)"/g)].map((m) => m[2]), ['reason', 'nps', 'staff']);
+    assert.match(dropped.text, /<button class="button secondary" type="submit" name="intent" value="down-0" id="q0_down" autofocus>/);
+    const up = await admin.post('/app/setup/surveys', surveyForm({ intent: 'up-2' }));
+    assert.match(up.text, /value="up-1" id="q1_up" autofocus>/, 'focus follows the question to its new place');
+    assert.equal((up.text.match(/autofocus/g) ?? []).length, 1);
+    assert.match(up.text, /<form id="builder-form" method="post" action="\/app\/setup\/surveys" data-preview="\/app\/setup\/surveys\/preview" data-unsaved="1"/);
+    const bad = await admin.post('/app/setup/surveys', surveyForm({ intent: 'move-0-9' }));
+    assert.deepEqual([...bad.text.matchAll(/id="q\d_key" name="q\d_key" type="text" value="([^"]*)"/g)].map((m) => m[1]), ['nps', 'staff', 'reason'], 'out of range: unchanged');
+    const fresh = await admin.get('/app/setup/surveys/new');
+    assert.doesNotMatch(fresh.text, /data-unsaved/);
   });
 });

@@ -48,6 +48,7 @@ export function normalizeSurvey(input: SurveyInput): NormalizedQuestion[] {
       if (!target) throw badInput(`displayIf of "${q.key}" must refer to an earlier question`, `${field}.displayIf.question`);
       if (q.displayIf.op !== 'answered' && q.displayIf.value === undefined) throw badInput(`displayIf of "${q.key}" needs a value`, `${field}.displayIf.value`);
       if (q.displayIf.op === 'in' && !Array.isArray(q.displayIf.value)) throw badInput(`displayIf "in" needs a list of values`, `${field}.displayIf.value`);
+      checkConditionFits(q.displayIf, target, field);
     }
     seen.set(q.key, q);
     const texts = Object.fromEntries(Object.entries(q.text).map(([lang, label]) => [lang, q.help?.[lang] ? { label, help: q.help[lang] } : { label }]));
@@ -64,6 +65,32 @@ export function normalizeSurvey(input: SurveyInput): NormalizedQuestion[] {
       displayIf: q.displayIf ?? null,
     };
   });
+}
+
+/**
+ * A condition must be one its target can ever meet: a score question compares whole numbers on
+ * its own scale, a choice question its own option codes, an open answer only "is answered".
+ * (A condition that can never hold would hide its question from everyone, silently.)
+ */
+function checkConditionFits(cond: NonNullable<QuestionInput['displayIf']>, target: QuestionInput, field: string) {
+  if (cond.op === 'answered') return;
+  const values = Array.isArray(cond.value) ? cond.value : [cond.value];
+  const at = `${field}.displayIf.value`;
+  if (values.length === 0) throw badInput(`displayIf of "${target.key}" needs at least one value`, at);
+  const scale = scaleOf({ type: target.type, scaleMax: target.scaleMax ?? null });
+  if (scale) {
+    const bad = values.find((v) => typeof v !== 'number' || !Number.isInteger(v) || v < scale[0] || v > scale[1]);
+    if (bad !== undefined) throw badInput(`displayIf value ${JSON.stringify(bad)} is not on the scale ${scale[0]}–${scale[1]} of "${target.key}"`, at);
+    return;
+  }
+  if (target.type === 'single_choice' || target.type === 'multi_choice') {
+    if (cond.op === 'lte' || cond.op === 'gte') throw badInput(`displayIf "${cond.op}" compares scores; "${target.key}" is a choice question`, `${field}.displayIf.op`);
+    const codes = new Set((target.options ?? []).map((o) => o.value));
+    const bad = values.find((v) => typeof v !== 'string' || !codes.has(v));
+    if (bad !== undefined) throw badInput(`displayIf value ${JSON.stringify(bad)} is not an option of "${target.key}"`, at);
+    return;
+  }
+  throw badInput(`An open answer can only be a condition as "answered"`, `${field}.displayIf.op`);
 }
 
 /**
@@ -138,6 +165,28 @@ export async function replaceSurvey(db: Database, orgId: string, surveyId: strin
   });
   cache.delete(cacheKey(orgId, surveyId));
   return getSurvey(db, orgId, surveyId, { fresh: true });
+}
+
+/** Publishes a draft (`active`) or closes a survey without touching its questions. */
+export async function setSurveyStatus(db: Database, orgId: string, surveyId: string, status: Survey['status']): Promise<void> {
+  const rows = await db.query(`update surveys set status = $3, updated_at = now() where org_id = $1 and id = $2 returning id`, [orgId, surveyId, status]);
+  if (!rows[0]) throw notFound('Survey', 'id');
+  cache.delete(cacheKey(orgId, surveyId));
+}
+
+/** Keys of a survey's questions that have answers (they cannot be removed or retyped) and its number of responses. */
+export async function surveyUsage(db: Queryable, orgId: string, surveyId: string): Promise<{ answered: Set<string>; responses: number }> {
+  const [answered, [count]] = await Promise.all([
+    db.query<{ key: string }>(`select q.key from questions q where q.org_id = $1 and q.survey_id = $2
+        and exists (select 1 from answers a where a.org_id = q.org_id and a.question_id = q.id)`, [orgId, surveyId]),
+    db.query<{ n: number }>(`select count(*)::int as n from responses where org_id = $1 and survey_id = $2`, [orgId, surveyId]),
+  ]);
+  return { answered: new Set(answered.map((r) => r.key)), responses: count.n };
+}
+
+/** The touchpoints a survey may point at, by name. */
+export async function touchpointChoices(db: Queryable, orgId: string): Promise<Array<{ id: string; name: string }>> {
+  return db.query<{ id: string; name: string }>(`select id, name from touchpoints where org_id = $1 order by name, id`, [orgId]);
 }
 
 export async function deleteSurvey(db: Database, orgId: string, surveyId: string): Promise<void> {
