@@ -6,7 +6,11 @@
  *   `*kön`      any word ending with `kön` (telefonkön)
  *   `!odotet*`  an exception: words matching it never match the lexicon
  * Lookups are memoised per word, so matching costs one Map lookup after warm-up.
+ * A loose lookup (texts typed without diacritics) falls back to every pattern with its
+ * diacritics folded ("dzia*" from "dział*", "hyva*" from "hyvä*").
  */
+import { foldDiacritics } from './tokens.ts';
+
 export type Stemmer = (word: string) => string;
 
 const BLOCKED = Symbol('blocked');
@@ -20,15 +24,22 @@ export class PatternLexicon<T> {
   private readonly suffixes: Array<[string, Slot<T>]> = [];
   private maxPrefix = 0;
   private readonly cache = new Map<string, T | null>();
+  /** The same patterns with diacritics folded; built on the first loose lookup. */
+  private folded?: PatternLexicon<T>;
+  private readonly patterns: Array<[string, T]> = [];
 
   constructor(
     private readonly stemmer: Stemmer,
     private readonly merge: (a: T, b: T) => T = (_a, b) => b,
+    /** Words that a folded pattern must not reach: they are other words without diacritics ("vanlig", "stad"). */
+    private readonly foldExceptions: readonly string[] = [],
   ) {}
 
   add(pattern: string, value: T): this {
     const raw = pattern.trim().toLowerCase();
     if (!raw) return this;
+    this.patterns.push([raw, value]);
+    this.folded = undefined;
     const blocked = raw.startsWith('!');
     const p = blocked ? raw.slice(1) : raw;
     const slot: Slot<T> = blocked ? BLOCKED : value;
@@ -56,8 +67,22 @@ export class PatternLexicon<T> {
     else map.set(key, this.merge(old, slot));
   }
 
-  /** The value for a lower-cased word: exact form, then longest prefix, then affixes, then stem. */
-  lookup(word: string): T | undefined {
+  /**
+   * The value for a lower-cased word: exact form, then longest prefix, then affixes, then stem;
+   * `loose`: failing those, the same against the patterns with diacritics folded.
+   */
+  lookup(word: string, loose = false): T | undefined {
+    const found = this.lookupExact(word);
+    if (found !== undefined || !loose || this.patterns.length === 0) return found;
+    if (!this.folded) {
+      this.folded = new PatternLexicon<T>(this.stemmer, this.merge);
+      for (const [p, value] of this.patterns) this.folded.add(foldDiacritics(p), value);
+      for (const p of this.foldExceptions) this.folded.add(`!${p}`, this.patterns[0][1]);
+    }
+    return this.folded.lookupExact(word);
+  }
+
+  private lookupExact(word: string): T | undefined {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached === null ? undefined : cached;
     const found = this.resolve(word);
@@ -99,7 +124,11 @@ export function matchesPart(word: string, part: string): boolean {
 
 /** Indexes phrases by their first part so only candidates are checked at each position. */
 export class PhraseIndex<T> {
-  private readonly first = new PatternLexicon<Array<Phrase<T>>>((w) => w, (a, b) => [...a, ...b]);
+  private readonly first: PatternLexicon<Array<Phrase<T>>>;
+
+  constructor(foldExceptions: readonly string[] = []) {
+    this.first = new PatternLexicon<Array<Phrase<T>>>((w) => w, (a, b) => [...a, ...b], foldExceptions);
+  }
 
   add(text: string, value: T): this {
     const parts = text.toLowerCase().split(/\s+/).filter(Boolean);
@@ -108,11 +137,14 @@ export class PhraseIndex<T> {
     return this;
   }
 
-  /** The longest phrase starting at `i` in `wordsAt` (null entries are non-words and break phrases). */
-  match(wordsAt: Array<string | null>, i: number): Phrase<T> | undefined {
+  /**
+   * The longest phrase starting at `i` in `wordsAt` (null entries are non-words and break phrases);
+   * `loose` also matches its words with diacritics folded.
+   */
+  match(wordsAt: Array<string | null>, i: number, loose = false): Phrase<T> | undefined {
     const head = wordsAt[i];
     if (head === null || head === undefined) return undefined;
-    const candidates = this.first.lookup(head);
+    const candidates = this.first.lookup(head, loose);
     if (!candidates) return undefined;
     let best: Phrase<T> | undefined;
     for (const phrase of candidates) {
@@ -120,7 +152,7 @@ export class PhraseIndex<T> {
       let ok = true;
       for (let k = 1; k < phrase.parts.length; k++) {
         const w = wordsAt[i + k];
-        if (w === null || w === undefined || !matchesPart(w, phrase.parts[k])) {
+        if (w === null || w === undefined || !(matchesPart(w, phrase.parts[k]) || (loose && matchesPart(w, foldDiacritics(phrase.parts[k]))))) {
           ok = false;
           break;
         }

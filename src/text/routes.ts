@@ -89,7 +89,8 @@ export async function textRoutes(app: FastifyInstance) {
     schema: {
       tags, querystring: VerbatimQuery,
       description: 'Open answers and imported feedback texts, newest first, cursor-paginated, with source, language, sentiment, topics and the NPS score they explain. '
-        + 'Texts are PII-redacted (e-mail, phone, henkilötunnus, IBAN, card number).',
+        + 'Texts are PII-redacted (e-mail, phone, henkilötunnus, IBAN, card number). In person-level views (frontline staff, one employee) '
+        + '`wordsOnly` is true and each item\'s submittedAt, npsScore, touchpoint and channel are null, so no comment points at its writer.',
     },
     config: { permission: 'responses:read' },
   }, async (request) => {

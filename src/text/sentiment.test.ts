@@ -72,3 +72,54 @@ test('neutral idioms and questions stay neutral; scores stay within -1…1', () 
   assert.equal(extreme.sentiment, 'negative');
   assert.ok(extreme.score >= -1 && extreme.score < -0.9);
 });
+
+test('texts typed without diacritics reach the lexicon with diacritics folded (issue 16)', () => {
+  assert.equal(label('Kuljettaja oli tosi ystavallinen ja nopea', 'fi'), 'positive');
+  assert.equal(label('Laskun selvittely oli arsyttavan hankalaa', 'fi'), 'negative');
+  assert.equal(label('Kurier byl bardzo mily, paczka cala', 'pl'), 'positive');
+  assert.equal(label('Strona dziala zle od tygodnia', 'pl'), 'negative');
+  assert.equal(label('Sjukskoterskan var valdigt hjalpsam', 'sv'), 'positive');
+  // Folded Swedish forms that are other words do not count: "vanlig" is "usual", "svar" an answer.
+  assert.equal(label('Det var en helt vanlig leverans och jag fick svar i tid', 'sv'), 'neutral');
+  // A text that carries its diacritics is read exactly: "vanliga" stays "usual" there too.
+  assert.equal(label('Paketet kom på den vanliga tiden', 'sv'), 'neutral');
+});
+
+test('litotes and praise through negation are positive; "neither … nor" is neutral (issue 16)', () => {
+  assert.equal(label('Ei yhtään hullumpi kokemus tällä kertaa.', 'fi'), 'positive');
+  assert.equal(label('Asentajaa ei voi kuin kehua.', 'fi'), 'positive');
+  assert.equal(label('Nie mam zarzutów do montera.', 'pl'), 'positive');
+  assert.equal(label('Do kuriera nie mam się do czego przyczepić.', 'pl'), 'positive');
+  assert.equal(label('Den nya appen var inte alls dum.', 'sv'), 'positive');
+  assert.equal(label('Kan inte klaga på leveransen.', 'sv'), 'positive');
+  assert.equal(label("The new tariff is not half bad, can't complain.", 'en'), 'positive');
+  assert.equal(label('The engineer was neither quick nor slow.', 'en'), 'neutral');
+  assert.equal(label('Varken bra eller dålig kundtjänst.', 'sv'), 'neutral');
+  assert.equal(label('Ani dobra, ani zła ta obsługa.', 'pl'), 'neutral');
+  assert.equal(label('Hinta ei ollut hyvä eikä huono.', 'fi'), 'neutral');
+});
+
+test('a negation turns only what it governs: "and" ends its reach (issue 16)', () => {
+  assert.equal(label('Laskua ei tullut ajallaan ja asiakaspalvelu oli erinomainen', 'fi'), 'positive');
+  assert.equal(label("The parcel didn't come on Monday and the driver was lovely about it", 'en'), 'positive');
+  assert.equal(label('Nie dostałem SMS-a i konsultant był bardzo pomocny', 'pl'), 'positive');
+});
+
+test('contrast weighs the clause after "but" in all four languages (issue 16)', () => {
+  assert.equal(label('Myyjä oli mukava, mutta jonotin ikuisuuden.', 'fi'), 'negative');
+  assert.equal(label('Kassörskan var trevlig, men jag väntade en evighet.', 'sv'), 'negative');
+  assert.equal(label('The cashier was polite, but I queued forever.', 'en'), 'negative');
+  assert.equal(label('Kasjerka była miła, ale stałem całą wieczność.', 'pl'), 'negative');
+  assert.equal(label('Jono oli pitkä, mutta myyjä oli todella ystävällinen.', 'fi'), 'positive');
+  assert.equal(label('Kolejka była długa, ale pani była bardzo pomocna.', 'pl'), 'positive');
+});
+
+test('sarcasm and counterfactual wishes are complaints (issue 16)', () => {
+  assert.equal(label('Oh great, the router reset itself again.', 'en'), 'negative');
+  assert.equal(label('Loved waiting in the rain for the van. Not.', 'en'), 'negative');
+  assert.equal(label('It would have been nice to hear about the price rise before the bill.', 'en'), 'negative');
+  assert.equal(label('Olisi ollut mukava saada tieto katkosta etukäteen.', 'fi'), 'negative');
+  assert.equal(label('Det hade varit bra att få veta om avbrottet i förväg.', 'sv'), 'negative');
+  assert.equal(label('Byłoby miło, gdyby ktoś zadzwonił przed wizytą.', 'pl'), 'negative');
+  assert.equal(label('No pięknie, znowu brak prądu.', 'pl'), 'negative');
+});

@@ -209,6 +209,11 @@ export async function verbatimPage(db: Queryable, auth: AuthContext, request: Ve
     throw badInput(`Unknown topic "${request.topic}"; use one of ${taxonomy.topicIds.join(', ')}`, 'topic');
   }
   let after = parseVerbatimCursor(request.cursor);
+  // In person-level views (frontline staff, one employee's feedback) a comment's date, exact
+  // score and touchpoint could point at the one customer who wrote it when the group is small
+  // (issue 15.10). They show the words only, as the feedback page does; the order stays newest first.
+  const { minGroupSize } = await sliceContext(db, auth, request.filters);
+  const personLevel = minGroupSize !== undefined;
   const filtered = request.topic !== undefined || request.sentiment !== undefined || Boolean(request.q?.trim());
   const chunkSize = filtered ? 1_000 : request.limit + 1;
   const present = (row: Verbatim, analysis: AnalysisOf, text: string) => {
@@ -221,16 +226,16 @@ export async function verbatimPage(db: Queryable, auth: AuthContext, request: Ve
       /** An imported text's id and external id. */
       feedbackTextId: imported ? row.responseId : null,
       externalId: row.externalId,
-      submittedAt: row.submittedAt,
+      submittedAt: personLevel ? null : row.submittedAt,
       text,
       language: analysis.language,
       sentiment: analysis.sentiment,
       score: analysis.score,
       topics: analysis.topics,
-      npsScore: row.npsScore,
-      touchpointId: row.touchpointId,
-      touchpoint: row.touchpoint,
-      channel: row.channel,
+      npsScore: personLevel ? null : row.npsScore,
+      touchpointId: personLevel ? null : row.touchpointId,
+      touchpoint: personLevel ? null : row.touchpoint,
+      channel: personLevel ? null : row.channel,
     };
   };
   const items: Array<ReturnType<typeof present>> = [];
@@ -257,6 +262,8 @@ export async function verbatimPage(db: Queryable, auth: AuthContext, request: Ve
   return {
     items: page,
     nextCursor: items.length > request.limit && lastKey ? encodeCursor(lastKey) : null,
+    /** True when date, score and touchpoint are left out of every item (person-level view). */
+    wordsOnly: personLevel,
   };
 }
 

@@ -176,6 +176,17 @@ describe('text analytics API: topics, NPS drivers, verbatims, analysis', () => {
     const res = await eevaApi('/api/v1/text/verbatims?limit=200');
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.deepEqual(res.body.items.map((v: any) => v.responseId).sort(), ['d2', 'd6', 'p2', 'r1'].map((k) => responseIdOf[k]).sort());
+    // Four answers under a group size of five: the words show, but nothing that could point at the customer (issue 15.10).
+    assert.equal(res.body.wordsOnly, true);
+    for (const v of res.body.items) assert.deepEqual([v.submittedAt, v.npsScore, v.touchpoint, v.touchpointId, v.channel], [null, null, null, null, null]);
+    const page = await eevaApi('/app/text?lang=en&from=2026-01-01&to=2026-12-31');
+    assert.equal(page.status, 200);
+    assert.match(String(page.body), /Shown without date, score or touchpoint/);
+    assert.equal(String(page.body).match(/<blockquote/g)?.length, 4);
+    assert.doesNotMatch(String(page.body), /NPS \d/);
+    const analyst = await t.api('/api/v1/text/verbatims?limit=200');
+    assert.equal(analyst.body.wordsOnly, false);
+    assert.ok(analyst.body.items.every((v: any) => typeof v.submittedAt === 'string'));
     const topics = await eevaApi('/api/v1/text/topics');
     assert.equal(topics.status, 200);
     assert.equal(topics.body.suppressed, true); // 4 answers < minGroupSize 5

@@ -19,6 +19,12 @@ test('rules match inflected and compound words in every language', () => {
   assert.deepEqual(classifyTopics('W toalecie było brudno.', 'pl'), ['cleanliness']);
 });
 
+test('hyphenated keywords after a short prefix stay one word (wi-fi, e-mail, e-lasku)', () => {
+  assert.deepEqual(classifyTopics('Wi-Fi was useless.', 'en'), ['quality']);
+  assert.deepEqual(classifyTopics('Sent it by e-mail twice.', 'en'), ['communication']);
+  assert.deepEqual(classifyTopics('Tilasin e-laskun.', 'fi'), ['billing']);
+});
+
 test('a text can have several topics or none', () => {
   assert.deepEqual(classifyTopics('Friendly staff but the prices are high and the toilets dirty.', 'en'), ['staff', 'price', 'cleanliness']);
   assert.deepEqual(classifyTopics('Ihan ok.', 'fi'), []);
@@ -41,4 +47,18 @@ test('an organisation adds its own topics with keyword rules, per language or fo
 test('bad topic definitions are errors with a code', () => {
   assert.throws(() => compileTaxonomy([{ id: 'Bad Id', keywords: {} }]), (e: unknown) => e instanceof KaikuError && e.code === 'invalid_topic');
   assert.throws(() => compileTaxonomy([{ id: 'ok_id', keywords: { de: ['x'] } as never }]), (e: unknown) => e instanceof KaikuError && e.code === 'invalid_topic');
+});
+
+test('longer hyphenated keywords match whole, and their parts still match (issue 16)', () => {
+  assert.deepEqual(classifyTopics('The self-service kiosk kept rebooting.', 'en'), ['digital']);
+  assert.deepEqual(classifyTopics('Paperi-lasku tuli kahdesti.', 'fi'), ['billing']);
+  assert.deepEqual(classifyTopics('Our super-fast broadband dropped twice.', 'en'), ['quality']);
+});
+
+test('topic words typed without diacritics match, folded collisions do not (issue 16)', () => {
+  assert.deepEqual(classifyTopics('Henkilokunta ei osannut auttaa', 'fi'), ['staff']);
+  assert.deepEqual(classifyTopics('Przesylka przyszla uszkodzona', 'pl'), ['quality', 'delivery']);
+  assert.deepEqual(classifyTopics('Vantetiden i telefon var lang', 'sv'), ['wait_time']);
+  assert.deepEqual(classifyTopics('Nie moge sie zalogowac do aplikacji', 'pl'), ['digital']);
+  assert.deepEqual(classifyTopics('Butiken mitt i stan, inget att tillagga', 'sv'), []);
 });

@@ -2,7 +2,7 @@ import { KaikuError } from '../errors.ts';
 import { DEFAULT_TOPICS, packs } from './lexicon/index.ts';
 import { PatternLexicon, PhraseIndex } from './patterns.ts';
 import { stem } from './stem.ts';
-import { LANGUAGES, tokenize, type DetectedLanguage, type Language, type Token } from './tokens.ts';
+import { LANGUAGES, compoundAt, tokenize, typedWithoutDiacritics, type DetectedLanguage, type Language, type Token } from './tokens.ts';
 import { predictTopics, type TopicModel } from './learn.ts';
 
 /**
@@ -65,11 +65,11 @@ export function compileTaxonomy(
           if (typeof raw !== 'string' || !raw.trim()) continue;
           const pattern = raw.trim().toLowerCase();
           if (pattern.includes(' ')) {
-            const index = (phrases[language] ??= new PhraseIndex<string | null>());
+            const index = (phrases[language] ??= new PhraseIndex<string | null>(foldExceptions(language)));
             const blocked = pattern.startsWith('!');
             index.add(blocked ? pattern.slice(1) : pattern, blocked ? null : def.id);
           } else {
-            const lexicon = (topic.words[language] ??= new PatternLexicon<true>((w) => (language === 'other' ? w : stem(w, language))));
+            const lexicon = (topic.words[language] ??= new PatternLexicon<true>((w) => (language === 'other' ? w : stem(w, language)), undefined, foldExceptions(language)));
             lexicon.add(pattern, true);
           }
         }
@@ -77,6 +77,10 @@ export function compileTaxonomy(
     }
   }
   return { topics: [...byId.values()], phrases, learned: options.learned };
+}
+
+function foldExceptions(language: Language | 'other'): string[] {
+  return language === 'other' ? [] : (packs[language].foldExceptions ?? []);
 }
 
 let defaultTaxonomy: Taxonomy | undefined;
@@ -93,10 +97,11 @@ export function topicsOfTokens(tokens: Token[], language: DetectedLanguage, taxo
   const wordsAt: Array<string | null> = tokens.map((t) => (t.kind === 'word' ? t.text : null));
   const found = new Set<string>();
   const consumed = new Uint8Array(wordsAt.length);
+  const loose = typedWithoutDiacritics(tokens, language);
   const phraseIndex = taxonomy.phrases[language];
   if (phraseIndex) {
     for (let i = 0; i < wordsAt.length; i++) {
-      const phrase = phraseIndex.match(wordsAt, i);
+      const phrase = phraseIndex.match(wordsAt, i, loose);
       if (!phrase) continue;
       if (phrase.value !== null) found.add(phrase.value);
       consumed.fill(1, i, i + phrase.parts.length);
@@ -110,7 +115,8 @@ export function topicsOfTokens(tokens: Token[], language: DetectedLanguage, taxo
     for (let i = 0; i < wordsAt.length; i++) {
       const w = wordsAt[i];
       if (w === null || consumed[i]) continue;
-      if (lexicon.lookup(w)) {
+      const compound = tokens[i + 1]?.joined ? compoundAt(tokens, i) : undefined;
+      if (lexicon.lookup(w, loose) || (compound && lexicon.lookup(compound.text, loose))) {
         found.add(topic.id);
         break;
       }

@@ -24,6 +24,7 @@ export const en: LanguagePack = {
   contrast: ['but', 'however', 'though', 'whereas', 'nevertheless'],
   concessive: ['although', 'despite', 'even though', 'even if', 'whilst'],
   sentiment: {
+    praise: 1, silly: -1, forever: -1, eternity: -1,
     good: 1, great: 1.5, excellent: 2, amazing: 2, fantastic: 2, brilliant: 2, awesome: 2, wonderful: 2, superb: 2, perfect: 2,
     'perfectly': 1.5, outstanding: 2, lovely: 1.5, nice: 1, 'friendly': 1.5, 'helpful': 1.5, kind: 1, 'kindly': 0.5, polite: 1,
     patient: 1, knowledgeable: 1, knowledgable: 1, professional: 1, efficient: 1, 'quick*': 1, fast: 1, prompt: 1, promptly: 1,
@@ -50,6 +51,10 @@ export const en: LanguagePack = {
     'sucks': -2, 'stinks': -1.5, 'smelly': -1.5, 'smelled': -1, 'smelt': -1, 'let down': -1.5, 'fell apart': -1.5, 'gone downhill': -1.5,
   },
   phrases: {
+    // litotes and praise through negation (issue 16)
+    'not too bad': 0.6, 'not half bad': 1, "can't complain": 1, 'cannot complain': 1, 'cant complain': 1, "couldn't be happier": 2,
+    "couldn't be better": 2, 'nothing but praise': 1.5, 'mixed feelings': 0, 'oh great': -1.2, 'oh wonderful': -1.2, 'oh lovely': -1,
+    'just great': -1, 'hanging up': -1.5, 'hung up': -1.5, 'as usual': -0.3, 'yet again': -0.7, 'once again': -0.5,
     "don't know": 0, 'dont know': 0, 'no idea': 0, 'not sure': 0, 'nothing special': -0.2, 'could be better': -0.6, 'could have been better': -0.6,
     'no complaints': 1.5, 'nothing to complain about': 1.5, "can't fault": 1.5, 'cant fault': 1.5, 'could not fault': 1.5,
     "couldn't care less": -2, 'value for money': 1, 'on hold': -0.5, 'no queue': 1, 'no wait': 1, 'straight away': 0.6,

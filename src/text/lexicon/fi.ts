@@ -22,6 +22,7 @@ export const fi: LanguagePack = {
   contrast: ['mutta', 'mut', 'vaan', 'silti', 'kuitenkin'],
   concessive: ['vaikka', 'joskin', 'tosin', 'vaikkakin'],
   sentiment: {
+    'kehu*': 1,
     // positive
     'hyvä*': 1, hyvin: 0.8, '!hyväksy*': 0, '!hyvit*': 0, 'erinomai*': 2, 'loistava*': 2, 'mahtava*': 2, 'upea*': 2, 'hieno*': 1.5,
     'kiva*': 1, 'mukava*': 1, 'ystävällis*': 1.5, 'ystävälli*': 1.5, 'avulia*': 1.5, 'asiantunte*': 1, 'osaava*': 1,
@@ -54,6 +55,12 @@ export const fi: LanguagePack = {
     'tympe*': -1.5, 'epäkunnossa': -1.5, 'kuraa': -2, 'paskaa': -2, 'paska': -2, 'huijau*': -2, 'huija*': -2, 'tahallaan': -0.5,
   },
   phrases: {
+    // litotes and praise through negation (issue 16)
+    'ei hullum*': 1.2, 'ei yhtään hullum*': 1.5, 'ei lainkaan hullum*': 1.5, 'ei hassum*': 1.2, 'ei yhtään hassum*': 1.5, 'ei paha': 0.8,
+    'ei yhtään huono*': 1.2, 'ei ollenkaan huono*': 1.2, 'ei lainkaan huono*': 1.2, 'ei voi valittaa': 1.2, 'en voi valittaa': 1.2,
+    'ei voi kuin kehua': 1.5, 'ei voi kun kehua': 1.5, 'ei voi muuta kuin kehua': 1.5, 'voin vain kehua': 1.5,
+    'ristiriitaiset tunteet': 0, 'ristiriitaisia tunteita': 0, 'taas kerran': -0.7, 'jälleen kerran': -0.7, 'kiitos vaan': -0.5,
+    'ikuisuuden': -1, 'ikuisuus': -1,
     'en osaa sanoa': 0, 'ei osaa sanoa': 0, 'eos': 0, 'ei mitään erikoista': -0.2, 'ei erikoista': -0.2, 'ei mitään valittamista': 1.5,
     'ei valittamista': 1.5, 'voisi olla parempi': -0.6, 'voisi olla parempikin': -0.6, 'ihan ok': 0.3, 'ihan hyvä': 0.6, 'ihan hyvin': 0.6,
     'kahteen kertaan': -0.7, 'kaksi kertaa': -0.5, 'kesti kauan': -1, 'vei kauan': -1, 'seuraavana päivänä': 1, 'samana päivänä': 1, 'ei jonoa': 1, 'eikä kukaan tullut': -1.2, 'kukaan ei tullut': -1.2,
@@ -63,6 +70,8 @@ export const fi: LanguagePack = {
   },
   waitLength: { long: ['pitk*', 'kauan', 'kauhean kauan'], short: ['lyhy*', 'heti', 'nopea*', 'nopeasti'],
     units: ['tunti*', 'tunni*', 'minuutti*', 'minsa*', 'päivä*', 'viikko*', 'viiko*', 'kuukau*', 'kuukaus*'] },
+  // Without diacritics "ala" (älä) and "vaara" "danger" (väärä) are other words.
+  foldExceptions: ['ala', 'alan', 'vaara*'],
   topics: {
     wait_time: ['odot*', '*odot*', '!odotukse*', '!odotuks*', '!odotettu*', '!odotetu*', '!odotetta*', 'jono*', '*jono*', 'jonott*', 'jonotu*',
       'viive*', 'ruuhka*', 'kauan', '*jonotusai*', '*vastausai*', '*käsittelyai*', '*odotusai*', 'kesti kauan', 'heti vastauksen'],

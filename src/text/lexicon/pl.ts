@@ -23,6 +23,7 @@ export const pl: LanguagePack = {
   contrast: ['ale', 'lecz', 'jednak', 'natomiast', 'aczkolwiek'],
   concessive: ['chociaż', 'choć', 'mimo', 'pomimo', 'chociaz', 'choc', 'acz'],
   sentiment: {
+    'chwal*': 1, 'nieźle': 1, 'niezł*': 1, 'wieczność': -1,
     'dobr*': 1, 'świetn*': 2, 'doskonał*': 2, 'znakomit*': 2, 'rewelac*': 2, super: 1.5, 'wspaniał*': 2, 'idealn*': 1.5, 'mił*': 1.5,
     '!miłoś*': 0, 'przemił*': 2, 'sympatyczn*': 1.5, 'uprzejm*': 1.5, 'pomocn*': 1.5, 'kompetentn*': 1, 'profesjonaln*': 1,
     'cierpliw*': 1, 'życzliw*': 1.5, 'szybk*': 1, szybko: 1, 'sprawn*': 1, 'sprawnie': 1, 'łatw*': 1, 'łatwo': 1, 'prost*': 0.5,
@@ -50,6 +51,11 @@ export const pl: LanguagePack = {
     'nieczytelny': -1, 'nieintuicyjn*': -1, 'niepotrzebn*': -0.7, 'nieprzyjazn*': -1, 'niewygodn*': -1, 'niesolidn*': -1.2,
   },
   phrases: {
+    // litotes and praise through negation (issue 16)
+    'nie mam zarzutów': 1.5, 'nie mam żadnych zarzutów': 1.5, 'nic do zarzucenia': 1.5, 'nie mam się do czego przyczepić': 1.5,
+    'nie ma się do czego przyczepić': 1.5, 'nie narzekam': 1, 'nie mogę narzekać': 1.2, 'nie najgorzej': 0.8, 'mogę tylko chwalić': 1.5,
+    'mieszane uczucia': 0, 'no pięknie': -1.2, 'no super': -1, 'dzięki za nic': -1.5, 'całą wieczność': -1.2, 'nie wytrzymuje': -1.2,
+    'fajnie by było': -1.2, 'miło by było': -1.2, 'dobrze by było': -1, 'jak zwykle': -0.3,
     'trudno powiedzieć': 0, 'nie wiem': 0, 'nie mam zdania': 0, 'nic szczególnego': -0.2, 'nic specjalnego': -0.2, 'w porządku': 0.3,
     'mogło być lepiej': -0.7, 'mogłoby być lepiej': -0.7, 'bez problemu': 1.2, 'bez problemów': 1.2, 'bez zarzutu': 1.5, 'nie da się': -1.2,
     'nie działa': -1.5, 'nie działała': -1.5, 'nie działało': -1.5, 'nie działają': -1.5, 'nie można': -0.8, 'nie mogę': -0.8,
@@ -61,6 +67,8 @@ export const pl: LanguagePack = {
   },
   waitLength: { long: ['dług*', 'długo', 'ogromn*'], short: ['krótk*', 'szybk*', 'szybko'],
     units: ['godzin*', 'minut*', 'dni', 'dzień', 'tydzień', 'tygodni*', 'miesiąc*', 'miesięc*'] },
+  // Without diacritics these are other words: zalogować (załoga), milczy, milion (mił*), taniec, tank (tań*).
+  foldExceptions: ['zalog*', 'milcz*', 'milion*', 'milimetr*', 'mila', 'mile', 'taniec', 'tanc*', 'tank*'],
   topics: {
     wait_time: ['czeka*', 'czekał*', 'oczekiw*', 'kolejk*', 'kolejc*', 'kolejek', 'od razu', 'bez kolejki', 'długo',
       'czas oczekiwania', 'czasu oczekiwania', 'na infolinii czeka*'],

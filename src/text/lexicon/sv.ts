@@ -21,6 +21,7 @@ export const sv: LanguagePack = {
   contrast: ['men', 'dock', 'ändå', 'fast'],
   concessive: ['trots', 'fastän', 'fastan', 'även om'],
   sentiment: {
+    'berömm*': 1, 'beröm': 1, dum: -1, dumt: -1, dumma: -1,
     bra: 1, 'bättre': 0.7, 'bäst*': 1.5, 'jättebra': 2, toppen: 2, 'topp': 1.5, 'utmärk*': 2, 'fantastisk*': 2, 'underbar*': 2,
     'super*': 1.5, 'perfekt*': 2, 'trevlig*': 1.5, 'vänlig*': 1.5, 'hjälpsam*': 1.5, 'kunnig*': 1, 'proffsig*': 1.2,
     'professionel*': 1, 'snabb*': 1, 'snabbt': 1, 'smidig*': 1, 'enkel*': 1, 'enkelt': 1, 'lätt': 0.7, 'lätta': 0.7, 'lättanvänd*': 1.5,
@@ -43,6 +44,10 @@ export const sv: LanguagePack = {
     'fick vänta': -1, 'väntade länge': -1, 'tog lång tid': -1, 'dröjde': -0.8, 'lade på': -1, 'svek*': -1.5, 'lurad*': -2, 'lura*': -1.5,
   },
   phrases: {
+    // litotes and praise through negation (issue 16)
+    'inte dum*': 1, 'inte alls dum*': 1.2, 'inte så dum*': 0.8, 'inte illa': 0.8, 'inte alls illa': 1, 'inte alls dåligt': 1,
+    'inte dåligt alls': 1, 'kan inte klaga': 1.2, 'kan inte annat än berömma': 1.5, 'kan inte annat än rekommendera': 1.5,
+    'blandade känslor': 0, 'tack för det': -0.8, 'jaha toppen': -1.2, 'jaha bra': -1, 'inte ens': -1, 'en evighet': -1, 'som vanligt': -0.3,
     'vet inte': 0, 'vet ej': 0, 'ingen aning': 0, 'inget särskilt': -0.2, 'inget speciellt': -0.2, 'helt okej': 0.3, 'inget att klaga på': 1.5,
     'kunde ha varit bättre': -0.7, 'kunde vara bättre': -0.7, 'kunde ha varit': -0.7, 'fick vänta': -1, 'tog lång tid': -1,
     'går inte': -1, 'gick inte': -1, 'fungerar inte': -1.5, 'funkar inte': -1.5, 'fungerade inte': -1.5, 'funkade inte': -1.5,
@@ -52,6 +57,10 @@ export const sv: LanguagePack = {
   },
   waitLength: { long: ['lång*', 'länge'], short: ['kort*', 'snabb*', 'direkt'],
     units: ['timm*', '*timme', 'minut*', 'dag', 'dagar', 'dagen', 'veck*', 'månad*'] },
+  // Without diacritics these are other words: vanlig "usual" (vänlig), svar "answer" (svår), vart (värt),
+  // bastu (bäst), stad "city" (städ), lag "law, team" (låg), ko "cow" and kon (kö, kön), rakning (räkning).
+  foldExceptions: ['vanlig*', 'ovanlig*', 'svar*', 'vart', 'bastu*', 'stad', 'staden', 'stads*', 'stader*', 'stadig*', '*stad', '*staden',
+    'lag', 'lagen', 'lagar*', 'lagom', 'lagad*', 'lagade', 'lager*', 'ko', 'kon', 'rakning*'],
   topics: {
     wait_time: ['vänt*', '*vänt*', 'kö', 'kön', 'köer', 'köerna', 'kötid*', '*kön', '*köer*', '*kötid*', 'köa*', 'köade', 'dröj*', 'länge',
       'tog lång tid', 'i kö', 'stod i kö', 'direkt', 'väntetid*', '*väntetid*', 'svarstid*', '*svarstid*', 'handläggningstid*'],

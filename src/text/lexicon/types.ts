@@ -38,6 +38,11 @@ export interface LanguagePack {
   phrases: Record<string, number>;
   /** Length words and time units whose polarity depends on whether the text is about waiting. */
   waitLength: { long: string[]; short: string[]; units: string[] };
+  /**
+   * Words spelled without diacritics that a folded pattern would otherwise reach in a text typed
+   * without them ("vanlig" is "usual", not "vänlig"): patterns, blocked in folded lookups only.
+   */
+  foldExceptions?: string[];
   /** Default taxonomy keyword rules; entries with a space are phrases. */
   topics: Record<DefaultTopic, string[]>;
   /** Language detection profile: distinctive words and character n-grams (`_` marks a word edge). */
