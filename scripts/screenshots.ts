@@ -101,6 +101,24 @@ try {
   const phone = await browser.newPage({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2 });
   await phone.goto(`${base}/s/${pulse.id}?lang=fi`);
   await shot(phone, 'survey-phone');
+  // Pages added for running Kaiku from the browser (issue 15): the bell's page, the survey's hub
+  // and e-mail send, the contacts import, root causes, organisation, account, audit log, reports,
+  // segments and benchmarks.
+  for (const [name, path] of [
+    ['notifications', '/app/notifications?lang=en'], ['share-hub', `/app/setup/surveys/${pulse.id}/share?lang=en`],
+    ['send', `/app/setup/surveys/${pulse.id}/send?lang=en`], ['sends', `/app/setup/surveys/${pulse.id}/sends?lang=en`],
+    ['contacts-import', '/app/contacts/import?lang=en'], ['root-causes', '/app/setup/root-causes?lang=en'],
+    ['setup-organisation', '/app/setup/organisation?lang=en'], ['account', '/app/account?lang=en'],
+    ['audit-log', '/app/setup/audit-log?lang=en'], ['board-report', '/app/reports/board?lang=en'],
+    ['segments', '/app/segments?lang=en'], ['benchmarks', '/app/benchmarks?lang=en'],
+  ]) {
+    await desktop.goto(`${base}${path}`);
+    await shot(desktop, name);
+  }
+  // The send page after "Check": who gets it and who is left out, in words.
+  await desktop.goto(`${base}/app/setup/surveys/${pulse.id}/send?lang=en`);
+  await Promise.all([desktop.waitForNavigation(), desktop.getByRole('button', { name: 'Check', exact: true }).click()]);
+  await shot(desktop, 'send-check');
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();

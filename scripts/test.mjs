@@ -4,9 +4,12 @@
 //   pass 2: database tests (*.it.test.ts, *.e2e.test.ts) on the PostgreSQL server in
 //           KAIKU_TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 // Under CI=true the Postgres pass is mandatory; elsewhere it is skipped with a notice when
-// no server answers. Ends with one line "N passed, N failed" over both passes.
+// no server answers. After each pass it prints the pass's wall time and its ten slowest files (how long
+// the runner spent on each, from scripts/timing-reporter.mjs); it ends with one line
+// "N passed, N failed" over both passes.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import net from 'node:net';
 
@@ -28,12 +31,36 @@ const all = ['src', 'test'].flatMap((d) => findTests(join(root, d))).sort()
   .filter((f) => filter.length === 0 || filter.some((p) => f.includes(p)));
 const dbTests = all.filter((f) => /\.(it|e2e)\.test\.ts$/.test(f));
 
+const timingDir = mkdtempSync(join(tmpdir(), 'kaiku-test-timings-'));
+process.on('exit', () => rmSync(timingDir, { recursive: true, force: true }));
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function printTimings(label, timingFile, wallMs) {
+  let rows = [];
+  try {
+    rows = readFileSync(timingFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  } catch { /* no file finished */ }
+  rows.sort((a, b) => b.ms - a.ms);
+  const summed = rows.reduce((s, r) => s + r.ms, 0);
+  console.log(`\n--- ${label}: wall time ${seconds(wallMs)} for ${rows.length} files (sum of per-file times ${seconds(summed)}); slowest 10:`);
+  for (const r of rows.slice(0, 10)) {
+    console.log(`  ${seconds(r.ms).padStart(9)}  ${relative(root, r.file)}${r.failed ? '  (failed)' : ''}`);
+  }
+}
+
 function run(files, env, label) {
   return new Promise((resolve) => {
     if (files.length === 0) return resolve({ pass: 0, fail: 0, code: 0 });
     console.log(`\n=== ${label}: ${files.length} test files ===`);
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
-      cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+    const timingFile = join(timingDir, `${label.replace(/\W+/g, '-')}.jsonl`);
+    const started = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      `--test-reporter=${join(root, 'scripts/timing-reporter.mjs')}`, '--test-reporter-destination=/dev/null', ...files], {
+      cwd: root, env: { ...process.env, ...env, KAIKU_TEST_TIMINGS: timingFile }, stdio: ['ignore', 'pipe', 'inherit'],
     });
     // The runner's summary lines ("ℹ pass N") come before its list of failing tests, which can be
     // long: read them as they stream by instead of from the end of the output.
@@ -50,6 +77,7 @@ function run(files, env, label) {
       }
     });
     child.on('close', (code) => {
+      printTimings(label, timingFile, Date.now() - started);
       resolve({ pass: summary.pass, fail: summary.fail + (code !== 0 && summary.fail === 0 ? 1 : 0), code });
     });
   });

@@ -59,9 +59,18 @@ async function showPending() {
 }
 
 let syncing: Promise<void> | undefined;
-/** Sends the queue oldest first; stops at the first network failure and tries again later. */
+let syncAgain = false;
+/**
+ * Sends the queue oldest first; stops at the first network failure and tries again later. A call
+ * while a pass runs (the network returning while an offline attempt is still failing) asks for
+ * one more pass after it, so the answers do not wait for the 30-s timer.
+ */
 function sync(): Promise<void> {
-  syncing ??= (async () => {
+  if (syncing) {
+    syncAgain = true;
+    return syncing;
+  }
+  syncing = (async () => {
     const items = await inQueue<Queued[]>('readonly', (s) => s.getAll());
     items.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
     for (const item of items) {
@@ -77,7 +86,14 @@ function sync(): Promise<void> {
         await inQueue('readwrite', (s) => s.delete(item.idempotencyKey));
       } else break; // 5xx, 429, a disabled kiosk: the answer waits
     }
-  })().finally(() => { syncing = undefined; void showPending(); });
+  })().finally(() => {
+    syncing = undefined;
+    void showPending();
+    if (syncAgain) {
+      syncAgain = false;
+      void sync();
+    }
+  });
   return syncing;
 }
 

@@ -18,6 +18,15 @@ const Entry = Type.Object({
   details: Type.Record(Type.String(), Type.Unknown()), ip: Type.Union([Type.String(), Type.Null()]),
 });
 
+/** A list cursor as written below ([exact time, id]), undefined for none, 'invalid' for another array (the API and the page share it). */
+export function auditCursorOf(text: string | undefined): { at: string; id: string } | undefined | 'invalid' {
+  const cursor = decodeCursor(text); // throws a 400 when not base64 JSON
+  if (!cursor) return undefined;
+  if (cursor.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string'
+    || !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?$/.test(cursor[0]) || !/^[0-9a-f-]{36}$/i.test(cursor[1])) return 'invalid';
+  return { at: cursor[0], id: cursor[1] };
+}
+
 export async function auditRoutes(app: FastifyInstance) {
   const { db } = app.deps;
   app.get<{ Querystring: Static<typeof ListQuery> }>('/api/v1/audit-log', {
@@ -25,14 +34,9 @@ export async function auditRoutes(app: FastifyInstance) {
     config: { permission: 'audit:read' },
   }, async (request) => {
     const limit = request.query.limit ?? 50;
-    const cursor = decodeCursor(request.query.cursor);
-    if (cursor && (cursor.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string'
-      || !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?$/.test(cursor[0]) || !/^[0-9a-f-]{36}$/i.test(cursor[1]))) {
-      throw badInput('cursor is not valid', 'cursor');
-    }
-    const rows = await listAudit(db, authOf(request).orgId, {
-      limit: limit + 1, action: request.query.action, before: cursor ? { at: cursor[0] as string, id: cursor[1] as string } : undefined,
-    });
+    const before = auditCursorOf(request.query.cursor);
+    if (before === 'invalid') throw badInput('cursor is not valid', 'cursor');
+    const rows = await listAudit(db, authOf(request).orgId, { limit: limit + 1, action: request.query.action, before });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.cursorAt, last.id]) : null };

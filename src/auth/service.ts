@@ -111,7 +111,7 @@ export async function signOut(db: Database, cookie: string): Promise<void> {
   if (parsed) await db.query(`delete from sessions where org_id = $1 and token_hash = $2`, [parsed.orgId, sha256(parsed.token)]);
 }
 
-function parseSessionCookie(cookie: string): { orgId: string; token: string } | undefined {
+export function parseSessionCookie(cookie: string): { orgId: string; token: string } | undefined {
   const dot = cookie.indexOf('.');
   const orgId = cookie.slice(0, dot);
   const token = cookie.slice(dot + 1);

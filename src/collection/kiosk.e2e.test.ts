@@ -108,7 +108,7 @@ describe('kiosk offline and online', () => {
     assert.deepEqual(reachedKaiku, [], 'no request reached Kaiku while offline: the reload came from the cache');
 
     await context.setOffline(false);
-    await page.waitForFunction(() => document.documentElement.dataset.pending === '0', undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.pending === '0', undefined, { timeout: 20_000 });
     const rows = await stored(kiosk.id);
     assert.deepEqual(rows.map((r) => [r.csat, r.comment]).sort(), [[1, 'Jono oli pitkä'], [2, null], [3, 'OK'], [4, null], [5, 'Ystävällinen palvelu']]);
     assert.equal(new Set(rows.map((r) => r.key)).size, 5);
@@ -177,7 +177,7 @@ describe('kiosk offline and online', () => {
     // A day later the network is back.
     await page.clock.setFixedTime(new Date());
     await context.setOffline(false);
-    await page.waitForFunction(() => document.documentElement.dataset.pending === '0', undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.pending === '0', undefined, { timeout: 20_000 });
     const rows = await stored(kiosk.id);
     assert.deepEqual(rows.map((r) => [r.csat, r.comment]), [[2, 'Kylmä sali'], [4, null], [5, null]]);
     assert.ok(rows.every((r) => r.submitted_at.getTime() === yesterday.getTime()), rows.map((r) => r.submitted_at.toISOString()).join());

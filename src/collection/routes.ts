@@ -47,6 +47,10 @@ async function sendQr(reply: FastifyReply, url: string, query: { format?: 'svg' 
     .send(await drawQr(url, format, size));
 }
 
+/** The two script tags a site owner pastes into their pages to show a widget. */
+export const widgetSnippet = (publicUrl: string, publicKey: string) =>
+  `<script>window.kaiku=window.kaiku||function(){(kaiku.q=kaiku.q||[]).push(arguments)}</script>\n<script async src="${publicUrl}/widget.js" data-site-key="${publicKey}"></script>`;
+
 export async function collectorRoutes(app: FastifyInstance) {
   const { db, config } = app.deps;
   const tags = ['collectors'];
@@ -56,7 +60,7 @@ export async function collectorRoutes(app: FastifyInstance) {
   const view = (c: Collector) => ({
     ...c,
     ...(c.kind === 'widget'
-      ? { snippet: `<script>window.kaiku=window.kaiku||function(){(kaiku.q=kaiku.q||[]).push(arguments)}</script>\n<script async src="${config.publicUrl}/widget.js" data-site-key="${c.publicKey}"></script>` }
+      ? { snippet: widgetSnippet(config.publicUrl, c.publicKey) }
       : { kioskUrl: `${config.publicUrl}/k/${c.publicKey}` }),
   });
 

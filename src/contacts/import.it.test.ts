@@ -8,7 +8,8 @@ import { newOrg } from '../../test/helpers/app.ts';
 import { main } from '../cli/main.ts';
 import { openPglite, type Database } from '../db/connection.ts';
 import { createOrganization } from '../orgs/service.ts';
-import { importContactsCsv } from './import.ts';
+import ExcelJS from 'exceljs';
+import { checkContactRecords, importContactRecords, importContactsCsv, xlsxRecords } from './import.ts';
 
 const mixedCsv = [
   'external_id,email,phone,Name,language,segment,time_zone,consent_survey_email,revenue,tenure_months,plan,attr.city,op.kwh,notes',
@@ -84,6 +85,31 @@ describe('CSV import of contacts', () => {
     await writeFile(more, 'external_id,attr.tier\nC-1,silver\n');
     await importContactsCsv(db, orgId, more);
     assert.deepEqual((await contact('C-1')).attributes, { source: 'crm', tier: 'silver' });
+  });
+
+  test('an XLSX workbook goes through the same rules; columns chosen one by one are read exactly so', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Contacts');
+    sheet.addRow(['Asiakasnumero', 'Sähköposti', 'email', 'Kaupunki']);
+    sheet.addRow(['X-1', 'x1@EXAMPLE.fi', 'ignored@example.com', 'Oulu']);
+    sheet.addRow([]);
+    sheet.addRow(['X-2', 'not-an-address', '', 'Turku']);
+    sheet.addRow([3, { text: 'x3@example.fi', hyperlink: 'mailto:x3@example.fi' }, '', { richText: [{ text: 'Lah' }, { text: 'ti' }] }]);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    const columns = ['externalId', 'email', 'ignore', 'attribute'] as const;
+    const check = await checkContactRecords(xlsxRecords(content), { columns: [...columns] });
+    assert.equal(check.rows, 3, 'the empty row is skipped');
+    assert.deepEqual(check.rejected.map((r) => [r.row, r.field]), [[2, 'email']]);
+    assert.deepEqual(check.preview.map((p) => [p.row, p.changes.email, p.changes.attributesPatch]), [[1, 'x1@example.fi', { Kaupunki: 'Oulu' }], [3, 'x3@example.fi', { Kaupunki: 'Lahti' }]]);
+    const before = await db.query(`select count(*)::int as n from contacts where org_id = $1`, [orgId]);
+    assert.deepEqual(await db.query(`select count(*)::int as n from contacts where org_id = $1`, [orgId]), before, 'a check stores nothing');
+    const summary = await importContactRecords(db, orgId, xlsxRecords(content), { columns: [...columns] });
+    assert.deepEqual([summary.created, summary.rejected.length], [2, 1]);
+    assert.deepEqual(await contact('3'), {
+      email: 'x3@example.fi', phone: null, name: null, language: null, segment: null, time_zone: null, consent_survey_email: false, attributes: { Kaupunki: 'Lahti' }, operational: {},
+    });
+    await assert.rejects(checkContactRecords(xlsxRecords(content), { columns: ['email', 'ignore', 'ignore', 'ignore'] }), /No external id column/);
+    await assert.rejects(checkContactRecords(xlsxRecords(Buffer.from('PK not a zip'))), (error: Error & { code?: string }) => error.code === 'invalid_xlsx');
   });
 
   test('a file without an external id column is a usage error', async () => {

@@ -1,5 +1,6 @@
 /**
- * Importing contacts from a CSV file (`kaiku import contacts`): streamed, upserted by external
+ * Importing contacts from a CSV or XLSX file (`kaiku import contacts`, and the import page
+ * /app/contacts/import through src/contacts/import-jobs.ts): streamed, upserted by external
  * id in chunks of 1,000 (each chunk atomic), each row validated with `prepareContact` like an
  * API call, so a bad row is rejected alone with its row number and reason. Running the same file
  * again changes nothing (rows come back "unchanged").
@@ -8,11 +9,16 @@
  * `--map field=column`. `attr.<key>` columns set attributes keys and `op.<key>` columns
  * operational keys (numbers stay numbers), on top of what the contact already has. An empty
  * cell leaves the field as it is. Row numbers count data records from 1 (header not counted).
+ *
+ * One engine for every source: `csvRecords` / `xlsxRecords` turn a file into records,
+ * `importContactRecords` stores them and `checkContactRecords` (the page's preview) runs the same
+ * validation without storing anything.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { delimiterOfFile } from '../cli/csv.ts';
+import { delimiterOfFile, detectDelimiter } from '../cli/csv.ts';
 import type { Database } from '../db/connection.ts';
 import { KaikuError } from '../errors.ts';
 import { parseImportTime } from '../responses/import.ts';
@@ -24,14 +30,24 @@ export const contactFields = [
 ] as const;
 export type ContactField = (typeof contactFields)[number];
 
+/** What one column is read as when the columns are chosen one by one (the import page's mapping). */
+export type ColumnTarget = ContactField | 'attribute' | 'operational' | 'ignore';
+
 export interface ContactImportOptions {
   /** field → column, for columns not named like the field. */
   map?: Partial<Record<ContactField, string>>;
+  /**
+   * Each column's use by position, exactly: no matching by name. `attribute` / `operational`
+   * keys are the column's name (an `attr.` / `op.` prefix dropped).
+   */
+  columns?: ColumnTarget[];
   chunkSize?: number;
 }
 
-export interface ContactImportProgress { rows: number; created: number; updated: number; unchanged: number; rejected: number; bytesRead: number; totalBytes: number }
-export interface RejectedContactRow { row: number; reason: string; values: string[] }
+export interface ContactRecordProgress { rows: number; created: number; updated: number; unchanged: number; rejected: number }
+export interface ContactImportProgress extends ContactRecordProgress { bytesRead: number; totalBytes: number }
+/** `field`: the contact field whose value was refused (undefined when the row as a whole was). */
+export interface RejectedContactRow { row: number; reason: string; values: string[]; field?: string }
 export interface ContactImportSummary {
   columns: string[];
   /** field → column actually used */
@@ -45,7 +61,7 @@ export interface ContactImportSummary {
 }
 
 const usage = (message: string) => new KaikuError('usage', message);
-const rowError = (message: string) => new KaikuError('invalid_input', message);
+const rowError = (message: string, field: string) => new KaikuError('invalid_input', message, { field });
 const normaliseName = (name: string) => name.toLowerCase().replace(/[_\s-]/g, '');
 
 const TRUE = new Set(['yes', 'y', 'true', '1', 'kyllä', 'kylla', 'k', 'ja', 'j', 'tak', 't']);
@@ -55,7 +71,7 @@ function booleanOf(cell: string, field: string): boolean {
   const value = cell.toLowerCase();
   if (TRUE.has(value)) return true;
   if (FALSE.has(value)) return false;
-  throw rowError(`${field} "${cell}" is not yes/no (yes, no, true, false, 1, 0, kyllä, ei, ja, nej, tak, nie)`);
+  throw rowError(`${field} "${cell}" is not yes/no (yes, no, true, false, 1, 0, kyllä, ei, ja, nej, tak, nie)`, field);
 }
 
 /** "1234.50", "1 234,50" → 1234.5; other text stays text (op.* columns). */
@@ -66,7 +82,27 @@ function numberOf(cell: string): number | undefined {
 
 interface Layout { fields: Array<[ContactField, number]>; attributes: Array<[string, number]>; operational: Array<[string, number]> }
 
+/** The layout of columns chosen one by one (`options.columns`). */
+function chosenLayout(header: string[], columns: ColumnTarget[]): { layout: Layout; fieldColumns: Record<string, string>; ignored: string[] } {
+  const layout: Layout = { fields: [], attributes: [], operational: [] };
+  const fieldColumns: Record<string, string> = {};
+  const ignored: string[] = [];
+  header.forEach((column, index) => {
+    const target = columns[index] ?? 'ignore';
+    const key = column.replace(/^(?:attr|attributes|op|operational)\./i, '');
+    if (target === 'ignore') ignored.push(column);
+    else if (target === 'attribute') layout.attributes.push([key, index]);
+    else if (target === 'operational') layout.operational.push([key, index]);
+    else if (!(contactFields as readonly string[]).includes(target)) throw usage(`"${target}" is not a contact field (fields: ${contactFields.join(', ')})`);
+    else if (fieldColumns[target] !== undefined) throw usage(`${target} is read from two columns ("${fieldColumns[target]}" and "${column}")`);
+    else { layout.fields.push([target, index]); fieldColumns[target] = column; }
+  });
+  if (fieldColumns.externalId === undefined) throw usage(`No external id column: contacts are upserted by external id (columns: ${header.join(', ')})`);
+  return { layout, fieldColumns, ignored };
+}
+
 function layoutOf(header: string[], options: ContactImportOptions): { layout: Layout; fieldColumns: Record<string, string>; ignored: string[] } {
+  if (options.columns) return chosenLayout(header, options.columns);
   const layout: Layout = { fields: [], attributes: [], operational: [] };
   const used = new Set<number>();
   const fieldColumns: Record<string, string> = {};
@@ -112,19 +148,19 @@ function changesOf(layout: Layout, values: string[]): ContactChanges {
       case 'consentSurveySms': consent.surveySms = booleanOf(cell, field); break;
       case 'consentWithdrawnAt': {
         const at = parseImportTime(cell);
-        if (!at) throw rowError(`consentWithdrawnAt "${cell}" is not a date-time (use ISO 8601, e.g. 2026-03-01T14:30:00+02:00, or 1.3.2026 14:30)`);
+        if (!at) throw rowError(`consentWithdrawnAt "${cell}" is not a date-time (use ISO 8601, e.g. 2026-03-01T14:30:00+02:00, or 1.3.2026 14:30)`, field);
         consent.withdrawnAt = at.toISOString();
         break;
       }
       case 'revenue': {
         const n = numberOf(cell);
-        if (n === undefined) throw rowError(`revenue "${cell}" is not a number`);
+        if (n === undefined) throw rowError(`revenue "${cell}" is not a number`, field);
         operational.revenue = n;
         break;
       }
       case 'tenureMonths': {
         const n = numberOf(cell);
-        if (n === undefined || !Number.isInteger(n) || n < 0) throw rowError(`tenureMonths "${cell}" is not a whole number of months`);
+        if (n === undefined || !Number.isInteger(n) || n < 0) throw rowError(`tenureMonths "${cell}" is not a whole number of months`, field);
         operational.tenureMonths = n;
         break;
       }
@@ -141,7 +177,7 @@ function changesOf(layout: Layout, values: string[]): ContactChanges {
     const cell = (values[index] ?? '').trim();
     if (cell !== '') attributes[key] = cell;
   }
-  if (!input.externalId) throw rowError('the external id is empty');
+  if (!input.externalId) throw rowError('the external id is empty', 'externalId');
   if (Object.keys(consent).length > 0) input.consent = consent;
   // Validated through the API's rules; then applied key by key on top of the stored values.
   const changes = prepareContact({ ...input, attributes, operational });
@@ -150,6 +186,150 @@ function changesOf(layout: Layout, values: string[]): ContactChanges {
   delete changes.attributes;
   delete changes.operational;
   return { ...changes, attributesPatch, operationalPatch };
+}
+
+/** The records of a CSV stream, by the one CSV reading of imports (delimiter from the header line, BOM dropped, cells trimmed). */
+export async function* csvRecords(source: Readable, delimiter: string): AsyncGenerator<string[]> {
+  const parser = source.pipe(parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+  let read = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      read++;
+      yield record;
+    }
+  } catch (error) {
+    if (String((error as { code?: unknown }).code ?? '').startsWith('CSV_')) {
+      throw new KaikuError('invalid_csv', `The CSV file could not be parsed after row ${Math.max(0, read - 1)}: ${(error as Error).message}`);
+    }
+    throw error;
+  } finally {
+    source.destroy();
+  }
+}
+
+/** The records of CSV content held in memory (an uploaded file). */
+export function csvBufferRecords(content: Buffer): AsyncGenerator<string[]> {
+  const head = content.subarray(0, 64 * 1024).toString('utf8').replace(/^\uFEFF/, '');
+  const end = head.indexOf('\n');
+  return csvRecords(Readable.from([content]), detectDelimiter(end === -1 ? head : head.slice(0, end)));
+}
+
+/** An XLSX cell's value as the text a CSV export of it would hold. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value !== 'object') return String(value);
+  const v = value as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown; error?: unknown };
+  if (Array.isArray(v.richText)) return v.richText.map((part) => part.text).join('');
+  if (v.text !== undefined) return cellText(v.text);
+  if ('result' in v) return cellText(v.result);
+  return '';
+}
+
+/**
+ * The rows of an XLSX workbook's first worksheet as records (cells as text, trimmed, empty rows
+ * skipped), read as a stream so a large workbook is not held whole in memory.
+ */
+export async function* xlsxRecords(content: Buffer): AsyncGenerator<string[]> {
+  // exceljs is large: loaded only when an XLSX file is read.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([content]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet as AsyncIterable<{ values: unknown[] }>) {
+        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        const record = Array.from({ length: values.length }, (_, i) => cellText(values[i]).trim());
+        if (record.some((cell) => cell !== '')) yield record;
+      }
+      return; // the first worksheet only
+    }
+  } catch (error) {
+    if (error instanceof KaikuError) throw error;
+    throw new KaikuError('invalid_xlsx', `The XLSX file could not be read: ${(error as Error).message}`);
+  }
+}
+
+type PreparedRow = { row: number; changes: ContactChanges } | { row: number; rejected: RejectedContactRow };
+
+/** Records → validated rows: the header read into a layout, then each data row prepared or rejected. */
+async function* preparedRows(records: AsyncIterable<string[]> | Iterable<string[]>, options: ContactImportOptions,
+  summary: Pick<ContactImportSummary, 'columns' | 'fieldColumns' | 'ignoredColumns'>): AsyncGenerator<PreparedRow> {
+  let layout: Layout | undefined;
+  let row = 0;
+  for await (const record of records) {
+    if (!layout) {
+      summary.columns = record;
+      const laid = layoutOf(record, options);
+      ({ layout } = laid);
+      summary.fieldColumns = laid.fieldColumns;
+      summary.ignoredColumns = laid.ignored;
+      continue;
+    }
+    row++;
+    try {
+      yield { row, changes: changesOf(layout, record) };
+    } catch (error) {
+      if (!(error instanceof KaikuError)) throw error;
+      yield { row, rejected: { row, reason: error.message, values: record, field: error.field } };
+    }
+  }
+  if (!layout) throw new KaikuError('empty_file', 'The file is empty: a header row is required');
+}
+
+/**
+ * Stores records (the first one the header) as contacts: valid rows upserted in atomic chunks,
+ * invalid ones reported. `progress` is called after each stored chunk.
+ */
+export async function importContactRecords(
+  db: Database,
+  orgId: string,
+  records: AsyncIterable<string[]> | Iterable<string[]>,
+  options: ContactImportOptions = {},
+  progress: (p: ContactRecordProgress) => void | Promise<void> = () => {},
+): Promise<ContactImportSummary> {
+  const chunkSize = options.chunkSize ?? 1_000;
+  const summary: ContactImportSummary = { columns: [], fieldColumns: {}, ignoredColumns: [], rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [] };
+  let chunk: ContactChanges[] = [];
+  const inChunk = new Set<string>();
+
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    const rows = chunk;
+    chunk = [];
+    inChunk.clear();
+    const results = await db.transaction((tx) => upsertContacts(tx, orgId, rows));
+    for (const r of results) summary[r.outcome]++;
+    await progress({ rows: summary.rows, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected.length });
+  };
+
+  for await (const prepared of preparedRows(records, options, summary)) {
+    summary.rows = prepared.row;
+    if ('rejected' in prepared) { summary.rejected.push(prepared.rejected); continue; }
+    const { changes } = prepared;
+    // A later row for the same contact must see the earlier one stored.
+    if (inChunk.has(changes.externalId as string)) await flush();
+    chunk.push(changes);
+    inChunk.add(changes.externalId as string);
+    if (chunk.length >= chunkSize) await flush();
+  }
+  await flush();
+  return summary;
+}
+
+export interface ContactImportCheck extends Pick<ContactImportSummary, 'columns' | 'fieldColumns' | 'ignoredColumns' | 'rows' | 'rejected'> {
+  /** The first valid rows as they would be stored. */
+  preview: Array<{ row: number; changes: ContactChanges }>;
+}
+
+/** The same reading and validation as an import, storing nothing: what the import page previews. */
+export async function checkContactRecords(records: AsyncIterable<string[]> | Iterable<string[]>, options: ContactImportOptions = {}, previewRows = 10): Promise<ContactImportCheck> {
+  const check: ContactImportCheck = { columns: [], fieldColumns: {}, ignoredColumns: [], rows: 0, rejected: [], preview: [] };
+  for await (const prepared of preparedRows(records, options, check)) {
+    check.rows = prepared.row;
+    if ('rejected' in prepared) check.rejected.push(prepared.rejected);
+    else if (check.preview.length < previewRows) check.preview.push(prepared);
+  }
+  return check;
 }
 
 export async function importContactsCsv(
@@ -165,57 +345,12 @@ export async function importContactsCsv(
   } catch (error) {
     throw new KaikuError('file_not_readable', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const chunkSize = options.chunkSize ?? 1_000;
   const source = createReadStream(path);
-  const parser = source.pipe(parse({ delimiter: await delimiterOfFile(path), bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
-  const summary: ContactImportSummary = { columns: [], fieldColumns: {}, ignoredColumns: [], rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [] };
-  let layout: Layout | undefined;
-  let chunk: ContactChanges[] = [];
-  const inChunk = new Set<string>();
-
-  const flush = async () => {
-    if (chunk.length === 0) return;
-    const rows = chunk;
-    chunk = [];
-    inChunk.clear();
-    const results = await db.transaction((tx) => upsertContacts(tx, orgId, rows));
-    for (const r of results) summary[r.outcome]++;
-    progress({ rows: summary.rows, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected.length, bytesRead: source.bytesRead, totalBytes });
-  };
-
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      if (!layout) {
-        summary.columns = record;
-        const laid = layoutOf(record, options);
-        ({ layout } = laid);
-        summary.fieldColumns = laid.fieldColumns;
-        summary.ignoredColumns = laid.ignored;
-        continue;
-      }
-      summary.rows++;
-      let changes: ContactChanges;
-      try {
-        changes = changesOf(layout, record);
-      } catch (error) {
-        if (!(error instanceof KaikuError)) throw error;
-        summary.rejected.push({ row: summary.rows, reason: error.message, values: record });
-        continue;
-      }
-      // A later row for the same contact must see the earlier one stored.
-      if (inChunk.has(changes.externalId as string)) await flush();
-      chunk.push(changes);
-      inChunk.add(changes.externalId as string);
-      if (chunk.length >= chunkSize) await flush();
-    }
+    return await importContactRecords(db, orgId, csvRecords(source, await delimiterOfFile(path)), options,
+      (p) => progress({ ...p, bytesRead: source.bytesRead, totalBytes }));
   } catch (error) {
-    source.destroy();
-    if (String((error as { code?: unknown }).code ?? '').startsWith('CSV_')) {
-      throw new KaikuError('invalid_csv', `The CSV file could not be parsed after row ${summary.rows}: ${(error as Error).message}`);
-    }
+    if (error instanceof KaikuError && error.code === 'empty_file') throw new KaikuError('invalid_csv', 'The CSV file is empty: a header row is required');
     throw error;
   }
-  if (!layout) throw new KaikuError('invalid_csv', 'The CSV file is empty: a header row is required');
-  await flush();
-  return summary;
 }

@@ -186,7 +186,13 @@ export async function getContact(db: Queryable, orgId: string, id: string, lock 
   return fromRow(row);
 }
 
-export interface ContactFilter { segment?: string; persona?: string; language?: string; cohort?: number; search?: string; after?: string; limit: number }
+export interface ContactFilter {
+  segment?: string; persona?: string; language?: string; cohort?: number; search?: string; after?: string; limit: number;
+  /** Part of the name, e-mail or external id (case-insensitive), as the contacts page searches. */
+  query?: string;
+  /** email / sms: that consent given; none: neither given nor withdrawn; withdrawn: consent withdrawn. */
+  consent?: 'email' | 'sms' | 'none' | 'withdrawn';
+}
 
 /** Contacts in id order (uuidv7: roughly creation order), `limit + 1` rows so the caller sees whether more follow. */
 export async function listContacts(db: Queryable, orgId: string, f: ContactFilter): Promise<Contact[]> {
@@ -196,9 +202,43 @@ export async function listContacts(db: Queryable, orgId: string, f: ContactFilte
         and ($4::text is null or language = $4) and ($5::int is null or cohort = $5)
         and ($6::text is null or external_id = $6 or lower(email) = lower($6))
         and ($7::uuid is null or id > $7)
+        and ($9::text is null or strpos(lower(coalesce(name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(external_id, '')), lower($9)) > 0)
+        and ($10::text is null or ($10 = 'email' and consent_survey_email) or ($10 = 'sms' and consent_survey_sms)
+             or ($10 = 'withdrawn' and consent_withdrawn_at is not null)
+             or ($10 = 'none' and not consent_survey_email and not consent_survey_sms and consent_withdrawn_at is null))
       order by id limit $8`,
-    [orgId, f.segment ?? null, f.persona ?? null, f.language ?? null, f.cohort ?? null, f.search?.trim() || null, f.after ?? null, f.limit + 1]);
+    [orgId, f.segment ?? null, f.persona ?? null, f.language ?? null, f.cohort ?? null, f.search?.trim() || null, f.after ?? null, f.limit + 1,
+      f.query?.trim() || null, f.consent ?? null]);
   return rows.map(fromRow);
+}
+
+/** The segments and personas in use, for the contacts page's filters. */
+export async function contactFacets(db: Queryable, orgId: string): Promise<{ segments: string[]; personas: string[] }> {
+  const rows = await db.query<{ kind: string; value: string }>(
+    `select distinct 'segment' as kind, segment as value from contacts where org_id = $1 and segment is not null
+     union select distinct 'persona', persona from contacts where org_id = $1 and persona is not null order by 1, 2 limit 400`, [orgId]);
+  return { segments: rows.filter((r) => r.kind === 'segment').map((r) => r.value), personas: rows.filter((r) => r.kind === 'persona').map((r) => r.value) };
+}
+
+export interface ContactHistory {
+  responses: Array<{ id: string; surveyName: string; submittedAt: Date; channel: string | null; nps: number | null }>;
+  cases: Array<{ id: string; title: string; status: 'new' | 'in_progress' | 'waiting_customer' | 'resolved' | 'closed'; createdAt: Date }>;
+}
+
+/** A contact's answers (newest first, with the NPS score where the survey asked one) and the cases opened on them. */
+export async function contactHistory(db: Queryable, orgId: string, contactId: string, limit = 50): Promise<ContactHistory> {
+  const [responses, cases] = await Promise.all([
+    db.query<ContactHistory['responses'][number]>(
+      `select r.id, s.name as "surveyName", r.submitted_at as "submittedAt", r.channel::text as channel,
+              (select a.number::int from answers a join questions q on q.org_id = a.org_id and q.id = a.question_id
+                where a.org_id = r.org_id and a.response_id = r.id and q.type = 'nps' limit 1) as nps
+         from responses r join surveys s on s.org_id = r.org_id and s.id = r.survey_id
+        where r.org_id = $1 and r.contact_id = $2 order by r.submitted_at desc limit $3`, [orgId, contactId, limit]),
+    db.query<ContactHistory['cases'][number]>(
+      `select id, title, status::text as status, created_at as "createdAt" from cases where org_id = $1 and contact_id = $2 order by created_at desc limit $3`,
+      [orgId, contactId, limit]),
+  ]);
+  return { responses, cases };
 }
 
 const writeSql = `

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   foreignKey,
@@ -591,6 +592,8 @@ export const cases = pgTable('cases', {
   closedAt: timestamp('closed_at', { withTimezone: true }),
   reopenCount: integer('reopen_count').notNull().default(0),
   rootCauseCode: text('root_cause_code'),
+  /** How the customer came out of it, recorded when the case is closed (src/loop/closure.ts recoveryOutcomes). */
+  recoveryOutcome: text('recovery_outcome'),
   resolution: text('resolution'),
   /** The re-survey invitation sent to the contact after resolution (an `invitations` row). */
   resurveyInvitationId: uuid('resurvey_invitation_id'),
@@ -615,6 +618,7 @@ export const cases = pgTable('cases', {
   foreignKey({ columns: [t.orgId, t.ownerUserId], foreignColumns: [users.orgId, users.id] }),
   foreignKey({ columns: [t.orgId, t.ownerUnitId], foreignColumns: [units.orgId, units.id] }),
   foreignKey({ columns: [t.orgId, t.rootCauseCode], foreignColumns: [rootCauseCodes.orgId, rootCauseCodes.code] }),
+  check('cases_recovery_outcome', sql`${t.recoveryOutcome} in ('recovered', 'partly', 'not_recovered', 'unreachable')`),
 ]);
 
 /** Append-only history of a case: creation, assignment, status changes, notes, e-mails, escalation. */
@@ -655,6 +659,8 @@ export const notifications = pgTable('notifications', {
   index('notifications_org_user').on(t.orgId, t.userId, t.createdAt),
   // The minute sweep and the digest look only at what is not e-mailed yet.
   index('notifications_email_unsent').on(t.orgId, t.userId).where(sql`email_sent_at is null`),
+  // The bell on every signed-in page counts a person's unread ones.
+  index('notifications_unread').on(t.orgId, t.userId).where(sql`read_at is null`),
   foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
 ]);
 
@@ -783,9 +789,9 @@ export const surveyWaves = pgTable('survey_waves', {
   orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
   id: uuid('id').notNull().defaultRandom(),
   surveyId: uuid('survey_id').notNull(),
-  /** '2026-Q3'; the cohort is the quarter's number − 1. */
-  quarter: text('quarter').notNull(),
-  cohort: smallint('cohort').notNull(),
+  /** '2026-Q3'; the cohort is the quarter's number − 1. Both null: every contact (sent from the survey's Send page). */
+  quarter: text('quarter'),
+  cohort: smallint('cohort'),
   channels: text('channels').array().notNull(),
   sendAt: timestamp('send_at', { withTimezone: true }).notNull(),
   expiryDays: integer('expiry_days').notNull().default(30),
@@ -798,6 +804,7 @@ export const surveyWaves = pgTable('survey_waves', {
   unique('survey_waves_org_survey_quarter').on(t.orgId, t.surveyId, t.quarter),
   foreignKey({ columns: [t.orgId, t.surveyId], foreignColumns: [surveys.orgId, surveys.id] }).onDelete('cascade'),
   check('survey_waves_cohort_range', sql`${t.cohort} between 0 and 3`),
+  check('survey_waves_quarter_cohort', sql`(${t.quarter} is null) = (${t.cohort} is null)`),
   index('survey_waves_due').on(t.sendAt).where(sql`launched_at is null`),
 ]);
 
@@ -1064,4 +1071,44 @@ export const retentionPolicies = pgTable('retention_policies', {
   check('retention_open_text_months', sql`${t.openTextMonths} between 1 and 1200`),
   check('retention_response_months', sql`${t.responseMonths} between 1 and 1200`),
   check('retention_inactive_contact_months', sql`${t.inactiveContactMonths} between 1 and 1200`),
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Contact imports from the import page (issue 15; src/contacts/import-jobs.ts).
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * A contacts file uploaded on /app/contacts/import, kept here (not in one process's memory) so
+ * that the mapping, the preview and the import job may each run in any app process. The file's
+ * content is dropped once the import has finished; the counts and rejected rows stay for the
+ * result page.
+ */
+export const contactImports = pgTable('contact_imports', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull(),
+  createdBy: uuid('created_by'),
+  fileName: text('file_name').notNull(),
+  fileKind: text('file_kind').notNull(),
+  content: bytea('content'),
+  /** The header row. */
+  columns: jsonb('columns').notNull(),
+  /** Each column's use (src/contacts/import.ts ColumnTarget), once chosen. */
+  mapping: jsonb('mapping'),
+  totalRows: integer('total_rows').notNull(),
+  status: text('status').notNull().default('uploaded'),
+  rowsDone: integer('rows_done').notNull().default(0),
+  created: integer('created').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  unchanged: integer('unchanged').notNull().default(0),
+  /** [{ row, field, reason }] of the finished import. */
+  rejected: jsonb('rejected'),
+  error: text('error'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  check('contact_imports_kind', sql`${t.fileKind} in ('csv', 'xlsx')`),
+  check('contact_imports_status', sql`${t.status} in ('uploaded', 'queued', 'running', 'done', 'failed')`),
 ]);

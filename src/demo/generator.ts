@@ -16,6 +16,7 @@ import type { SubmittedAnswer } from '../responses/validate.ts';
 import type { SurveyInput } from '../surveys/schema.ts';
 import type { Channel } from '../journeys/service.ts';
 import { improvementText, sentimentOfNps, whyText, type DemoLanguage, type TextTopic } from './texts.ts';
+import { actionUplift } from './action-plans.ts';
 
 export const DEMO_SEED = 20261101;
 /** Responses lie in the DEMO_MONTHS months before this instant; fixed so the data never changes. */
@@ -53,6 +54,8 @@ export interface DemoContact {
   segment: 'household' | 'business' | 'vip'; persona: string; cohort: number; attributes: Record<string, string | number>;
   /** Operational data: plan and tenure, and `churned` where known (absent = not known yet: scored, not trained on). */
   operational: { plan: string; tenureYears: number; churned?: boolean };
+  /** Survey consent per channel; a withdrawn consent clears both (src/distribution/dispatch.ts). */
+  consent: { surveyEmail: boolean; surveySms: boolean; withdrawnAt: string | null };
 }
 export interface DemoResponse {
   surveyKey: string;
@@ -353,6 +356,7 @@ export function generateDemo(seed = DEMO_SEED, referenceDate = DEMO_REFERENCE_DA
       persona,
       cohort: pick(4),
       operational: { plan: '', tenureYears: 0 },
+      consent: { surveyEmail: false, surveySms: false, withdrawnAt: null },
       attributes: {
         city: cities[pick(cities.length)],
         plan: pickWeighted(random, [['spot', 40], ['fixed', 45], ['green', 15]]),
@@ -392,7 +396,7 @@ export function generateDemo(seed = DEMO_SEED, referenceDate = DEMO_REFERENCE_DA
     const humanChannel = model.servedBy.length > 0 && touchpointKey !== 'fault-chat';
     const latent = model.base + (employee ? effectOf.get(employee.key) ?? 0 : 0) + contactEffects[contactIndex]
       + segmentEffect[contact.segment] + (humanChannel ? languageEffect[contact.language] : 0)
-      + seasonEffect(journeyKey, at.getUTCMonth()) + normal() * 1.5;
+      + seasonEffect(journeyKey, at.getUTCMonth()) + actionUplift(touchpointKey, at.toISOString()) + normal() * 1.5;
     const nps = clamp(Math.round(latent), 0, 10);
     const answers: SubmittedAnswer[] = [{ question: 'nps', value: nps }];
     const sentiment = sentimentOfNps(nps);
@@ -439,6 +443,7 @@ export function generateDemo(seed = DEMO_SEED, referenceDate = DEMO_REFERENCE_DA
   }
   responses.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
   churnFlags(contacts, responses, seed);
+  contactConsents(contacts, seed, from, days);
 
   return {
     units: units.map((u) => ({ ...u })),
@@ -473,4 +478,22 @@ function churnFlags(contacts: DemoContact[], responses: DemoResponse[], seed: nu
     const churned = random() < 1 / (1 + Math.exp(-logit));
     c.operational = random() < 0.25 ? { plan, tenureYears } : { plan, tenureYears, churned };
   });
+}
+
+/**
+ * Survey consent as a utility's customer base has it: most gave e-mail consent when signing the
+ * contract (businesses more often), fewer SMS; about 3 % withdrew consent later (both off, with
+ * the date). Its own seeded generator, so the rest of the demo is unchanged.
+ */
+function contactConsents(contacts: DemoContact[], seed: number, from: Date, days: number): void {
+  const random = createRandom(seed + 15485863);
+  for (const c of contacts) {
+    const withdrawn = random() < 0.03;
+    const day = Math.floor(random() * days);
+    const email = random() < (c.segment === 'business' ? 0.9 : 0.76);
+    const sms = random() < 0.45;
+    c.consent = withdrawn
+      ? { surveyEmail: false, surveySms: false, withdrawnAt: new Date(from.getTime() + day * DAY_MS + 10 * 3_600_000).toISOString() }
+      : { surveyEmail: email, surveySms: sms, withdrawnAt: null };
+  }
 }

@@ -21,6 +21,7 @@ import { createSurvey } from '../surveys/service.ts';
 import type { Survey } from '../surveys/schema.ts';
 import { randomUUID } from 'node:crypto';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, generateDemo } from './generator.ts';
+import { seedLoop, type SeededIds } from './seed-loop.ts';
 
 export { DEMO_USERS, DEMO_PASSWORD, DEMO_ORG, DEMO_RESPONSE_COUNT, DEMO_REFERENCE_DATE } from './generator.ts';
 
@@ -50,10 +51,12 @@ export async function seedDemo(db: Database, options: { onProgress?: (text: stri
     }
     // One argon2 hash for all demo logins (they share the password): hashing is slow on purpose.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const users: SeededIds['users'] = new Map();
     for (const u of DEMO_USERS) {
       const employeeId = u.employeeKey ? employeeIds.get(u.employeeKey) : undefined;
       const unitId = u.unitKey ? unitIds.get(u.unitKey) : employeeId ? unitIds.get(demo.employees.find((e) => e.key === u.employeeKey)?.unitKey ?? '') : null;
       const userId = await createUser(db, orgId, { email: u.email, name: u.name, role: u.role, unitId: unitId ?? null, language: u.language });
+      users.set(u.email, { id: userId, role: u.role, unitId: unitId ?? null });
       if (employeeId) await db.query(`update employees set user_id = $3 where org_id = $1 and id = $2`, [orgId, employeeId, userId]);
     }
     await db.query(`update users set password_hash = $2 where org_id = $1`, [orgId, passwordHash]);
@@ -75,20 +78,24 @@ export async function seedDemo(db: Database, options: { onProgress?: (text: stri
 
     const contactIds = demo.contacts.map(() => randomUUID());
     await db.query(
-      `insert into contacts (org_id, id, external_id, email, phone, name, language, segment, persona, cohort, attributes, operational)
-       select $1, * from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::smallint[], $11::jsonb[], $12::jsonb[])`,
+      `insert into contacts (org_id, id, external_id, email, phone, name, language, segment, persona, cohort, attributes, operational,
+                             consent_survey_email, consent_survey_sms, consent_withdrawn_at)
+       select $1, * from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::smallint[], $11::jsonb[], $12::jsonb[],
+                                $13::boolean[], $14::boolean[], $15::timestamptz[])`,
       [orgId, contactIds, demo.contacts.map((c) => c.externalId), demo.contacts.map((c) => c.email), demo.contacts.map((c) => c.phone),
         demo.contacts.map((c) => c.name), demo.contacts.map((c) => c.language), demo.contacts.map((c) => c.segment),
         demo.contacts.map((c) => c.persona), demo.contacts.map((c) => c.cohort), demo.contacts.map((c) => JSON.stringify(c.attributes)),
-        demo.contacts.map((c) => JSON.stringify(c.operational))]);
+        demo.contacts.map((c) => JSON.stringify(c.operational)), demo.contacts.map((c) => c.consent.surveyEmail),
+        demo.contacts.map((c) => c.consent.surveySms), demo.contacts.map((c) => c.consent.withdrawnAt)]);
     progress(`${demo.contacts.length} contacts`);
 
+    const responseIds: string[] = [];
     for (let start = 0; start < demo.responses.length; start += CHUNK) {
       const prepared: PreparedResponse[] = demo.responses.slice(start, start + CHUNK).map((r, i) => {
         const survey = surveys.get(r.surveyKey) as Survey;
         return {
           // Time-ordered like every ingested response (src/db/ids.ts), which the text-analysis cursor relies on.
-          id: uuidv7(),
+          id: (responseIds[start + i] = uuidv7()),
           surveyId: survey.id,
           touchpointId: r.touchpointKey ? touchpointIds.get(r.touchpointKey) as string : null,
           channel: r.channel,
@@ -105,6 +112,9 @@ export async function seedDemo(db: Database, options: { onProgress?: (text: stri
       await storeResponses(db, orgId, prepared, 'demo');
       progress(`responses ${Math.min(start + CHUNK, demo.responses.length)} / ${demo.responses.length}`);
     }
+    const loopStarted = Date.now();
+    await seedLoop(db, orgId, demo, { users, touchpoints: touchpointIds, surveys, responses: responseIds }, new Date());
+    progress(`closed loop: alert rules, cases, praise, action plans, listening posts, board report, planned wave (${((Date.now() - loopStarted) / 1000).toFixed(1)} s)`);
     // A churn model from the contacts' flags, trained here (not queued: seeding may run without jobs), so /app/churn is populated.
     const [run] = await db.query<{ id: string }>(
       `insert into churn_models (org_id, options, trigger) values ($1, $2, 'demo') returning id`, [orgId, JSON.stringify(defaultTrainOptions)]);

@@ -16,6 +16,8 @@ export interface FunnelFilter {
   surveyId?: string;
   channel?: string;
   touchpointId?: string;
+  /** One wave's invitations. */
+  waveId?: string;
   /** Invitations decided at or after `from`, before `to`. */
   from?: string;
   to?: string;
@@ -56,6 +58,7 @@ export async function funnel(db: Queryable, orgId: string, f: FunnelFilter): Pro
         where i.org_id = $1 and i.status <> 'created'
           and ($2::uuid is null or i.survey_id = $2) and ($3::text is null or i.channel::text = $3) and ($4::uuid is null or i.touchpoint_id = $4)
           and ($5::timestamptz is null or i.created_at >= $5) and ($6::timestamptz is null or i.created_at < $6)
+          and ($7::uuid is null or i.wave_id = $7)
      ), counts as (
        select key, count(*)::int as eligible, count(*) filter (where status = 'skipped')::int as skipped,
               count(sent_at)::int as sent, count(delivered_at)::int as delivered, count(bounced_at)::int as bounced,
@@ -68,7 +71,7 @@ export async function funnel(db: Queryable, orgId: string, f: FunnelFilter): Pro
      )
      select c.*, r.reason, coalesce(r.reason_count, 0) as reason_count from counts c left join reasons r on r.key is not distinct from c.key
       order by c.key nulls first, r.reason`,
-    [orgId, f.surveyId ?? null, f.channel ?? null, f.touchpointId ?? null, f.from ?? null, f.to ?? null]);
+    [orgId, f.surveyId ?? null, f.channel ?? null, f.touchpointId ?? null, f.from ?? null, f.to ?? null, f.waveId ?? null]);
   const groups = new Map<string | null, FunnelRow & { reached: number }>();
   for (const row of rows) {
     let group = groups.get(row.key);

@@ -4,18 +4,22 @@
  * once a year while results arrive every quarter. A wave is created for a survey and a quarter
  * (one per pair) with a send time; the dispatch job launches it when due: every contact of the
  * cohort gets one invitation row, scheduled or skipped with its reason (consent, address,
- * quarantine), in one transaction per wave.
+ * quarantine), in one transaction per wave. A wave without a quarter (sent from the survey's Send
+ * page) invites every contact instead; `previewWave` counts what a wave would decide without
+ * storing anything.
  */
 import type { Database, Queryable } from '../db/connection.ts';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { getSurvey } from '../surveys/service.ts';
-import { decidePulse, invitationLanguage, parseQuarter, type PulseChannel } from './policy.ts';
+import type { Survey } from '../surveys/schema.ts';
+import { decidePulse, invitationLanguage, parseQuarter, type PulseChannel, type SkipReason } from './policy.ts';
 import { insertInvitations, lastInvited, lockContacts, orgDistribution, type NewInvitation } from './schedule.ts';
 
 const PAGE = 2000;
 
 export interface WaveInput {
-  quarter: string;
+  /** A quarter's cohort ('2026-Q3'); left out, every contact. */
+  quarter?: string;
   sendAt?: string;
   channels?: PulseChannel[];
   expiryDays?: number;
@@ -23,7 +27,7 @@ export interface WaveInput {
 }
 
 export interface Wave {
-  id: string; surveyId: string; quarter: string; cohort: number; channels: PulseChannel[]; sendAt: Date; expiryDays: number;
+  id: string; surveyId: string; quarter: string | null; cohort: number | null; channels: PulseChannel[]; sendAt: Date; expiryDays: number;
   reminderDays: number | null; launchedAt: Date | null; createdAt: Date;
   invitations: Record<string, number>;
 }
@@ -33,19 +37,41 @@ const waveColumns = `w.id, w.survey_id as "surveyId", w.quarter, w.cohort, w.cha
   coalesce((select jsonb_object_agg(k, n) from (select coalesce(skip_reason, status) as k, count(*) as n from invitations i
              where i.org_id = w.org_id and i.wave_id = w.id group by 1) c), '{}'::jsonb) as invitations`;
 
-export async function createWave(db: Queryable, orgId: string, surveyId: string, input: WaveInput, now: Date): Promise<Wave> {
-  const quarter = parseQuarter(input.quarter);
-  if (!quarter) throw badInput('quarter must look like 2026-Q3', 'quarter');
-  await getSurvey(db, orgId, surveyId);
+function wavePlan(input: WaveInput, now: Date) {
+  const quarter = input.quarter === undefined ? null : parseQuarter(input.quarter);
+  if (quarter === undefined) throw badInput('quarter must look like 2026-Q3', 'quarter');
   const sendAt = input.sendAt ? new Date(input.sendAt) : now;
   if (Number.isNaN(sendAt.getTime())) throw badInput('sendAt is not a valid date-time', 'sendAt');
   const channels = input.channels ?? ['email', 'sms'];
+  return { cohort: quarter?.cohort ?? null, channels, sendAt, expiryDays: input.expiryDays ?? 30 };
+}
+
+export async function createWave(db: Queryable, orgId: string, surveyId: string, input: WaveInput, now: Date): Promise<Wave> {
+  const plan = wavePlan(input, now);
+  await getSurvey(db, orgId, surveyId);
   const [row] = await db.query<{ id: string }>(
     `insert into survey_waves (org_id, survey_id, quarter, cohort, channels, send_at, expiry_days, reminder_days)
      values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (org_id, survey_id, quarter) do nothing returning id`,
-    [orgId, surveyId, input.quarter, quarter.cohort, channels, sendAt.toISOString(), input.expiryDays ?? 30, input.reminderDays ?? null]);
+    [orgId, surveyId, input.quarter ?? null, plan.cohort, plan.channels, plan.sendAt.toISOString(), plan.expiryDays, input.reminderDays ?? null]);
   if (!row) throw conflict(`This survey already has a wave for ${input.quarter}`, 'quarter');
   return getWave(db, orgId, row.id);
+}
+
+/** What a wave would decide now: how many contacts get an invitation, and how many are left out by reason. */
+export interface WavePreview { invited: number; leftOut: number; leftOutBy: Partial<Record<SkipReason, number>> }
+
+export async function previewWave(db: Queryable, orgId: string, surveyId: string, input: WaveInput, now: Date): Promise<WavePreview> {
+  const plan = wavePlan(input, now);
+  const survey = await getSurvey(db, orgId, surveyId);
+  const preview: WavePreview = { invited: 0, leftOut: 0, leftOutBy: {} };
+  await decideWave(db, orgId, survey, { id: surveyId, ...plan }, now, async (rows) => {
+    for (const { decision } of rows) {
+      if (decision.status !== 'skipped') { preview.invited++; continue; }
+      preview.leftOut++;
+      preview.leftOutBy[decision.skipReason] = (preview.leftOutBy[decision.skipReason] ?? 0) + 1;
+    }
+  });
+  return preview;
 }
 
 export async function getWave(db: Queryable, orgId: string, id: string): Promise<Wave> {
@@ -56,10 +82,10 @@ export async function getWave(db: Queryable, orgId: string, id: string): Promise
 
 export async function listWaves(db: Queryable, orgId: string, surveyId: string): Promise<Wave[]> {
   await getSurvey(db, orgId, surveyId);
-  return db.query<Wave>(`select ${waveColumns} from survey_waves w where w.org_id = $1 and w.survey_id = $2 order by w.quarter`, [orgId, surveyId]);
+  return db.query<Wave>(`select ${waveColumns} from survey_waves w where w.org_id = $1 and w.survey_id = $2 order by w.quarter, w.send_at, w.created_at`, [orgId, surveyId]);
 }
 
-interface ClaimedWave { org_id: string; id: string; survey_id: string; cohort: number; channels: PulseChannel[]; send_at: Date; expiry_days: number }
+interface ClaimedWave { org_id: string; id: string; survey_id: string; cohort: number | null; channels: PulseChannel[]; send_at: Date; expiry_days: number }
 
 /** Launches one due wave in `tx`; false when none is due. */
 async function launchOne(tx: Queryable, now: Date): Promise<boolean> {
@@ -69,21 +95,30 @@ async function launchOne(tx: Queryable, now: Date): Promise<boolean> {
       returning w.org_id, w.id, w.survey_id, w.cohort, w.channels, w.send_at, w.expiry_days`, [now.toISOString()]);
   if (!wave) return false;
   const survey = await getSurvey(tx, wave.org_id, wave.survey_id);
-  const org = await orgDistribution(tx, wave.org_id);
+  await decideWave(tx, wave.org_id, survey, { id: wave.id, cohort: wave.cohort, channels: wave.channels, sendAt: new Date(wave.send_at), expiryDays: wave.expiry_days },
+    now, async (rows) => { await insertInvitations(tx, wave.org_id, rows); });
+  return true;
+}
+
+interface WavePlan { id: string; cohort: number | null; channels: PulseChannel[]; sendAt: Date; expiryDays: number }
+
+/** The policy's decision for every contact of the wave (its cohort, or all), a page of contacts at a time. */
+async function decideWave(tx: Queryable, orgId: string, survey: Survey, wave: WavePlan, now: Date, use: (rows: NewInvitation[]) => Promise<void>): Promise<void> {
+  const org = await orgDistribution(tx, orgId);
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const page = await tx.query<{ id: string }>(
-      `select id from contacts where org_id = $1 and cohort = $2 and id > $3 order by id limit $4`, [wave.org_id, wave.cohort, after, PAGE]);
-    if (page.length === 0) return true;
+      `select id from contacts where org_id = $1 and ($2::smallint is null or cohort = $2) and id > $3 order by id limit $4`, [orgId, wave.cohort, after, PAGE]);
+    if (page.length === 0) return;
     after = page[page.length - 1].id;
     const ids = page.map((p) => p.id);
-    const contacts = await lockContacts(tx, wave.org_id, ids);
-    const latest = await lastInvited(tx, wave.org_id, ids);
+    const contacts = await lockContacts(tx, orgId, ids);
+    const latest = await lastInvited(tx, orgId, ids);
     const rows: NewInvitation[] = [];
     for (const contact of contacts.values()) {
       const decision = decidePulse({
-        plan: { ruleId: wave.id, delayMinutes: 0, channels: wave.channels, samplingRate: 1, quiet: null, expiryHours: wave.expiry_days * 24 },
-        eventId: contact.id, occurredAt: new Date(wave.send_at), reach: contact, timeZone: contact.timeZone ?? org.timeZone,
+        plan: { ruleId: wave.id, delayMinutes: 0, channels: wave.channels, samplingRate: 1, quiet: null, expiryHours: wave.expiryDays * 24 },
+        eventId: contact.id, occurredAt: wave.sendAt, reach: contact, timeZone: contact.timeZone ?? org.timeZone,
         surveyOpen: survey.status === 'active', lastInvitedAt: latest.get(contact.id) ?? null, quarantineDays: org.quarantineDays, now,
       });
       rows.push({
@@ -91,7 +126,7 @@ async function launchOne(tx: Queryable, now: Date): Promise<boolean> {
         language: invitationLanguage(contact.language, survey.languages, survey.defaultLanguage), ruleId: null, eventId: null, waveId: wave.id, decision,
       });
     }
-    await insertInvitations(tx, wave.org_id, rows);
+    await use(rows);
   }
 }
 

@@ -108,6 +108,16 @@ function topBoxShare(values: Float64Array, question: Question): number {
   return values.length ? (100 * top) / values.length : 0;
 }
 
+/**
+ * The range performance can take: 0–100 % for top-box, else from the lowest to the highest end
+ * of the attributes' scales (1–7 for Likert), so a matrix drawn on it does not magnify small gaps.
+ */
+function performanceRange(measure: PerformanceMeasure, attributes: Question[]): [number, number] {
+  if (measure === 'top-box') return [0, 100];
+  const scales = attributes.map((a) => scaleOf(a)!);
+  return [Math.min(...scales.map((r) => r[0])), Math.max(...scales.map((r) => r[1]))];
+}
+
 const groupTooSmall = (minGroupSize: number) => new KaikuError('group_too_small',
   `Fewer than ${minGroupSize} respondents (the organisation's minimum group size) are in this slice; person-level results are not shown for smaller groups`,
   { status: 403 });
@@ -199,7 +209,7 @@ function computeDriverReport(
       quadrant: quadrantOf.get(a.key)!,
     })),
     bootstrap: bootstrap ? { method: bootstrap.method, level: bootstrap.level, replicates: bootstrap.replicates, used: bootstrap.used, seed: request.seed } : null,
-    priority: { performanceMeasure: request.performance, ...matrix },
+    priority: { performanceMeasure: request.performance, performanceRange: performanceRange(request.performance, attributes), ...matrix },
     warnings: result.warnings,
   };
 }

@@ -47,7 +47,9 @@ describe('bot protection on public survey forms', () => {
     const fast = await post({ _nonce: nonce, _lang: 'en', nps: '7' });
     assert.equal(fast.status, 400);
     const html = await fast.text();
-    assert.match(html, /Your answers could not be saved\. Please try again in a moment\./);
+    // A person is asked to confirm, never told that saving failed (issue 15.9).
+    assert.match(html, /Please check your answers and confirm them by pressing “Send answers” once more\./);
+    assert.doesNotMatch(html, /could not be saved|Something went wrong/);
     assert.match(html, /name="nps" value="7" checked/);
     assert.ok(html.includes(`name="_nonce" value="${nonce}"`));
     assert.equal(await stored(), before);
@@ -60,7 +62,6 @@ describe('bot protection on public survey forms', () => {
     ['a filled honeypot', async () => { const { nonce } = await form(); await wait(minFillMs + 50); return { _nonce: nonce, nps: '9', _website: 'http://spam.example' }; }],
     ['a forged token', async () => ({ _nonce: issueFormToken('not-the-secret', surveyId, Date.now() - 10_000), nps: '9' })],
     ['a token of another survey', async () => ({ _nonce: issueFormToken(t.app.deps.config.secret, '00000000-0000-4000-8000-000000000000', Date.now() - 10_000), nps: '9' })],
-    ['an expired token', async () => ({ _nonce: issueFormToken(t.app.deps.config.secret, surveyId, Date.now() - 2 * 86_400_000), nps: '9' })],
     ['no token at all', async () => ({ nps: '9' })],
   ];
   for (const [name, fields] of refusals) {
@@ -72,4 +73,20 @@ describe('bot protection on public survey forms', () => {
       assert.equal(await stored(), before);
     });
   }
+
+  test('a page left open for over a day (expired token) asks to confirm with a fresh token, and the next press stores the answers', async () => {
+    const before = await stored();
+    const stale = issueFormToken(t.app.deps.config.secret, surveyId, Date.now() - 2 * 86_400_000);
+    const res = await post({ _nonce: stale, _lang: 'en', nps: '9' });
+    assert.equal(res.status, 400);
+    const html = await res.text();
+    assert.match(html, /confirm them by pressing “Send answers” once more/);
+    assert.match(html, /name="nps" value="9" checked/);
+    const fresh = /name="_nonce" value="([^"]+)"/.exec(html)?.[1];
+    assert.ok(fresh && fresh !== stale);
+    assert.equal(await stored(), before);
+    await wait(minFillMs + 50);
+    assert.equal((await post({ _nonce: fresh, _lang: 'en', nps: '9' })).status, 303);
+    assert.equal(await stored(), before + 1);
+  });
 });

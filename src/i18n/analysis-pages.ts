@@ -96,7 +96,8 @@ export interface AnalysisStrings {
     anySentiment: string;
     search: string;
     noVerbatims: string;
-    verbatimMeta: (date: string, sentiment: string, topics: string) => string;
+    /** Shown above the answers in person-level views, where date, score and touchpoint are left out. */
+    wordsOnly: string;
     nps: string;
     noAnswers: string;
     topicNames: Record<string, string>;
@@ -142,8 +143,6 @@ export interface AnalysisStrings {
     listTable: string;
     noContacts: string;
     exportLink: string;
-    missing: string;
-    featureNames: Record<string, string>;
     warningTexts: Record<string, string>;
   };
 }
@@ -200,7 +199,7 @@ const en: AnalysisStrings = {
     themesHeading: 'Emerging themes', themesIntro: 'Words and phrases that recur in texts no topic covers — candidates for a new topic.',
     theme: 'Theme', count: 'Texts', themesTable: (p) => `Emerging themes, ${p}`, noThemes: 'No recurring themes outside the topics.',
     searchHeading: 'Search the answers', query: 'Words to find', anyTopic: 'Any topic', anySentiment: 'Any sentiment', search: 'Search',
-    noVerbatims: 'No answers match.', verbatimMeta: (d, s, t) => `${d} · ${s}${t ? ` · ${t}` : ''}`, nps: 'NPS',
+    noVerbatims: 'No answers match.', wordsOnly: 'Shown without date, score or touchpoint, so that no answer points at the customer who wrote it.', nps: 'NPS',
     noAnswers: 'No open answers in this selection.',
     topicNames: { wait_time: 'Waiting time', staff: 'Staff', price: 'Price', billing: 'Billing', quality: 'Quality', digital: 'Digital services', delivery: 'Delivery', communication: 'Communication', cleanliness: 'Cleanliness' },
   },
@@ -220,8 +219,7 @@ const en: AnalysisStrings = {
     calibrationHeading: 'Calibration', calibrationDesc: 'Predicted against actual churn per decile; on the diagonal the risks are right.',
     decileTable: 'Held-out contacts by risk decile',
     listHeading: 'Customers at risk', contact: 'Customer', segment: 'Segment', risk: 'Risk (%)', reasons: 'Main reasons', listTable: 'Customers at risk, riskiest first',
-    noContacts: 'No scored customers in your view.', exportLink: 'Download the whole list (CSV)', missing: 'missing',
-    featureNames: { nps: 'NPS answer', npsChange: 'Change in NPS answer', csat: 'Satisfaction', ces: 'Effort', complaints: 'Complaints', openCases: 'Open cases', negativeTexts: 'Negative comments' },
+    noContacts: 'No scored customers in your view.', exportLink: 'Download the whole list (CSV)',
     warningTexts: {
       few_churners: 'Few churned customers to learn from: the risks are rough.',
       holdout_one_class: 'The held-out contacts are all churners or all stayers: AUC cannot be computed.',
@@ -282,7 +280,7 @@ const fi: AnalysisStrings = {
     themesHeading: 'Nousevat teemat', themesIntro: 'Sanat ja ilmaukset, jotka toistuvat teksteissä joita mikään aihe ei kata — ehdokkaita uudeksi aiheeksi.',
     theme: 'Teema', count: 'Tekstejä', themesTable: (p) => `Nousevat teemat, ${p}`, noThemes: 'Aiheiden ulkopuolella ei ole toistuvia teemoja.',
     searchHeading: 'Hae vastauksista', query: 'Haettavat sanat', anyTopic: 'Kaikki aiheet', anySentiment: 'Kaikki sävyt', search: 'Hae',
-    noVerbatims: 'Ei osumia.', verbatimMeta: (d, s, t) => `${d} · ${s}${t ? ` · ${t}` : ''}`, nps: 'NPS',
+    noVerbatims: 'Ei osumia.', wordsOnly: 'Näytetään ilman päivää, pistemäärää ja kosketuspistettä, jotta mikään vastaus ei paljasta kirjoittajaansa.', nps: 'NPS',
     noAnswers: 'Tällä valinnalla ei ole avoimia vastauksia.',
     topicNames: { wait_time: 'Odotusaika', staff: 'Henkilökunta', price: 'Hinta', billing: 'Laskutus', quality: 'Laatu', digital: 'Digipalvelut', delivery: 'Toimitus', communication: 'Viestintä', cleanliness: 'Siisteys' },
   },
@@ -302,8 +300,7 @@ const fi: AnalysisStrings = {
     calibrationHeading: 'Kalibrointi', calibrationDesc: 'Ennustettu ja toteutunut poistuma desiileittäin; lävistäjällä riskit osuvat oikein.',
     decileTable: 'Sivuun jätetyt asiakkaat riskidesiileittäin',
     listHeading: 'Riskiasiakkaat', contact: 'Asiakas', segment: 'Segmentti', risk: 'Riski (%)', reasons: 'Tärkeimmät syyt', listTable: 'Riskiasiakkaat, suurin riski ensin',
-    noContacts: 'Näkymässäsi ei ole pisteytettyjä asiakkaita.', exportLink: 'Lataa koko lista (CSV)', missing: 'puuttuu',
-    featureNames: { nps: 'NPS-vastaus', npsChange: 'NPS-vastauksen muutos', csat: 'Tyytyväisyys', ces: 'Vaivattomuus', complaints: 'Reklamaatiot', openCases: 'Avoimet tapaukset', negativeTexts: 'Kielteiset kommentit' },
+    noContacts: 'Näkymässäsi ei ole pisteytettyjä asiakkaita.', exportLink: 'Lataa koko lista (CSV)',
     warningTexts: {
       few_churners: 'Vähän poistuneita asiakkaita, joista oppia: riskit ovat karkeita.',
       holdout_one_class: 'Sivuun jätetyt asiakkaat ovat kaikki poistuneita tai kaikki pysyneitä: AUC:ta ei voi laskea.',
@@ -364,7 +361,7 @@ const sv: AnalysisStrings = {
     themesHeading: 'Nya teman', themesIntro: 'Ord och fraser som återkommer i texter som inget ämne täcker — kandidater till ett nytt ämne.',
     theme: 'Tema', count: 'Texter', themesTable: (p) => `Nya teman, ${p}`, noThemes: 'Inga återkommande teman utanför ämnena.',
     searchHeading: 'Sök i svaren', query: 'Ord att hitta', anyTopic: 'Alla ämnen', anySentiment: 'All ton', search: 'Sök',
-    noVerbatims: 'Inga svar matchar.', verbatimMeta: (d, s, t) => `${d} · ${s}${t ? ` · ${t}` : ''}`, nps: 'NPS',
+    noVerbatims: 'Inga svar matchar.', wordsOnly: 'Visas utan datum, poäng och kontaktpunkt, så att inget svar pekar ut kunden som skrev det.', nps: 'NPS',
     noAnswers: 'Inga fritextsvar i det här urvalet.',
     topicNames: { wait_time: 'Väntetid', staff: 'Personal', price: 'Pris', billing: 'Fakturering', quality: 'Kvalitet', digital: 'Digitala tjänster', delivery: 'Leverans', communication: 'Kommunikation', cleanliness: 'Renlighet' },
   },
@@ -384,8 +381,7 @@ const sv: AnalysisStrings = {
     calibrationHeading: 'Kalibrering', calibrationDesc: 'Förutsagd mot faktisk churn per decil; på diagonalen stämmer riskerna.',
     decileTable: 'Undanhållna kontakter per riskdecil',
     listHeading: 'Kunder i riskzonen', contact: 'Kund', segment: 'Segment', risk: 'Risk (%)', reasons: 'Huvudorsaker', listTable: 'Kunder i riskzonen, högst risk först',
-    noContacts: 'Inga riskbedömda kunder i din vy.', exportLink: 'Ladda ner hela listan (CSV)', missing: 'saknas',
-    featureNames: { nps: 'NPS-svar', npsChange: 'Förändring i NPS-svar', csat: 'Nöjdhet', ces: 'Ansträngning', complaints: 'Reklamationer', openCases: 'Öppna ärenden', negativeTexts: 'Negativa kommentarer' },
+    noContacts: 'Inga riskbedömda kunder i din vy.', exportLink: 'Ladda ner hela listan (CSV)',
     warningTexts: {
       few_churners: 'Få kunder som lämnat att lära av: riskerna är grova.',
       holdout_one_class: 'De undanhållna kontakterna har alla lämnat eller alla stannat: AUC kan inte beräknas.',
@@ -446,7 +442,7 @@ const pl: AnalysisStrings = {
     themesHeading: 'Nowe wątki', themesIntro: 'Słowa i frazy powtarzające się w tekstach nieobjętych żadnym tematem — kandydaci na nowy temat.',
     theme: 'Wątek', count: 'Teksty', themesTable: (p) => `Nowe wątki, ${p}`, noThemes: 'Brak powtarzających się wątków poza tematami.',
     searchHeading: 'Szukaj w odpowiedziach', query: 'Szukane słowa', anyTopic: 'Dowolny temat', anySentiment: 'Dowolny wydźwięk', search: 'Szukaj',
-    noVerbatims: 'Brak pasujących odpowiedzi.', verbatimMeta: (d, s, t) => `${d} · ${s}${t ? ` · ${t}` : ''}`, nps: 'NPS',
+    noVerbatims: 'Brak pasujących odpowiedzi.', wordsOnly: 'Pokazane bez daty, oceny i punktu kontaktu, aby żadna odpowiedź nie wskazywała klienta, który ją napisał.', nps: 'NPS',
     noAnswers: 'Brak odpowiedzi otwartych w tym wyborze.',
     topicNames: { wait_time: 'Czas oczekiwania', staff: 'Personel', price: 'Cena', billing: 'Rozliczenia', quality: 'Jakość', digital: 'Usługi cyfrowe', delivery: 'Dostawa', communication: 'Komunikacja', cleanliness: 'Czystość' },
   },
@@ -466,8 +462,7 @@ const pl: AnalysisStrings = {
     calibrationHeading: 'Kalibracja', calibrationDesc: 'Przewidywane a rzeczywiste odejścia w decylach; na przekątnej ryzyka są trafne.',
     decileTable: 'Odłożone kontakty według decyli ryzyka',
     listHeading: 'Klienci zagrożeni odejściem', contact: 'Klient', segment: 'Segment', risk: 'Ryzyko (%)', reasons: 'Główne przyczyny', listTable: 'Klienci zagrożeni odejściem, najwyższe ryzyko najpierw',
-    noContacts: 'Brak ocenionych klientów w Twoim widoku.', exportLink: 'Pobierz całą listę (CSV)', missing: 'brak',
-    featureNames: { nps: 'Odpowiedź NPS', npsChange: 'Zmiana odpowiedzi NPS', csat: 'Zadowolenie', ces: 'Wysiłek', complaints: 'Reklamacje', openCases: 'Otwarte sprawy', negativeTexts: 'Negatywne komentarze' },
+    noContacts: 'Brak ocenionych klientów w Twoim widoku.', exportLink: 'Pobierz całą listę (CSV)',
     warningTexts: {
       few_churners: 'Mało klientów, którzy odeszli, by się uczyć: ryzyka są przybliżone.',
       holdout_one_class: 'Odłożone kontakty wszystkie odeszły lub wszystkie zostały: nie można obliczyć AUC.',

@@ -23,7 +23,7 @@ export interface DashboardStrings {
     signOut: string;
     signedOut: string;
   };
-  nav: { overview: string; journeys: string; praise: string; feedback: string; cases: string; actions: string; setup: string; drivers: string; text: string; churn: string };
+  nav: { overview: string; journeys: string; praise: string; feedback: string; cases: string; actions: string; setup: string; drivers: string; text: string; churn: string; contacts: string; segments: string; benchmarks: string; reports: string };
   filters: {
     heading: string;
     from: string;
@@ -42,6 +42,7 @@ export interface DashboardStrings {
     allLanguages: string;
     persona: string;
     allPersonas: string;
+    allSegments: string;
   };
   exports: { heading: string; intro: string; link: (dataset: 'answers' | 'responses', format: string) => string };
   overview: {
@@ -102,7 +103,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Sign out',
       signedOut: 'You have signed out.',
     },
-    nav: { overview: 'Journey overview', journeys: 'Journey map', praise: 'Praise wall', feedback: 'Feedback on our work', cases: 'Cases', actions: 'Action plans', setup: 'Set-up', drivers: 'Drivers', text: 'Open answers', churn: 'Churn risk' },
+    nav: { overview: 'Journey overview', journeys: 'Journey map', praise: 'Praise wall', feedback: 'Feedback on our work', cases: 'Cases', actions: 'Action plans', setup: 'Set-up', drivers: 'Drivers', text: 'Open answers', churn: 'Churn risk', contacts: 'Contacts', segments: 'Segments', benchmarks: 'Benchmarks', reports: 'Reports' },
     filters: {
       heading: 'Filters',
       from: 'From',
@@ -120,7 +121,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       responseLanguage: 'Answer language',
       allLanguages: 'All languages',
       persona: 'Persona',
-      allPersonas: 'All personas',
+      allPersonas: 'All personas', allSegments: 'All segments',
     },
     exports: {
       heading: 'Download the data behind this view',
@@ -183,7 +184,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Kirjaudu ulos',
       signedOut: 'Olet kirjautunut ulos.',
     },
-    nav: { overview: 'Palvelupolut', journeys: 'Polkukartta', praise: 'Kiitosseinä', feedback: 'Palaute työstämme', cases: 'Tapaukset', actions: 'Toimenpiteet', setup: 'Asetukset', drivers: 'Ajurit', text: 'Avoimet vastaukset', churn: 'Poistumariski' },
+    nav: { overview: 'Palvelupolut', journeys: 'Polkukartta', praise: 'Kiitosseinä', feedback: 'Palaute työstämme', cases: 'Tapaukset', actions: 'Toimenpiteet', setup: 'Asetukset', drivers: 'Ajurit', text: 'Avoimet vastaukset', churn: 'Poistumariski', contacts: 'Yhteystiedot', segments: 'Segmentit', benchmarks: 'Vertailutiedot', reports: 'Raportit' },
     filters: {
       heading: 'Rajaukset',
       from: 'Alkaen',
@@ -201,7 +202,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       responseLanguage: 'Vastauskieli',
       allLanguages: 'Kaikki kielet',
       persona: 'Persoona',
-      allPersonas: 'Kaikki persoonat',
+      allPersonas: 'Kaikki persoonat', allSegments: 'Kaikki segmentit',
     },
     exports: {
       heading: 'Lataa näkymän tiedot',
@@ -264,7 +265,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Logga ut',
       signedOut: 'Du har loggat ut.',
     },
-    nav: { overview: 'Kundresor', journeys: 'Resekarta', praise: 'Berömväggen', feedback: 'Feedback på vårt arbete', cases: 'Ärenden', actions: 'Åtgärdsplaner', setup: 'Inställningar', drivers: 'Drivkrafter', text: 'Fritextsvar', churn: 'Churnrisk' },
+    nav: { overview: 'Kundresor', journeys: 'Resekarta', praise: 'Berömväggen', feedback: 'Feedback på vårt arbete', cases: 'Ärenden', actions: 'Åtgärdsplaner', setup: 'Inställningar', drivers: 'Drivkrafter', text: 'Fritextsvar', churn: 'Churnrisk', contacts: 'Kontakter', segments: 'Segment', benchmarks: 'Jämförelsetal', reports: 'Rapporter' },
     filters: {
       heading: 'Filter',
       from: 'Från',
@@ -282,7 +283,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       responseLanguage: 'Svarsspråk',
       allLanguages: 'Alla språk',
       persona: 'Persona',
-      allPersonas: 'Alla personor',
+      allPersonas: 'Alla personor', allSegments: 'Alla segment',
     },
     exports: {
       heading: 'Ladda ned data för vyn',
@@ -345,7 +346,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       signOut: 'Wyloguj się',
       signedOut: 'Wylogowano.',
     },
-    nav: { overview: 'Ścieżki klienta', journeys: 'Mapa ścieżek', praise: 'Ściana pochwał', feedback: 'Opinie o naszej pracy', cases: 'Sprawy', actions: 'Plany działań', setup: 'Ustawienia', drivers: 'Czynniki', text: 'Odpowiedzi otwarte', churn: 'Ryzyko odejścia' },
+    nav: { overview: 'Ścieżki klienta', journeys: 'Mapa ścieżek', praise: 'Ściana pochwał', feedback: 'Opinie o naszej pracy', cases: 'Sprawy', actions: 'Plany działań', setup: 'Ustawienia', drivers: 'Czynniki', text: 'Odpowiedzi otwarte', churn: 'Ryzyko odejścia', contacts: 'Kontakty', segments: 'Segmenty', benchmarks: 'Benchmarki', reports: 'Raporty' },
     filters: {
       heading: 'Filtry',
       from: 'Od',
@@ -363,7 +364,7 @@ export const dashboardStrings: Record<UiLanguage, DashboardStrings> = {
       responseLanguage: 'Język odpowiedzi',
       allLanguages: 'Wszystkie języki',
       persona: 'Persona',
-      allPersonas: 'Wszystkie persony',
+      allPersonas: 'Wszystkie persony', allSegments: 'Wszystkie segmenty',
     },
     exports: {
       heading: 'Pobierz dane tego widoku',

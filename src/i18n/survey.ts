@@ -38,6 +38,8 @@ export interface SurveyStrings {
   thanksBody: string;
   failedTitle: string;
   failedBody: string;
+  /** The form came back before it could be stored (sent very fast, or the page was open for over a day): answers kept, one more press stores them. */
+  confirmBody: string;
 }
 
 const fi: SurveyStrings = {
@@ -77,6 +79,7 @@ const fi: SurveyStrings = {
   thanksBody: 'Vastauksesi on tallennettu. Palautteesi auttaa meitä parantamaan palveluamme.',
   failedTitle: 'Jotain meni vikaan',
   failedBody: 'Vastaustasi ei voitu tallentaa. Yritä hetken kuluttua uudelleen.',
+  confirmBody: 'Tarkista vielä vastauksesi ja vahvista ne painamalla uudelleen ”Lähetä vastaukset”.',
 };
 
 const sv: SurveyStrings = {
@@ -116,6 +119,7 @@ const sv: SurveyStrings = {
   thanksBody: 'Dina svar har sparats. Din feedback hjälper oss att förbättra vår service.',
   failedTitle: 'Något gick fel',
   failedBody: 'Dina svar kunde inte sparas. Försök igen om en stund.',
+  confirmBody: 'Kontrollera dina svar och bekräfta dem genom att trycka på ”Skicka svaren” en gång till.',
 };
 
 const en: SurveyStrings = {
@@ -155,6 +159,7 @@ const en: SurveyStrings = {
   thanksBody: 'Your answers have been saved. Your feedback helps us improve our service.',
   failedTitle: 'Something went wrong',
   failedBody: 'Your answers could not be saved. Please try again in a moment.',
+  confirmBody: 'Please check your answers and confirm them by pressing “Send answers” once more.',
 };
 
 const pl: SurveyStrings = {
@@ -194,6 +199,7 @@ const pl: SurveyStrings = {
   thanksBody: 'Twoje odpowiedzi zostały zapisane. Twoja opinia pomaga nam ulepszać nasze usługi.',
   failedTitle: 'Coś poszło nie tak',
   failedBody: 'Nie udało się zapisać odpowiedzi. Spróbuj ponownie za chwilę.',
+  confirmBody: 'Sprawdź odpowiedzi i potwierdź je, naciskając jeszcze raz „Wyślij odpowiedzi”.',
 };
 
 export const surveyStrings: Record<UiLanguage, SurveyStrings> = { fi, sv, en, pl };

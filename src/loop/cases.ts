@@ -12,13 +12,16 @@ import { badInput, conflict, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { publishLoopEvents } from './events.ts';
 import { creationEvent, insertCases, orgClock } from './evaluate.ts';
-import { Directory } from './routing.ts';
+import { Directory, type Owner } from './routing.ts';
 import { addBusinessHours } from './sla.ts';
 import { unitSubtreeSql } from '../metrics/queries.ts';
 
 export const caseStatuses = ['new', 'in_progress', 'waiting_customer', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 export const casePriorities = ['low', 'normal', 'high', 'urgent'] as const;
+/** How the customer came out of a closed case (see closure.ts). */
+export const recoveryOutcomes = ['recovered', 'partly', 'not_recovered', 'unreachable'] as const;
+export type RecoveryOutcome = (typeof recoveryOutcomes)[number];
 
 /** Allowed status changes; resolved/closed → in_progress is a reopen. */
 export const transitions: Record<CaseStatus, CaseStatus[]> = {
@@ -35,7 +38,7 @@ const caseColumns = `c.id, c.kind, c.title, c.status, c.priority, c.rule_id as "
   c.touchpoint_id as "touchpointId", c.unit_id as "unitId", c.employee_id as "employeeId", c.owner_user_id as "ownerUserId",
   c.owner_unit_id as "ownerUnitId", c.due_at as "dueAt", c.first_action_at as "firstActionAt", c.escalated_at as "escalatedAt",
   c.resolved_at as "resolvedAt", c.closed_at as "closedAt", c.reopen_count as "reopenCount", c.root_cause_code as "rootCauseCode",
-  c.resolution, c.resurvey_invitation_id as "resurveyInvitationId", c.follow_up_response_id as "followUpResponseId",
+  c.recovery_outcome as "recoveryOutcome", c.resolution, c.resurvey_invitation_id as "resurveyInvitationId", c.follow_up_response_id as "followUpResponseId",
   c.follow_up_score as "followUpScore", c.follow_up_solved as "followUpSolved", c.recovered, c.created_at as "createdAt", c.updated_at as "updatedAt"`;
 
 /**
@@ -115,7 +118,7 @@ export async function listCases(db: Queryable, auth: AuthContext, q: CaseListQue
 export async function visibleCase(db: Queryable, auth: AuthContext, id: string, lock = false) {
   const params: unknown[] = [auth.orgId, id];
   const rows = await db.query<Record<string, unknown> & {
-    status: CaseStatus; resolution: string | null; ownerUserId: string | null; ownerUnitId: string | null; firstActionAt: Date | null;
+    kind: 'problem' | 'praise'; status: CaseStatus; resolution: string | null; rootCauseCode: string | null; recoveryOutcome: RecoveryOutcome | null; ownerUserId: string | null; ownerUnitId: string | null; firstActionAt: Date | null;
     contactId: string | null; responseId: string | null; resurveyInvitationId: string | null;
   }>(
     `select ${caseColumns} from cases c where c.org_id = $1 and c.id = $2${caseScope(auth, params)}${lock ? ' for update' : ''}`, params);
@@ -151,7 +154,7 @@ export async function openCase(deps: LoopDeps, auth: AuthContext, input: NewCase
     if (!response) throw notFound('Response', 'responseId');
     const directory = await Directory.load(tx, auth.orgId, response.touchpoint_id ? [response.touchpoint_id] : [], response.employee_id ? [response.employee_id] : []);
     if (input.ownerUserId && !directory.isActiveUser(input.ownerUserId)) throw badInput('ownerUserId is not an active user of this organisation', 'ownerUserId');
-    const owner = input.ownerUserId
+    const owner: Owner = input.ownerUserId
       ? { userId: input.ownerUserId, unitId: directory.unitOfUser(input.ownerUserId) ?? response.unit_id, routedBy: 'by hand' }
       : directory.owner({ to: 'touchpoint_owner' }, { touchpointId: response.touchpoint_id, unitId: response.unit_id, employeeId: response.employee_id }, 'problem');
     const clock = await orgClock(tx, auth.orgId);
@@ -160,7 +163,7 @@ export async function openCase(deps: LoopDeps, auth: AuthContext, input: NewCase
       ruleId: null, responseId: input.responseId, contactId: response.contact_id, touchpointId: response.touchpoint_id, unitId: response.unit_id,
       employeeId: response.employee_id, ownerUserId: owner.userId, ownerUnitId: owner.unitId,
       dueAt: addBusinessHours(now, input.slaHours ?? 24, clock.businessHours, clock.timeZone),
-      activity: { ownerUserId: owner.userId, ownerUnitId: owner.unitId, routedBy: owner.routedBy, byHand: true },
+      activity: { ownerUserId: owner.userId, ownerUnitId: owner.unitId, routedBy: owner.routedBy, assignedByFallback: owner.assignedByFallback ?? null, byHand: true },
     };
     await insertCases(tx, auth.orgId, [newCase], now, auth.userId ?? null);
     if (input.note) await appendActivity(tx, auth, newCase.id, 'note', { text: input.note }, now);
@@ -180,7 +183,9 @@ export async function appendActivity(tx: Queryable, auth: AuthContext, caseId: s
     [auth.orgId, caseId, activityId(), now.toISOString(), auth.userId ?? null, kind, JSON.stringify(data)]);
 }
 
-export interface CasePatch { status?: CaseStatus; ownerUserId?: string | null; rootCauseCode?: string | null; resolution?: string | null; priority?: string; title?: string }
+export interface CasePatch {
+  status?: CaseStatus; ownerUserId?: string | null; rootCauseCode?: string | null; recoveryOutcome?: RecoveryOutcome | null; resolution?: string | null; priority?: string; title?: string;
+}
 
 export async function updateCase(deps: LoopDeps, auth: AuthContext, id: string, patch: CasePatch) {
   const now = deps.now();
@@ -211,6 +216,14 @@ export async function updateCase(deps: LoopDeps, auth: AuthContext, id: string, 
       await appendActivity(tx, auth, id, 'root_cause', { code: patch.rootCauseCode }, now);
       changes.rootCauseCode = patch.rootCauseCode;
     }
+    if (patch.recoveryOutcome !== undefined) {
+      if (patch.recoveryOutcome !== null && !(recoveryOutcomes as readonly string[]).includes(patch.recoveryOutcome)) {
+        throw badInput(`recoveryOutcome must be one of ${recoveryOutcomes.join(', ')}`, 'recoveryOutcome');
+      }
+      set('recovery_outcome', patch.recoveryOutcome);
+      await appendActivity(tx, auth, id, 'recovery_outcome', { outcome: patch.recoveryOutcome }, now);
+      changes.recoveryOutcome = patch.recoveryOutcome;
+    }
     if (patch.resolution !== undefined) {
       set('resolution', patch.resolution);
       await appendActivity(tx, auth, id, 'resolution', { text: patch.resolution }, now);
@@ -229,6 +242,13 @@ export async function updateCase(deps: LoopDeps, auth: AuthContext, id: string, 
       }
       const resolution = patch.resolution !== undefined ? patch.resolution : current.resolution;
       if (to === 'resolved' && !resolution?.trim()) throw badInput('A resolution summary is required to resolve a case', 'resolution');
+      // Every closed problem case says why it happened and how the customer came out of it.
+      if (to === 'closed' && current.kind === 'problem') {
+        if (!(patch.rootCauseCode !== undefined ? patch.rootCauseCode : current.rootCauseCode)) throw badInput('A root cause is required to close a case', 'rootCauseCode');
+        if (!(patch.recoveryOutcome !== undefined ? patch.recoveryOutcome : current.recoveryOutcome)) {
+          throw badInput(`A recovery outcome is required to close a case: one of ${recoveryOutcomes.join(', ')}`, 'recoveryOutcome');
+        }
+      }
       set('status', to, '::case_status');
       if (to === 'resolved') sets.push('resolved_at = $3');
       if (to === 'closed') sets.push('closed_at = $3');

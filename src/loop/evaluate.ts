@@ -22,6 +22,8 @@ import { addBusinessHours, validateBusinessHours, type BusinessHours } from './s
 import { recordFollowUpAnswers } from './followup.ts';
 import { employeeNamedIn, type NamedEmployee } from './praise.ts';
 import { publishResponsesCreated } from '../webhooks/response-events.ts';
+import { factsFromAnswers, generatedTitle } from './case-summary.ts';
+import { uiLanguages, type UiLanguage } from '../i18n/index.ts';
 import { WEBHOOK_DELIVER_JOB } from '../webhooks/service.ts';
 
 export const EVALUATE_ALERTS_JOB = 'loop-evaluate-alerts';
@@ -76,8 +78,8 @@ export async function enabledRules(db: Queryable, orgId: string): Promise<AlertR
 }
 
 /** The unit subtree lookup for `{ unit: [...] }` conditions. */
-async function subtrees(db: Queryable, orgId: string, rules: AlertRule[]): Promise<(unitId: string) => string[]> {
-  if (!rules.some((r) => unitsNamed(r.condition).length > 0)) return (id) => [id];
+export async function subtrees(db: Queryable, orgId: string, conditions: Condition[]): Promise<(unitId: string) => string[]> {
+  if (!conditions.some((c) => unitsNamed(c).length > 0)) return (id) => [id];
   const units = await db.query<{ id: string; parent_id: string | null }>(`select id, parent_id from units where org_id = $1`, [orgId]);
   const children = new Map<string, string[]>();
   for (const u of units) if (u.parent_id) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u.id]);
@@ -94,7 +96,8 @@ async function subtrees(db: Queryable, orgId: string, rules: AlertRule[]): Promi
   };
 }
 
-async function loadFacts(db: Queryable, orgId: string, responseIds: string[]): Promise<Array<{ row: ResponseRow; facts: ResponseFacts }>> {
+/** What the rules see of each response (the evaluator's input; the rule preview reads the same). */
+export async function loadFacts(db: Queryable, orgId: string, responseIds: string[]): Promise<Array<{ row: ResponseRow; facts: ResponseFacts }>> {
   const [rows, answers] = await Promise.all([
     db.query<ResponseRow>(
       `select r.id, r.touchpoint_id, r.unit_id, r.employee_id, r.contact_id, r.segment, r.language,
@@ -104,7 +107,7 @@ async function loadFacts(db: Queryable, orgId: string, responseIds: string[]): P
     db.query<{ response_id: string; key: string; type: string; number: number | null; choice: string | null; choices: string[] | null; text: string | null; dont_know: boolean }>(
       `select a.response_id, q.key, q.type::text as type, a.number, a.choice, a.choices, a.text, a.dont_know
          from answers a join questions q on q.org_id = a.org_id and q.id = a.question_id
-        where a.org_id = $1 and a.response_id = any($2::uuid[])`, [orgId, responseIds]),
+        where a.org_id = $1 and a.response_id = any($2::uuid[]) order by q.position`, [orgId, responseIds]),
   ]);
   const byResponse = new Map<string, AnswerFact[]>();
   for (const a of answers) {
@@ -184,7 +187,7 @@ export function creationEvent(orgId: string, c: NewCase, at: Date, managerUserId
 export async function evaluateResponses(tx: Queryable, ctx: Pick<JobContext, 'queue'> | null, orgId: string, responseIds: string[], now: Date): Promise<NewCase[]> {
   const rules = await enabledRules(tx, orgId);
   if (rules.length === 0 || responseIds.length === 0) return [];
-  const subtreeOf = await subtrees(tx, orgId, rules);
+  const subtreeOf = await subtrees(tx, orgId, rules.map((r) => r.condition));
   const prepared = rules.map((rule) => ({ rule, condition: resolveUnits(rule.condition, subtreeOf) }));
   const loaded = await loadFacts(tx, orgId, responseIds);
   const matched: Array<{ rule: AlertRule; row: ResponseRow }> = [];
@@ -213,15 +216,26 @@ export async function evaluateResponses(tx: Queryable, ctx: Pick<JobContext, 'qu
     if (!due) dueCache.set(hours, (due = addBusinessHours(now, hours, clock.businessHours, clock.timeZone)));
     return due;
   };
+  // Titled by what happened ("NPS 2 at E-lasku: …") in the organisation's language; see case-summary.ts.
+  const touchpointIds = [...new Set(matched.map((m) => m.row.touchpoint_id).filter((id): id is string => id !== null))];
+  const [touchpoints, [org]] = await Promise.all([
+    tx.query<{ id: string; name: string }>(`select id, name from touchpoints where org_id = $1 and id = any($2::uuid[])`, [orgId, touchpointIds]),
+    tx.query<{ default_language: string }>(`select default_language from organizations where id = $1`, [orgId]),
+  ]);
+  const touchpointName = new Map(touchpoints.map((t) => [t.id, t.name]));
+  const language: UiLanguage = (uiLanguages as readonly string[]).includes(org?.default_language ?? '') ? org.default_language as UiLanguage : 'en';
+  const answersOf = new Map(loaded.map(({ row, facts }) => [row.id, facts.answers]));
+  const titleOf = (rule: AlertRule, row: ResponseRow) =>
+    generatedTitle(factsFromAnswers(answersOf.get(row.id) ?? [], row.touchpoint_id ? touchpointName.get(row.touchpoint_id) ?? null : null, rule.name), language, false) ?? rule.name;
   const newCases: NewCase[] = matched.map(({ rule, row }) => {
     const owner = directory.owner(rule.route, { touchpointId: row.touchpoint_id, unitId: row.unit_id, employeeId: row.employee_id }, rule.kind);
     return {
-      id: uuidv7(now.getTime()), kind: rule.kind, title: rule.name, priority: rule.priority, ruleId: rule.id, responseId: row.id,
+      id: uuidv7(now.getTime()), kind: rule.kind, title: titleOf(rule, row), priority: rule.priority, ruleId: rule.id, responseId: row.id,
       contactId: row.contact_id, touchpointId: row.touchpoint_id, unitId: row.unit_id, employeeId: row.employee_id,
       ownerUserId: owner.userId, ownerUnitId: owner.unitId,
       // Praise is to be passed on, not resolved against a clock.
       dueAt: rule.kind === 'praise' ? null : dueAfter(rule.slaHours),
-      activity: { ruleId: rule.id, ownerUserId: owner.userId, ownerUnitId: owner.unitId, routedBy: owner.routedBy },
+      activity: { ruleId: rule.id, ownerUserId: owner.userId, ownerUnitId: owner.unitId, routedBy: owner.routedBy, assignedByFallback: owner.assignedByFallback ?? null },
     };
   });
   const created = await insertCases(tx, orgId, newCases, now);

@@ -151,12 +151,16 @@ describe('closing the loop: rules, cases, SLA and escalation', () => {
     assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
     assert.equal(resolved.body.resolvedAt, '2025-01-13T14:00:00.000Z');
     assert.equal(resolved.body.firstActionAt, '2025-01-13T13:00:00.000Z');
-    assert.equal((await patch({ status: 'closed' })).body.status, 'closed');
+    // Closing needs a recovery outcome besides the root cause, and names the field it misses.
+    const noOutcome = await patch({ status: 'closed' });
+    assert.equal(noOutcome.status, 400);
+    assert.equal(noOutcome.body.field, 'recoveryOutcome');
+    assert.equal((await patch({ status: 'closed', recoveryOutcome: 'recovered' })).body.status, 'closed');
     const reopened = await patch({ status: 'in_progress' });
     assert.equal(reopened.body.reopenCount, 1);
     assert.equal(reopened.body.resolvedAt, null);
     assert.deepEqual(reopened.body.activity.map((a: { kind: string }) => a.kind),
-      ['created', 'escalated', 'status_changed', 'note', 'root_cause', 'resolution', 'status_changed', 'status_changed', 'reopened']);
+      ['created', 'escalated', 'status_changed', 'note', 'root_cause', 'resolution', 'status_changed', 'recovery_outcome', 'status_changed', 'reopened']);
     const unknownStatus = await patch({ status: 'done' });
     assert.equal(unknownStatus.status, 400);
   });

@@ -3,11 +3,11 @@ import { Type, type Static } from '@sinclair/typebox';
 import { IdParams, LocalizedText, PageQuery, Uuid, literals, strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
 import { badInput, conflict, notFound } from '../errors.ts';
-import type { Queryable } from '../db/connection.ts';
-import { addNote, caseMetrics, casePriorities, caseStatuses, getCase, listCases, openCase, updateCase, type LoopDeps } from './cases.ts';
+import { addNote, caseMetrics, casePriorities, caseStatuses, recoveryOutcomes, getCase, listCases, openCase, updateCase, type LoopDeps } from './cases.ts';
 import { continueWatching, EVALUATE_ALERTS_JOB } from './evaluate.ts';
 import { validateCondition, validateRoute } from './rules.ts';
 import { validateBusinessHours } from './sla.ts';
+import { checkRuleReferences, createAlertRule, createRootCauseCode, ruleColumns } from './configure.ts';
 import { sendFollowUp, sendResurvey, type CustomerMailDeps } from './followup.ts';
 import { praiseWall } from './praise.ts';
 import { myFeedback, unitFeedback } from './frontline.ts';
@@ -52,7 +52,8 @@ const NewCaseBody = Type.Object({
 const CasePatchBody = Type.Object({
   status: Type.Optional(literals(caseStatuses)),
   ownerUserId: Type.Optional(Type.Union([Uuid, Type.Null()])),
-  rootCauseCode: Type.Optional(Type.Union([Type.String({ maxLength: 63 }), Type.Null()])),
+  rootCauseCode: Type.Optional(Type.Union([Type.String({ maxLength: 63 }), Type.Null()], { description: 'Required (here or already on the case) to close a problem case' })),
+  recoveryOutcome: Type.Optional(Type.Union([literals(recoveryOutcomes), Type.Null()], { description: 'How the customer came out of it; required to close a problem case' })),
   resolution: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 10_000 }), Type.Null()])),
   priority: Type.Optional(Priority),
   title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -81,19 +82,8 @@ const BusinessHoursBody = Type.Object({
   businessHours: Type.Optional(Type.Unknown({ description: '{ days: [1..7], start: "HH:MM", end: "HH:MM" }' })),
 }, { ...strict, minProperties: 1 });
 
-const ruleColumns = `id, name, enabled, kind, condition, route, priority, sla_hours as "slaHours", created_at as "createdAt", updated_at as "updatedAt"`;
-
-/** A rule's references must exist in the organisation, named by their path. */
-export async function checkRuleReferences(db: Queryable, orgId: string, route: ReturnType<typeof validateRoute>) {
-  if (route.to === 'user') {
-    const [user] = await db.query(`select 1 from users where org_id = $1 and id = $2 and disabled_at is null`, [orgId, route.userId]);
-    if (!user) throw badInput('is not an active user of this organisation', 'route.userId');
-  }
-  if (route.to === 'round_robin') {
-    const [unit] = await db.query(`select 1 from units where org_id = $1 and id = $2`, [orgId, route.unitId]);
-    if (!unit) throw badInput('is not a unit of this organisation', 'route.unitId');
-  }
-}
+/** Moved to configure.ts; re-exported for the set-up pages. */
+export { checkRuleReferences };
 
 export async function loopRoutes(app: FastifyInstance) {
   const { db } = app.deps;
@@ -171,15 +161,7 @@ export async function loopRoutes(app: FastifyInstance) {
   });
 
   app.post<{ Body: Static<typeof RuleBody> }>('/api/v1/alert-rules', { schema: { tags, body: RuleBody }, config: manage }, async (request, reply) => {
-    const orgId = authOf(request).orgId;
-    const b = request.body;
-    const condition = validateCondition(b.condition);
-    const kind = b.kind ?? 'problem';
-    const route = validateRoute(b.route ?? (kind === 'praise' ? { to: 'employee' } : { to: 'touchpoint_owner' }));
-    await checkRuleReferences(db, orgId, route);
-    const [rule] = await db.query(
-      `insert into alert_rules (org_id, name, enabled, kind, condition, route, priority, sla_hours) values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${ruleColumns}`,
-      [orgId, b.name, b.enabled ?? true, kind, JSON.stringify(condition), JSON.stringify(route), b.priority ?? 'normal', b.slaHours ?? 24]);
+    const rule = await createAlertRule(db, authOf(request).orgId, request.body);
     return reply.status(201).send(rule);
   });
 
@@ -219,11 +201,7 @@ export async function loopRoutes(app: FastifyInstance) {
   }));
 
   app.post<{ Body: Static<typeof RootCauseBody> }>('/api/v1/root-causes', { schema: { tags: rcTags, body: RootCauseBody }, config: manage }, async (request, reply) => {
-    const b = request.body;
-    const [row] = await db.query(
-      `insert into root_cause_codes (org_id, code, labels, active) values ($1, $2, $3, $4) on conflict do nothing returning code, labels, active`,
-      [authOf(request).orgId, b.code, JSON.stringify(b.labels), b.active ?? true]);
-    if (!row) throw conflict('A root-cause code with this code exists', 'code');
+    const row = await createRootCauseCode(db, authOf(request).orgId, request.body);
     return reply.status(201).send(row);
   });
 

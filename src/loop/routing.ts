@@ -11,6 +11,24 @@ export interface Owner {
   unitId: string | null;
   /** How the owner was found, kept in the case's activity log. */
   routedBy: string;
+  /**
+   * Set when the owning unit had no manager of its own and the case went to a fallback owner:
+   * the nearest ancestor unit's manager, or else the organisation's first active admin (CX admin).
+   * Kept in the 'created' activity entry as `assignedByFallback`, shown on the case page.
+   */
+  assignedByFallback?: FallbackKind | null;
+}
+
+export type FallbackKind = 'parent_unit' | 'org_admin';
+
+/** Rows the directory is built from (what Directory.load reads). */
+export interface DirectoryRows {
+  units: Array<{ id: string; parent_id: string | null }>;
+  /** Active users, ordered by creation: the first manager of a unit and the first admin win. */
+  users: Array<{ id: string; unit_id: string | null; role: string }>;
+  touchpoints?: Array<{ id: string; owner_unit_id: string | null }>;
+  employees?: Array<{ id: string; unit_id: string; user_id: string | null }>;
+  open?: Array<{ owner_user_id: string; n: number }>;
 }
 
 export interface RoutableResponse {
@@ -26,6 +44,7 @@ export class Directory {
   private touchpointOwner = new Map<string, string | null>();
   private employees = new Map<string, { unitId: string; userId: string | null }>();
   private openCases = new Map<string, number>();
+  private orgAdmins: string[] = [];
 
   static async load(db: Queryable, orgId: string, touchpointIds: string[], employeeIds: string[]): Promise<Directory> {
     const d = new Directory();
@@ -42,15 +61,36 @@ export class Directory {
         `select owner_user_id, count(*)::int as n from cases where org_id = $1 and owner_user_id is not null
             and status not in ('resolved', 'closed') group by owner_user_id`, [orgId]),
     ]);
-    for (const u of units) d.parentOf.set(u.id, u.parent_id);
-    for (const u of users) {
+    return Directory.fromRows({ units, users, touchpoints, employees, open });
+  }
+
+  /** A directory from plain rows (no database), so routing can be tested as the pure lookup it is. */
+  static fromRows(rows: DirectoryRows): Directory {
+    const d = new Directory();
+    for (const u of rows.units) d.parentOf.set(u.id, u.parent_id);
+    for (const u of rows.users) {
       d.activeUsers.set(u.id, { unitId: u.unit_id, role: u.role });
       if (u.role === 'unit_manager' && u.unit_id && !d.managerOfUnit.has(u.unit_id)) d.managerOfUnit.set(u.unit_id, u.id);
+      if (u.role === 'admin') d.orgAdmins.push(u.id);
     }
-    for (const t of touchpoints) d.touchpointOwner.set(t.id, t.owner_unit_id);
-    for (const e of employees) d.employees.set(e.id, { unitId: e.unit_id, userId: e.user_id });
-    for (const o of open) d.openCases.set(o.owner_user_id, o.n);
+    for (const t of rows.touchpoints ?? []) d.touchpointOwner.set(t.id, t.owner_unit_id);
+    for (const e of rows.employees ?? []) d.employees.set(e.id, { unitId: e.unit_id, userId: e.user_id });
+    for (const o of rows.open ?? []) d.openCases.set(o.owner_user_id, o.n);
     return d;
+  }
+
+  /**
+   * The fallback owner rule, so no case opens unassigned: the unit's own manager; else the
+   * manager of the nearest ancestor unit that has one; else the organisation's CX admin (the
+   * first active admin by creation). Null only when the organisation has none of these.
+   */
+  fallbackOwner(unitId: string | null): { userId: string | null; assignedByFallback: FallbackKind | null } {
+    const own = unitId ? this.managerOfUnit.get(unitId) : undefined;
+    if (own) return { userId: own, assignedByFallback: null };
+    const ancestor = this.managerOf(unitId);
+    if (ancestor) return { userId: ancestor, assignedByFallback: 'parent_unit' };
+    const admin = this.orgAdmins[0];
+    return admin ? { userId: admin, assignedByFallback: 'org_admin' } : { userId: null, assignedByFallback: null };
   }
 
   /** The unit and its ancestors, nearest first. */
@@ -84,7 +124,8 @@ export class Directory {
   }
 
   private unitManagerRoute(unitId: string | null, routedBy: string): Owner {
-    return { userId: this.managerOf(unitId), unitId, routedBy };
+    const { userId, assignedByFallback } = this.fallbackOwner(unitId);
+    return { userId, unitId, routedBy, assignedByFallback };
   }
 
   owner(route: Route, response: RoutableResponse, kind: 'problem' | 'praise'): Owner {

@@ -25,7 +25,8 @@ export interface Change {
 
 export const SIGNIFICANCE_LEVEL = 0.05;
 
-const numberOr = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** A summary field as a number, or null when it is missing, suppressed or not finite. */
+export const numberOr = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** Null when either side is missing, empty or suppressed. */
 export function changeBetween(metric: Metric, current: SummaryFields | undefined, previous: SummaryFields | undefined): Change | null {

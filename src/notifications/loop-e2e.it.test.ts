@@ -113,10 +113,11 @@ describe('closed loop end to end: a detractor answer → a case → e-mail on SM
     const early = await kalle(`/api/v1/cases/${caseId}/resurvey`, { body: {} });
     assert.equal(early.status, 409, 'the re-survey waits for the resolution');
     assert.equal((await kalle(`/api/v1/cases/${caseId}`, { method: 'PATCH', body: { status: 'resolved', resolution: 'Invoice corrected and credited' } })).status, 200);
+    assert.equal((await t.api('/api/v1/root-causes', { body: { code: 'billing', labels: { en: 'Billing' } } })).status, 201);
     const resurvey = await kalle(`/api/v1/cases/${caseId}/resurvey`, { body: {} });
     assert.equal(resurvey.status, 201, JSON.stringify(resurvey.body));
     assert.equal((await kalle(`/api/v1/cases/${caseId}/resurvey`, { body: {} })).status, 409, 'one re-survey per case');
-    assert.equal((await kalle(`/api/v1/cases/${caseId}`, { method: 'PATCH', body: { status: 'closed' } })).body.status, 'closed');
+    assert.equal((await kalle(`/api/v1/cases/${caseId}`, { method: 'PATCH', body: { status: 'closed', rootCauseCode: 'billing', recoveryOutcome: 'recovered' } })).body.status, 'closed');
 
     // The customer answers the re-survey through the personal link in the e-mail: solved, 9.
     const [, , , invitationMail] = await smtp.waitFor(4, 15_000);

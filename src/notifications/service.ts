@@ -293,28 +293,45 @@ export interface NotificationView {
 const viewColumns = `id, kind, case_id as "caseId", data, created_at as "createdAt", read_at as "readAt", email_sent_at as "emailSentAt"`;
 const withUrl = (row: Omit<NotificationView, 'url'>): NotificationView => ({ ...row, url: row.caseId ? `/app/cases/${row.caseId}` : null });
 
-/** Unread first, then newest first; keyset cursor over (read, created_at, id). */
-export async function listNotifications(db: Queryable, orgId: string, userId: string, options: { limit: number; cursor?: string; unreadOnly?: boolean }) {
+/**
+ * The bell's figure: one count over the partial index of unread rows (notifications_unread),
+ * so it stays cheap on every signed-in page however many read notifications a person keeps.
+ */
+export async function unreadCount(db: Queryable, orgId: string, userId: string): Promise<number> {
+  const [{ unread }] = await db.query<{ unread: number }>(
+    `select count(*)::int as unread from notifications where org_id = $1 and user_id = $2 and read_at is null`, [orgId, userId]);
+  return unread;
+}
+
+/** The bell's figure for a page's caller; none for an API key, which is nobody's. */
+export const unreadCountOf = (db: Queryable, auth: { orgId: string; userId?: string | null }): Promise<number | undefined> =>
+  auth.userId ? unreadCount(db, auth.orgId, auth.userId) : Promise.resolve(undefined);
+
+/**
+ * Unread first, then newest first (or, with `newestFirst`, newest first only, as the
+ * notifications page lists them); keyset cursor over (read, created_at, id).
+ */
+export async function listNotifications(db: Queryable, orgId: string, userId: string, options: { limit: number; cursor?: string; unreadOnly?: boolean; newestFirst?: boolean }) {
   const after = decodeCursor(options.cursor) as [number, string, string] | undefined;
   const params: unknown[] = [orgId, userId, options.limit + 1];
   const conditions = ['org_id = $1', 'user_id = $2'];
+  // Newest first only: every row has the same first key, so the cursor's first part is always 0.
+  const readKey = options.newestFirst ? '0' : '(read_at is not null)::int';
   if (options.unreadOnly) conditions.push('read_at is null');
   if (after) {
     params.push(after[0], after[1], after[2]);
-    conditions.push(`((read_at is not null)::int > $4::int
-      or ((read_at is not null)::int = $4::int and (created_at, id) < ($5::timestamptz, $6::uuid)))`);
+    conditions.push(`(${readKey} > $4::int
+      or (${readKey} = $4::int and (created_at, id) < ($5::timestamptz, $6::uuid)))`);
   }
   const rows = await db.query<Omit<NotificationView, 'url'> & { read: number }>(
-    `select ${viewColumns}, (read_at is not null)::int as read from notifications
+    `select ${viewColumns}, ${readKey} as read from notifications
       where ${conditions.join(' and ')}
-      order by (read_at is not null)::int, created_at desc, id desc limit $3`, params);
+      order by ${options.newestFirst ? '' : `${readKey}, `}created_at desc, id desc limit $3`, params);
   const items = rows.slice(0, options.limit);
   const last = items[items.length - 1];
-  const [{ unread }] = await db.query<{ unread: number }>(
-    `select count(*)::int as unread from notifications where org_id = $1 and user_id = $2 and read_at is null`, [orgId, userId]);
   return {
     items: items.map(({ read: _read, ...row }) => withUrl(row)),
-    unreadCount: unread,
+    unreadCount: await unreadCount(db, orgId, userId),
     nextCursor: rows.length > options.limit && last ? encodeCursor([last.read, new Date(last.createdAt).toISOString(), last.id]) : null,
   };
 }

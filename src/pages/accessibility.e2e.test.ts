@@ -154,8 +154,13 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
     findings.push(...await seriousViolations(page, 'sign-in after a failed attempt'));
     await anonymous.close();
 
+    // One unread and one read notification for the admin: the bell's badge and both states of the list.
+    await t.db.query(`insert into notifications (org_id, id, user_id, kind, data, read_at)
+      select $1, gen_random_uuid(), id, 'case_assigned', '{"title": "Pitkä jono", "touchpoint": "Muutto"}', r from users, unnest(array[null, now()]) as r
+       where org_id = $1 and email = $2`, [t.orgId, users.admin]);
     const admin = await signedIn(users.admin);
     findings.push(...await check(admin, [
+      ['notifications (pl)', '/app/notifications?lang=pl'], ['notifications, unread (en)', '/app/notifications?lang=en&filter=unread'],
       ['overview (en)', '/app?lang=en'],
       ['overview (fi), filtered', `/app?lang=fi&journey=${journeyId}&channel=phone&unit=${unitId}`],
       ['overview, empty period', '/app?lang=en&from=2001-01-01&to=2001-02-01'],
@@ -178,7 +183,8 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
     await admin.close();
     const manager = await signedIn(users.manager);
     findings.push(...await check(manager, [['overview (unit manager)', '/app'], ['my unit (unit manager)', '/app/feedback'], ['closing the loop (unit manager)', '/app/loop'],
-      ['journey map (unit manager)', '/app/journeys'], ['touchpoint page (unit manager)', `/app/touchpoints/${touchpointId}`]]));
+      ['journey map (unit manager)', '/app/journeys'], ['touchpoint page (unit manager)', `/app/touchpoints/${touchpointId}`],
+      ['notifications, none yet (unit manager)', '/app/notifications']]));
     await manager.close();
     const frontline = await signedIn(users.frontline);
     findings.push(...await check(frontline, [['my feedback (frontline)', '/app/feedback'], ['praise wall (frontline)', '/app/praise'],

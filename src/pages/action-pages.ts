@@ -13,7 +13,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KaikuError } from '../errors.ts';
-import { formatNumber } from '../i18n/index.ts';
+import { formatNumber, formatP } from '../i18n/index.ts';
 import { actionText, type ActionStrings } from '../i18n/actions.ts';
 import { metrics, type Metric } from '../metrics/queries.ts';
 import {
@@ -93,7 +93,6 @@ function formatChange(a: ActionStrings, f: EffectFigures, change: number, langua
   return `${sign}${formatNumber(size, language, 2)}`;
 }
 
-const formatP = (p: number, language: string) => (p < 0.001 ? `< ${formatNumber(0.001, language, 3)}` : formatNumber(p, language, 3));
 
 function effectSection(a: ActionStrings, p: OpenPage, f: EffectFigures | { notStarted: string }): SafeHtml {
   const e = a.effect;

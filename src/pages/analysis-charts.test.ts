@@ -10,6 +10,18 @@ test('a padded domain adds a tenth of the span each side; a single value gets ±
   assert.deepEqual(paddedDomain([]), [0, 1]);
 });
 
+test('priority matrix on the scale\'s real range: a small gap stays small', () => {
+  const points = [{ label: 'a', x: 10, y: 5.8, quadrant: 'low_priority' }, { label: 'b', x: 50, y: 6, quadrant: 'keep' }];
+  const g = matrixGeometry(points, { x: 30, y: 5.9 }, undefined, [1, 7]);
+  assert.deepEqual(g.yDomain, [1, 7]);
+  // 1–7 over 392…24 px: 368 px for 6 points, so the 0.2 gap is 368 · 0.2 / 6 = 12.27 px, not most of the height.
+  close(g.cy[0] - g.cy[1], (368 * 0.2) / 6);
+  close(g.cy[1], 392 - (368 * 5) / 6);
+  // Without the range the same gap is padded out to 0.2 / 0.24 of the height.
+  const padded = matrixGeometry(points, { x: 30, y: 5.9 });
+  close(padded.cy[0] - padded.cy[1], (368 * 0.2) / 0.24);
+});
+
 test('priority matrix: the split lines sit at the thresholds, by hand', () => {
   const points = [{ label: 'a', x: 10, y: 4, quadrant: 'low_priority' }, { label: 'b', x: 50, y: 6, quadrant: 'keep' }];
   const g = matrixGeometry(points, { x: 30, y: 5 });

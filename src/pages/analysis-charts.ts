@@ -36,12 +36,16 @@ export interface MatrixPoint { label: string; x: number; y: number; quadrant: st
 
 export const matrixFrame: Frame = { width: 720, height: 440, margin: { top: 24, right: 24, bottom: 48, left: 64 } };
 
-/** Coordinates of a scatter split at (xThreshold, yThreshold); x = importance, y = performance. */
-export function matrixGeometry(points: MatrixPoint[], thresholds: { x: number; y: number }, frame: Frame = matrixFrame) {
+/**
+ * Coordinates of a scatter split at (xThreshold, yThreshold); x = importance from 0, y =
+ * performance over `yRange`, the scale's real range when given (1–7, 0–100 %), so that a gap of
+ * 0.2 on a 7-point scale looks like one, not like the whole height of the chart.
+ */
+export function matrixGeometry(points: MatrixPoint[], thresholds: { x: number; y: number }, frame: Frame = matrixFrame, yRange?: [number, number]) {
   const plot = { left: frame.margin.left, right: frame.width - frame.margin.right, top: frame.margin.top, bottom: frame.height - frame.margin.bottom };
   const xDomain = paddedDomain([0, ...points.map((p) => p.x), thresholds.x]);
   xDomain[0] = Math.max(0, xDomain[0]);
-  const yDomain = paddedDomain([...points.map((p) => p.y), thresholds.y]);
+  const yDomain: [number, number] = yRange ? [yRange[0], yRange[1]] : paddedDomain([...points.map((p) => p.y), thresholds.y]);
   const x = linearScale(xDomain, [plot.left, plot.right]);
   const y = linearScale(yDomain, [plot.bottom, plot.top]);
   return { plot, xDomain, yDomain, x, y, cx: points.map((p) => x(p.x)), cy: points.map((p) => y(p.y)), splitX: x(thresholds.x), splitY: y(thresholds.y) };
@@ -58,11 +62,11 @@ const quadrantShape: Record<string, (x: number, y: number, fill: string) => stri
 export const quadrantColours: Record<string, string> = { fix_first: '#D55E00', keep: '#009E73', overkill: '#0072B2', low_priority: '#6b5a4b' };
 
 export function priorityMatrixChart(points: MatrixPoint[], options: {
-  id: string; title: string; desc: string; xLabel: string; yLabel: string; thresholds: { x: number; y: number };
+  id: string; title: string; desc: string; xLabel: string; yLabel: string; thresholds: { x: number; y: number }; yRange?: [number, number];
   quadrantLabels: Record<string, string>; formatX: (v: number) => string; formatY: (v: number) => string; describe: (p: MatrixPoint) => string;
 }): string {
   const frame = matrixFrame;
-  const g = matrixGeometry(points, options.thresholds, frame);
+  const g = matrixGeometry(points, options.thresholds, frame, options.yRange);
   const parts = open(options.id, frame, options.title, options.desc, 'matrix');
   const { plot } = g;
   parts.push(`<rect x="${plot.left}" y="${plot.top}" width="${plot.right - plot.left}" height="${plot.bottom - plot.top}" fill="none" stroke="${axis}"/>`);

@@ -176,7 +176,7 @@ describe('analytic pages: drivers, open answers and churn risk', () => {
     const list = pageTable(page, 'churn-at-risk');
     const api = (await t.api('/api/v1/churn/at-risk?limit=25')).body;
     assert.deepEqual(list.slice(1).map((r) => [r[0], r[2]]), api.items.map((c: { name: string; risk: number }) => [c.name, String(Math.round(1000 * c.risk) / 10)]));
-    assert.ok(list[1][3].startsWith('tenureMonths: '), list[1][3]);
+    assert.ok(list[1][3].startsWith('Tenure months: '), list[1][3]); // the key in words, not the code tenureMonths
     assert.ok(page.includes('href="/api/v1/churn/at-risk.csv"'));
     // The next page continues where this one ended.
     if (api.nextCursor) {

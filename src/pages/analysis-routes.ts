@@ -49,7 +49,7 @@ ${startPlanLinks(p.language, drivers, planMetric)}`);
     const data = await loadText(db, p.auth, parseTextChoice(request.query as Query), p.timeZone, now());
     if (await x.download(textDownloads(data, x.a, p.language))) return reply;
     const units = await filterUnits(db, p.auth);
-    return p.send('text', x.a.text.title, renderText(data, { a: x.a, t: x.t, language: p.language, units, downloads: x.downloads, pageUrl: request.url }));
+    return p.send('text', x.a.text.title, renderText(data, { a: x.a, t: x.t, language: p.language, timeZone: p.timeZone, units, downloads: x.downloads, pageUrl: request.url }));
   });
 
   page(app, 'GET', '/app/churn', 'churn:read', async (request, reply, p) => {
@@ -58,7 +58,7 @@ ${startPlanLinks(p.language, drivers, planMetric)}`);
     const data = await loadChurn(db, p.auth, firstParam(query, 'cursor'));
     if (await x.download(churnDownloads(data, x.a, p.language))) return reply;
     return p.send('churn', x.a.churn.title, renderChurn(data, {
-      a: x.a, language: p.language, canTrain: p.can('churn:train'), queued: firstParam(query, 'queued') === '1', trainError: firstParam(query, 'trainError'), downloads: x.downloads,
+      a: x.a, language: p.language, timeZone: p.timeZone, canTrain: p.can('churn:train'), queued: firstParam(query, 'queued') === '1', trainError: firstParam(query, 'trainError'), downloads: x.downloads,
     }));
   });
 

@@ -59,12 +59,13 @@ describe('case pages', () => {
     assert.match(bad.text, /not understood and are ignored: status, from/);
     const past = await admin.get('/app/cases?lang=en&from=2001-01-01&to=2001-12-31');
     assert.doesNotMatch(past.text, /Queue complaint/);
+    // No unit has a manager, so the fallback owner rule gives both cases to the organisation's admin.
     const mine = await admin.get('/app/cases?lang=en&tab=mine');
-    assert.match(mine.text, /No cases here/);
+    assert.match(mine.text, /Queue complaint for Eeva/);
     const csv = await admin.get('/app/cases?lang=en&tab=all&download=cases.csv');
     assert.equal(csv.status, 200);
-    assert.match(csv.text, /Case,Status,Priority,Owner,Unit,Touchpoint,Due,SLA,Created/);
-    assert.match(csv.text, /Queue complaint for Eeva,New,Normal,Unassigned,Customer service,Contract by phone/);
+    assert.match(csv.text, /Case,Score,Comment,Status,Priority,Owner,Unit,Touchpoint,Due,SLA left,Created/);
+    assert.match(csv.text, /Queue complaint for Eeva,NPS 2,"Slow queue, call me on \[email\]",New,Normal,Admin,Customer service,Contract by phone/);
     assert.match(all.text, /href="\/app\/cases\?lang=en&amp;download=cases.xlsx"/);
     const fi = await admin.get('/app/cases?lang=fi');
     assert.match(fi.text, /<h1>Tapaukset<\/h1>/);
@@ -119,11 +120,16 @@ describe('case pages', () => {
     assert.match(missing.text, /class="error-summary"/);
     assert.match(missing.text, /<a href="#bulk-reason">Fill in this field.<\/a>/);
     assert.match(missing.text, /id="bulk-reason"[^>]*aria-invalid="true"/);
-    const closed = await admin.post('/app/cases/bulk', [['id', ids.olliCase], ['action', 'close'], ['reason', 'Handled by phone'], ['confirm', '1']]);
+    assert.match(missing.text, /<a href="#bulk-rootCauseCode">Choose a root cause to close the case.<\/a>/);
+    assert.match(missing.text, /<a href="#bulk-recoveryOutcome">Choose how the customer relationship recovered.<\/a>/);
+    assert.equal((await t.api('/api/v1/root-causes', { body: { code: 'queueing', labels: { en: 'Queueing' } } })).status, 201);
+    const closed = await admin.post('/app/cases/bulk', [['id', ids.olliCase], ['action', 'close'], ['reason', 'Handled by phone'], ['rootCauseCode', 'queueing'], ['recoveryOutcome', 'partly'], ['confirm', '1']]);
     assert.equal(closed.status, 303);
     const after = (await t.api(`/api/v1/cases/${ids.olliCase}`)).body;
     assert.equal(after.status, 'closed');
     assert.equal(after.resolution, 'Handled by phone');
+    assert.equal(after.rootCauseCode, 'queueing');
+    assert.equal(after.recoveryOutcome, 'partly');
     assert.equal((await admin.post('/app/cases/bulk', [['action', 'priority'], ['priority', 'low'], ['lang', 'en']])).status, 400);
   });
 

@@ -20,6 +20,10 @@ import { sendFollowUp, sendResurvey, type CustomerMailDeps } from '../loop/follo
 import { createMailer } from '../mail/mailer.ts';
 import { redactPii } from '../text/redact.ts';
 import type { WorkStrings } from '../i18n/work.ts';
+import { loopUiText } from '../i18n/loop-ui.ts';
+import { caseInboxText } from '../i18n/case-inbox.ts';
+import { caseFacts, commentStart, displayTitle, scoreText, slaLeftText } from '../loop/case-summary.ts';
+import { closeCase, isRecoveryOutcome, listRootCauses, recoveryOutcomes, rootCauseName } from '../loop/closure.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { startOfDayIn } from './dashboard-view.ts';
 import { answerDownload, downloadContext, downloadLinks, type TableModel } from './downloads.ts';
@@ -117,17 +121,19 @@ const statusText = (w: WorkStrings, s: string) => w.status[s as CaseStatus] ?? s
 const priorityText = (w: WorkStrings, p: string) => w.priority[p as keyof WorkStrings['priority']] ?? p;
 
 /** What one bulk action does to one case; the close path steps through the allowed transitions. */
-async function applyBulk(deps: LoopDeps, auth: AuthContext, id: string, action: BulkAction, input: { ownerUserId?: string; status?: CaseStatus; priority?: string; reason?: string }) {
+async function applyBulk(deps: LoopDeps, auth: AuthContext, id: string, action: BulkAction, input: BulkValues) {
   if (action === 'assign') return updateCase(deps, auth, id, { ownerUserId: input.ownerUserId });
   if (action === 'priority') return updateCase(deps, auth, id, { priority: input.priority });
-  if (action === 'status') return updateCase(deps, auth, id, { status: input.status, ...(input.status === 'resolved' ? { resolution: input.reason } : {}) });
-  const path: Record<CaseStatus, CaseStatus[]> = {
-    new: ['in_progress', 'resolved', 'closed'], in_progress: ['resolved', 'closed'], waiting_customer: ['resolved', 'closed'], resolved: ['closed'], closed: [],
-  };
+  if (action === 'status') return updateCase(deps, auth, id, { status: input.status as CaseStatus, ...(input.status === 'resolved' ? { resolution: input.reason } : {}) });
   const current = await visibleCase(deps.db, auth, id);
-  for (const step of path[current.status]) {
-    await updateCase(deps, auth, id, { status: step, ...(step === 'resolved' ? { resolution: input.reason } : {}) });
-  }
+  if (current.status !== 'closed') await closeCase(deps, auth, id, { rootCauseCode: input.rootCauseCode, recoveryOutcome: input.recoveryOutcome, resolution: input.reason });
+}
+
+interface BulkValues { action?: string; ownerUserId?: string; status?: string; priority?: string; reason?: string; rootCauseCode?: string; recoveryOutcome?: string }
+
+/** The organisation's root causes one may choose now, by name in the reader's language. */
+async function activeCauses(db: LoopDeps['db'], orgId: string, language: string): Promise<Array<[string, string]>> {
+  return (await listRootCauses(db, orgId)).filter((r) => r.active).map((r): [string, string] => [r.code, rootCauseName(r.labels, language, r.code)]);
 }
 
 export async function casePageRoutes(app: FastifyInstance) {
@@ -161,17 +167,26 @@ export async function casePageRoutes(app: FastifyInstance) {
     } catch (error) {
       if (error instanceof KaikuError && error.status === 400 && error.field === 'cursor') { invalid.push('cursor'); list = await listCases(db, auth, { ...q, cursor: undefined }, now); } else throw error;
     }
-    const rows = list.items as CaseRow[];
+    const facts = await caseFacts(db, auth.orgId, list.items.map((r) => r.id as string));
+    // What each row shows of the answer: the score, the comment's first words, the SLA left in words.
+    const rows = (list.items as CaseRow[]).map((r) => {
+      const f = facts.get(r.id);
+      const open = r.status !== 'resolved' && r.status !== 'closed';
+      return { ...r, title: displayTitle(r.title, f, p.language), score: f ? scoreText(f, p.language) ?? '–' : '–', comment: commentStart(f?.comment ?? null) ?? '–',
+        slaLeft: (open ? slaLeftText(r.dueAt, now, p.language) : null) ?? '–' };
+    });
     const n = await names(db, auth.orgId);
     const c = w.cases;
+    const ci = caseInboxText(p.language);
     // The table as a download (CSV/XLSX) with the page's filters, holding what the page shows.
     const cols = c.columns;
     const model: TableModel = {
       id: 'cases', title: c.caption(rows.length),
-      columns: [cols.title, cols.status, cols.priority, cols.owner, cols.unit, cols.touchpoint, cols.due, c.sla, cols.created].map((label) => ({ label, kind: 'text' as const })),
-      rows: rows.map((r) => [r.title, statusText(w, r.status), priorityText(w, r.priority), r.ownerUserId ? n.users.get(r.ownerUserId) ?? '–' : c.unassigned,
+      columns: [cols.title, ci.columns.score, ci.columns.comment, cols.status, cols.priority, ci.columns.owner, cols.unit, ci.columns.touchpoint, cols.due, ci.columns.slaLeft, cols.created]
+        .map((label) => ({ label, kind: 'text' as const })),
+      rows: rows.map((r) => [r.title, r.score, r.comment, statusText(w, r.status), priorityText(w, r.priority), r.ownerUserId ? n.users.get(r.ownerUserId) ?? '–' : c.unassigned,
         r.ownerUnitId ? n.units.get(r.ownerUnitId) ?? '–' : '–', r.touchpointId ? n.touchpoints.get(r.touchpointId) ?? '–' : '–',
-        dateTime(r.dueAt, p.language, p.timeZone), isOverdue(r, now) ? c.overdue : '', dateTime(r.createdAt, p.language, p.timeZone, false)]),
+        dateTime(r.dueAt, p.language, p.timeZone), r.slaLeft, dateTime(r.createdAt, p.language, p.timeZone, false)]),
     };
     if (await answerDownload(request, reply, [model], { chromiumPath: app.deps.config.chromiumPath, language: p.language })) return reply;
     const base = { tab, ...filters, lang: undefined };
@@ -198,19 +213,19 @@ ${inputField('to', c.to, filters.to, none, { type: 'date' })}
       : html`<form method="post" action="/app/cases/bulk" aria-labelledby="bulk-heading">
 <input type="hidden" name="back" value="${here}">
 <div class="table-scroll"><table><caption>${c.caption(rows.length)}</caption>
-<thead><tr><th scope="col"><span class="visually-hidden">${w.common.actions}</span></th><th scope="col">${c.columns.title}</th><th scope="col">${c.columns.status}</th><th scope="col">${c.columns.priority}</th><th scope="col">${c.columns.owner}</th><th scope="col">${c.columns.unit}</th><th scope="col">${c.columns.touchpoint}</th><th scope="col">${c.columns.due}</th><th scope="col">${c.columns.created}</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr>
+<thead><tr><th scope="col"><span class="visually-hidden">${w.common.actions}</span></th><th scope="col">${c.columns.title}</th><th scope="col">${ci.columns.score}</th><th scope="col">${ci.columns.comment}</th><th scope="col">${c.columns.status}</th><th scope="col">${c.columns.priority}</th><th scope="col">${ci.columns.owner}</th><th scope="col">${ci.columns.touchpoint}</th><th scope="col">${ci.columns.slaLeft}</th><th scope="col">${c.columns.created}</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr data-case="${r.id}">
 <td><input type="checkbox" name="id" value="${r.id}" id="select-${r.id}" aria-label="${c.select(r.title)}"></td>
 <th scope="row"><a href="/app/cases/${r.id}">${r.title}</a></th>
+<td data-col="score">${r.score}</td><td data-col="comment">${r.comment}</td>
 <td>${statusText(w, r.status)}</td><td>${priorityText(w, r.priority)}</td>
-<td>${r.ownerUserId ? n.users.get(r.ownerUserId) ?? '–' : c.unassigned}</td>
-<td>${r.ownerUnitId ? n.units.get(r.ownerUnitId) ?? '–' : '–'}</td>
-<td>${r.touchpointId ? n.touchpoints.get(r.touchpointId) ?? '–' : '–'}</td>
-<td>${dateTime(r.dueAt, p.language, p.timeZone)}${isOverdue(r, now) ? html` <span class="overdue">(${c.overdue})</span>` : ''}</td>
+<td data-col="owner">${r.ownerUserId ? n.users.get(r.ownerUserId) ?? '–' : c.unassigned}</td>
+<td data-col="touchpoint">${r.touchpointId ? n.touchpoints.get(r.touchpointId) ?? '–' : '–'}</td>
+<td data-col="sla"><span${isOverdue(r, now) ? raw(' class="overdue"') : ''}>${r.slaLeft}</span>${r.dueAt ? html`<br><span class="muted">${dateTime(r.dueAt, p.language, p.timeZone)}</span>` : ''}</td>
 <td>${dateTime(r.createdAt, p.language, p.timeZone, false)}</td></tr>`)}</tbody></table></div>
 ${downloadLinks(model, downloadContext(request, p.language))}
 ${p.can('cases:write') ? html`<section class="panel"><h2 id="bulk-heading">${c.bulkHeading}</h2><p class="muted">${c.bulkIntro}</p>
-<div class="form-grid">${bulkFields(w, n.activeUsers, {}, new Map())}<div><button class="button" type="submit">${c.bulkSubmit}</button></div></div></section>` : html`<h2 id="bulk-heading" class="visually-hidden">${c.bulkHeading}</h2>`}
+<div class="form-grid">${bulkFields(w, p.language, n.activeUsers, await activeCauses(db, auth.orgId, p.language), {}, new Map())}<div><button class="button" type="submit">${c.bulkSubmit}</button></div></div></section>` : html`<h2 id="bulk-heading" class="visually-hidden">${c.bulkHeading}</h2>`}
 </form>`;
 
     const pager = html`<nav aria-label="${c.title}"><p>${cursor ? html`<a href="${here}">${w.common.firstPage}</a> ` : ''}${list.nextCursor ? html`<a href="/app/cases${queryString({ ...base, cursor: list.nextCursor })}">${w.common.nextPage}</a>` : ''}</p></nav>`;
@@ -221,14 +236,17 @@ ${invalid.length ? html`<p class="notice" role="status">${c.invalidFilter(invali
 ${tabNav}${filterForm}${table}${pager}`);
   });
 
-  function bulkFields(w: WorkStrings, users: Array<[string, string]>, values: { action?: string; ownerUserId?: string; status?: string; priority?: string; reason?: string }, errors: Errors) {
+  function bulkFields(w: WorkStrings, language: OpenPage['language'], users: Array<[string, string]>, causes: Array<[string, string]>, values: BulkValues, errors: Errors) {
     const c = w.cases;
+    const ci = caseInboxText(language);
     // Ids apart from the filter form's on the same page (status, priority); the names are the plain ones.
     return html`${selectField('bulk-action', c.bulkAction, [['', '–'], ...bulkActions.map((a): [string, string] => [a, c.bulk[a]])], values.action, errors, { name: 'action' })}
 ${selectField('bulk-ownerUserId', c.owner, [['', '–'], ...users], values.ownerUserId, errors, { name: 'ownerUserId' })}
 ${selectField('bulk-status', c.newStatus, [['', '–'], ...caseStatuses.map((s): [string, string] => [s, w.status[s]])], values.status, errors, { name: 'status' })}
 ${selectField('bulk-priority', c.newPriority, [['', '–'], ...casePriorities.map((s): [string, string] => [s, w.priority[s]])], values.priority, errors, { name: 'priority' })}
-${inputField('bulk-reason', c.reason, values.reason, errors, { hint: c.reasonHint, attrs: 'maxlength="2000"', name: 'reason' })}`;
+${inputField('bulk-reason', c.reason, values.reason, errors, { hint: c.reasonHint, attrs: 'maxlength="2000"', name: 'reason' })}
+${selectField('bulk-rootCauseCode', ci.close.rootCause, [['', '–'], ...causes], values.rootCauseCode, errors, { name: 'rootCauseCode', hint: causes.length === 0 ? ci.close.noRootCauses : ci.close.rootCauseHint })}
+${selectField('bulk-recoveryOutcome', ci.close.outcome, [['', '–'], ...recoveryOutcomes.map((o): [string, string] => [o, ci.outcomes[o]])], values.recoveryOutcome, errors, { name: 'recoveryOutcome' })}`;
   }
 
   // --- bulk actions: choose → confirm → apply ----------------------------------------------------
@@ -237,7 +255,10 @@ ${inputField('bulk-reason', c.reason, values.reason, errors, { hint: c.reasonHin
     const c = w.cases;
     const body = request.body;
     const ids = [...new Set(many(body, 'id').filter((id) => UUID.test(id)))].slice(0, 200);
-    const values = { action: one(body, 'action'), ownerUserId: one(body, 'ownerUserId'), status: one(body, 'status'), priority: one(body, 'priority'), reason: one(body, 'reason') };
+    const values: BulkValues = { action: one(body, 'action'), ownerUserId: one(body, 'ownerUserId'), status: one(body, 'status'), priority: one(body, 'priority'), reason: one(body, 'reason'),
+      rootCauseCode: one(body, 'rootCauseCode'), recoveryOutcome: one(body, 'recoveryOutcome') };
+    const ci = caseInboxText(p.language);
+    const causes = await activeCauses(db, auth.orgId, p.language);
     const back = safeBack(one(body, 'back'));
     const errors: Errors = new Map();
     if (ids.length === 0) errors.set('selection', c.noneSelected);
@@ -248,6 +269,8 @@ ${inputField('bulk-reason', c.reason, values.reason, errors, { hint: c.reasonHin
     if (action === 'status' && values.status === 'resolved' && !values.reason) errors.set('bulk-reason', w.common.required);
     if (action === 'priority' && !(casePriorities as readonly string[]).includes(values.priority ?? '')) errors.set('bulk-priority', w.common.choose);
     if (action === 'close' && !values.reason) errors.set('bulk-reason', w.common.required);
+    if (action === 'close' && !causes.some(([code]) => code === values.rootCauseCode)) errors.set('bulk-rootCauseCode', ci.close.needRootCause);
+    if (action === 'close' && !isRecoveryOutcome(values.recoveryOutcome)) errors.set('bulk-recoveryOutcome', ci.close.needOutcome);
     if (values.reason && values.reason.length > 2000) errors.set('bulk-reason', w.common.tooLong(2000));
 
     // The selected cases the caller can see (others are silently not there: no ids leak).
@@ -263,9 +286,9 @@ ${inputField('bulk-reason', c.reason, values.reason, errors, { hint: c.reasonHin
       return p.send('cases', c.bulkHeading, html`<h1>${c.bulkHeading}</h1>${errorSummary(w, errors)}
 ${selectionError ? html`<p id="selection" class="error-message">${selectionError}</p><p><a href="${back}">${w.common.back}</a></p>` : errors.size > 0
     ? html`<form method="post" action="/app/cases/bulk" class="stack">${hiddenFields({ id: visible.map((v) => v.id), back })}<p>${c.confirmBulk(visible.length)}</p>${list}
-<div class="form-grid">${bulkFields(w, n.activeUsers, values, errors)}</div>
+<div class="form-grid">${bulkFields(w, p.language, n.activeUsers, causes, values, errors)}</div>
 <div class="form-actions"><button class="button" type="submit">${c.bulkSubmit}</button> <a href="${back}">${w.common.cancel}</a></div></form>`
-    : confirmation(w, '/app/cases/bulk', html`${c.confirmBulk(visible.length)} <strong>${c.bulk[action!]}${action === 'assign' ? `: ${n.users.get(values.ownerUserId!) ?? ''}` : action === 'status' ? `: ${statusText(w, values.status!)}` : action === 'priority' ? `: ${priorityText(w, values.priority!)}` : ''}</strong>`,
+    : confirmation(w, '/app/cases/bulk', html`${c.confirmBulk(visible.length)} <strong>${c.bulk[action!]}${action === 'assign' ? `: ${n.users.get(values.ownerUserId!) ?? ''}` : action === 'status' ? `: ${statusText(w, values.status!)}` : action === 'priority' ? `: ${priorityText(w, values.priority!)}` : action === 'close' ? `: ${causes.find(([code]) => code === values.rootCauseCode)?.[1] ?? ''} · ${ci.outcomes[values.recoveryOutcome as keyof typeof ci.outcomes] ?? ''}` : ''}</strong>`,
       { id: visible.map((v) => v.id), back, ...values }, back, list)}`, errors.size > 0 ? 400 : 200);
     }
 
@@ -273,7 +296,7 @@ ${selectionError ? html`<p id="selection" class="error-message">${selectionError
     let done = 0;
     for (const v of visible) {
       try {
-        await applyBulk(deps(), auth, v.id, action!, { ownerUserId: values.ownerUserId, status: values.status as CaseStatus, priority: values.priority, reason: values.reason });
+        await applyBulk(deps(), auth, v.id, action!, values);
         done++;
       } catch (error) {
         if (!(error instanceof KaikuError) || error.status >= 500) throw error;
@@ -292,8 +315,15 @@ ${selectionError ? html`<p id="selection" class="error-message">${selectionError
   async function renderCase(request: FastifyRequest, p: OpenPage, id: string, state: { errors?: Errors; values?: Record<string, string | undefined>; form?: string } = {}, status = 200) {
     const { w, auth } = p;
     const cp = w.casePage;
-    const found = await getCase(db, auth, id) as unknown as CaseView;
-    const n = await names(db, auth.orgId);
+    const found = await getCase(db, auth, id) as unknown as CaseView & { rootCauseCode: string | null; recoveryOutcome: string | null };
+    const [n, facts, rootCauses] = await Promise.all([names(db, auth.orgId), caseFacts(db, auth.orgId, [id]), listRootCauses(db, auth.orgId)]);
+    const ci = caseInboxText(p.language);
+    found.title = displayTitle(found.title, facts.get(id), p.language);
+    const causeName = (code: string | null) => {
+      const cause = code ? rootCauses.find((r) => r.code === code) : undefined;
+      return cause ? rootCauseName(cause.labels, p.language, cause.code) : '–';
+    };
+    const outcomeText = (o: unknown) => (isRecoveryOutcome(o) ? ci.outcomes[o] : '–');
     const now = deps().now();
     const seesContacts = p.can('contacts:read');
     const [labels, contact, employee] = await Promise.all([
@@ -318,7 +348,8 @@ ${selectionError ? html`<p id="selection" class="error-message">${selectionError
         case 'reopened': return html`${cp.event.reopened}`;
         case 'note': return html`${cp.event.note}<blockquote>${str('text')}</blockquote>`;
         case 'priority': return html`${cp.event.priority(priorityText(w, str('from')), priorityText(w, str('to')))}`;
-        case 'root_cause': return html`${cp.event.rootCause(str('code') || '–')}`;
+        case 'root_cause': return html`${ci.event.rootCause(causeName(str('code') || null))}`;
+        case 'recovery_outcome': return html`${ci.event.outcome(outcomeText(d.outcome))}`;
         case 'resolution': return html`${cp.event.resolution}<blockquote>${str('text')}</blockquote>`;
         case 'follow_up_sent': return html`${cp.event.followUpSent(str('subject'))}<blockquote>${str('message')}</blockquote>`;
         case 'resurvey_sent': return html`${cp.event.resurveySent}`;
@@ -328,23 +359,45 @@ ${selectionError ? html`<p id="selection" class="error-message">${selectionError
       }
     };
 
-    const next = transitions[found.status] ?? [];
+    // Shown while the fallback owner still holds the case (src/loop/routing.ts fallbackOwner).
+    const created = found.activity.find((e) => e.kind === 'created');
+    const fallback = created?.data?.assignedByFallback;
+    const lu = loopUiText(p.language);
+    const fallbackNote = (fallback === 'parent_unit' || fallback === 'org_admin') && created?.data?.ownerUserId === found.ownerUserId
+      ? html` <span class="fallback">(${lu.assignedByFallback}: ${lu.fallbackWhy[fallback]})</span>` : '';
+    // Closing needs a root cause and an outcome: it has its own form below.
+    const next = (transitions[found.status] ?? []).filter((s) => s !== 'closed');
+    const active = rootCauses.filter((r) => r.active).map((r): [string, string] => [r.code, rootCauseName(r.labels, p.language, r.code)]);
+    const closeErrors = state.form === 'close' ? errors : new Map() as Errors;
+    const closePanel = found.status === 'closed' ? '' : html`<section class="panel" aria-labelledby="close-heading"><h3 id="close-heading">${ci.close.heading}</h3>
+<p>${ci.close.intro}</p>
+${active.length === 0 ? html`<p id="no-root-causes">${p.can('rules:manage') ? html`${ci.close.addThemAt} <a href="/app/setup/root-causes">${ci.close.setupPlace}</a>.` : ci.close.noRootCauses}</p>`
+    : html`<form method="post" action="/app/cases/${found.id}/close" class="stack" novalidate>
+${selectField('rootCauseCode', ci.close.rootCause, [['', '–'], ...active], values.rootCauseCode, closeErrors, { hint: ci.close.rootCauseHint })}
+<fieldset class="choices${closeErrors.has('recoveryOutcome') ? ' field-error' : ''}" id="recoveryOutcome"${closeErrors.has('recoveryOutcome') ? raw(' aria-describedby="recoveryOutcome-error"') : ''}><legend>${ci.close.outcome}</legend>
+${closeErrors.has('recoveryOutcome') ? html`<p class="error-message" id="recoveryOutcome-error">${closeErrors.get('recoveryOutcome')}</p>` : ''}
+${recoveryOutcomes.map((o) => html`<div class="choice"><input type="radio" id="outcome-${o}" name="recoveryOutcome" value="${o}"${values.recoveryOutcome === o ? raw(' checked') : ''}><label for="outcome-${o}">${ci.outcomes[o]}</label></div>`)}</fieldset>
+${found.status === 'resolved' ? '' : textareaField('closeResolution', ci.close.resolution, values.closeResolution, closeErrors, { hint: ci.close.resolutionHint, name: 'resolution' })}
+<div><button class="button" type="submit">${ci.close.submit}</button></div></form>`}</section>`;
     const write = p.can('cases:write');
     const formFor = (form: string) => (state.form === form ? errors : new Map() as Errors);
     const doneKey = one(request.query, 'done') as keyof WorkStrings['casePage']['done'] | undefined;
+    const closedNotice = one(request.query, 'done') === 'closed' ? notice(ci.close.done) : '';
     const body = html`<p><a href="/app/cases">${w.cases.title}</a></p>
 <h1>${found.title}</h1>
-${doneKey && doneKey in cp.done ? notice(cp.done[doneKey]) : ''}
+${doneKey && doneKey in cp.done ? notice(cp.done[doneKey]) : closedNotice}
 ${errorSummary(w, errors)}
 <dl class="details" aria-label="${cp.details}">
 <dt>${w.common.status}</dt><dd>${statusText(w, found.status)}</dd>
 <dt>${w.cases.columns.priority}</dt><dd>${priorityText(w, found.priority)}</dd>
-<dt>${cp.owner}</dt><dd>${found.ownerUserId ? n.users.get(found.ownerUserId) ?? '–' : w.cases.unassigned}</dd>
+<dt>${cp.owner}</dt><dd>${found.ownerUserId ? n.users.get(found.ownerUserId) ?? '–' : w.cases.unassigned}${fallbackNote}</dd>
 <dt>${cp.unit}</dt><dd>${found.ownerUnitId ? n.units.get(found.ownerUnitId) ?? '–' : '–'}</dd>
 <dt>${cp.touchpoint}</dt><dd>${found.touchpointId ? n.touchpoints.get(found.touchpointId) ?? '–' : '–'}</dd>
 ${employee[0] ? html`<dt>${cp.employee}</dt><dd>${employee[0].name}</dd>` : ''}
 <dt>${cp.due}</dt><dd>${dateTime(found.dueAt, p.language, p.timeZone)}${isOverdue(found, now) ? html` <span class="overdue">(${w.cases.overdue})</span>` : ''}</dd>
 <dt>${cp.createdAt}</dt><dd>${dateTime(found.createdAt, p.language, p.timeZone)} · ${cp.kind[found.kind]}</dd>
+${found.rootCauseCode || found.status === 'closed' ? html`<dt>${ci.details.rootCause}</dt><dd id="root-cause">${causeName(found.rootCauseCode)}</dd>
+<dt>${ci.details.outcome}</dt><dd id="recovery-outcome">${outcomeText(found.recoveryOutcome)}</dd>` : ''}
 </dl>
 
 <h2>${cp.answerHeading}</h2>
@@ -372,6 +425,8 @@ ${selectField('status', cp.statusTo, next.map((s): [string, string] => [s, w.sta
 ${textareaField('resolution', cp.resolution, values.resolution, formFor('status'), { hint: cp.resolutionHint })}
 <div><button class="button" type="submit">${cp.statusSubmit}</button></div></form>`}</section>
 
+${closePanel}
+
 <section class="panel" aria-labelledby="note-heading"><h3 id="note-heading">${cp.comment}</h3>
 <form method="post" action="/app/cases/${found.id}/note" class="stack" novalidate>
 ${textareaField('text', cp.comment, values.text, formFor('note'), { required: true })}
@@ -397,16 +452,23 @@ ${found.contactId && (found.status === 'resolved' || found.status === 'closed') 
       const id = uuidParam(request.params.id, 'Case');
       await visibleCase(db, p.auth, id); // 404 before anything else for a case the caller cannot see
       const errors: Errors = new Map();
-      const values = Object.fromEntries(['ownerUserId', 'status', 'resolution', 'text', 'subject', 'message'].map((k) => [k, one(request.body, k)]));
+      const values: Record<string, string | undefined> = Object.fromEntries(['ownerUserId', 'status', 'resolution', 'text', 'subject', 'message', 'rootCauseCode', 'recoveryOutcome'].map((k) => [k, one(request.body, k)]));
+      if (form === 'close') values.closeResolution = values.resolution;
       try {
         await run(p, id, request.body, errors);
       } catch (error) {
         if (!(error instanceof KaikuError) || (error.status >= 500 && error.status !== 503) || error.status === 404) throw error;
-        const field = error.field && ['ownerUserId', 'status', 'resolution', 'text', 'subject', 'message'].includes(error.field) ? error.field : form === 'resurvey' ? 'resurvey' : ({ assign: 'ownerUserId', status: 'status', note: 'text', 'follow-up': 'message' } as Record<string, string>)[form];
-        errors.set(field, error.code === 'invalid_input' && field === 'resolution' ? p.w.casePage.needResolution : p.w.common.notValid(error.message));
+        const ci = caseInboxText(p.language);
+        if (form === 'close') {
+          const field = error.field === 'recoveryOutcome' ? 'recoveryOutcome' : error.field === 'resolution' ? 'closeResolution' : 'rootCauseCode';
+          errors.set(field, field === 'recoveryOutcome' ? ci.close.needOutcome : field === 'closeResolution' ? ci.close.needResolution : error.field === 'rootCauseCode' ? ci.close.needRootCause : p.w.common.notValid(error.message));
+        } else {
+          const field = error.field && ['ownerUserId', 'status', 'resolution', 'text', 'subject', 'message'].includes(error.field) ? error.field : form === 'resurvey' ? 'resurvey' : ({ assign: 'ownerUserId', status: 'status', note: 'text', 'follow-up': 'message' } as Record<string, string>)[form];
+          errors.set(field, error.code === 'invalid_input' && field === 'resolution' ? p.w.casePage.needResolution : p.w.common.notValid(error.message));
+        }
       }
       if (errors.size > 0) return renderCase(request, p, id, { errors, values, form }, 400);
-      return reply.redirect(`/app/cases/${id}?done=${({ assign: 'assigned', status: 'status', note: 'noted', 'follow-up': 'followUp', resurvey: 'resurvey' } as Record<string, string>)[form]}`, 303);
+      return reply.redirect(`/app/cases/${id}?done=${({ assign: 'assigned', status: 'status', note: 'noted', 'follow-up': 'followUp', resurvey: 'resurvey', close: 'closed' } as Record<string, string>)[form]}`, 303);
     });
   }
 
@@ -422,6 +484,17 @@ ${found.contactId && (found.status === 'resolved' || found.status === 'closed') 
     if (status === 'resolved' && !resolution) { errors.set('resolution', p.w.casePage.needResolution); return; }
     if (resolution && resolution.length > 10_000) { errors.set('resolution', p.w.common.tooLong(10_000)); return; }
     await updateCase(deps(), p.auth, id, { status: status as CaseStatus, ...(resolution ? { resolution } : {}) });
+  });
+  action('close', 'close', async (p, id, body, errors) => {
+    const ci = caseInboxText(p.language);
+    const rootCauseCode = one(body, 'rootCauseCode');
+    const recoveryOutcome = one(body, 'recoveryOutcome');
+    const resolution = one(body, 'resolution');
+    if (!rootCauseCode) errors.set('rootCauseCode', ci.close.needRootCause);
+    if (!isRecoveryOutcome(recoveryOutcome)) errors.set('recoveryOutcome', ci.close.needOutcome);
+    if (resolution && resolution.length > 10_000) errors.set('closeResolution', p.w.common.tooLong(10_000));
+    if (errors.size > 0) return;
+    await closeCase(deps(), p.auth, id, { rootCauseCode, recoveryOutcome, resolution });
   });
   action('note', 'note', async (p, id, body, errors) => {
     const text = one(body, 'text');

@@ -6,6 +6,7 @@
  * are `churnModelReport` / `atRiskPage`'s (src/churn/service.ts); the page turns rates into
  * percentages.
  */
+import { churnReasonWords } from '../i18n/churn-reasons.ts';
 import type { Queryable } from '../db/connection.ts';
 import type { AuthContext } from '../auth/permissions.ts';
 import { KaikuError } from '../errors.ts';
@@ -78,11 +79,9 @@ export function calibrationChartModel(model: ModelReport, a: AnalysisStrings, la
   return { id: 'churn-calibration-chart', title: s.calibrationHeading, svg };
 }
 
-/** A reason as text: the feature's name and the contact's value. */
-export function reasonText(reason: { feature: string; value: number | string | null }, a: AnalysisStrings, language: UiLanguage): string {
-  const name = a.churn.featureNames[reason.feature] ?? reason.feature;
-  const value = reason.value === null ? a.churn.missing : typeof reason.value === 'number' ? formatNumber(reason.value, language, Number.isInteger(reason.value) ? 0 : 1) : reason.value;
-  return `${name}: ${value}`;
+/** A reason in words ("3 complaints", "no effort answer", "Tenure years: 5"), never a field code. */
+export function reasonText(reason: { feature: string; value: number | string | null }, _a: AnalysisStrings, language: UiLanguage): string {
+  return churnReasonWords(language, reason, (n) => formatNumber(n, language, Number.isInteger(n) ? 0 : 1));
 }
 
 export function atRiskTable(page: RiskPage, a: AnalysisStrings, language: UiLanguage): TableModel {
@@ -99,7 +98,7 @@ export function churnDownloads(data: ChurnData, a: AnalysisStrings, language: Ui
   return [decileTable(data.model, a), liftChart(data.model, a, language), calibrationChartModel(data.model, a, language), atRiskTable(data.atRisk, a, language)];
 }
 
-export function renderChurn(data: ChurnData, ctx: { a: AnalysisStrings; language: UiLanguage; canTrain: boolean; queued: boolean; trainError?: string; downloads: DownloadContext }): SafeHtml {
+export function renderChurn(data: ChurnData, ctx: { a: AnalysisStrings; language: UiLanguage; timeZone: string; canTrain: boolean; queued: boolean; trainError?: string; downloads: DownloadContext }): SafeHtml {
   const { a, language } = ctx;
   const s = a.churn;
   const n = (v: number | null | undefined, digits = 0) => formatNumber(v ?? null, language, digits);
@@ -122,7 +121,7 @@ export function renderChurn(data: ChurnData, ctx: { a: AnalysisStrings; language
   const next = data.atRisk.nextCursor ? (() => { pageUrl.searchParams.set('cursor', data.atRisk!.nextCursor!); return `${pageUrl.pathname}?${pageUrl.searchParams.toString()}#list-heading`; })() : undefined;
   return html`${head}
 <section aria-labelledby="quality-heading"><h2 id="quality-heading">${s.qualityHeading}</h2>
-<p>${m.trainedAt ? s.trainedAt(formatDate(m.trainedAt, language)) : ''}</p>
+<p>${m.trainedAt ? s.trainedAt(formatDate(m.trainedAt, language, ctx.timeZone)) : ''}</p>
 <dl class="figures">
   <div><dt>${s.auc}</dt><dd><data value="${h.auc ?? ''}">${n(h.auc, 3)}</data> <span class="muted">(${s.aucNote})</span></dd></div>
   <div><dt>${s.brier}</dt><dd><data value="${h.brier}">${n(h.brier, 3)}</data></dd></div>

@@ -18,18 +18,30 @@ import { dashboardText } from '../i18n/dashboard.ts';
 import { html } from './html.ts';
 import { plainPage, stylesheet, stylesheetPath } from './layout.ts';
 import { loginPage } from './login-view.ts';
-import { loadJourneyOverview, overviewDownloads, parseOverviewFilters, renderJourneyOverview } from './dashboard-view.ts';
+import { loadJourneyOverview, overviewDownloads, overviewCaption, parseOverviewFilters, renderJourneyOverview } from './dashboard-view.ts';
 import { answerDownload } from './downloads.ts';
 import { loopPageRoutes } from './loop-pages.ts';
 import { casePageRoutes } from './case-pages.ts';
 import { actionPageRoutes } from './action-pages.ts';
 import { setupPageRoutes } from './setup-pages.ts';
+import { orgSettingsPageRoutes } from './org-settings-pages.ts';
+import { alertRulePageRoutes } from './alert-rule-pages.ts';
+import { rootCausePageRoutes } from './root-cause-pages.ts';
+import { contactPageRoutes } from './contact-pages.ts';
+import { contactImportPageRoutes } from './contact-import-pages.ts';
 import { surveyBuilderRoutes } from './survey-builder.ts';
+import { shareHubRoutes } from './share-hub.ts';
+import { sendPageRoutes } from './send-pages.ts';
 import { journeyPageRoutes } from './journey-pages.ts';
 import { analysisPageRoutes } from './analysis-routes.ts';
+import { notificationPageRoutes } from './notification-pages.ts';
+import { segmentPageRoutes } from './segment-pages.ts';
+import { benchmarkPageRoutes } from './benchmark-pages.ts';
+import { boardReportPageRoutes } from './board-report-pages.ts';
+import { unreadCountOf } from '../notifications/service.ts';
 
 /** Remembers an explicit `?lang=` choice across pages (the profile language is the default). */
-const LANGUAGE_COOKIE = 'kaiku_lang';
+export const LANGUAGE_COOKIE = 'kaiku_lang';
 
 export const securityHeaders = {
   // No script at all; styles only from our own stylesheet (SVG colours are attributes).
@@ -190,12 +202,12 @@ export async function dashboardRoutes(app: FastifyInstance) {
     const language = uiLanguage(request, profile.language);
     await keepLanguageChoice(app, request, reply, auth, profile.language);
     const { filters, invalid } = parseOverviewFilters(request.query as Query);
-    const overview = await loadJourneyOverview(db, auth, filters);
+    const [overview, unread] = await Promise.all([loadJourneyOverview(db, auth, filters), unreadCountOf(db, auth)]);
     const t = dashboardText(language);
-    if (await answerDownload(request, reply, overviewDownloads({ t, overview, language }), { chromiumPath: config.chromiumPath, language })) return reply;
+    if (await answerDownload(request, reply, overviewDownloads({ t, overview, language }), { chromiumPath: config.chromiumPath, language, caption: overviewCaption(overview, t, language) })) return reply;
     const page = renderJourneyOverview({
       language, t, userName: profile.name, overview, invalidFilters: invalid,
-      languageHref: (l) => hrefWithLanguage(request, l), canExport: allows(auth, 'exports:read'), canReadCases: allows(auth, 'cases:read'), pageUrl: request.url, can: (p) => allows(auth, p),
+      languageHref: (l) => hrefWithLanguage(request, l), canExport: allows(auth, 'exports:read'), canReadCases: allows(auth, 'cases:read'), pageUrl: request.url, can: (p) => allows(auth, p), unread,
     });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page.toString());
   });
@@ -206,10 +218,27 @@ export async function dashboardRoutes(app: FastifyInstance) {
   await casePageRoutes(app);
   await actionPageRoutes(app);
   await setupPageRoutes(app);
+  // The organisation's settings and audit log, and one's own account (linked from the banner).
+  await orgSettingsPageRoutes(app);
+  await alertRulePageRoutes(app);
+  await rootCausePageRoutes(app);
+  await contactPageRoutes(app);
+  // The contact import: its own scope, so multipart bodies are parsed on its upload route only.
+  await app.register(contactImportPageRoutes);
   // The survey builder, in a scope of its own: its pages allow their script and the preview's inline survey styles.
   await app.register(surveyBuilderRoutes);
+  // A survey's distribution hub: links, QR codes and posters, widget and kiosk set-up.
+  await shareHubRoutes(app);
+  // Sending a survey by e-mail, its sends and their funnels.
+  await sendPageRoutes(app);
   // The journey map and the touchpoint and question pages.
   await journeyPageRoutes(app);
   // Key drivers, open answers and churn risk.
   await analysisPageRoutes(app);
+  // A person's own notifications, reached from the bell in the banner.
+  await notificationPageRoutes(app);
+  await segmentPageRoutes(app);
+  await benchmarkPageRoutes(app);
+  // The board report: month and language chosen, previewed, PDF, e-mail schedules.
+  await boardReportPageRoutes(app);
 }

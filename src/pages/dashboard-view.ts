@@ -6,16 +6,18 @@
  * scope (unit subtree, own feedback) and small-group suppression apply exactly as in the API —
  * and `renderJourneyOverview` turns them into HTML without touching the database.
  */
+import { contactFacets } from '../contacts/service.ts';
+import { loadKpiTiles, renderKpiTiles, type KpiTiles } from './kpi-tiles.ts';
 import type { Queryable } from '../db/connection.ts';
 import type { AuthContext, Permission } from '../auth/permissions.ts';
 import { metricReport } from '../metrics/service.ts';
 import { channels, listJourneys, type Channel, type Journey } from '../journeys/service.ts';
 import { getOrganization } from '../orgs/service.ts';
-import { formatDate, formatNumber, type UiLanguage } from '../i18n/index.ts';
+import { formatDate, formatNumber, languageNames, type UiLanguage } from '../i18n/index.ts';
 import type { DashboardStrings } from '../i18n/dashboard.ts';
 import { html, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
-import { filterForm as sharedFilterForm } from './filter-form.ts';
+import { canonicalSegment, filterForm as sharedFilterForm } from './filter-form.ts';
 import { loopMetricsText } from '../i18n/loop-metrics.ts';
 import { npsBand, trendChart, type TrendPoint } from './charts.ts';
 import { chartHtml, numberHtml, tableHtml, type ChartModel, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
@@ -140,6 +142,8 @@ export interface JourneyOverview {
   /** Every journey (for the filter) and those shown. */
   allJourneys: Array<{ id: string; name: string }>;
   personas: string[];
+  /** The segments the organisation's contacts are in, for the segment picker. */
+  segments: string[];
   /** The filters as the metrics and exports APIs take them (instants, ids). */
   apiFilters: Record<string, string>;
   journeys: Journey[];
@@ -150,10 +154,13 @@ export interface JourneyOverview {
   byTouchpoint: Map<string, NpsFigure>;
   byJourneyChannel: Map<string, Array<{ channel: string; figure: NpsFigure }>>;
   trend: Array<{ month: string; figure: NpsFigure | undefined }>;
+  /** NPS, CSAT and CES with the change against the period before (kpi-tiles.ts). */
+  kpis: KpiTiles;
 }
 
 export async function loadJourneyOverview(db: Queryable, auth: AuthContext, filters: OverviewFilters, now = new Date()): Promise<JourneyOverview> {
-  const org = await getOrganization(db, auth.orgId);
+  const [org, { segments }] = await Promise.all([getOrganization(db, auth.orgId), contactFacets(db, auth.orgId)]);
+  if (filters.segment) filters = { ...filters, segment: canonicalSegment(segments, filters.segment) };
   const tz = org.timeZone;
   const today = calendarDayIn(now, tz);
   const toDay = filters.to ? parseDay(filters.to) : today;
@@ -175,10 +182,20 @@ export async function loadJourneyOverview(db: Queryable, auth: AuthContext, filt
   const report = (by: Parameters<typeof metricReport>[2]['by']) =>
     metricReport(db, auth, { metric: 'nps', by, interval: 'month', filters: metricFilters });
 
-  const [allJourneys, units, touchpoints, stages, journeys, journeyChannels, periods] = await Promise.all([
+  // The period of the same length just before, for the key figures' change.
+  const days = Math.round((Date.UTC(toDay.year, toDay.month - 1, toDay.day) - Date.UTC(fromDay.year, fromDay.month - 1, fromDay.day)) / 86_400_000) + 1;
+  const previousFrom = normalise({ ...fromDay, day: fromDay.day - days });
+  const previousTo = normalise({ ...fromDay, day: fromDay.day - 1 });
+  const previous = {
+    filters: { ...metricFilters, from: startOfDayIn(previousFrom.year, previousFrom.month, previousFrom.day, tz).toISOString(), to: metricFilters.from },
+    from: dayString(previousFrom), to: dayString(previousTo),
+  };
+
+  const [allJourneys, units, touchpoints, stages, journeys, journeyChannels, periods, kpis] = await Promise.all([
     listJourneys(db, auth.orgId),
     unitsInScope(db, auth),
     report(['touchpoint']), report(['stage']), report(['journey']), report(['journey', 'channel']), report(['period']),
+    loadKpiTiles(db, auth, metricFilters, previous, org.minGroupSize),
   ]);
 
   const keyed = (groups: Array<{ key: Record<string, string | null> } & Record<string, unknown>>, dimension: string) =>
@@ -201,6 +218,7 @@ export async function loadJourneyOverview(db: Queryable, auth: AuthContext, filt
     period: { from: dayString(fromDay), to: dayString(toDay) },
     allJourneys: allJourneys.map((j) => ({ id: j.id, name: j.name })),
     personas: [...new Set(allJourneys.flatMap((j) => j.persona ? [j.persona] : []))].sort(),
+    segments,
     apiFilters: Object.fromEntries(Object.entries(metricFilters).filter((e): e is [string, string] => typeof e[1] === 'string')),
     journeys: allJourneys.filter((j) => (!filters.journeyId || j.id === filters.journeyId) && (!filters.persona || j.persona === filters.persona)),
     units,
@@ -210,6 +228,7 @@ export async function loadJourneyOverview(db: Queryable, auth: AuthContext, filt
     byTouchpoint: keyed(touchpoints.groups, 'touchpoint'),
     byJourneyChannel,
     trend: months.map((month) => ({ month, figure: byMonth.get(month) })),
+    kpis,
   };
 }
 
@@ -248,6 +267,8 @@ export interface OverviewPage {
   can?: (permission: Permission) => boolean;
   /** This page's URL with its filters, which the table and chart downloads extend. */
   pageUrl?: string;
+  /** The reader's unread notifications, for the bell in the banner (none: no bell). */
+  unread?: number;
 }
 
 /** The export files of this view: the exports API with the page's filters. */
@@ -299,7 +320,7 @@ function channelList(journey: Journey['stages'][number], ctx: Ctx): string {
 
 function filterForm(page: OverviewPage): SafeHtml {
   const { t, overview: o } = page;
-  return sharedFilterForm({ t, action: '/app', filters: o.filters, from: o.period.from, journeys: o.allJourneys, units: o.units, personas: o.personas });
+  return sharedFilterForm({ t, action: '/app', filters: o.filters, from: o.period.from, journeys: o.allJourneys, units: o.units, personas: o.personas, segments: o.segments });
 }
 
 function journeySection(journey: Journey, page: OverviewPage, ctx: Ctx): SafeHtml {
@@ -391,7 +412,7 @@ export function channelTable(journey: Journey, page: Pick<OverviewPage, 't' | 'o
 }
 
 const monthLabel = (m: string, style: 'short' | 'long', language: UiLanguage) =>
-  formatDate(`${m}T12:00:00Z`, language, style === 'short' ? { month: 'short', year: '2-digit' } : { month: 'long', year: 'numeric' });
+  formatDate(`${m}T12:00:00Z`, language, 'UTC', style === 'short' ? { month: 'short', year: '2-digit' } : { month: 'long', year: 'numeric' });
 
 export function trendTable(page: Pick<OverviewPage, 't' | 'overview' | 'language'>, ctx: Ctx): TableModel {
   const { t, overview: o, language } = page;
@@ -441,6 +462,21 @@ function trendSection(page: OverviewPage, ctx: Ctx): SafeHtml {
 </section>`;
 }
 
+/** The slice in words for a chart's file: the period, then each filter by its name, not its id. */
+export function overviewCaption(o: JourneyOverview, t: DashboardStrings, language: UiLanguage): string {
+  const day = (d: string) => formatDate(`${d}T12:00:00Z`, language, 'UTC');
+  const f = o.filters;
+  const named: Array<[string, string | undefined]> = [
+    [t.filters.journey, f.journeyId && o.allJourneys.find((j) => j.id === f.journeyId)?.name],
+    [t.filters.channel, f.channel && (t.channelNames[f.channel] ?? f.channel)],
+    [t.filters.unit, f.unitId && o.units.find((u) => u.id === f.unitId)?.name],
+    [t.filters.segment, f.segment],
+    [t.filters.responseLanguage, f.language && (languageNames[f.language] ?? f.language)],
+    [t.filters.persona, f.persona],
+  ];
+  return [t.overview.period(day(o.period.from), day(o.period.to)), ...named.filter((e): e is [string, string] => Boolean(e[1])).map(([k, v]) => `${k}: ${v}`)].join(' · ');
+}
+
 export function renderJourneyOverview(page: OverviewPage): SafeHtml {
   const { t, overview: o, language } = page;
   const ctx: Ctx = { language, t, min: o.minGroupSize };
@@ -449,7 +485,7 @@ export function renderJourneyOverview(page: OverviewPage): SafeHtml {
     segment: t.filters.segment, language: t.filters.responseLanguage, persona: t.filters.persona,
   };
   const noResponses = !o.overall.suppressed && (o.overall.n ?? 0) === 0;
-  const day = (d: string) => formatDate(`${d}T12:00:00Z`, language);
+  const day = (d: string) => formatDate(`${d}T12:00:00Z`, language, 'UTC');
   const body = html`
 <h1>${t.overview.title}</h1>
 <p class="lead">${t.overview.intro}</p>
@@ -458,12 +494,12 @@ ${filterForm(page)}
 <p><strong>${t.overview.period(day(o.period.from), day(o.period.to))}</strong></p>
 ${page.canReadCases ? html`<p><a href="${`/app/loop?${new URLSearchParams({ from: o.period.from, ...(o.filters.to ? { to: o.filters.to } : {}), ...(o.filters.unitId ? { unit: o.filters.unitId } : {}) })}`}">${loopMetricsText(language).overviewLink}</a></p>` : ''}
 ${headline(page, ctx)}
-${noResponses ? html`<div class="empty" role="status"><h2>${t.overview.emptyTitle}</h2><p>${t.overview.emptyBody}</p></div>` : trendSection(page, ctx)}
+${noResponses ? html`<div class="empty" role="status"><h2>${t.overview.emptyTitle}</h2><p>${t.overview.emptyBody}</p></div>` : html`${renderKpiTiles(o.kpis, language, { noAnswers: t.overview.noAnswers, tooSmall: t.overview.tooSmall })}${trendSection(page, ctx)}`}
 <p class="legend muted">${t.overview.legend(o.minGroupSize)}</p>
 ${o.journeys.length === 0 ? html`<p class="notice">${t.overview.noJourneys}</p>` : o.journeys.map((j) => journeySection(j, page, ctx))}
 ${page.canExport ? exportSection(page) : ''}`;
   return appShell({
     language, t, title: t.overview.title, current: 'overview', userName: page.userName, organizationName: o.organizationName,
-    languageHref: page.languageHref, body, can: page.can,
+    languageHref: page.languageHref, body, can: page.can, unread: page.unread,
   });
 }

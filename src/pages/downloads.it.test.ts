@@ -104,8 +104,15 @@ describe('table and chart downloads', () => {
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'image/svg+xml; charset=utf-8');
     const svg = await res.text();
-    assert.match(svg, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg width="720" height="280" font-family="[^"]+" xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    assert.match(svg, /<title id="nps-trend-title">[^<]+<\/title><desc id="nps-trend-desc">[^<]+<\/desc><rect x="0" y="0" width="720" height="280" fill="#ffffff"\/>/);
+    // The 720 × 280 chart, nested under a 36-px title band and over a 28-px caption band: 720 × 344.
+    assert.match(svg, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="720" height="344" viewBox="0 0 720 344" font-family="[^"]+" role="img">/);
+    const title = /<title id="nps-trend-title">([^<]+)<\/title>/.exec(svg)?.[1];
+    assert.ok(title, 'the chart keeps its own title');
+    // The file's title is the chart's title, drawn in the band; the caption names the period in Swedish.
+    assert.ok(svg.includes(`<text x="16" y="24" font-size="16" font-weight="700" fill="#1a1a1a">${title}</text>`));
+    assert.match(svg, /<desc>Period: [^<]+<\/desc>/);
+    assert.match(svg, /<text x="16" y="334" font-size="12" fill="#333333">Period: [^<]+<\/text><\/svg>$/);
+    assert.ok(svg.includes('<svg x="0" y="36" width="720" height="280" xmlns="http://www.w3.org/2000/svg"'), 'the chart nested below the title band');
     assert.ok(svg.trimEnd().endsWith('</svg>'));
     assert.doesNotMatch(svg, /<script|on[a-z]+=/i);
   });
@@ -115,8 +122,9 @@ describe('table and chart downloads', () => {
     assert.equal(res.status, 200, await res.clone().text());
     assert.equal(res.headers.get('content-type'), 'image/png');
     const png = PNG.sync.read(Buffer.from(await res.arrayBuffer()));
+    // Twice 720 × (280 + 36 + 28).
     assert.equal(png.width, 1440);
-    assert.equal(png.height, 560);
+    assert.equal(png.height, 688);
     let dark = 0;
     let blue = 0;
     for (let i = 0; i < png.data.length; i += 4) {

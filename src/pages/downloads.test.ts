@@ -53,3 +53,15 @@ test('a standalone SVG has its size, font and white background after title and d
   assert.match(out, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg width="720" height="280" font-family="[^"]*DejaVu Sans[^"]*" xmlns=/);
   assert.ok(out.includes('<desc>D</desc><rect x="0" y="0" width="720" height="280" fill="#ffffff"/><line/>'));
 });
+
+test('a chart file with labels: title band above, caption below, the chart nested unchanged', () => {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 720 280" role="img"><title>T</title><desc>D</desc><line/></svg>';
+  const out = standaloneSvg(svg, { title: 'NPS by month', caption: 'Period: 1 Jan 2026 – 31 Jan 2026 · Channel: Phone & <web>' });
+  // 280 + 36 (title) + 28 (caption) = 344.
+  assert.match(out, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="720" height="344" viewBox="0 0 720 344" /);
+  assert.ok(out.includes('<title>NPS by month</title><desc>Period: 1 Jan 2026 – 31 Jan 2026 · Channel: Phone &amp; &lt;web&gt;</desc>'));
+  assert.ok(out.includes('<svg x="0" y="36" width="720" height="280" xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 720 280" role="img"><title>T</title><desc>D</desc><line/></svg>'));
+  assert.ok(out.endsWith('<text x="16" y="334" font-size="12" fill="#333333">Period: 1 Jan 2026 – 31 Jan 2026 · Channel: Phone &amp; &lt;web&gt;</text></svg>'));
+  // Without a caption the band below is 8 px.
+  assert.match(standaloneSvg(svg, { title: 'T' }), /height="324" viewBox="0 0 720 324"/);
+});

@@ -149,15 +149,33 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width: Number(m[1]), height: Number(m[2]) };
 }
 
+/** What a chart file says around the chart: its title above, the filters it was drawn with below. */
+export interface ChartLabels { title: string; caption?: string }
+
+const TITLE_BAND = 36;
+const CAPTION_BAND = 28;
+
 /**
  * The page's chart as a file that stands alone: explicit size, the page's font family, a white
  * background (dark text stays readable in a dark image viewer) and an XML declaration. The
- * chart's ids and accessible title/description are kept.
+ * chart's ids and accessible title/description are kept. With `labels`, the file is taller by a
+ * title band above and a caption band below, so a chart pasted into a slide still says what it
+ * shows and for which slice; the chart itself is nested unchanged.
  */
-export function standaloneSvg(svg: string): string {
+export function standaloneSvg(svg: string, labels?: ChartLabels): string {
   const { width, height } = svgSize(svg);
   let out = svg.trim();
   if (!/^\s*<svg\b[^>]*\bxmlns=/.test(out)) out = out.replace(/^\s*<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"');
+  if (labels) {
+    const total = height + TITLE_BAND + (labels.caption ? CAPTION_BAND : 8);
+    const inner = out.replace(/^\s*<svg\b/, `<svg x="0" y="${TITLE_BAND}" width="${width}" height="${height}"`);
+    const caption = labels.caption
+      ? `<text x="16" y="${height + TITLE_BAND + 18}" font-size="12" fill="#333333">${escapeHtml(labels.caption)}</text>` : '';
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${escapeHtml(chartFontFamily)}" role="img">`
+      + `<title>${escapeHtml(labels.title)}</title>${labels.caption ? `<desc>${escapeHtml(labels.caption)}</desc>` : ''}`
+      + `<rect x="0" y="0" width="${width}" height="${total}" fill="#ffffff"/>`
+      + `<text x="16" y="24" font-size="16" font-weight="700" fill="#1a1a1a">${escapeHtml(labels.title)}</text>${inner}${caption}</svg>`;
+  }
   out = out.replace(/^\s*<svg\b/, `<svg width="${width}" height="${height}" font-family="${escapeHtml(chartFontFamily)}"`);
   // The background goes after <title>/<desc> so they stay the first children.
   const afterDesc = /<\/desc>/.exec(out);
@@ -172,9 +190,9 @@ export const chartFontFamily = 'system-ui, "Noto Sans", "DejaVu Sans", sans-seri
 let rasterising: Promise<unknown> = Promise.resolve();
 
 /** PNG of a chart at `scale`× its size, rendered by headless Chromium. */
-export async function chartPng(svg: string, chromiumPath: string, scale = 2): Promise<Buffer> {
+export async function chartPng(svg: string, chromiumPath: string, scale = 2, labels?: ChartLabels): Promise<Buffer> {
   // One browser at a time: each takes ~100 MB, and a burst of downloads must not start ten.
-  const run = rasterising.then(() => rasterise(standaloneSvg(svg), chromiumPath, scale));
+  const run = rasterising.then(() => rasterise(standaloneSvg(svg, labels), chromiumPath, scale));
   rasterising = run.catch(() => undefined);
   return run;
 }
@@ -208,11 +226,12 @@ export function requestedDownload(query: unknown): { id: string; format: Downloa
 }
 
 /** The file of one table or chart in one format. */
-export async function downloadFile(item: Downloadable, format: DownloadFormat, options: { chromiumPath: string; language: UiLanguage }): Promise<Buffer | string> {
+export async function downloadFile(item: Downloadable, format: DownloadFormat, options: DownloadOptions): Promise<Buffer | string> {
   const s = downloadText(options.language);
   if (isChart(item)) {
-    if (format === 'svg') return standaloneSvg(item.svg);
-    if (format === 'png') return chartPng(item.svg, options.chromiumPath);
+    const labels = { title: item.title, caption: options.caption };
+    if (format === 'svg') return standaloneSvg(item.svg, labels);
+    if (format === 'png') return chartPng(item.svg, options.chromiumPath, 2, labels);
     throw badInput(`A chart downloads as svg or png, not ${format}`, 'download');
   }
   if (format === 'csv') return tableCsv(item, s);
@@ -224,7 +243,14 @@ export async function downloadFile(item: Downloadable, format: DownloadFormat, o
  * Answers `?download=` with the file of the page's table or chart; false when the request is
  * for the page itself. Call it after the page's own permission check.
  */
-export async function answerDownload(request: FastifyRequest, reply: FastifyReply, items: Downloadable[], options: { chromiumPath: string; language: UiLanguage }): Promise<boolean> {
+export interface DownloadOptions {
+  chromiumPath: string;
+  language: UiLanguage;
+  /** The slice in words (period, filters by name) printed under a chart in its file. */
+  caption?: string;
+}
+
+export async function answerDownload(request: FastifyRequest, reply: FastifyReply, items: Downloadable[], options: DownloadOptions): Promise<boolean> {
   const wanted = requestedDownload(request.query);
   if (!wanted) return false;
   const item = items.find((i) => i.id === wanted.id);

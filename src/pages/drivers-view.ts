@@ -154,6 +154,7 @@ export function matrixChart(w: WeightsReport, a: AnalysisStrings, language: UiLa
     id: 'drivers-matrix-chart', title: d.matrixHeading, desc: d.matrixDesc(w.attributes.length),
     xLabel: d.importance, yLabel: d.performanceAxis(measure),
     thresholds: { x: w.priority.importanceThreshold, y: w.priority.performanceThreshold },
+    yRange: w.priority.performanceRange,
     quadrantLabels: d.quadrants,
     formatX: (v) => formatNumber(v, language, 0), formatY: (v) => formatNumber(v, language, perfDigits),
     describe: (p) => `${p.label}: ${d.quadrants[p.quadrant as keyof typeof d.quadrants]}; ${d.importance} ${formatNumber(p.x, language, 1)}; ${d.performanceAxis(measure)} ${formatNumber(p.y, language, perfDigits)}`,

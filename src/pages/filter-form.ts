@@ -9,11 +9,17 @@ import type { DashboardStrings } from '../i18n/dashboard.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import type { OverviewFilters } from './dashboard-view.ts';
 
+/** A segment asked for in another letter case ("GOLD") as the organisation spells it ("Gold"); unknown ones as asked. */
+export const canonicalSegment = (segments: string[], asked: string): string =>
+  segments.find((s) => s.toLowerCase() === asked.toLowerCase()) ?? asked;
+
 export const filterOption = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? raw(' selected') : ''}>${label}</option>`;
 
 export function filterForm(input: {
   t: DashboardStrings; action: string; filters: OverviewFilters; from: string;
   journeys: Array<{ id: string; name: string }>; units: Array<{ id: string; name: string }>; personas: string[];
+  /** The organisation's segments: the segment filter is a picker of these (a text field without them). */
+  segments?: string[];
   /** The view's own fields, before and after the shared ones. */
   before?: SafeHtml | ''; after?: SafeHtml | '';
 }): SafeHtml {
@@ -34,7 +40,9 @@ export function filterForm(input: {
   ${input.units.length > 0 ? html`<div class="field"><label for="f-unit">${t.filters.unit}</label><select id="f-unit" name="unit">
     ${option('', t.filters.allUnits, !f.unitId)}${input.units.map((u) => option(u.id, u.name, u.id === f.unitId))}
   </select></div>` : ''}
-  <div class="field"><label for="f-segment">${t.filters.segment}</label><input id="f-segment" name="segment" type="text" maxlength="200" value="${f.segment ?? ''}"></div>
+  ${input.segments && input.segments.length > 0 ? html`<div class="field"><label for="f-segment">${t.filters.segment}</label><select id="f-segment" name="segment">
+    ${option('', t.filters.allSegments, !f.segment)}${[...new Set([...input.segments, ...(f.segment ? [f.segment] : [])])].map((v) => option(v, v, v === f.segment))}
+  </select></div>` : html`<div class="field"><label for="f-segment">${t.filters.segment}</label><input id="f-segment" name="segment" type="text" maxlength="200" value="${f.segment ?? ''}"></div>`}
   <div class="field"><label for="f-language">${t.filters.responseLanguage}</label><select id="f-language" name="language">
     ${option('', t.filters.allLanguages, !f.language)}${[...new Set([...uiLanguages, ...(f.language ? [f.language] : [])])].map((l) => option(l, languageNames[l] ?? l, l === f.language))}
   </select></div>

@@ -9,6 +9,7 @@
  * suppression hold as in the API) and the change test from `changeBetween`;
  * `renderJourneyMap` only formats.
  */
+import { contactFacets } from '../contacts/service.ts';
 import type { Queryable } from '../db/connection.ts';
 import type { AuthContext, Permission } from '../auth/permissions.ts';
 import { metricReport } from '../metrics/service.ts';
@@ -20,7 +21,7 @@ import type { DashboardStrings } from '../i18n/dashboard.ts';
 import type { JourneyPageStrings } from '../i18n/journey-pages.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
-import { filterForm as sharedFilterForm, filterOption } from './filter-form.ts';
+import { canonicalSegment, filterForm as sharedFilterForm, filterOption } from './filter-form.ts';
 import { numberHtml, tableHtml, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
 import {
   bandOf, digitsOf, figureOf, filterQuery, formatFigure, mapMetrics, periodOf, sliceFilters,
@@ -41,6 +42,8 @@ export interface JourneyMap {
   period: Period;
   allJourneys: Array<{ id: string; name: string }>;
   personas: string[];
+  /** The contacts' segments, for the segment picker. */
+  segments: string[];
   units: Array<{ id: string; name: string }>;
   statements: LikertStatement[];
   /** The statement the map shows (metric likert). */
@@ -76,7 +79,8 @@ export async function unitsInScope(db: Queryable, auth: AuthContext) {
 }
 
 export async function loadJourneyMap(db: Queryable, auth: AuthContext, filters: PageFilters, language: UiLanguage, now = new Date()): Promise<JourneyMap> {
-  const org = await getOrganization(db, auth.orgId);
+  const [org, { segments }] = await Promise.all([getOrganization(db, auth.orgId), contactFacets(db, auth.orgId)]);
+  if (filters.segment) filters = { ...filters, segment: canonicalSegment(segments, filters.segment) };
   const period = periodOf(filters, org.timeZone, now, MAP_DEFAULT_DAYS);
   const [allJourneys, units, statements] = await Promise.all([listJourneys(db, auth.orgId), unitsInScope(db, auth), likertStatements(db, auth.orgId, language)]);
   const metric = filters.metric;
@@ -116,6 +120,7 @@ export async function loadJourneyMap(db: Queryable, auth: AuthContext, filters: 
     period,
     allJourneys: allJourneys.map((j) => ({ id: j.id, name: j.name })),
     personas,
+    segments,
     units,
     statements,
     statement,
@@ -185,12 +190,13 @@ function metricName(ctx: PageContext, statement: LikertStatement | null): string
 export function filterForm(input: {
   action: string; ctx: PageContext; filters: PageFilters; period: Period; allJourneys: Array<{ id: string; name: string }>;
   units: Array<{ id: string; name: string }>; personas: string[]; statements: LikertStatement[]; showCompare: boolean; showMetric: boolean;
+  segments?: string[];
 }): SafeHtml {
   const { ctx, filters: f } = input;
   const { t, s } = ctx;
   const option = filterOption;
   return sharedFilterForm({
-    t, action: input.action, filters: f, from: input.period.from, journeys: input.allJourneys, units: input.units, personas: input.personas,
+    t, action: input.action, filters: f, from: input.period.from, journeys: input.allJourneys, units: input.units, personas: input.personas, segments: input.segments,
     before: input.showMetric ? html`<div class="field"><label for="f-metric">${s.metric}</label><select id="f-metric" name="metric">
     ${mapMetrics.map((m) => option(m, s.metricNames[m], m === f.metric))}
   </select></div>
@@ -301,6 +307,8 @@ export interface JourneyMapPage {
   can?: (permission: Permission) => boolean;
   /** This page's URL (path and query), which the download links extend. */
   pageUrl: string;
+  /** The reader's unread notifications, for the bell in the banner (none: no bell). */
+  unread?: number;
 }
 
 export function fieldLabels(t: DashboardStrings, s: JourneyPageStrings): Record<string, string> {
@@ -320,7 +328,7 @@ export function mapDownloads(map: JourneyMap, language: UiLanguage, t: Dashboard
 export function renderJourneyMap(page: JourneyMapPage): SafeHtml {
   const { t, s, map: m, language } = page;
   const ctx: PageContext = { language, t, s, min: m.minGroupSize, metric: m.filters.metric };
-  const day = (d: string) => formatDate(`${d}T12:00:00Z`, language);
+  const day = (d: string) => formatDate(`${d}T12:00:00Z`, language, 'UTC');
   const labels = fieldLabels(t, s);
   const noResponses = !m.overall || (!m.overall.suppressed && (m.overall.n ?? 0) === 0);
   const noStatement = ctx.metric === 'likert' && !m.statement;
@@ -330,7 +338,7 @@ export function renderJourneyMap(page: JourneyMapPage): SafeHtml {
 <h1>${s.mapTitle}</h1>
 <p class="lead">${s.mapIntro}</p>
 ${page.invalidFilters.length > 0 ? html`<div class="error-summary" role="alert"><ul>${page.invalidFilters.map((f) => html`<li>${t.filters.invalid(labels[f] ?? f)}</li>`)}</ul></div>` : ''}
-${filterForm({ action: '/app/journeys', ctx, filters: m.filters, period: m.period, allJourneys: m.allJourneys, units: m.units, personas: m.personas, statements: m.statements, showCompare: true, showMetric: true })}
+${filterForm({ action: '/app/journeys', ctx, filters: m.filters, period: m.period, allJourneys: m.allJourneys, units: m.units, personas: m.personas, segments: m.segments, statements: m.statements, showCompare: true, showMetric: true })}
 <p><strong>${metricName(ctx, m.statement)}</strong> · ${t.overview.period(day(m.period.from), day(m.period.to))}
   <span class="muted">· ${s.previousPeriod(day(m.period.previousDays.from), day(m.period.previousDays.to))}</span></p>
 <p class="headline" id="headline">${s.wholeSlice}: ${figureValue(m.overall, ctx)} <span class="muted">(${t.overview.ci95} ${intervalText(m.overall, ctx)}; n = ${m.overall && !m.overall.suppressed ? count(ctx, m.overall.n) : '–'})</span> ${changeMark(m.overallChange, ctx)}</p>
@@ -347,6 +355,6 @@ ${m.columns.every((c) => c.journeys.length === 0) ? html`<p class="notice">${t.o
 `;
   return appShell({
     language, t, title: s.mapTitle, current: 'journeys', userName: page.userName, organizationName: m.organizationName,
-    languageHref: page.languageHref, body, can: page.can,
+    languageHref: page.languageHref, body, can: page.can, unread: page.unread,
   });
 }

@@ -12,6 +12,7 @@ import { dashboardText } from '../i18n/dashboard.ts';
 import { journeyPageText } from '../i18n/journey-pages.ts';
 import type { UiLanguage } from '../i18n/index.ts';
 import { getOrganization } from '../orgs/service.ts';
+import { unreadCountOf } from '../notifications/service.ts';
 import { html } from './html.ts';
 import { appShell } from './layout.ts';
 import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './dashboard-routes.ts';
@@ -39,7 +40,8 @@ export async function journeyPageRoutes(app: FastifyInstance) {
     const profile = await profileOf(app, auth);
     const language = uiLanguage(request, profile.language);
     await keepLanguageChoice(app, request, reply, auth, profile.language);
-    return { auth, profile, language, t: dashboardText(language), s: journeyPageText(language), languageHref: (l: UiLanguage) => hrefWithLanguage(request, l), can: (p: Permission) => allows(auth, p) };
+    const unread = await unreadCountOf(db, auth);
+    return { auth, profile, language, unread, t: dashboardText(language), s: journeyPageText(language), languageHref: (l: UiLanguage) => hrefWithLanguage(request, l), can: (p: Permission) => allows(auth, p) };
   }
 
   // Listed with the permission they check, so the role-matrix and cross-tenant suites sweep them
@@ -74,7 +76,7 @@ export async function journeyPageRoutes(app: FastifyInstance) {
       const org = await getOrganization(db, page.auth.orgId);
       return sendHtml(reply, appShell({
         language: page.language, t: page.t, title: page.s.notFound, current: 'journeys', userName: page.profile.name, organizationName: org.name,
-        languageHref: page.languageHref, can: page.can, body: html`<h1>${page.s.notFound}</h1><p><a href="/app/journeys">${page.s.mapTitle}</a></p>`,
+        languageHref: page.languageHref, can: page.can, unread: page.unread, body: html`<h1>${page.s.notFound}</h1><p><a href="/app/journeys">${page.s.mapTitle}</a></p>`,
       }), 404);
     }
   }

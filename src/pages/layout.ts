@@ -13,6 +13,11 @@ import { npsBandColours } from './charts.ts';
 import { workStyles } from './work.css.ts';
 import { journeyPageStyles } from './journey-pages.css.ts';
 import { surveyBuilderStyles } from './survey-builder.css.ts';
+import { notificationStyles } from './notification-pages.css.ts';
+import { kpiTilesCss } from './kpi-tiles.css.ts';
+import { boardReportPageStyles } from './board-report-pages.css.ts';
+import { notificationsText } from '../i18n/notifications.ts';
+import { orgSettingsText } from '../i18n/org-settings.ts';
 import type { Permission } from '../auth/permissions.ts';
 
 export const stylesheetPath = '/assets/kaiku.css';
@@ -22,15 +27,20 @@ export const navigation = [
   { id: 'overview', path: '/app', label: (t: DashboardStrings) => t.nav.overview },
   { id: 'journeys', path: '/app/journeys', label: (t: DashboardStrings) => t.nav.journeys },
   { id: 'feedback', path: '/app/feedback', label: (t: DashboardStrings) => t.nav.feedback },
-  { id: 'praise', path: '/app/praise', label: (t: DashboardStrings) => t.nav.praise },
+  { id: 'praise', path: '/app/praise', label: (t: DashboardStrings) => t.nav.praise, permission: 'cases:read' },
   { id: 'drivers', path: '/app/drivers', label: (t: DashboardStrings) => t.nav.drivers, permission: 'metrics:read' },
   { id: 'text', path: '/app/text', label: (t: DashboardStrings) => t.nav.text, permission: 'metrics:read' },
+  { id: 'segments', path: '/app/segments', label: (t: DashboardStrings) => t.nav.segments, permission: 'metrics:read' },
+  { id: 'benchmarks', path: '/app/benchmarks', label: (t: DashboardStrings) => t.nav.benchmarks, permission: 'metrics:read' },
   { id: 'churn', path: '/app/churn', label: (t: DashboardStrings) => t.nav.churn, permission: 'churn:read' },
+  { id: 'contacts', path: '/app/contacts', label: (t: DashboardStrings) => t.nav.contacts, permission: 'contacts:read' },
   { id: 'cases', path: '/app/cases', label: (t: DashboardStrings) => t.nav.cases, permission: 'cases:read' },
   { id: 'actions', path: '/app/actions', label: (t: DashboardStrings) => t.nav.actions, permission: 'actions:read' },
+  { id: 'reports', path: '/app/reports/board', label: (t: DashboardStrings) => t.nav.reports, permission: 'reports:read' },
   { id: 'setup', path: '/app/setup', label: (t: DashboardStrings) => t.nav.setup, permission: 'distribution:read' },
 ] as const;
-export type PageId = (typeof navigation)[number]['id'];
+/** The notifications page has no menu entry: the bell in the banner is the way in. */
+export type PageId = (typeof navigation)[number]['id'] | 'notifications' | 'account';
 
 interface DocumentInput {
   language: UiLanguage;
@@ -76,8 +86,16 @@ ${input.body}
 </main>`);
 }
 
-/** A signed-in page: banner with user and sign-out, main navigation, then main. */
-export function appShell(input: DocumentInput & { current: PageId; userName: string; organizationName: string; can?: (permission: Permission) => boolean }): SafeHtml {
+/**
+ * The bell: a link to the notifications page whose name says the unread count in words (the
+ * icon and the badge are hidden from assistive technology, which reads the words instead).
+ */
+function bell(language: UiLanguage, unread: number, current: boolean): SafeHtml {
+  return html`<a class="bell" href="/app/notifications"${current ? raw(' aria-current="page"') : ''}><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2.5a1.5 1.5 0 0 0-1.5 1.5v.7A6 6 0 0 0 6 10.5v4.2l-2 2.6V19h16v-1.7l-2-2.6v-4.2a6 6 0 0 0-4.5-5.8V4A1.5 1.5 0 0 0 12 2.5zM9.5 20a2.5 2.5 0 0 0 5 0z"/></svg><span class="visually-hidden">${notificationsText(language).bell(unread)}</span>${unread > 0 ? html`<span class="bell-badge" aria-hidden="true">${unread > 99 ? '99+' : String(unread)}</span>` : ''}</a>`;
+}
+
+/** A signed-in page: banner with user, notification bell (given the caller's unread count) and sign-out, main navigation, then main. */
+export function appShell(input: DocumentInput & { current: PageId; userName: string; organizationName: string; can?: (permission: Permission) => boolean; unread?: number }): SafeHtml {
   const t = input.t;
   return documentOf(input, html`
 <header class="banner" role="banner">
@@ -88,7 +106,9 @@ export function appShell(input: DocumentInput & { current: PageId; userName: str
   </ul></nav>
   ${languageSwitch(input)}
   <div class="user">
+    ${input.unread === undefined ? '' : bell(input.language, input.unread, input.current === 'notifications')}
     <span>${t.signedInAs(input.userName)}</span>
+    <a href="/app/account"${input.current === 'account' ? raw(' aria-current="page"') : ''}>${orgSettingsText(input.language).account.link}</a>
     <form method="post" action="/logout"><button type="submit" class="link-button">${t.signIn.signOut}</button></form>
   </div>
 </header>
@@ -117,7 +137,7 @@ main:focus { outline: none; }
 .banner :focus-visible { outline-color: #ffffff; box-shadow: 0 0 0 6px #ffd43b; }
 .brand { font-weight: 700; font-size: 1.25rem; text-decoration: none; }
 .org { opacity: 0.9; }
-.banner ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; }
+.banner ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; margin: 0; padding: 0; }
 .banner [aria-current] { font-weight: 700; text-underline-offset: 0.3em; text-decoration-thickness: 2px; }
 .languages { margin-left: auto; }
 .user { display: flex; align-items: center; gap: 0.75rem; }
@@ -176,6 +196,9 @@ ul.verbatims figure { margin: 0 0 1rem; }
 ${workStyles}
 ${journeyPageStyles}
 ${surveyBuilderStyles}
+${notificationStyles}
+${kpiTilesCss}
+${boardReportPageStyles}
 @media (max-width: 40rem) { main { padding: 1rem; } .languages { margin-left: 0; } }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 `;

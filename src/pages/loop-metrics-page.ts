@@ -8,14 +8,18 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { identify } from '../auth/plugin.ts';
-import { allows, type AuthContext } from '../auth/permissions.ts';
+import { allows, type AuthContext, type Permission } from '../auth/permissions.ts';
 import type { Queryable } from '../db/connection.ts';
 import { KaikuError } from '../errors.ts';
 import { dashboardText } from '../i18n/dashboard.ts';
 import { formatDate, type UiLanguage } from '../i18n/index.ts';
 import { loopMetricsText, type LoopMetricsStrings } from '../i18n/loop-metrics.ts';
 import { caseMetrics } from '../loop/cases.ts';
+import { closedCaseBreakdown, rootCauseName, type ClosedBreakdown } from '../loop/closure.ts';
+import { caseInboxText } from '../i18n/case-inbox.ts';
+import { plural } from '../i18n/plural.ts';
 import { getOrganization } from '../orgs/service.ts';
+import { unreadCountOf } from '../notifications/service.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
 import { parseOverviewFilters, startOfDayIn, TREND_MONTHS, type OverviewFilters } from './dashboard-view.ts';
@@ -46,6 +50,8 @@ export interface LoopMetricsView {
   units: Array<{ id: string; name: string }>;
   overall: LoopFigures;
   byUnit: Array<{ unitId: string | null; name: string | null } & LoopFigures>;
+  /** Problem cases closed in the period (by closing time), by root cause and by recovery outcome. */
+  closed: ClosedBreakdown;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -81,7 +87,7 @@ export async function loadLoopMetrics(db: Queryable, auth: AuthContext, filters:
     ...(filters.to ? { to: startOfDayIn(toDay.year, toDay.month, toDay.day + 1, tz).toISOString() } : {}),
     ...(filters.unitId ? { unitId: filters.unitId } : {}),
   };
-  const [units, metrics] = await Promise.all([unitsInScope(db, auth), caseMetrics(db, auth, { ...query, by: 'unit' }, now)]);
+  const [units, metrics, closed] = await Promise.all([unitsInScope(db, auth), caseMetrics(db, auth, { ...query, by: 'unit' }, now), closedCaseBreakdown(db, auth, query)]);
   const names = new Map((await db.query<{ id: string; name: string }>(`select id::text, name from units where org_id = $1`, [auth.orgId])).map((u) => [u.id, u.name]));
   const groups = metrics.groups as Array<LoopFigures & { key: string | null }>;
   return {
@@ -91,6 +97,7 @@ export async function loadLoopMetrics(db: Queryable, auth: AuthContext, filters:
     units,
     overall: metrics.overall as unknown as LoopFigures,
     byUnit: groups.map((g) => ({ ...g, unitId: g.key, name: g.key ? names.get(g.key) ?? null : null })),
+    closed,
   };
 }
 
@@ -100,6 +107,10 @@ export interface LoopMetricsPage {
   view: LoopMetricsView;
   invalidFilters: string[];
   languageHref: (language: UiLanguage) => string;
+  /** Whether the reader's role has a permission: the menu shows only the pages it opens. */
+  can: (permission: Permission) => boolean;
+  /** The reader's unread notifications, for the bell in the banner (none: no bell). */
+  unread?: number;
 }
 
 /** The overview's query string for the same filters (period and unit, and any others it had). */
@@ -124,7 +135,7 @@ export function renderLoopMetrics(page: LoopMetricsPage): SafeHtml {
   const rows = figureRows(v.overall, s);
   const fieldLabels: Record<string, string> = { from: s.from, to: s.to, unit: s.unit };
   const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? raw(' selected') : ''}>${label}</option>`;
-  const day = (d: string) => formatDate(`${d}T12:00:00Z`, language);
+  const day = (d: string) => formatDate(`${d}T12:00:00Z`, language, 'UTC');
   const body = html`
 <h1>${s.title}</h1>
 <p class="lead">${s.intro}</p>
@@ -161,10 +172,31 @@ ${v.byUnit.length > 0 ? html`
     <td class="num">${pct(u.withinSlaShare)} (${count.format(u.resolvedWithDue)})</td><td class="num">${hours(u.medianHoursToFirstAction)} (${count.format(u.withFirstAction)})</td>
     <td class="num">${pct(u.reopenRate)} (${count.format(u.everResolved)})</td><td class="num">${pct(u.recoveryRate)} (${count.format(u.detractorsFollowedUp)})</td></tr>`)}</tbody>
 </table>
-</div>` : ''}`;
+</div>` : ''}
+${closedSection(v, language, { share: pct, count: (n) => count.format(n), day })}`;
   return appShell({
-    language, t, title: s.title, current: 'cases', userName: page.userName, organizationName: v.organizationName, languageHref: page.languageHref, body,
+    language, t, title: s.title, current: 'cases', userName: page.userName, organizationName: v.organizationName, languageHref: page.languageHref, body, can: page.can, unread: page.unread,
   });
+}
+
+/** Closed cases by root cause and by recovery outcome: counts and shares of the period's closed cases. */
+function closedSection(v: LoopMetricsView, language: UiLanguage, f: { share: (x: number | null) => string; count: (n: number) => string; day: (d: string) => string }): SafeHtml {
+  const ci = caseInboxText(language);
+  const l = ci.loop;
+  const total = v.closed.closed;
+  const table = (id: string, caption: string, column: string, rows: Array<{ name: string; cases: number }>) => html`
+<div class="table-scroll" role="region" aria-labelledby="${id}-caption" tabindex="0">
+<table id="${id}">
+  <caption id="${id}-caption">${caption} · ${plural(language, total, l.closedCount, f.count)}</caption>
+  <thead><tr><th scope="col">${column}</th><th scope="col" class="num">${l.closed}</th><th scope="col" class="num">${l.share}</th></tr></thead>
+  <tbody>${rows.map((r) => html`<tr><th scope="row">${r.name}</th><td class="num">${f.count(r.cases)}</td><td class="num">${f.share(total > 0 ? r.cases / total : null)}</td></tr>`)}</tbody>
+  <tfoot><tr><th scope="row">${l.total}</th><td class="num">${f.count(total)}</td><td class="num">${f.share(total > 0 ? 1 : null)}</td></tr></tfoot>
+</table>
+</div>`;
+  return html`<h2 id="loop-closed-heading">${l.closedIn(f.day(v.period.from), f.day(v.period.to))}</h2>
+${total === 0 ? html`<p class="notice" role="status">${l.noClosed}</p>` : html`
+${table('loop-by-root-cause', l.byRootCause, l.rootCause, v.closed.byRootCause.map((r) => ({ name: r.code ? rootCauseName(r.labels, language, r.code) : l.notRecorded, cases: r.cases })))}
+${table('loop-by-outcome', l.byOutcome, l.outcome, v.closed.byOutcome.map((r) => ({ name: r.outcome ? ci.outcomes[r.outcome] : l.notRecorded, cases: r.cases })))}`}`;
 }
 
 type Row = { id: string; label: string; kind: 'count' | 'share' | 'hours'; value: number | null; basis: { n: number; label: string } | null };
@@ -194,8 +226,8 @@ export async function loopMetricsRoutes(app: FastifyInstance) {
     const language = uiLanguage(request, profile.language);
     await keepLanguageChoice(app, request, reply, auth, profile.language);
     const { filters, invalid } = parseOverviewFilters(request.query as Record<string, unknown>);
-    const view = await loadLoopMetrics(db, auth, filters, (app.deps.now ?? (() => new Date()))());
-    const page = renderLoopMetrics({ language, userName: profile.name, view, invalidFilters: invalid, languageHref: (l) => hrefWithLanguage(request, l) });
+    const [view, unread] = await Promise.all([loadLoopMetrics(db, auth, filters, (app.deps.now ?? (() => new Date()))()), unreadCountOf(db, auth)]);
+    const page = renderLoopMetrics({ language, userName: profile.name, view, invalidFilters: invalid, languageHref: (l) => hrefWithLanguage(request, l), can: (p) => allows(auth, p), unread });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page.toString());
   });
 }

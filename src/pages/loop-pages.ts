@@ -13,6 +13,7 @@ import { dashboardText } from '../i18n/dashboard.ts';
 import { loopPageText, type LoopPageStrings } from '../i18n/board-report.ts';
 import type { UiLanguage } from '../i18n/index.ts';
 import { getOrganization } from '../orgs/service.ts';
+import { unreadCountOf } from '../notifications/service.ts';
 import { praiseWall } from '../loop/praise.ts';
 import { myFeedback, unitFeedback, viewableUnits } from '../loop/frontline.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -67,9 +68,9 @@ export async function loopPageRoutes(app: FastifyInstance) {
     const profile = await profileOf(app, auth);
     const language = uiLanguage(request, profile.language);
     await keepLanguageChoice(app, request, reply, auth, profile.language);
-    const org = await getOrganization(db, auth.orgId);
+    const [org, unread] = await Promise.all([getOrganization(db, auth.orgId), unreadCountOf(db, auth)]);
     const send = (current: PageId, title: string, body: SafeHtml) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(appShell({
-      language, t: dashboardText(language), title, current, userName: profile.name, organizationName: org.name,
+      language, t: dashboardText(language), title, current, userName: profile.name, organizationName: org.name, unread,
       languageHref: (l: UiLanguage) => hrefWithLanguage(request, l), body, can: (p: Permission) => allows(auth, p),
     }).toString());
     const downloads = downloadContext(request, language);

@@ -17,6 +17,7 @@ import { dashboardText } from '../i18n/dashboard.ts';
 import type { UiLanguage } from '../i18n/index.ts';
 import { workText, type WorkStrings } from '../i18n/work.ts';
 import { getOrganization } from '../orgs/service.ts';
+import { unreadCountOf } from '../notifications/service.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell, navigation, type PageId } from './layout.ts';
 import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './dashboard-routes.ts';
@@ -65,11 +66,11 @@ export function page<P = Record<string, string>>(app: FastifyInstance, method: '
     const profile = await profileOf(app, auth);
     const language = uiLanguage(request, one(request.body, 'lang') ?? profile.language);
     await keepLanguageChoice(app, request, reply, auth, profile.language);
-    const org = await getOrganization(app.deps.db, auth.orgId);
+    const [org, unread] = await Promise.all([getOrganization(app.deps.db, auth.orgId), unreadCountOf(app.deps.db, auth)]);
     const can = (p: Permission) => allows(auth, p);
     const send = (current: PageId, title: string, body: SafeHtml, status = 200) => reply.status(status).type('text/html; charset=utf-8')
       .header('cache-control', 'no-store').send(appShell({
-        language, t: dashboardText(language), title, current, userName: profile.name, organizationName: org.name, can,
+        language, t: dashboardText(language), title, current, userName: profile.name, organizationName: org.name, can, unread,
         languageHref: (l: UiLanguage) => hrefWithLanguage(request, l), body,
       }).toString());
     const w = workText(language);

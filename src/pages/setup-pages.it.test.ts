@@ -8,8 +8,6 @@ import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, shortPulse } from '../../test/helpers/factories.ts';
 import { pageClient, sessionCookie, type PageClient } from '../../test/helpers/pages.ts';
 import { createUser } from '../auth/service.ts';
-import { conditionToRows, rowToLeaf } from './setup-pages.ts';
-import { workText } from '../i18n/work.ts';
 
 describe('set-up pages', () => {
   let t: TestApp;
@@ -112,55 +110,6 @@ describe('set-up pages', () => {
     const refused = await admin.post(`/app/setup/webhook-deliveries/${delivery.id}/replay`, { lang: 'en' });
     assert.equal(refused.status, 409);
     assert.match(refused.text, /Enable the webhook before sending again/);
-  });
-
-  test('alert rules: the condition builder as rows with AND/OR, errors by row, editing round-trips', async () => {
-    const form = await analyst.get('/app/setup/alert-rules/new?lang=en');
-    assert.equal(form.status, 200);
-    assert.match(form.text, /<legend>Condition 1<\/legend>/);
-    const more = await analyst.post('/app/setup/alert-rules', { name: 'x', rows: '3', more: '1', lang: 'en' });
-    assert.match(more.text, /<legend>Condition 4<\/legend>/);
-    const bad = await analyst.post('/app/setup/alert-rules', {
-      name: 'Angry about billing', kind: 'problem', enabled: '1', combinator: 'all', rows: '3',
-      c0_field: 'nps', c0_value: 'furious', c1_field: 'answer', c1_op: 'lte', c1_value: '3', routeTo: 'round_robin', priority: 'high', slaHours: '8', lang: 'en',
-    });
-    assert.equal(bad.status, 400);
-    assert.match(bad.text, /<a href="#c0_value">This is not valid/);
-    assert.match(bad.text, /<a href="#c1_key">Fill in this field.<\/a>/);
-    assert.match(bad.text, /<a href="#routeUnit">Choose one of the options.<\/a>/);
-    const ok = await analyst.post('/app/setup/alert-rules', {
-      name: 'Angry about billing', kind: 'problem', enabled: '1', combinator: 'any', rows: '3',
-      c0_field: 'nps', c0_value: 'detractor', c1_field: 'keyword', c1_value: 'lasku', c2_field: 'touchpoint', c2_value: 'Contract by phone',
-      routeTo: 'round_robin', routeUnit: tp.unitId, priority: 'high', slaHours: '8',
-    });
-    assert.equal(ok.status, 303, ok.text.slice(0, 500));
-    const rules = (await t.api('/api/v1/alert-rules')).body.items;
-    assert.equal(rules.length, 1);
-    assert.deepEqual(rules[0].condition, { any: [{ nps: 'detractor' }, { keyword: 'lasku' }, { touchpoint: [tp.touchpointId] }] });
-    assert.deepEqual(rules[0].route, { to: 'round_robin', unitId: tp.unitId });
-    assert.deepEqual([rules[0].priority, rules[0].slaHours], ['high', 8]);
-    const edit = await analyst.get(`/app/setup/alert-rules/${rules[0].id}?lang=en`);
-    assert.match(edit.text, /id="c2_value" name="c2_value" type="text" value="Contract by phone"/);
-    assert.match(edit.text, /<option value="any" selected>/);
-    const saved = await analyst.post(`/app/setup/alert-rules/${rules[0].id}`, { name: 'Detractors', kind: 'problem', rows: '1', c0_field: 'nps', c0_value: 'detractor', routeTo: 'touchpoint_owner', priority: 'normal', slaHours: '24' });
-    assert.equal(saved.status, 303);
-    const after = (await t.api(`/api/v1/alert-rules/${rules[0].id}`)).body;
-    assert.deepEqual([after.name, after.enabled, after.condition], ['Detractors', false, { nps: 'detractor' }]);
-  });
-
-  test('the condition rows and the stored condition convert both ways', () => {
-    const w = workText('en');
-    const names = { touchpoints: new Map([['a', '00000000-0000-4000-8000-00000000000a']]), units: new Map<string, string>() };
-    const errors = new Map<string, string>();
-    assert.deepEqual(rowToLeaf({ field: 'answer', key: 'csat', op: 'in', value: '1, 2' }, 0, w, errors, names), { answer: 'csat', op: 'in', value: [1, 2] });
-    assert.deepEqual(rowToLeaf({ field: 'contact', key: 'vip', op: 'exists' }, 1, w, errors, names), { contact: 'vip', op: 'exists' });
-    assert.deepEqual(rowToLeaf({ field: 'touchpoint', value: 'A' }, 2, w, errors, names), { touchpoint: ['00000000-0000-4000-8000-00000000000a'] });
-    assert.equal(errors.size, 0);
-    assert.equal(rowToLeaf({ field: 'unit', value: 'Nowhere' }, 3, w, errors, names), undefined);
-    assert.ok(errors.has('c3_value'));
-    const back = conditionToRows({ all: [{ likert: 'staff', bucket: 'disagree' }, { answer: 'csat', op: 'in', value: [1, 2] }] }, { touchpoints: new Map(), units: new Map() });
-    assert.deepEqual(back, { combinator: 'all', rows: [{ field: 'likert', key: 'staff', value: 'disagree' }, { field: 'answer', key: 'csat', op: 'in', value: '1, 2' }] });
-    assert.equal(conditionToRows({ all: [{ any: [{ nps: 'detractor' }] }] }, { touchpoints: new Map(), units: new Map() }), undefined, 'nested: edited as JSON');
   });
 
   test('distribution rules: create with errors at the fields, pause and resume', async () => {

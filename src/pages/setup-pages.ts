@@ -6,8 +6,8 @@
  *  - /app/setup/users           invite (e-mailed set-password link), change role, deactivate/reactivate (users:manage);
  *  - /app/setup/api-keys        create with scopes (the key shown once), revoke (users:manage);
  *  - /app/setup/webhooks        create (the secret shown once), enable/disable, delivery log, replay (webhooks:manage);
- *  - /app/setup/alert-rules     list, create/edit: the condition builder as a plain form (rows of
- *                               answer/text/context conditions joined by AND or OR, or JSON), routing, priority, SLA (rules:manage);
+ *  - /app/setup/alert-rules     in alert-rule-pages.ts (rules:manage);
+ *  - /app/setup/root-causes     in root-cause-pages.ts (rules:manage);
  *  - /app/setup/pulse-rules     list, create/edit, pause/resume (distribution:manage).
  *
  * Errors are shown next to their field and in a summary at the top; destructive actions ask
@@ -20,9 +20,6 @@ import { createApiKey, createUser, revokeApiKey } from '../auth/service.ts';
 import { createPasswordResets, sendInBackground } from '../auth/password-reset.ts';
 import { auditRequest } from '../audit/log.ts';
 import { KaikuError } from '../errors.ts';
-import { casePriorities } from '../loop/cases.ts';
-import { validateCondition, validateRoute, type Condition } from '../loop/rules.ts';
-import { checkRuleReferences } from '../loop/routes.ts';
 import { createWebhook, listDeliveries, listWebhooks, replayDelivery, updateWebhook } from '../webhooks/service.ts';
 import { webhookEvents, type WebhookEvent } from '../webhooks/signature.ts';
 import { createPulseRule, getPulseRule, listPulseRules, updatePulseRule, type PulseRuleInput } from '../distribution/service.ts';
@@ -31,10 +28,12 @@ import { createMailer } from '../mail/mailer.ts';
 import { languageNames, uiLanguages } from '../i18n/index.ts';
 import { builderText } from '../i18n/builder.ts';
 import { journeyEditorText } from '../i18n/journey-editor.ts';
-import type { ConditionField, ConditionOp, WorkStrings } from '../i18n/work.ts';
+import { caseInboxText } from '../i18n/case-inbox.ts';
+import type { WorkStrings } from '../i18n/work.ts';
 import { html, raw, type SafeHtml } from './html.ts';
+import { orgSetupSections } from './org-settings-pages.ts';
 import {
-  checkboxGroup, confirmation, dateTime, errorSummary, hiddenFields, inputField, intField, many, notice, one, page, selectField, textareaField, uuidParam, UUID,
+  checkboxGroup, confirmation, dateTime, errorSummary, inputField, intField, many, notice, one, page, selectField, uuidParam, UUID,
   type Errors, type OpenPage,
 } from './page-kit.ts';
 
@@ -45,79 +44,10 @@ const sectionPermissions = {
 } as const;
 const sectionPaths = { users: '/app/setup/users', apiKeys: '/app/setup/api-keys', webhooks: '/app/setup/webhooks', alertRules: '/app/setup/alert-rules', pulseRules: '/app/setup/pulse-rules' } as const;
 
-const breadcrumb = (w: WorkStrings, trail: Array<[string, string]> = []) =>
+export const breadcrumb = (w: WorkStrings, trail: Array<[string, string]> = []) =>
   html`<nav aria-label="${w.setup.title}"><p><a href="/app/setup">${w.setup.title}</a>${trail.map(([href, label]) => html` › <a href="${href}">${label}</a>`)}</p></nav>`;
 
 const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
-
-// --- the condition builder: rows of leaves joined by all/any ---------------------------------------
-
-const conditionFields: ConditionField[] = ['nps', 'answer', 'likert', 'text', 'keyword', 'topic', 'touchpoint', 'unit', 'segment', 'contact'];
-const conditionOps: ConditionOp[] = ['eq', 'lte', 'gte', 'in', 'dont_know', 'exists'];
-export interface ConditionRow { field?: string; key?: string; op?: string; value?: string }
-
-const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-const scalar = (v: string): string | number => (/^-?\d+(?:\.\d+)?$/.test(v) ? Number(v) : v);
-
-/** One row as a condition leaf; names of touchpoints and units are looked up to ids. Errors name the row's field. */
-export function rowToLeaf(row: ConditionRow, i: number, w: WorkStrings, errors: Errors, ids: { touchpoints: Map<string, string>; units: Map<string, string> }): Condition | undefined {
-  const at = (f: string) => `c${i}_${f}`;
-  const need = (f: 'key' | 'value' | 'op', v: string | undefined) => { if (!v) errors.set(at(f), w.common.required); return v; };
-  const named = (names: Map<string, string>) => {
-    const out: string[] = [];
-    for (const item of list(row.value)) {
-      const id = UUID.test(item) ? item.toLowerCase() : names.get(item.toLowerCase());
-      if (!id) { errors.set(at('value'), w.common.notValid(item)); return undefined; }
-      out.push(id);
-    }
-    if (out.length === 0) errors.set(at('value'), w.common.required);
-    return out;
-  };
-  switch (row.field) {
-    case 'nps': return need('value', row.value) ? { nps: row.value as 'detractor' } : undefined;
-    case 'text': return need('value', row.value) ? { text: row.value as 'negative' } : undefined;
-    case 'keyword': return need('value', row.value) ? { keyword: row.value! } : undefined;
-    case 'topic': return need('value', row.value) ? { topic: row.value! } : undefined;
-    case 'segment': return need('value', row.value) ? { segment: list(row.value) } : undefined;
-    case 'likert': return need('key', row.key) && need('value', row.value) ? { likert: row.key!, bucket: row.value as 'agree' } : undefined;
-    case 'touchpoint': { const v = named(ids.touchpoints); return v?.length ? { touchpoint: v } : undefined; }
-    case 'unit': { const v = named(ids.units); return v?.length ? { unit: v } : undefined; }
-    case 'answer': case 'contact': {
-      const key = need('key', row.key);
-      const op = need('op', row.op);
-      if (!key || !op) return undefined;
-      const bare = op === 'dont_know' || op === 'exists';
-      if (!bare && !need('value', row.value)) return undefined;
-      const value = bare ? undefined : op === 'in' ? list(row.value).map(scalar) : scalar(row.value!);
-      return row.field === 'answer'
-        ? { answer: key, op: op as 'eq', ...(value === undefined ? {} : { value }) }
-        : { contact: key, op: op as 'eq', ...(value === undefined ? {} : { value }) };
-    }
-    default: errors.set(at('field'), w.common.choose); return undefined;
-  }
-}
-
-/** A stored condition as rows, when it is one level of leaves (else it is edited as JSON). */
-export function conditionToRows(condition: Condition, names: { touchpoints: Map<string, string>; units: Map<string, string> }): { combinator: 'all' | 'any'; rows: ConditionRow[] } | undefined {
-  const join = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === undefined ? undefined : String(v));
-  const leaf = (c: Condition): ConditionRow | undefined => {
-    if ('nps' in c) return { field: 'nps', value: c.nps };
-    if ('text' in c) return { field: 'text', value: c.text };
-    if ('keyword' in c) return { field: 'keyword', value: c.keyword };
-    if ('topic' in c) return { field: 'topic', value: c.topic };
-    if ('segment' in c) return { field: 'segment', value: c.segment.join(', ') };
-    if ('likert' in c) return { field: 'likert', key: c.likert, value: c.bucket };
-    if ('touchpoint' in c) return { field: 'touchpoint', value: c.touchpoint.map((id) => names.touchpoints.get(id) ?? id).join(', ') };
-    if ('unit' in c) return { field: 'unit', value: c.unit.map((id) => names.units.get(id) ?? id).join(', ') };
-    if ('answer' in c) return { field: 'answer', key: c.answer, op: c.op, value: join(c.value) };
-    if ('contact' in c) return { field: 'contact', key: c.contact, op: c.op, value: join(c.value) };
-    return undefined;
-  };
-  const children = 'all' in condition ? condition.all : 'any' in condition ? condition.any : [condition];
-  const rows = children.map(leaf);
-  if (rows.some((r) => r === undefined)) return undefined;
-  return { combinator: 'any' in condition ? 'any' : 'all', rows: rows as ConditionRow[] };
-}
 
 export async function setupPageRoutes(app: FastifyInstance) {
   const { db, config } = app.deps;
@@ -131,8 +61,10 @@ export async function setupPageRoutes(app: FastifyInstance) {
     const sections = (Object.keys(sectionPaths) as Array<keyof typeof sectionPaths>).filter((s) => p.can(sectionPermissions[s]));
     return p.send('setup', w.setup.title, html`<h1>${w.setup.title}</h1><p class="lead">${w.setup.intro}</p>
 <ul class="setup-list">${sections.map((s) => html`<li><h2><a href="${sectionPaths[s]}">${w.setup.sections[s][0]}</a></h2><p>${w.setup.sections[s][1]}</p></li>`)}
+${p.can('rules:manage') ? html`<li><h2><a href="/app/setup/root-causes">${caseInboxText(p.language).rootCauses.section[0]}</a></h2><p>${caseInboxText(p.language).rootCauses.section[1]}</p></li>` : ''}
 ${p.can('journeys:write') ? html`<li><h2><a href="/app/setup/journeys">${journeyEditorText(p.language).section[0]}</a></h2><p>${journeyEditorText(p.language).section[1]}</p></li>` : ''}
-${p.can('surveys:write') ? html`<li><h2><a href="/app/setup/surveys">${builderText(p.language).section[0]}</a></h2><p>${builderText(p.language).section[1]}</p></li>` : ''}</ul>`);
+${p.can('surveys:write') ? html`<li><h2><a href="/app/setup/surveys">${builderText(p.language).section[0]}</a></h2><p>${builderText(p.language).section[1]}</p></li>` : ''}
+${orgSetupSections(p)}</ul>`);
   });
 
   // --- users and roles ------------------------------------------------------------------------------
@@ -376,176 +308,6 @@ ${hook.enabled ? '' : html`<p id="replay-note" class="muted">${h.disabledNoRepla
       return deliveriesPage(request, p, delivery.webhookId, { errors: new Map([['replay-note', p.w.setup.webhooks.disabledNoReplay]]) }, 409);
     }
     return reply.redirect(`/app/setup/webhooks/${delivery.webhookId}?replayed=1`, 303);
-  });
-
-  // --- alert rules --------------------------------------------------------------------------------------
-  async function directory(orgId: string) {
-    const [users, units, touchpoints] = await Promise.all([
-      db.query<{ id: string; name: string }>(`select id, name from users where org_id = $1 and disabled_at is null order by name`, [orgId]),
-      db.query<{ id: string; name: string }>(`select id, name from units where org_id = $1 order by name`, [orgId]),
-      db.query<{ id: string; name: string }>(`select id, name from touchpoints where org_id = $1 order by name`, [orgId]),
-    ]);
-    return {
-      users, units, touchpoints,
-      byName: { touchpoints: new Map(touchpoints.map((t) => [t.name.toLowerCase(), t.id])), units: new Map(units.map((u) => [u.name.toLowerCase(), u.id])) },
-      byId: { touchpoints: new Map(touchpoints.map((t) => [t.id, t.name])), units: new Map(units.map((u) => [u.id, u.name])) },
-    };
-  }
-
-  interface RuleRow { id: string; name: string; enabled: boolean; kind: 'problem' | 'praise'; condition: Condition; route: { to: string; userId?: string; unitId?: string }; priority: string; slaHours: number }
-
-  page(app, 'GET', '/app/setup/alert-rules', 'rules:manage', async (request, _reply, p) => {
-    const { w } = p;
-    const a = w.setup.alertRules;
-    const rules = await db.query<RuleRow>(`select id, name, enabled, kind, condition, route, priority, sla_hours as "slaHours" from alert_rules where org_id = $1 order by created_at, id`, [p.auth.orgId]);
-    const saved = one(request.query, 'saved');
-    return p.send('setup', w.setup.sections.alertRules[0], html`${breadcrumb(w)}<h1>${w.setup.sections.alertRules[0]}</h1>
-${notice(saved === 'created' ? a.created : saved === 'saved' ? a.saved : undefined)}
-<p><a class="button" href="/app/setup/alert-rules/new">${a.newRule}</a></p>
-${rules.length === 0 ? html`<div class="empty"><p>${a.none}</p></div>` : html`<div class="table-scroll"><table><caption>${a.caption}</caption>
-<thead><tr><th scope="col">${w.common.name}</th><th scope="col">${a.kind}</th><th scope="col">${a.route}</th><th scope="col">${a.priority}</th><th scope="col" class="num">${a.slaHours}</th><th scope="col">${w.common.status}</th></tr></thead>
-<tbody>${rules.map((r) => html`<tr><th scope="row"><a href="/app/setup/alert-rules/${r.id}">${r.name}</a></th><td>${a.kinds[r.kind]}</td>
-<td>${a.routes[r.route.to as keyof typeof a.routes] ?? r.route.to}</td><td>${w.priority[r.priority as 'normal'] ?? r.priority}</td><td class="num">${r.slaHours}</td>
-<td>${r.enabled ? w.common.active : w.common.disabled}</td></tr>`)}</tbody></table></div>`}`);
-  });
-
-  interface RuleForm { name?: string; kind?: string; enabled: boolean; combinator: 'all' | 'any'; rows: ConditionRow[]; json?: string; routeTo?: string; routeUser?: string; routeUnit?: string; priority?: string; slaHours?: string }
-
-  async function ruleForm(p: OpenPage, id: string | undefined, form: RuleForm, errors: Errors, status = 200) {
-    const { w } = p;
-    const a = w.setup.alertRules;
-    const dir = await directory(p.auth.orgId);
-    const title = id ? a.editTitle(form.name ?? '') : a.newTitle;
-    const action = id ? `/app/setup/alert-rules/${id}` : '/app/setup/alert-rules';
-    const fieldOptions: Option[] = [['', '–'], ...conditionFields.map((f): Option => [f, a.fields[f]])];
-    const opOptions: Option[] = [['', '–'], ...conditionOps.map((o): Option => [o, a.ops[o]])];
-    return p.send('setup', title, html`${breadcrumb(w, [['/app/setup/alert-rules', w.setup.sections.alertRules[0]]])}<h1>${title}</h1>
-${errorSummary(w, errors)}
-<form method="post" action="${action}" class="stack" novalidate>
-${inputField('name', w.common.name, form.name, errors, { required: true, attrs: 'maxlength="200"' })}
-${selectField('kind', a.kind, [['problem', a.kinds.problem], ['praise', a.kinds.praise]], form.kind ?? 'problem', errors)}
-<div class="choice"><input type="checkbox" id="enabled" name="enabled" value="1"${form.enabled ? raw(' checked') : ''}><label for="enabled">${a.enabled}</label></div>
-<fieldset id="condition"><legend>${a.conditionHeading}</legend><p class="muted">${a.conditionIntro}</p>
-${errors.has('condition') ? html`<p class="error-message" id="condition-error">${errors.get('condition')}</p>` : ''}
-${selectField('combinator', a.combinator, [['all', a.all], ['any', a.any]], form.combinator, errors)}
-${hiddenFields({ rows: String(form.rows.length) })}
-${form.rows.map((row, i) => html`<fieldset class="condition-row" id="c${i}"><legend>${a.row(i + 1)}</legend>
-${selectField(`c${i}_field`, a.field, fieldOptions, row.field, errors)}
-${inputField(`c${i}_key`, a.key, row.key, errors, { attrs: 'maxlength="200"' })}
-${selectField(`c${i}_op`, a.op, opOptions, row.op, errors)}
-${inputField(`c${i}_value`, a.value, row.value, errors, { attrs: 'maxlength="1000"' })}</fieldset>`)}
-<p class="muted">${a.keyHint} ${a.valueHint}</p>
-<div><button class="button secondary" type="submit" name="more" value="1">${a.moreRows}</button></div>
-${textareaField('json', a.json, form.json, errors, { hint: a.jsonHint })}
-</fieldset>
-<fieldset><legend>${a.routeHeading}</legend>
-${selectField('routeTo', a.routeTo, (Object.keys(a.routes) as Array<keyof typeof a.routes>).map((r): Option => [r, a.routes[r]]), form.routeTo ?? 'touchpoint_owner', errors)}
-${selectField('routeUser', a.routeUser, [['', '–'], ...dir.users.map((u): Option => [u.id, u.name])], form.routeUser, errors)}
-${selectField('routeUnit', a.routeUnit, [['', '–'], ...dir.units.map((u): Option => [u.id, u.name])], form.routeUnit, errors)}
-</fieldset>
-<div class="form-grid">
-${selectField('priority', a.priority, casePriorities.map((x): Option => [x, w.priority[x]]), form.priority ?? 'normal', errors)}
-${inputField('slaHours', a.slaHours, form.slaHours ?? '24', errors, { type: 'number', hint: a.slaHint, attrs: 'min="0" max="2000" inputmode="numeric"' })}
-</div>
-<div class="form-actions"><button class="button" type="submit">${a.save}</button> <a href="/app/setup/alert-rules">${w.common.cancel}</a></div>
-</form>`, status);
-  }
-
-  const blankRows = (n: number): ConditionRow[] => Array.from({ length: n }, () => ({}));
-
-  async function storedRuleForm(orgId: string, id: string): Promise<RuleForm> {
-    const [rule] = await db.query<RuleRow>(`select id, name, enabled, kind, condition, route, priority, sla_hours as "slaHours" from alert_rules where org_id = $1 and id = $2`, [orgId, id]);
-    if (!rule) throw new KaikuError('not_found', 'Alert rule not found', { status: 404 });
-    const dir = await directory(orgId);
-    const asRows = conditionToRows(rule.condition, dir.byId);
-    return {
-      name: rule.name, kind: rule.kind, enabled: rule.enabled, combinator: asRows?.combinator ?? 'all',
-      rows: asRows ? [...asRows.rows, {}] : blankRows(3), json: asRows ? undefined : JSON.stringify(rule.condition, null, 2),
-      routeTo: rule.route.to, routeUser: rule.route.userId, routeUnit: rule.route.unitId, priority: rule.priority, slaHours: String(rule.slaHours),
-    };
-  }
-
-  page(app, 'GET', '/app/setup/alert-rules/new', 'rules:manage', async (_request, _reply, p) =>
-    ruleForm(p, undefined, { enabled: true, combinator: 'all', rows: [{ field: 'nps', value: 'detractor' }, {}, {}], kind: 'problem', routeTo: 'touchpoint_owner', priority: 'normal', slaHours: '24' }, new Map()));
-
-  page<{ id: string }>(app, 'GET', '/app/setup/alert-rules/:id', 'rules:manage', async (request, _reply, p) => {
-    const id = uuidParam(request.params.id, 'Alert rule');
-    return ruleForm(p, id, await storedRuleForm(p.auth.orgId, id), new Map());
-  });
-
-  /** Reads and checks the rule form; undefined `saved` means errors (or "more rows") to show. */
-  async function readRuleForm(request: FastifyRequest, p: OpenPage) {
-    const { w } = p;
-    const b = request.body;
-    const count = Math.min(Math.max(Number(one(b, 'rows')) || 3, 1), 20);
-    const rows: ConditionRow[] = Array.from({ length: count }, (_, i) => ({ field: one(b, `c${i}_field`), key: one(b, `c${i}_key`), op: one(b, `c${i}_op`), value: one(b, `c${i}_value`) }));
-    const form: RuleForm = {
-      name: one(b, 'name'), kind: one(b, 'kind'), enabled: one(b, 'enabled') === '1', combinator: one(b, 'combinator') === 'any' ? 'any' : 'all', rows, json: one(b, 'json'),
-      routeTo: one(b, 'routeTo'), routeUser: one(b, 'routeUser'), routeUnit: one(b, 'routeUnit'), priority: one(b, 'priority'), slaHours: one(b, 'slaHours'),
-    };
-    const errors: Errors = new Map();
-    if (one(b, 'more') === '1') return { form: { ...form, rows: [...rows, {}].slice(0, 20) }, errors };
-    if (!form.name) errors.set('name', w.common.required); else if (form.name.length > 200) errors.set('name', w.common.tooLong(200));
-    if (form.kind !== 'problem' && form.kind !== 'praise') errors.set('kind', w.common.choose);
-    if (!(casePriorities as readonly string[]).includes(form.priority ?? '')) errors.set('priority', w.common.choose);
-    const slaHours = intField(b, 'slaHours', 0, 2000, w, errors, 24);
-    const dir = await directory(p.auth.orgId);
-    const filled = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.field || r.key || r.op || r.value);
-    let condition: unknown;
-    if (filled.length > 0) {
-      const leaves = filled.map(({ r, i }) => {
-        const leaf = rowToLeaf(r, i, w, errors, dir.byName);
-        if (!leaf) return undefined;
-        try { return validateCondition(leaf); } catch (error) {
-          if (!(error instanceof KaikuError)) throw error;
-          errors.set(`c${i}_${/\.(answer|contact|likert)$/.test(error.field ?? '') ? 'key' : /\.op$/.test(error.field ?? '') ? 'op' : 'value'}`, w.common.notValid(error.message));
-          return undefined;
-        }
-      });
-      if (leaves.every(Boolean)) condition = leaves.length === 1 ? leaves[0] : { [form.combinator]: leaves };
-    } else if (form.json) {
-      try { condition = JSON.parse(form.json); } catch { errors.set('json', w.setup.alertRules.badJson); }
-    } else errors.set('condition', w.setup.alertRules.needCondition);
-    if (condition !== undefined) {
-      try {
-        condition = validateCondition(condition);
-      } catch (error) {
-        if (!(error instanceof KaikuError)) throw error;
-        // condition.all[2].value → the value of the third filled row; JSON conditions → the JSON field.
-        const index = /^condition\.(?:all|any)\[(\d+)\]/.exec(error.field ?? '')?.[1];
-        const row = filled.length === 1 ? filled[0] : index !== undefined ? filled[Number(index)] : undefined;
-        errors.set(row ? `c${row.i}_value` : form.json && filled.length === 0 ? 'json' : 'condition', w.common.notValid(error.message));
-      }
-    }
-    const routeInput = form.routeTo === 'user' ? { to: 'user', userId: form.routeUser } : form.routeTo === 'round_robin' ? { to: 'round_robin', unitId: form.routeUnit } : { to: form.routeTo };
-    let route: ReturnType<typeof validateRoute> | undefined;
-    try {
-      route = validateRoute(routeInput);
-      await checkRuleReferences(db, p.auth.orgId, route);
-    } catch (error) {
-      if (!(error instanceof KaikuError)) throw error;
-      errors.set(form.routeTo === 'user' ? 'routeUser' : form.routeTo === 'round_robin' ? 'routeUnit' : 'routeTo', w.common.choose);
-    }
-    if (errors.size > 0) return { form, errors };
-    return { form, errors, saved: { name: form.name!, kind: form.kind!, enabled: form.enabled, condition: JSON.stringify(condition), route: JSON.stringify(route), priority: form.priority!, slaHours: slaHours ?? 24 } };
-  }
-
-  page(app, 'POST', '/app/setup/alert-rules', 'rules:manage', async (request, reply, p) => {
-    const { form, errors, saved } = await readRuleForm(request, p);
-    if (!saved) return ruleForm(p, undefined, form, errors, errors.size > 0 ? 400 : 200);
-    await db.query(`insert into alert_rules (org_id, name, enabled, kind, condition, route, priority, sla_hours) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [p.auth.orgId, saved.name, saved.enabled, saved.kind, saved.condition, saved.route, saved.priority, saved.slaHours]);
-    return reply.redirect('/app/setup/alert-rules?saved=created', 303);
-  });
-
-  page<{ id: string }>(app, 'POST', '/app/setup/alert-rules/:id', 'rules:manage', async (request, reply, p) => {
-    const id = uuidParam(request.params.id, 'Alert rule');
-    await storedRuleForm(p.auth.orgId, id); // 404 for a rule not of this organisation
-    const { form, errors, saved } = await readRuleForm(request, p);
-    if (!saved) return ruleForm(p, id, form, errors, errors.size > 0 ? 400 : 200);
-    await db.query(`update alert_rules set name = $3, enabled = $4, kind = $5, condition = $6, route = $7, priority = $8, sla_hours = $9, updated_at = now() where org_id = $1 and id = $2`,
-      [p.auth.orgId, id, saved.name, saved.enabled, saved.kind, saved.condition, saved.route, saved.priority, saved.slaHours]);
-    return reply.redirect('/app/setup/alert-rules?saved=saved', 303);
   });
 
   // --- distribution (pulse) rules ------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { builderText, type BuilderStrings } from '../i18n/builder.ts';
 import { formatNumber, languageNames, uiLanguages } from '../i18n/index.ts';
+import { sendText } from '../i18n/send.ts';
 import { KaikuError } from '../errors.ts';
 import { questionTypes, surveyKinds, surveyStatuses, type Survey } from '../surveys/schema.ts';
 import { createSurvey, getSurvey, listSurveys, replaceSurvey, setSurveyStatus, surveyUsage, touchpointChoices } from '../surveys/service.ts';
@@ -287,7 +288,8 @@ ${surveys.length === 0 ? html`<div class="empty"><p>${s.none}</p></div>` : html`
 <thead><tr><th scope="col">${p.w.common.name}</th><th scope="col">${s.kind}</th><th scope="col">${s.touchpoint}</th><th scope="col">${s.languages}</th><th scope="col">${p.w.common.status}</th><th scope="col" class="num">${s.responses}</th><th scope="col">${s.share}</th></tr></thead>
 <tbody>${surveys.map((x) => html`<tr><th scope="row"><a href="${LIST}/${x.id}">${x.name}</a></th><td>${s.kinds[x.kind as 'pulse'] ?? x.kind}</td><td>${x.touchpointId ? tp.get(x.touchpointId) ?? '–' : '–'}</td>
 <td>${x.languages.map(langName).join(', ')}</td><td${x.status === 'draft' ? raw(' class="status-draft"') : ''}>${s.statuses[x.status as 'draft'] ?? x.status}</td><td class="num">${formatNumber(x.responses, p.language)}</td>
-<td>${x.status === 'draft' ? html`<a href="${publishPath(x.id)}">${s.publishNow}<span class="visually-hidden"> ${x.name}</span></a>` : html`<a href="${sharePath(x.id)}">${s.share}<span class="visually-hidden"> ${x.name}</span></a>`}</td></tr>`)}</tbody></table></div>`}`);
+<td>${x.status === 'draft' ? html`<a href="${publishPath(x.id)}">${s.publishNow}<span class="visually-hidden"> ${x.name}</span></a>` : html`<a href="${sharePath(x.id)}">${s.share}<span class="visually-hidden"> ${x.name}</span></a>${x.status === 'active' && p.can('distribution:manage')
+  ? html` · <a href="${LIST}/${x.id}/send">${sendText(p.language).newSend}<span class="visually-hidden"> ${x.name}</span></a>` : ''}`}</td></tr>`)}</tbody></table></div>`}`);
   });
 
   page(app, 'GET', `${LIST}/new`, 'surveys:write', async (_request, _reply, p) =>

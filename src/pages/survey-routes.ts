@@ -190,17 +190,20 @@ export async function surveyPageRoutes(app: FastifyInstance) {
     const nonce = text(body._nonce);
     // Honeypot filled, token forged or stale: refused, nothing stored.
     const verdict = checkSubmission({ secret: config.secret, minFillMs: config.formMinFillMs }, survey.id, body, nonce);
-    if (!nonce || (verdict !== 'ok' && verdict !== 'too_fast')) return sendMessage(request, reply, 'failed', 400, survey, invitation);
+    // A person must never read "could not be saved": a form sent back too fast, or from a page
+    // open for over a day (expired token), comes back with the answers kept and asks for one
+    // more press (issue 15.9). Only a filled honeypot or a forged/missing token is refused.
+    if (!nonce || (verdict !== 'ok' && verdict !== 'too_fast' && verdict !== 'expired')) return sendMessage(request, reply, 'failed', 400, survey, invitation);
     const parsed = parseSurveyForm(survey, body);
     const rerender = (errors: FieldError[], status: number) => sendPage(reply, status, renderSurveyForm({
-      survey, language, nonce, errors, values: parsed.values,
+      survey, language, nonce: verdict === 'expired' ? newNonce(survey.id) : nonce, errors, values: parsed.values,
       action: href(answering.path, { ...answering.context, lang: language }),
       languageLinks: languageLinks(answering.path, answering.context, survey, language),
     }));
     // Too fast for a person (a pre-filled link clicked through at once can be): nothing is
     // stored, the form comes back with the answers kept and the same token, so sending it
     // again a moment later goes through.
-    if (verdict === 'too_fast') return rerender([{ question: null, problem: { kind: 'retry' } }], 400);
+    if (verdict === 'too_fast' || verdict === 'expired') return rerender([{ question: null, problem: { kind: 'retry' } }], 400);
     if (parsed.errors.length > 0) return rerender(parsed.errors, 400);
 
     const idempotencyKey = submissionKey(survey.id, nonce);

@@ -49,7 +49,7 @@ export function problemMessage(problem: FieldProblem, s: SurveyStrings): string 
     case 'option': return s.errorOption;
     case 'too_long': return s.errorTooLong(problem.max);
     case 'empty': return s.errorEmpty;
-    case 'retry': return s.failedBody;
+    case 'retry': return s.confirmBody;
     default: return s.errorInvalid;
   }
 }

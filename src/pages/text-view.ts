@@ -131,7 +131,7 @@ export function trendTable(data: TextData, a: AnalysisStrings, language: UiLangu
     id: 'text-trend', title: s.trendTable,
     columns: [{ label: s.period, kind: 'text' }, { label: s.count, kind: 'number' }, ...top.map((id) => ({ label: topicName(a, id), kind: 'number' as const, digits: 1 }))],
     rows: data.topics.trend.map((p) => [
-      formatDate(`${p.period.slice(0, 10)}T12:00:00Z`, language, { month: 'long', year: 'numeric' }),
+      formatDate(`${p.period.slice(0, 10)}T12:00:00Z`, language, 'UTC', { month: 'long', year: 'numeric' }),
       p.suppressed ? a.common.hidden : p.answers,
       ...top.map((id) => {
         const cell = p.topics.find((c) => c.topic === id);
@@ -145,7 +145,7 @@ export function trendTable(data: TextData, a: AnalysisStrings, language: UiLangu
 export function themesTable(data: TextData, a: AnalysisStrings, language: UiLanguage): TableModel & { period?: string } {
   const s = a.text;
   const latest = [...data.themes.periods].reverse().find((p) => p.themes.length > 0);
-  const label = latest ? formatDate(`${latest.period.slice(0, 10)}T12:00:00Z`, language, { month: 'long', year: 'numeric' }) : '';
+  const label = latest ? formatDate(`${latest.period.slice(0, 10)}T12:00:00Z`, language, 'UTC', { month: 'long', year: 'numeric' }) : '';
   return {
     id: 'text-themes', title: s.themesTable(label), period: latest?.period,
     columns: [{ label: s.theme, kind: 'text' }, { label: s.count, kind: 'number' }],
@@ -159,7 +159,7 @@ export function textDownloads(data: TextData, a: AnalysisStrings, language: UiLa
 
 // --- page ---------------------------------------------------------------------------------------
 
-export function renderText(data: TextData, ctx: { a: AnalysisStrings; t: DashboardStrings; language: UiLanguage; units: Array<{ id: string; name: string }>; downloads: DownloadContext; pageUrl: string }): SafeHtml {
+export function renderText(data: TextData, ctx: { a: AnalysisStrings; t: DashboardStrings; language: UiLanguage; timeZone: string; units: Array<{ id: string; name: string }>; downloads: DownloadContext; pageUrl: string }): SafeHtml {
   const { a, t, language } = ctx;
   const s = a.text;
   const c = data.choice;
@@ -188,9 +188,10 @@ export function renderText(data: TextData, ctx: { a: AnalysisStrings; t: Dashboa
   <div class="field"><label for="f-sentiment">${s.sentiment}</label><select id="f-sentiment" name="sentiment">${option('', s.anySentiment, !c.sentiment)}${SENTIMENTS.map((k) => option(k, s.sentiments[k], k === c.sentiment))}</select></div>
   <div class="field"><button class="button" type="submit">${s.search}</button></div>
 </form>
+${v.wordsOnly ? html`<p class="muted">${s.wordsOnly}</p>` : ''}
 ${v.items.length === 0 ? html`<p class="notice" role="status">${s.noVerbatims}</p>` : html`<ul class="verbatims">${v.items.map((item) => html`<li><figure>
 <blockquote lang="${['fi', 'sv', 'en', 'pl'].includes(item.language) ? item.language : ''}">${item.text}</blockquote>
-<figcaption class="muted">${s.verbatimMeta(formatDate(item.submittedAt, language), s.sentiments[item.sentiment as SentimentLabel] ?? item.sentiment, item.topics.map((id: string) => topicName(a, id)).join(', '))}${item.npsScore === null ? '' : ` · ${s.nps} ${item.npsScore}`}${item.touchpoint ? ` · ${item.touchpoint}` : ''}</figcaption>
+<figcaption class="muted">${[item.submittedAt === null ? null : formatDate(item.submittedAt, language, ctx.timeZone), s.sentiments[item.sentiment as SentimentLabel] ?? item.sentiment, item.topics.map((id: string) => topicName(a, id)).join(', '), item.npsScore === null ? null : `${s.nps} ${item.npsScore}`, item.touchpoint].filter(Boolean).join(' · ')}</figcaption>
 </figure></li>`)}</ul>`}
 <p>${c.cursor ? html`<a href="${(() => { const u = new URL(ctx.pageUrl, 'http://local'); u.searchParams.delete('cursor'); u.searchParams.delete('download'); return `${u.pathname}?${u.searchParams.toString()}#search-heading`; })()}">${a.common.first}</a> ` : ''}${nextHref ? html`<a href="${nextHref}" rel="next">${a.common.next}</a>` : ''}</p>
 </section>`;

@@ -53,6 +53,8 @@ export type BreakdownDimension = (typeof breakdownDimensions)[number];
 
 export interface Detail {
   organizationName: string;
+  /** The organisation's time zone: dates of cases and comments are shown in it. */
+  timeZone: string;
   minGroupSize: number;
   subject: Subject;
   /** Page heading and the path to it (journey › stage, or survey). */
@@ -74,7 +76,8 @@ export interface Detail {
   likert: Array<{ questionId: string; label: string; n: number; nTotal: number; disagree: number; neutral: number; agree: number; dontKnow: number }>;
   breakdowns: Record<BreakdownDimension, Array<{ id: string | null; label: string; figure: Figure | undefined }>>;
   /** null: the reader's role does not see words (or cases); [] none. */
-  verbatims: Array<{ at: string; text: string; sentiment: string; topics: string[]; score: number | null; channel: string | null }> | null;
+  /** In person-level views `at`, `score` and `channel` are null: the words only, so no comment points at its writer (issue 15.10). */
+  verbatims: Array<{ at: string | null; text: string; sentiment: string; topics: string[]; score: number | null; channel: string | null }> | null;
   cases: Array<{ id: string; title: string; status: string; priority: string; createdAt: string }> | null;
 }
 
@@ -170,16 +173,17 @@ export async function loadDetail(db: Queryable, auth: AuthContext, subject: Subj
 
   // Words follow the figures: a person-level reader sees none while the figures hide (as the frontline view).
   const wordsHidden = personLevel && !enough(overallSummary);
-  const verbatims = !allows(auth, 'responses:read') ? null : wordsHidden ? [] : await latestWords(db, auth, {
+  const words = !allows(auth, 'responses:read') ? null : wordsHidden ? [] : await latestWords(db, auth, {
     ...sliceFilters(filters), ...period.current, ...(subject.kind === 'touchpoint' ? { touchpointId: subject.id } : { surveyId }),
   });
+  const verbatims = words && personLevel ? words.map((w) => ({ ...w, at: null, score: null, channel: null })) : words;
   const cases = subject.kind !== 'touchpoint' || !allows(auth, 'cases:read') ? null
     : (await listCases(db, auth, { touchpointId: subject.id, limit: CASE_COUNT }, now)).items.map((c) => ({
       id: c.id, title: String(c.title ?? ''), status: String(c.status), priority: String(c.priority), createdAt: new Date(c.createdAt).toISOString(),
     }));
 
   return {
-    organizationName: org.name, minGroupSize: min, subject, title, context, channel, filters: chosen, period, statements, statement,
+    organizationName: org.name, timeZone: org.timeZone, minGroupSize: min, subject, title, context, channel, filters: chosen, period, statements, statement,
     personas: [...new Set(allJourneys.flatMap((j) => (j.persona ? [j.persona] : [])))].sort(),
     units, allJourneys: allJourneys.map((j) => ({ id: j.id, name: j.name })),
     overall, change, trend, distribution, likert, breakdowns, verbatims, cases,
@@ -237,6 +241,8 @@ export interface DetailPage {
   can?: (permission: Permission) => boolean;
   /** This page's URL (path and query), which the download links extend. */
   pageUrl: string;
+  /** The reader's unread notifications, for the bell in the banner (none: no bell). */
+  unread?: number;
 }
 
 const pct = (share: number, language: string) => `${formatNumber(100 * share, language, 0)} %`;
@@ -279,7 +285,7 @@ const metricLabelOf = (d: Detail, s: JourneyPageStrings) =>
   d.filters.metric === 'likert' ? `${s.metricNames.likert}: ${d.statement?.label ?? d.title}` : s.metricNames[d.filters.metric];
 
 const monthLabel = (m: string, style: 'short' | 'long', language: UiLanguage) =>
-  formatDate(`${m}T12:00:00Z`, language, style === 'short' ? { month: 'short', year: '2-digit' } : { month: 'long', year: 'numeric' });
+  formatDate(`${m}T12:00:00Z`, language, 'UTC', style === 'short' ? { month: 'short', year: '2-digit' } : { month: 'long', year: 'numeric' });
 
 /** Every chart and table of the page, as models: rendered on the page and offered as downloads. */
 export function detailModels(d: Detail, language: UiLanguage, t: DashboardStrings, s: JourneyPageStrings): DetailModels {
@@ -349,7 +355,7 @@ export function detailModels(d: Detail, language: UiLanguage, t: DashboardString
   const casesTable: TableModel | null = d.cases === null ? null : {
     id: 'cases', title: s.casesCaption(d.title),
     columns: [{ label: s.caseTitle, kind: 'text' }, { label: s.caseStatus, kind: 'text' }, { label: s.casePriority, kind: 'text' }, { label: s.caseOpened, kind: 'text' }],
-    rows: d.cases.map((c) => [c.title || '–', s.statuses[c.status] ?? c.status, s.priorities[c.priority] ?? c.priority, formatDate(c.createdAt, language)]),
+    rows: d.cases.map((c) => [c.title || '–', s.statuses[c.status] ?? c.status, s.priorities[c.priority] ?? c.priority, formatDate(c.createdAt, language, d.timeZone)]),
   };
   return { trendChart: { id: 'trend-chart', title: s.trendOf(metricLabel), svg: trendSvg, shown }, trendTable,
     distributionChart: distributionChartModel, distributionTable, likertChart: likertChartModel, likertTable, breakdowns, casesTable };
@@ -368,7 +374,7 @@ export function renderDetail(page: DetailPage): SafeHtml {
   const ctx: PageContext = { language, t, s, min: d.minGroupSize, metric };
   const dctx: DownloadContext = { language, url: page.pageUrl };
   const m = detailModels(d, language, t, s);
-  const day = (x: string) => formatDate(`${x}T12:00:00Z`, language);
+  const day = (x: string) => formatDate(`${x}T12:00:00Z`, language, 'UTC');
   const labels = fieldLabels(t, s);
   const metricLabel = metricLabelOf(d, s);
   const action = d.subject.kind === 'touchpoint' ? `/app/touchpoints/${d.subject.id}` : `/app/questions/${d.subject.id}`;
@@ -395,12 +401,12 @@ export function renderDetail(page: DetailPage): SafeHtml {
   <h3>${s.byDimension[dimension]}</h3>
   ${tableHtml(table, dctx, { empty: t.overview.noAnswers, cell: valueMarkup(2) })}`)}`);
 
-  const dateTime = (iso: string) => formatDate(iso, language, { dateStyle: 'medium' });
+  const dateTime = (iso: string) => formatDate(iso, language, d.timeZone, { dateStyle: 'medium' });
   const verbatims = d.verbatims === null ? '' : section('verbatims-heading', s.verbatims, d.verbatims.length === 0 ? html`<p class="muted">${s.noVerbatims}</p>` : html`
   <p class="muted">${s.verbatimsIntro}</p>
   <ul class="verbatims">${d.verbatims.map((v) => html`<li><figure>
     <blockquote>${v.text}</blockquote>
-    <figcaption><time datetime="${v.at}">${dateTime(v.at)}</time> · ${s.sentimentLabel}: <span class="sentiment sentiment-${v.sentiment}">${s.sentiments[v.sentiment as 'positive' | 'neutral' | 'negative'] ?? v.sentiment}</span>
+    <figcaption>${v.at === null ? '' : html`<time datetime="${v.at}">${dateTime(v.at)}</time> · `}${s.sentimentLabel}: <span class="sentiment sentiment-${v.sentiment}">${s.sentiments[v.sentiment as 'positive' | 'neutral' | 'negative'] ?? v.sentiment}</span>
       ${v.topics.length > 0 ? html` · ${s.topics}: ${v.topics.join(', ')}` : ''}${v.score === null ? '' : html` · NPS ${v.score}`}</figcaption>
   </figure></li>`)}</ul>`);
   const cases = !m.casesTable ? '' : section('cases-heading', s.cases, tableHtml(m.casesTable, dctx, { empty: s.noCases }));
@@ -428,7 +434,7 @@ ${verbatims}
 ${cases}`;
   return appShell({
     language, t, title: d.title, current: 'journeys', userName: page.userName, organizationName: d.organizationName,
-    languageHref: page.languageHref, body, can: page.can,
+    languageHref: page.languageHref, body, can: page.can, unread: page.unread,
   });
 }
 

@@ -45,7 +45,8 @@ export function previousMonth(now: Date, timeZone: string): string {
   return `${prev.getUTCFullYear()}-${String(prev.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-const shiftMonth = (month: string, by: number) => {
+/** 'YYYY-MM' moved by `by` months. */
+export const shiftMonth = (month: string, by: number) => {
   const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };

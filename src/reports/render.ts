@@ -62,9 +62,13 @@ function headlineTrend(h: Headline, t: BoardReportStrings): SafeHtml {
   return html`<div class="chart"><h3>${t.trend(name)}</h3>${raw(svg)}</div>`;
 }
 
-export function renderBoardReport(report: BoardReport, language: UiLanguage): string {
+/** When the report was made, in its organisation's time zone. */
+export const generatedAt = (report: BoardReport, t: BoardReportStrings) =>
+  new Intl.DateTimeFormat(t.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: report.timeZone }).format(new Date(report.generatedAt));
+
+/** The report's sections (each under an h2), without its title: the document below and the preview on /app/reports/board. */
+export function boardReportSections(report: BoardReport, language: UiLanguage): SafeHtml {
   const t = boardReportText(language);
-  const generated = new Intl.DateTimeFormat(t.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: report.timeZone }).format(new Date(report.generatedAt));
   const c = report.cases as Record<string, number | null>;
   const f = t.caseFigures;
   const caseRows: Array<[string, string]> = [
@@ -74,10 +78,7 @@ export function renderBoardReport(report: BoardReport, language: UiLanguage): st
     [f.recovered, String(c.recovered ?? 0)], [f.recoveryRate, percent(t, c.recoveryRate ?? null)],
   ];
   const drivers = report.drivers;
-  const body = html`<h1>${t.title}</h1>
-<p class="sub">${t.subtitle(report.organisation, report.month)} · ${t.generated} ${generated}</p>
-
-<h2>${t.headlines}</h2>
+  return html`<h2>${t.headlines}</h2>
 <div class="cards">${report.headlines.map((h) => headlineCard(h, t))}</div>
 ${report.headlines.map((h) => headlineTrend(h, t))}
 
@@ -108,6 +109,14 @@ ${report.actionPlans.length === 0 ? html`<p class="muted">${t.noData}</p>` : htm
 <tbody>${report.actionPlans.map((p) => html`<tr><td>${p.title}</td><td>${p.status}</td><td>${p.startsOn.slice(0, 10)}</td>
 ${p.effect ? html`<td class="num">${number(t, p.effect.before)}</td><td class="num">${number(t, p.effect.after)}</td><td class="num">${p.effect.p === null ? '–' : number(t, p.effect.p, 3)}</td>`
     : html`<td colspan="3" class="muted">${t.notStarted}</td>`}</tr>`)}</tbody></table>`}`;
+}
+
+export function renderBoardReport(report: BoardReport, language: UiLanguage): string {
+  const t = boardReportText(language);
+  const body = html`<h1>${t.title}</h1>
+<p class="sub">${t.subtitle(report.organisation, report.month)} · ${t.generated} ${generatedAt(report, t)}</p>
+
+${boardReportSections(report, language)}`;
   return html`<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><title>${t.title} – ${report.organisation} – ${report.month}</title>
 <style>${raw(reportStyle)}</style></head>

@@ -22,12 +22,21 @@ export interface ScheduleInput { recipients: string[]; language?: string; dayOfM
 const columns = `id, recipients, language, day_of_month as "dayOfMonth", hour, enabled, last_sent_period as "lastSentPeriod", created_at as "createdAt"`;
 const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 
+/** What a schedule accepts as a recipient (the page checks each address with it before storing any). */
+export const isRecipientAddress = (address: string) => address.length <= 320 && EMAIL.test(address);
+
 function checkRecipients(recipients: string[] | undefined) {
-  recipients?.forEach((r, i) => { if (!EMAIL.test(r)) throw badInput('is not an e-mail address', `recipients.${i}`); });
+  recipients?.forEach((r, i) => { if (!isRecipientAddress(r)) throw badInput('is not an e-mail address', `recipients.${i}`); });
+}
+
+export interface BoardReportSchedule {
+  id: string; recipients: string[]; language: string; dayOfMonth: number; hour: number; enabled: boolean;
+  /** 'YYYY-MM' of the last report sent, null before the first. */
+  lastSentPeriod: string | null; createdAt: Date;
 }
 
 export async function listSchedules(db: Queryable, orgId: string) {
-  return db.query(`select ${columns} from board_report_schedules where org_id = $1 order by created_at, id`, [orgId]);
+  return db.query<BoardReportSchedule>(`select ${columns} from board_report_schedules where org_id = $1 order by created_at, id`, [orgId]);
 }
 
 export async function createSchedule(db: Queryable, orgId: string, input: ScheduleInput) {

@@ -13,6 +13,17 @@ import { openPglite, openPostgres, type Database } from '../../src/db/connection
 
 export const testBackend = (process.env.KAIKU_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
+/** A short hash of the migrations (and of `extra`): a changed migration names a new template. */
+function migrationsHash(extra: string): string {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const migrations = join(root, 'src/db/migrations');
+  const hash = createHash('sha256');
+  hash.update(readFileSync(join(root, extra)));
+  hash.update(readFileSync(join(migrations, 'meta/_journal.json')));
+  for (const name of readdirSync(migrations).filter((n) => n.endsWith('.sql')).sort()) hash.update(name).update(readFileSync(join(migrations, name)));
+  return hash.digest('hex').slice(0, 16);
+}
+
 /**
  * A migrated PGlite data directory, dumped once and shared by every test process through a file
  * named after the migrations and the PGlite version (so a changed migration makes a new one).
@@ -20,13 +31,7 @@ export const testBackend = (process.env.KAIKU_TEST_DB ?? 'pglite') as 'pglite' |
  * a busy 2-core machine. `migrate()` still runs after loading, and finds nothing to do.
  */
 async function pgliteTemplate(): Promise<Blob> {
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  const migrations = join(root, 'src/db/migrations');
-  const hash = createHash('sha256');
-  hash.update(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json')));
-  hash.update(readFileSync(join(migrations, 'meta/_journal.json')));
-  for (const name of readdirSync(migrations).filter((n) => n.endsWith('.sql')).sort()) hash.update(name).update(readFileSync(join(migrations, name)));
-  const file = join(tmpdir(), `kaiku-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  const file = join(tmpdir(), `kaiku-pglite-template-${migrationsHash('node_modules/@electric-sql/pglite/package.json')}.tar`);
   if (existsSync(file)) return new Blob([readFileSync(file)], { type: 'application/x-tar' });
   const db = await openPglite({});
   await db.migrate();
@@ -37,6 +42,37 @@ async function pgliteTemplate(): Promise<Blob> {
   writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
   renameSync(partial, file);
   return dump;
+}
+
+/**
+ * The PostgreSQL twin of pgliteTemplate: a database migrated once and named after the
+ * migrations, which each test file's database is copied from (`create database … template`), so
+ * a file starts without running every migration again. An advisory lock lets one process build
+ * it while the others wait; it is built under another name and renamed, so a half-migrated
+ * template is never copied. Nothing stays connected to it (a template must have no sessions).
+ */
+async function postgresTemplate(admin: pg.Client, serverUrl: string): Promise<string> {
+  const template = `kaiku_template_${migrationsHash('package-lock.json')}`;
+  const exists = async () => (await admin.query(`select 1 from pg_database where datname = $1`, [template])).rowCount === 1;
+  if (await exists()) return template;
+  await admin.query(`select pg_advisory_lock(hashtext($1))`, [template]);
+  try {
+    if (await exists()) return template;
+    const building = `${template}_${randomBytes(3).toString('hex')}`;
+    await admin.query(`create database ${building}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${building}`;
+    const db = openPostgres({ url: url.toString(), max: 2 });
+    try {
+      await db.migrate();
+    } finally {
+      await db.close();
+    }
+    await admin.query(`alter database ${building} rename to ${template}`);
+    return template;
+  } finally {
+    await admin.query(`select pg_advisory_unlock(hashtext($1))`, [template]);
+  }
 }
 
 /** `rls` overrides KAIKU_DB_RLS for this database (src/db/row-level-security.it.test.ts). */
@@ -50,8 +86,11 @@ export async function testDatabase(options: { rls?: boolean } = {}): Promise<Dat
   const name = `kaiku_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    await admin.query(`create database ${name} template ${await postgresTemplate(admin, serverUrl)}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = openPostgres({ url: url.toString(), max: 10, rls: options.rls });

@@ -1,0 +1,2 @@
+ALTER TABLE "cases" ADD COLUMN "recovery_outcome" text;--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_recovery_outcome" CHECK ("cases"."recovery_outcome" in ('recovered', 'partly', 'not_recovered', 'unreachable'));

@@ -1,0 +1,80 @@
+/**
+ * Segments and benchmarks in headless Chromium under the real CSP, by clicks: an analyst signs
+ * in by the form, opens Segments from the menu, picks "Channel" and sees NPS per channel with
+ * the chi-square test in words; then opens Benchmarks and reads the percentile. axe finds
+ * nothing on either page (nor on the benchmark page's empty state).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { axeViolations, launchChromium, skipReason, signedInPage } from '../../test/helpers/browser.ts';
+import { createUser } from '../auth/service.ts';
+
+const texts = (en: string) => ({ fi: en, en });
+/** `p` answers of 10, `pa` of 8, `d` of 3. */
+const scores = (p: number, pa: number, d: number) => [...Array(p).fill(10), ...Array(pa).fill(8), ...Array(d).fill(3)] as number[];
+
+describe('segments and benchmarks pages in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser | undefined;
+
+  before(async () => {
+    browser = await launchChromium();
+    if (!browser) return;
+    t = await startTestApp();
+    const survey = await t.api('/api/v1/surveys', {
+      body: { name: 'Pulse', kind: 'pulse', defaultLanguage: 'en', languages: ['en', 'fi'], title: texts('Pulse'), questions: [{ key: 'nps', type: 'nps', text: texts('Recommend?') }] },
+    });
+    const surveyId = survey.body.id;
+    const answer = (channel: string, submittedAt: string) => (value: number) => ({ surveyId, channel, submittedAt, answers: [{ question: 'nps', value }] });
+    const responses = [
+      // Q3 2025 by e-mail: 12 / 4 / 4 → NPS 40; Q4 2025 by SMS: 4 / 4 / 12 → NPS −40.
+      ...scores(12, 4, 4).map(answer('email', '2025-08-15T10:00:00Z')),
+      ...scores(4, 4, 12).map(answer('sms', '2025-11-15T10:00:00Z')),
+    ];
+    const stored = await t.api('/api/v1/responses/batch', { body: { responses } });
+    assert.equal(stored.status, 200, JSON.stringify(stored.body));
+    await createUser(t.db, t.orgId, { email: 'aino@example.com', name: 'Aino', role: 'analyst', language: 'en', password: 'correct horse battery' });
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('the analyst compares channels and reads the industry percentile', async (ctx) => {
+    if (!browser) return ctx.skip(skipReason);
+    const { context, page } = await signedInPage(browser, t.url, 'aino@example.com');
+    const menu = page.getByRole('navigation', { name: 'Main', exact: true });
+
+    await menu.getByRole('link', { name: 'Segments', exact: true }).click();
+    await page.waitForURL(/\/app\/segments$/);
+    assert.equal(await page.locator('h1').textContent(), 'Segments');
+    await page.getByLabel('Group by').selectOption({ label: 'Channel' });
+    await Promise.all([page.waitForURL(/\/app\/segments\?by=channel$/), page.getByRole('button', { name: 'Show' }).click()]);
+    // email 12 / 4 / 4 and sms 4 / 4 / 12: expected 8 / 4 / 8 per row, χ² = 4 · 4² / 8 = 8, df 2, p = e^(−8/2) = 0.0183.
+    assert.equal(Math.exp(-4).toFixed(3), '0.018');
+    assert.equal((await page.locator('.test-result').textContent())?.trim(), 'The segments differ: χ² = 8.0, df = 2, p = 0.018');
+    const rows = await page.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim())));
+    // NPS ± 1.96 · 100 · √((P + D − (P − D)²) / n) = 40 ± 1.96 · 100 · √(0.64 / 20) = 40 ± 35.06.
+    assert.deepEqual(rows, [['E-mail', '20', '40', '5 – 75'], ['SMS', '20', '-40', '-75 – -5']]);
+    assert.equal(await page.getByLabel('Group by').inputValue(), 'channel', 'the chosen grouping stays selected');
+    assert.deepEqual(await axeViolations(page), []);
+
+    await menu.getByRole('link', { name: 'Benchmarks', exact: true }).click();
+    await page.waitForURL(/\/app\/benchmarks$/);
+    assert.match((await page.locator('.empty').textContent()) ?? '', /No benchmark has been imported yet/);
+    assert.deepEqual(await axeViolations(page), []);
+
+    const csv = 'industry,metric,period,n,mean,p10,p25,p50,p75,p90,source\nretail,nps,2025-Q3,120,22,-10,5,20,35,50,Survey Institute 2025\n';
+    assert.equal((await t.api('/api/v1/benchmarks/import', { body: { csv } })).status, 200);
+    assert.equal((await t.api('/api/v1/org', { method: 'PATCH', body: { industry: 'retail' } })).status, 200);
+    await page.reload();
+    const nps = page.getByRole('region', { name: 'NPS (likelihood to recommend)' });
+    // Q3 2025: the e-mail answers only, NPS 40; between p75 = 35 and p90 = 50: 75 + (40 − 35) / (50 − 35) · (90 − 75) = 80.
+    assert.match((await nps.textContent()) ?? '', /Your NPS \(likelihood to recommend\) in Q3 2025: 40 \(from 20 answers\)\./);
+    assert.equal(await nps.locator('strong').textContent(), 'This puts you at the 80th percentile of 120 organisations (benchmark for Q3 2025).');
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
+});
