@@ -244,6 +244,16 @@ describe('journey map and touchpoint pages', () => {
     assert.match(itemText(body, 'tr', 'Call back the customer'), /Call back the customer new high/);
   });
 
+  test('touchpoint page: the segment filter is a picker of the contacts\' segments, in any letter case', async () => {
+    const { status, body } = await page(`/app/touchpoints/${ids.contract}?lang=en&${MARCH}&segment=HOUSEHOLD`);
+    assert.equal(status, 200);
+    const picker = /<select id="f-segment" name="segment">([\s\S]*?)<\/select>/.exec(body)?.[1] ?? '';
+    assert.deepEqual([...picker.matchAll(/<option value="([^"]*)"( selected)?>/g)].map((m) => [m[1], Boolean(m[2])]),
+      [['', false], ['business', false], ['household', true]]);
+    // Household only: 10,10,10,10,10,9,9,8 → 7 promoters of 8, no detractors: NPS 87.5 → 88.
+    assert.match(textOf(body), /88 \(excellent\) \(95 % confidence interval [^)]*; n = 8\)/);
+  });
+
   test('question page: one Likert statement with its buckets and don’t know apart', async () => {
     const { status, body } = await page(`/app/questions/${ids.likert}?lang=en&${MARCH}`);
     assert.equal(status, 200);

@@ -20,6 +20,7 @@ import { redactPii } from '../text/redact.ts';
 import { listCases } from '../loop/cases.ts';
 import { listJourneys } from '../journeys/service.ts';
 import { getOrganization } from '../orgs/service.ts';
+import { contactFacets } from '../contacts/service.ts';
 import { notFound } from '../errors.ts';
 import { formatDate, formatNumber, type UiLanguage } from '../i18n/index.ts';
 import type { DashboardStrings } from '../i18n/dashboard.ts';
@@ -31,6 +32,7 @@ import { distributionChart, likertChart, type DistributionBar, type LikertRow } 
 import { chartHtml, tableHtml, type ChartModel, type Downloadable, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
 import { monthsBetween } from './dashboard-view.ts';
 import { startPlanLink } from './start-plan.ts';
+import { canonicalSegment } from './filter-form.ts';
 import {
   chartScale, digitsOf, figureOf, filterQuery, formatFigure, parseDay, periodOf, sliceFilters,
   type Figure, type MapMetric, type PageFilters, type Period,
@@ -66,6 +68,8 @@ export interface Detail {
   statements: LikertStatement[];
   statement: LikertStatement | null;
   personas: string[];
+  /** The contacts' segments, for the segment picker. */
+  segments: string[];
   units: Array<{ id: string; name: string }>;
   allJourneys: Array<{ id: string; name: string }>;
   overall: Figure | undefined;
@@ -84,7 +88,8 @@ export interface Detail {
 const metricOfQuestionType: Record<string, MapMetric | undefined> = { nps: 'nps', csat: 'csat', ces: 'ces', likert7: 'likert' };
 
 export async function loadDetail(db: Queryable, auth: AuthContext, subject: Subject, filters: PageFilters, language: UiLanguage, now = new Date()): Promise<Detail> {
-  const org = await getOrganization(db, auth.orgId);
+  const [org, { segments }] = await Promise.all([getOrganization(db, auth.orgId), contactFacets(db, auth.orgId)]);
+  if (filters.segment) filters = { ...filters, segment: canonicalSegment(segments, filters.segment) };
   const [allJourneys, units, statements] = await Promise.all([listJourneys(db, auth.orgId), unitsInScope(db, auth), likertStatements(db, auth.orgId, language)]);
   let title: string;
   let context: string[];
@@ -184,7 +189,7 @@ export async function loadDetail(db: Queryable, auth: AuthContext, subject: Subj
 
   return {
     organizationName: org.name, timeZone: org.timeZone, minGroupSize: min, subject, title, context, channel, filters: chosen, period, statements, statement,
-    personas: [...new Set(allJourneys.flatMap((j) => (j.persona ? [j.persona] : [])))].sort(),
+    personas: [...new Set(allJourneys.flatMap((j) => (j.persona ? [j.persona] : [])))].sort(), segments,
     units, allJourneys: allJourneys.map((j) => ({ id: j.id, name: j.name })),
     overall, change, trend, distribution, likert, breakdowns, verbatims, cases,
   };
@@ -416,7 +421,7 @@ export function renderDetail(page: DetailPage): SafeHtml {
 <h1>${d.title}</h1>
 <p class="lead">${d.subject.kind === 'touchpoint' ? s.touchpointIntro : s.questionIntro}${d.channel ? html` ${t.overview.channel}: ${t.channelNames[d.channel] ?? d.channel}.` : ''}</p>
 ${page.invalidFilters.length > 0 ? html`<div class="error-summary" role="alert"><ul>${page.invalidFilters.map((f) => html`<li>${t.filters.invalid(labels[f] ?? f)}</li>`)}</ul></div>` : ''}
-${filterForm({ action, ctx, filters: d.filters, period: d.period, allJourneys: d.allJourneys, units: d.units, personas: d.personas,
+${filterForm({ action, ctx, filters: d.filters, period: d.period, allJourneys: d.allJourneys, units: d.units, personas: d.personas, segments: d.segments,
   statements: d.subject.kind === 'touchpoint' ? d.statements : [], showCompare: false, showMetric: d.subject.kind === 'touchpoint' })}
 <p><strong>${metricLabel}</strong> · ${t.overview.period(day(d.period.from), day(d.period.to))}</p>
 <p class="headline" id="headline">${figureValue(d.overall, ctx)} <span class="muted">(${t.overview.ci95} ${intervalText(d.overall, ctx)}; n = ${d.overall && !d.overall.suppressed ? count(ctx, d.overall.n) : '–'})</span> ${changeMark(d.change, ctx)}</p>
