@@ -48,6 +48,18 @@ export interface BoardReportPageStrings {
   tooMany: (max: number) => string;
   dayRange: string;
   hourRange: string;
+  edit: string;
+  editHeading: string;
+  activeLegend: string;
+  active: string;
+  activeHint: string;
+  save: string;
+  cancel: string;
+  pause: string;
+  resume: string;
+  updated: string;
+  pausedNotice: string;
+  resumedNotice: string;
 }
 
 const fi: BoardReportPageStrings = {
@@ -69,7 +81,7 @@ const fi: BoardReportPageStrings = {
   columns: { recipients: 'Vastaanottajat', language: 'Kieli', when: 'Milloin', lastSent: 'Viimeksi lähetetty', actions: 'Toiminnot' },
   when: (d, h) => `Kuukauden ${d}. päivänä klo ${h}`,
   never: 'Ei vielä lähetetty',
-  disabled: 'ei käytössä',
+  disabled: 'keskeytetty',
   addHeading: 'Lisää ajastus',
   recipients: 'Vastaanottajat',
   recipientsHint: 'Sähköpostiosoitteet, kukin omalle rivilleen tai pilkuin erotettuina.',
@@ -90,6 +102,18 @@ const fi: BoardReportPageStrings = {
   tooMany: (m) => `Vastaanottajat: enintään ${m} osoitetta.`,
   dayRange: 'Kuukauden päivä: anna kokonaisluku 1–28.',
   hourRange: 'Kellonaika: anna kokonaisluku 0–23.',
+  edit: 'Muokkaa',
+  editHeading: 'Muokkaa ajastusta',
+  activeLegend: 'Lähetys',
+  active: 'Käytössä: lähetä raportit',
+  activeHint: 'Ilman rastia ajastus säilyy, mutta raportteja ei lähetetä.',
+  save: 'Tallenna',
+  cancel: 'Peruuta',
+  pause: 'Keskeytä',
+  resume: 'Jatka',
+  updated: 'Ajastus tallennettu.',
+  pausedNotice: 'Ajastus keskeytetty: raportteja ei lähetetä ennen kuin jatkat.',
+  resumedNotice: 'Ajastus jatkuu: seuraava raportti lähtee valittuna päivänä.',
 };
 
 const sv: BoardReportPageStrings = {
@@ -111,7 +135,7 @@ const sv: BoardReportPageStrings = {
   columns: { recipients: 'Mottagare', language: 'Språk', when: 'När', lastSent: 'Senast skickad', actions: 'Åtgärder' },
   when: (d, h) => `Den ${d}:e varje månad kl. ${h}`,
   never: 'Inte skickad ännu',
-  disabled: 'avstängt',
+  disabled: 'pausat',
   addHeading: 'Lägg till utskick',
   recipients: 'Mottagare',
   recipientsHint: 'E-postadresser, en per rad eller åtskilda med kommatecken.',
@@ -132,6 +156,18 @@ const sv: BoardReportPageStrings = {
   tooMany: (m) => `Mottagare: högst ${m} adresser.`,
   dayRange: 'Dag i månaden: ange ett heltal 1–28.',
   hourRange: 'Klockslag: ange ett heltal 0–23.',
+  edit: 'Redigera',
+  editHeading: 'Redigera utskicket',
+  activeLegend: 'Utskick',
+  active: 'Aktivt: skicka rapporterna',
+  activeHint: 'Utan bock finns utskicket kvar, men inga rapporter skickas.',
+  save: 'Spara',
+  cancel: 'Avbryt',
+  pause: 'Pausa',
+  resume: 'Återuppta',
+  updated: 'Utskicket har sparats.',
+  pausedNotice: 'Utskicket är pausat: inga rapporter skickas förrän du återupptar det.',
+  resumedNotice: 'Utskicket är återupptaget: nästa rapport går på vald dag.',
 };
 
 const en: BoardReportPageStrings = {
@@ -153,7 +189,7 @@ const en: BoardReportPageStrings = {
   columns: { recipients: 'Recipients', language: 'Language', when: 'When', lastSent: 'Last sent', actions: 'Actions' },
   when: (d, h) => `On day ${d} of every month at ${h}`,
   never: 'Not sent yet',
-  disabled: 'disabled',
+  disabled: 'paused',
   addHeading: 'Add a schedule',
   recipients: 'Recipients',
   recipientsHint: 'E-mail addresses, one per line or separated by commas.',
@@ -174,6 +210,18 @@ const en: BoardReportPageStrings = {
   tooMany: (m) => `Recipients: at most ${m} addresses.`,
   dayRange: 'Day of the month: enter a whole number from 1 to 28.',
   hourRange: 'Time of day: enter a whole number from 0 to 23.',
+  edit: 'Edit',
+  editHeading: 'Edit schedule',
+  activeLegend: 'Sending',
+  active: 'Active: send the reports',
+  activeHint: 'Unticked, the schedule is kept but no reports are sent.',
+  save: 'Save',
+  cancel: 'Cancel',
+  pause: 'Pause',
+  resume: 'Resume',
+  updated: 'Schedule saved.',
+  pausedNotice: 'Schedule paused: no reports are sent until you resume it.',
+  resumedNotice: 'Schedule resumed: the next report goes out on the chosen day.',
 };
 
 const pl: BoardReportPageStrings = {
@@ -195,7 +243,7 @@ const pl: BoardReportPageStrings = {
   columns: { recipients: 'Odbiorcy', language: 'Język', when: 'Kiedy', lastSent: 'Ostatnio wysłano', actions: 'Działania' },
   when: (d, h) => `${d}. dnia każdego miesiąca o ${h}`,
   never: 'Jeszcze nie wysłano',
-  disabled: 'wyłączona',
+  disabled: 'wstrzymana',
   addHeading: 'Dodaj wysyłkę',
   recipients: 'Odbiorcy',
   recipientsHint: 'Adresy e-mail, każdy w osobnym wierszu lub oddzielone przecinkami.',
@@ -216,6 +264,18 @@ const pl: BoardReportPageStrings = {
   tooMany: (m) => `Odbiorcy: najwyżej ${m} adresów.`,
   dayRange: 'Dzień miesiąca: podaj liczbę całkowitą od 1 do 28.',
   hourRange: 'Godzina: podaj liczbę całkowitą od 0 do 23.',
+  edit: 'Edytuj',
+  editHeading: 'Edytuj wysyłkę',
+  activeLegend: 'Wysyłanie',
+  active: 'Aktywna: wysyłaj raporty',
+  activeHint: 'Bez zaznaczenia wysyłka zostaje zapisana, ale raporty nie są wysyłane.',
+  save: 'Zapisz',
+  cancel: 'Anuluj',
+  pause: 'Wstrzymaj',
+  resume: 'Wznów',
+  updated: 'Wysyłka zapisana.',
+  pausedNotice: 'Wysyłka wstrzymana: raporty nie będą wysyłane, dopóki jej nie wznowisz.',
+  resumedNotice: 'Wysyłka wznowiona: następny raport zostanie wysłany w wybranym dniu.',
 };
 
 const all: Record<UiLanguage, BoardReportPageStrings> = { fi, sv, en, pl };

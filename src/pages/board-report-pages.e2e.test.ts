@@ -65,6 +65,19 @@ describe('board report page in Chromium', () => {
     assert.deepEqual((await row.locator('th, td').allTextContents()).slice(0, 4),
       ['board@example.com and cfo@example.com', 'Swedish', 'On day 5 of every month at 08:00', 'Not sent yet']);
     assert.deepEqual(await axeViolations(page), []);
+
+    // Pause it, then move it to the 10th by editing.
+    await Promise.all([page.waitForURL(/saved=paused/), row.getByRole('button', { name: /^Pause/ }).click()]);
+    assert.equal(await page.getByRole('status').textContent(), 'Schedule paused: no reports are sent until you resume it.');
+    assert.equal(await row.locator('td').nth(1).textContent(), 'On day 5 of every month at 08:00 (paused)');
+    await Promise.all([page.waitForURL(/\/edit$/), row.getByRole('link', { name: /^Edit/ }).click()]);
+    assert.equal(await page.locator('h1').textContent(), 'Edit schedule');
+    assert.equal(await page.getByLabel('Active: send the reports').isChecked(), false);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByLabel('Day of the month', { exact: true }).fill('10');
+    await page.getByLabel('Active: send the reports').check();
+    await Promise.all([page.waitForURL(/saved=updated/), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+    assert.equal(await row.locator('td').nth(1).textContent(), 'On day 10 of every month at 08:00');
     await context.close();
   });
 });

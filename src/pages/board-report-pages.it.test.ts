@@ -123,6 +123,49 @@ describe('board report page', () => {
     assert.equal((await clients.aino.post(`${PAGE}/schedules/${stored.id}/delete`, { confirm: '1' })).status, 404);
   });
 
+  test('a schedule is edited (bad input changes nothing), paused and resumed from the page', async () => {
+    const added = await clients.aino.post(`${PAGE}/schedules`, { recipients: 'board@example.com', scheduleLanguage: 'fi', dayOfMonth: '3', hour: '9' });
+    assert.equal(added.status, 303);
+    const [stored] = (await t.api('/api/v1/reports/board/schedules')).body.items;
+    const storedNow = async () => (await t.api('/api/v1/reports/board/schedules')).body.items.find((x: { id: string }) => x.id === stored.id);
+
+    const form = await clients.aino.get(`${PAGE}/schedules/${stored.id}/edit`);
+    assert.equal(form.status, 200);
+    assert.match(form.text, /<textarea id="recipients" name="recipients"[^>]*>board@example\.com<\/textarea>/);
+    assert.match(form.text, /<input id="dayOfMonth" name="dayOfMonth" type="number" value="3"/);
+    assert.match(form.text, /<input type="checkbox" id="enabled-0" name="enabled" value="on" checked>/);
+
+    const bad = await clients.aino.post(`${PAGE}/schedules/${stored.id}`, { recipients: 'board@example.com', scheduleLanguage: 'fi', dayOfMonth: '31', hour: '9', enabled: 'on' });
+    assert.equal(bad.status, 400);
+    assert.ok(bad.text.includes('<a href="#dayOfMonth">Day of the month: enter a whole number from 1 to 28.</a>'));
+    assert.equal((await storedNow()).dayOfMonth, 3, 'a refused edit changes nothing');
+
+    // Unticking "Active" keeps the schedule and stops its e-mails.
+    const saved = await clients.aino.post(`${PAGE}/schedules/${stored.id}`, { recipients: 'cfo@example.com', scheduleLanguage: 'pl', dayOfMonth: '10', hour: '6' });
+    assert.equal(saved.status, 303);
+    assert.equal(saved.location, `${PAGE}?saved=updated#schedules`);
+    let now = await storedNow();
+    assert.deepEqual([now.recipients, now.language, now.dayOfMonth, now.hour, now.enabled], [['cfo@example.com'], 'pl', 10, 6, false]);
+    const listed = await clients.aino.get(`${PAGE}?saved=updated`);
+    assert.match(listed.text, /Schedule saved\./);
+    assert.match(listed.text, /<th scope="row">cfo@example\.com<\/th><td>Polish<\/td><td>On day 10 of every month at 06:00 \(paused\)<\/td>/);
+    assert.match(listed.text, new RegExp(`action="${PAGE}/schedules/${stored.id}/resume"><button class="button secondary" type="submit">Resume`));
+
+    assert.equal((await clients.aino.post(`${PAGE}/schedules/${stored.id}/resume`, {})).location, `${PAGE}?saved=resumed#schedules`);
+    assert.equal((await storedNow()).enabled, true);
+    assert.equal((await clients.aino.post(`${PAGE}/schedules/${stored.id}/pause`, {})).location, `${PAGE}?saved=paused#schedules`);
+    now = await storedNow();
+    assert.equal(now.enabled, false);
+    assert.deepEqual([now.recipients, now.dayOfMonth], [['cfo@example.com'], 10], 'pausing keeps the rest');
+
+    // Only reports:manage; another id is a 404.
+    assert.equal((await clients.ville.post(`${PAGE}/schedules/${stored.id}/resume`, {})).status, 403);
+    assert.equal((await clients.ville.get(`${PAGE}/schedules/${stored.id}/edit`)).status, 403);
+    assert.equal((await clients.aino.post(`${PAGE}/schedules/00000000-0000-4000-8000-000000000000/pause`, {})).status, 404);
+    assert.equal((await storedNow()).enabled, false);
+    await clients.aino.post(`${PAGE}/schedules/${stored.id}/delete`, { confirm: '1' });
+  });
+
   test('roles: the menu entry and page for reports:read, the schedules for reports:manage only', async () => {
     for (const name of ['mari', 'pia']) {
       const home = await clients[name].get('/app');

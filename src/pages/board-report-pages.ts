@@ -5,6 +5,9 @@
  *         language), the report previewed with its own rendering (src/reports/render.ts) and a
  *         link to the API's PDF of the same month and language;
  *  - POST /app/reports/board/schedules                    adds an e-mail schedule (reports:manage);
+ *  - GET  /app/reports/board/schedules/:id/edit           the schedule's form, filled in (reports:manage);
+ *  - POST /app/reports/board/schedules/:id                saves it, "active" included (reports:manage);
+ *  - POST /app/reports/board/schedules/:id/pause|resume   stops or restarts its e-mails (reports:manage);
  *  - POST /app/reports/board/schedules/:id/delete         asks, then deletes one (reports:manage).
  *
  * The month defaults to the last complete month in the organisation's time zone, as the API's;
@@ -16,10 +19,10 @@ import { boardReportText } from '../i18n/board-report.ts';
 import { boardReportPageText, languageInWords, monthInWords, type BoardReportPageStrings } from '../i18n/board-report-pages.ts';
 import { loadBoardReport, previousMonth, shiftMonth } from '../reports/board.ts';
 import { boardReportSections, generatedAt } from '../reports/render.ts';
-import { createSchedule, deleteSchedule, isRecipientAddress, listSchedules, type BoardReportSchedule } from '../reports/schedule.ts';
+import { createSchedule, deleteSchedule, isRecipientAddress, listSchedules, updateSchedule, type BoardReportSchedule, type ScheduleInput } from '../reports/schedule.ts';
 import { notFound } from '../errors.ts';
 import { html, type SafeHtml } from './html.ts';
-import { confirmation, errorSummary, inputField, intField, notice, one, page, selectField, textareaField, uuidParam, type Errors, type OpenPage } from './page-kit.ts';
+import { checkboxGroup, confirmation, errorSummary, inputField, intField, notice, one, page, selectField, textareaField, uuidParam, type Errors, type OpenPage } from './page-kit.ts';
 
 const PAGE = '/app/reports/board';
 const SCHEDULES = `${PAGE}/schedules`;
@@ -31,7 +34,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 type Schedule = BoardReportSchedule;
 
 /** What the schedule form holds, as typed (re-shown after an error). */
-interface ScheduleForm { recipients?: string; language?: string; dayOfMonth?: string; hour?: string }
+interface ScheduleForm { recipients?: string; language?: string; dayOfMonth?: string; hour?: string; enabled?: boolean }
 
 const isLanguage = (value: string | undefined): value is UiLanguage => (uiLanguages as readonly string[]).includes(value ?? '');
 const hourOf = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
@@ -50,13 +53,45 @@ function parseRecipients(text: string | undefined): string[] {
   return (text ?? '').split(/[\s,;]+/).filter((r) => r !== '' && !seen.has(r.toLowerCase()) && seen.add(r.toLowerCase()));
 }
 
+/** A schedule form posted: what was typed, each error by field, and the schedule it stands for when there are none. */
+function readScheduleForm(body: unknown, s: BoardReportPageStrings, w: OpenPage['w']): { form: ScheduleForm; errors: Errors; input?: ScheduleInput } {
+  const form: ScheduleForm = { recipients: one(body, 'recipients'), language: one(body, 'scheduleLanguage'), dayOfMonth: one(body, 'dayOfMonth'), hour: one(body, 'hour'),
+    enabled: one(body, 'enabled') === 'on' };
+  const errors: Errors = new Map();
+  const recipients = parseRecipients(form.recipients);
+  const notAddress = recipients.find((r) => !isRecipientAddress(r));
+  if (recipients.length === 0) errors.set('recipients', s.recipientsRequired);
+  else if (notAddress !== undefined) errors.set('recipients', s.notEmail(notAddress));
+  else if (recipients.length > MAX_RECIPIENTS) errors.set('recipients', s.tooMany(MAX_RECIPIENTS));
+  if (!isLanguage(form.language)) errors.set('scheduleLanguage', s.badLanguage(s.scheduleLanguage));
+  const dayOfMonth = intField(body, 'dayOfMonth', 1, 28, w, errors, 1);
+  if (errors.has('dayOfMonth')) errors.set('dayOfMonth', s.dayRange);
+  const hour = intField(body, 'hour', 0, 23, w, errors, 7);
+  if (errors.has('hour')) errors.set('hour', s.hourRange);
+  if (errors.size > 0) return { form, errors };
+  return { form, errors, input: { recipients, language: form.language, dayOfMonth: dayOfMonth ?? 1, hour: hour ?? 7 } };
+}
+
+/** The fields of a schedule, for adding one and for editing one. */
+function scheduleFields(p: OpenPage, s: BoardReportPageStrings, form: ScheduleForm, errors: Errors): SafeHtml {
+  const languages = uiLanguages.map((l): [string, string] => [l, languageInWords(l, p.language)]);
+  return html`${textareaField('recipients', s.recipients, form.recipients, errors, { hint: s.recipientsHint, required: true })}
+<div class="form-grid">
+${selectField('scheduleLanguage', s.scheduleLanguage, languages, form.language ?? p.language, errors)}
+${inputField('dayOfMonth', s.dayOfMonth, form.dayOfMonth ?? '1', errors, { type: 'number', hint: s.dayHint, attrs: 'min="1" max="28" inputmode="numeric"' })}
+${inputField('hour', s.hour, form.hour ?? '7', errors, { type: 'number', hint: s.hourHint, attrs: 'min="0" max="23" inputmode="numeric"' })}
+</div>`;
+}
+
+const savedNotice = (s: BoardReportPageStrings, saved: string | undefined) =>
+  ({ added: s.added, removed: s.removed, updated: s.updated, paused: s.pausedNotice, resumed: s.resumedNotice } as Record<string, string>)[saved ?? ''];
+
 export async function boardReportPageRoutes(app: FastifyInstance) {
   const { db } = app.deps;
   const now = () => (app.deps.now ?? (() => new Date()))();
 
   function scheduleSection(p: OpenPage, s: BoardReportPageStrings, schedules: Schedule[], form: ScheduleForm, errors: Errors): SafeHtml {
     const c = s.columns;
-    const languages = uiLanguages.map((l): [string, string] => [l, languageInWords(l, p.language)]);
     return html`<section aria-labelledby="schedules">
 <h2 id="schedules" tabindex="-1">${s.schedulesHeading}</h2>
 <p>${s.schedulesIntro(p.timeZone)}</p>
@@ -64,15 +99,12 @@ ${schedules.length === 0 ? html`<div class="empty"><p>${s.noSchedules}</p></div>
 <thead><tr><th scope="col">${c.recipients}</th><th scope="col">${c.language}</th><th scope="col">${c.when}</th><th scope="col">${c.lastSent}</th><th scope="col">${c.actions}</th></tr></thead>
 <tbody>${schedules.map((x) => html`<tr><th scope="row">${recipientList(x, p.language)}</th><td>${languageInWords(x.language, p.language)}</td><td>${scheduleWhen(s, x)}</td>
 <td>${x.lastSentPeriod && MONTH.test(x.lastSentPeriod) ? monthInWords(x.lastSentPeriod, p.language) : s.never}</td>
-<td><form class="inline-form" method="post" action="${SCHEDULES}/${x.id}/delete"><button class="button danger" type="submit">${s.remove}<span class="visually-hidden">: ${scheduleWords(s, x, p.language)}</span></button></form></td></tr>`)}</tbody></table></div>`}
+<td><a href="${SCHEDULES}/${x.id}/edit">${s.edit}<span class="visually-hidden">: ${scheduleWords(s, x, p.language)}</span></a>
+<form class="inline-form" method="post" action="${SCHEDULES}/${x.id}/${x.enabled ? 'pause' : 'resume'}"><button class="button secondary" type="submit">${x.enabled ? s.pause : s.resume}<span class="visually-hidden">: ${scheduleWords(s, x, p.language)}</span></button></form>
+<form class="inline-form" method="post" action="${SCHEDULES}/${x.id}/delete"><button class="button danger" type="submit">${s.remove}<span class="visually-hidden">: ${scheduleWords(s, x, p.language)}</span></button></form></td></tr>`)}</tbody></table></div>`}
 <h3>${s.addHeading}</h3>
 <form method="post" action="${SCHEDULES}" class="stack" novalidate>
-${textareaField('recipients', s.recipients, form.recipients, errors, { hint: s.recipientsHint, required: true })}
-<div class="form-grid">
-${selectField('scheduleLanguage', s.scheduleLanguage, languages, form.language ?? p.language, errors)}
-${inputField('dayOfMonth', s.dayOfMonth, form.dayOfMonth ?? '1', errors, { type: 'number', hint: s.dayHint, attrs: 'min="1" max="28" inputmode="numeric"' })}
-${inputField('hour', s.hour, form.hour ?? '7', errors, { type: 'number', hint: s.hourHint, attrs: 'min="0" max="23" inputmode="numeric"' })}
-</div>
+${scheduleFields(p, s, form, errors)}
 <div class="form-actions"><button class="button" type="submit">${s.add}</button></div>
 </form></section>`;
   }
@@ -103,7 +135,7 @@ ${inputField('hour', s.hour, form.hour ?? '7', errors, { type: 'number', hint: s
     const body = html`<h1>${s.title}</h1>
 <p class="lead">${s.intro}</p>
 ${errorSummary(p.w, errors)}
-${notice(saved === 'added' ? s.added : saved === 'removed' ? s.removed : undefined)}
+${notice(savedNotice(s, saved))}
 ${schedules ? html`<p><a href="#schedules">${s.toSchedules}</a></p>` : ''}
 <form method="get" action="${PAGE}" class="filters" novalidate>
 <h2>${s.chooseHeading}</h2>
@@ -125,23 +157,51 @@ ${schedules ? scheduleSection(p, s, schedules, scheduling?.form ?? {}, errors) :
   page(app, 'GET', PAGE, 'reports:read', async (request, _reply, p) => boardPage(p, request.query));
 
   page(app, 'POST', SCHEDULES, 'reports:manage', async (request, reply, p) => {
-    const s = boardReportPageText(p.language);
-    const form: ScheduleForm = { recipients: one(request.body, 'recipients'), language: one(request.body, 'scheduleLanguage'), dayOfMonth: one(request.body, 'dayOfMonth'), hour: one(request.body, 'hour') };
-    const errors: Errors = new Map();
-    const recipients = parseRecipients(form.recipients);
-    const notAddress = recipients.find((r) => !isRecipientAddress(r));
-    if (recipients.length === 0) errors.set('recipients', s.recipientsRequired);
-    else if (notAddress !== undefined) errors.set('recipients', s.notEmail(notAddress));
-    else if (recipients.length > MAX_RECIPIENTS) errors.set('recipients', s.tooMany(MAX_RECIPIENTS));
-    if (!isLanguage(form.language)) errors.set('scheduleLanguage', s.badLanguage(s.scheduleLanguage));
-    const dayOfMonth = intField(request.body, 'dayOfMonth', 1, 28, p.w, errors, 1);
-    if (errors.has('dayOfMonth')) errors.set('dayOfMonth', s.dayRange);
-    const hour = intField(request.body, 'hour', 0, 23, p.w, errors, 7);
-    if (errors.has('hour')) errors.set('hour', s.hourRange);
-    if (errors.size > 0) return boardPage(p, {}, { form, errors });
-    await createSchedule(db, p.auth.orgId, { recipients, language: form.language, dayOfMonth: dayOfMonth ?? 1, hour: hour ?? 7 });
+    const { form, errors, input } = readScheduleForm(request.body, boardReportPageText(p.language), p.w);
+    if (!input) return boardPage(p, {}, { form, errors });
+    await createSchedule(db, p.auth.orgId, input);
     return reply.redirect(`${PAGE}?saved=added#schedules`, 303);
   });
+
+  async function scheduleOf(orgId: string, rawId: string): Promise<Schedule> {
+    const id = uuidParam(rawId, 'Board report schedule');
+    const schedule = (await listSchedules(db, orgId)).find((x) => x.id === id);
+    if (!schedule) throw notFound('Board report schedule', 'id');
+    return schedule;
+  }
+
+  function editPage(p: OpenPage, schedule: Schedule, form: ScheduleForm, errors: Errors) {
+    const s = boardReportPageText(p.language);
+    return p.send('reports', s.editHeading, html`<h1>${s.editHeading}</h1>
+<p class="lead">${scheduleWords(s, schedule, p.language)}</p>
+${errorSummary(p.w, errors)}
+<form method="post" action="${SCHEDULES}/${schedule.id}" class="stack" novalidate>
+${scheduleFields(p, s, form, errors)}
+${checkboxGroup('enabled', s.activeLegend, [['on', s.active]], form.enabled ? ['on'] : [], errors, s.activeHint)}
+<div class="form-actions"><button class="button" type="submit">${s.save}</button> <a href="${PAGE}#schedules">${s.cancel}</a></div>
+</form>`, errors.size > 0 ? 400 : 200);
+  }
+
+  page<{ id: string }>(app, 'GET', `${SCHEDULES}/:id/edit`, 'reports:manage', async (request, _reply, p) => {
+    const x = await scheduleOf(p.auth.orgId, request.params.id);
+    return editPage(p, x, { recipients: x.recipients.join('\n'), language: x.language, dayOfMonth: String(x.dayOfMonth), hour: String(x.hour), enabled: x.enabled }, new Map());
+  });
+
+  page<{ id: string }>(app, 'POST', `${SCHEDULES}/:id`, 'reports:manage', async (request, reply, p) => {
+    const schedule = await scheduleOf(p.auth.orgId, request.params.id);
+    const { form, errors, input } = readScheduleForm(request.body, boardReportPageText(p.language), p.w);
+    if (!input) return editPage(p, schedule, form, errors);
+    await updateSchedule(db, p.auth.orgId, schedule.id, { ...input, enabled: form.enabled === true });
+    return reply.redirect(`${PAGE}?saved=updated#schedules`, 303);
+  });
+
+  for (const [action, enabled] of [['pause', false], ['resume', true]] as const) {
+    page<{ id: string }>(app, 'POST', `${SCHEDULES}/:id/${action}`, 'reports:manage', async (request, reply, p) => {
+      const schedule = await scheduleOf(p.auth.orgId, request.params.id);
+      await updateSchedule(db, p.auth.orgId, schedule.id, { enabled });
+      return reply.redirect(`${PAGE}?saved=${enabled ? 'resumed' : 'paused'}#schedules`, 303);
+    });
+  }
 
   page<{ id: string }>(app, 'POST', `${SCHEDULES}/:id/delete`, 'reports:manage', async (request, reply, p) => {
     const s = boardReportPageText(p.language);
@@ -150,8 +210,7 @@ ${schedules ? scheduleSection(p, s, schedules, scheduling?.form ?? {}, errors) :
       await deleteSchedule(db, p.auth.orgId, id);
       return reply.redirect(`${PAGE}?saved=removed#schedules`, 303);
     }
-    const schedule = (await listSchedules(db, p.auth.orgId)).find((x) => x.id === id);
-    if (!schedule) throw notFound('Board report schedule', 'id');
+    const schedule = await scheduleOf(p.auth.orgId, id);
     return p.send('reports', s.removeConfirm, html`<h1>${s.title}</h1>
 ${confirmation(p.w, `${SCHEDULES}/${id}/delete`, s.removeQuestion(scheduleWords(s, schedule, p.language)), {}, `${PAGE}#schedules`, undefined,
     { heading: s.removeConfirm, confirm: s.removeConfirm, cancel: s.keep })}`);
