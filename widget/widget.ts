@@ -15,6 +15,7 @@
  * contact's waiting web invitation from a pulse rule, once, and its answer is stored against it.
  */
 import { el, randomId, runPulse, type PulseAnswer, type PulseSurvey } from './pulse.ts';
+import { widgetCss } from './widget-css.ts';
 
 type Trigger =
   | { type: 'pageview'; urlPattern: string; delaySeconds?: number }
@@ -28,15 +29,6 @@ type Call = [string, ...unknown[]];
 /** The page's `kaiku` function: the snippet's stub queues calls in `q`; the widget's own one is `loaded`. */
 type KaikuFn = ((...args: Call) => void) & { q?: Call[]; loaded?: boolean };
 
-const CSS = `:host{all:initial!important;position:fixed!important;z-index:2147483647!important;right:16px!important;bottom:16px!important;display:block!important;visibility:visible!important;opacity:1!important}
-.box{box-sizing:border-box;width:min(360px,calc(100vw - 32px));background:#fff;color:#1b1b1b;font:16px/1.4 system-ui,sans-serif;border:1px solid #5c5c5c;border-radius:8px;padding:16px;box-shadow:0 4px 16px rgba(0,0,0,.25)}
-h2{font-size:17px;margin:0 32px 8px 0}.label{margin:0 0 8px;font-weight:600}
-.scale{display:flex;flex-wrap:wrap;gap:4px}.score{min-width:44px;min-height:44px;flex:1 0 auto}
-button{font:inherit;color:#fff;background:#0b4f9c;border:2px solid #0b4f9c;border-radius:4px;cursor:pointer;padding:4px 8px}
-button:focus-visible,textarea:focus-visible{outline:3px solid #1b1b1b;outline-offset:2px}
-.close{position:absolute;top:8px;right:8px;background:#fff;color:#1b1b1b;border-color:#5c5c5c;min-width:44px;min-height:44px}
-textarea{box-sizing:border-box;width:100%;font:inherit;border:2px solid #5c5c5c;border-radius:4px;padding:6px}
-.ends,.note{font-size:14px;color:#4a4a4a;margin:6px 0}.send{margin-top:8px;min-height:44px}`;
 
 const script = document.currentScript as HTMLScriptElement | null;
 const siteKey = script?.dataset.siteKey ?? '';
@@ -75,7 +67,7 @@ function show(survey: PulseSurvey, send: (answers: PulseAnswer[]) => Promise<unk
   const host = document.createElement('kaiku-widget');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = el('style');
-  style.textContent = CSS;
+  style.textContent = widgetCss;
   const box = el('div', { class: 'box', role: 'dialog', 'aria-labelledby': 'kt', lang: survey.language });
   const close = el('button', { type: 'button', class: 'close', 'aria-label': survey.ui.close }, '×');
   const body = el('div', { 'aria-live': 'polite' });

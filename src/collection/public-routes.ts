@@ -57,12 +57,21 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
   const ownOrigin = new URL(config.publicUrl).origin;
   const tags = ['public collection'];
 
+  const fromOwnOrigin = (request: FastifyRequest) => request.headers.origin === ownOrigin || request.headers.origin === `${request.protocol}://${request.host}`;
+
   function originAllowed(collector: Collector, request: FastifyRequest): string | undefined {
     const origin = request.headers.origin;
     if (!origin) return undefined;
-    const own = origin === ownOrigin || origin === `${request.protocol}://${request.host}`;
-    return collector.allowedOrigins.includes(origin) || (collector.kind === 'kiosk' && own) ? origin : undefined;
+    return collector.allowedOrigins.includes(origin) || fromOwnOrigin(request) ? origin : undefined;
   }
+
+  /**
+   * A widget called from Kaiku's own origin is being tried out on its test page (src/pages/share-hub.ts):
+   * no Kaiku page embeds a widget for visitors. The test sees the site's real survey and triggers,
+   * but no once-per-days limit, and its answers are checked and not stored (see the routes below).
+   */
+  const widgetTest = (collector: Collector, request: FastifyRequest) =>
+    collector.kind === 'widget' && fromOwnOrigin(request) && !collector.allowedOrigins.includes(request.headers.origin ?? '');
 
   /** The collector behind the key, when the calling page's origin may use it; CORS headers set. */
   async function collectorFor(request: FastifyRequest<Keyed>, reply: FastifyReply, kind?: Collector['kind']): Promise<Collector> {
@@ -137,7 +146,7 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
     const collector = await collectorFor(request, reply, 'widget');
     const survey = await openSurvey(collector);
     reply.header('cache-control', 'no-cache');
-    return { survey: pulseSurvey(survey, surveyLanguage(survey, request.query.lang)), triggers: collector.triggers, frequencyDays: collector.frequencyDays };
+    return { survey: pulseSurvey(survey, surveyLanguage(survey, request.query.lang)), triggers: collector.triggers, frequencyDays: widgetTest(collector, request) ? 0 : collector.frequencyDays };
   });
 
   app.post<Keyed & { Body: Static<typeof ShowBody> }>('/api/v1/public/collectors/:key/show', {
@@ -145,7 +154,7 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
     schema: { tags, params: KeyParams, body: ShowBody, security: [], description: 'Asks whether the widget may show its survey to this visitor now, and records it when yes (at most once per frequencyDays).' },
   }, async (request, reply) => {
     const collector = await collectorFor(request, reply, 'widget');
-    return { show: await claimVisitor(db, collector, request.body.visitorId, now()) };
+    return { show: widgetTest(collector, request) || await claimVisitor(db, collector, request.body.visitorId, now()) };
   });
 
   app.post<Keyed & { Body: Static<typeof IdentifyBody> }>('/api/v1/public/collectors/:key/invitation', {
@@ -195,6 +204,7 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
       channel: collector.kind === 'kiosk' ? 'kiosk' : 'web', language: surveyLanguage(survey, body.language),
       submittedAt: body.submittedAt ?? null, idempotencyKey: `${collector.kind}:${collector.id}:${body.idempotencyKey}`, answers: body.answers,
     }, '', at.getTime());
+    if (widgetTest(collector, request)) return reply.status(200).send({ test: true, stored: false });
     const result = await app.responseWriter.write(collector.orgId, prepared, collector.kind);
     return reply.status(result.created ? 201 : 200).send(result);
   });

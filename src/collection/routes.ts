@@ -6,26 +6,31 @@ import { IdParams, Uuid, literals, strict } from '../http/schemas.ts';
 import { drawQr, touchpointSurveyUrl } from './qr.ts';
 import { collectorKinds, createCollector, getCollector, listCollectors, updateCollector, type Collector } from './service.ts';
 
+/** The limits of a collector's settings, shared by the API schema and the hub's forms (src/pages/share-hub.ts). */
+export const collectorLimits = {
+  name: 200, urlPattern: 500, delaySeconds: 600, selector: 300, origin: 200, origins: 50, frequencyDays: 3650, resetSeconds: { min: 2, max: 300 },
+} as const;
+
 const Trigger = Type.Union([
   Type.Object({
     type: Type.Literal('pageview'),
-    urlPattern: Type.String({ minLength: 1, maxLength: 500, description: 'Page path; * matches anything, e.g. /checkout/*' }),
-    delaySeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 600 })),
+    urlPattern: Type.String({ minLength: 1, maxLength: collectorLimits.urlPattern, description: 'Page path; * matches anything, e.g. /checkout/*' }),
+    delaySeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: collectorLimits.delaySeconds })),
   }, strict),
-  Type.Object({ type: Type.Literal('click'), selector: Type.String({ minLength: 1, maxLength: 300, description: 'CSS selector, e.g. #buy' }) }, strict),
+  Type.Object({ type: Type.Literal('click'), selector: Type.String({ minLength: 1, maxLength: collectorLimits.selector, description: 'CSS selector, e.g. #buy' }) }, strict),
   Type.Object({ type: Type.Literal('exit_intent') }, strict),
   Type.Object({ type: Type.Literal('event'), name: Type.String({ minLength: 1, maxLength: 100, description: "kaiku('track', name)" }) }, strict),
 ]);
 
 const settings = {
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Type.String({ minLength: 1, maxLength: collectorLimits.name }),
   surveyId: Uuid,
   touchpointId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   unitId: Type.Optional(Type.Union([Uuid, Type.Null()])),
-  allowedOrigins: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50, description: 'https://shop.example — scheme and host only' })),
+  allowedOrigins: Type.Optional(Type.Array(Type.String({ maxLength: collectorLimits.origin }), { maxItems: collectorLimits.origins, description: 'https://shop.example — scheme and host only' })),
   triggers: Type.Optional(Type.Array(Trigger, { maxItems: 20 })),
-  frequencyDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650, description: 'Widget: ask a visitor at most once in this many days (default 30)' })),
-  resetSeconds: Type.Optional(Type.Integer({ minimum: 2, maximum: 300, description: 'Kiosk: back to the first question after this many seconds (default 8)' })),
+  frequencyDays: Type.Optional(Type.Integer({ minimum: 0, maximum: collectorLimits.frequencyDays, description: 'Widget: ask a visitor at most once in this many days (default 30)' })),
+  resetSeconds: Type.Optional(Type.Integer({ minimum: collectorLimits.resetSeconds.min, maximum: collectorLimits.resetSeconds.max, description: 'Kiosk: back to the first question after this many seconds (default 8)' })),
 };
 const CreateBody = Type.Object({ kind: literals(collectorKinds), ...settings }, strict);
 const UpdateBody = Type.Partial(Type.Object({
@@ -47,9 +52,11 @@ async function sendQr(reply: FastifyReply, url: string, query: { format?: 'svg' 
     .send(await drawQr(url, format, size));
 }
 
+/** The snippet's inline part: queues kaiku() calls made before widget.js has loaded. */
+export const widgetStub = 'window.kaiku=window.kaiku||function(){(kaiku.q=kaiku.q||[]).push(arguments)}';
 /** The two script tags a site owner pastes into their pages to show a widget. */
 export const widgetSnippet = (publicUrl: string, publicKey: string) =>
-  `<script>window.kaiku=window.kaiku||function(){(kaiku.q=kaiku.q||[]).push(arguments)}</script>\n<script async src="${publicUrl}/widget.js" data-site-key="${publicKey}"></script>`;
+  `<script>${widgetStub}</script>\n<script async src="${publicUrl}/widget.js" data-site-key="${publicKey}"></script>`;
 
 export async function collectorRoutes(app: FastifyInstance) {
   const { db, config } = app.deps;

@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { newOrg, startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, shortPulse } from '../../test/helpers/factories.ts';
 import { pageClient, sessionCookie, type PageClient } from '../../test/helpers/pages.ts';
+import { createHash } from 'node:crypto';
 import { createUser } from '../auth/service.ts';
+import { widgetCss } from '../../widget/widget-css.ts';
 
 describe('distribution hub page', () => {
   let t: TestApp;
@@ -104,5 +106,107 @@ describe('distribution hub page', () => {
     assert.ok(hub.text.includes(`value="${t.url}/k/${row.public_key}?lang=fi"`));
     const device = await fetch(`${t.url}/k/${row.public_key}?lang=en`);
     assert.equal(device.status, 200);
+  });
+
+  test('a widget is edited through its own form with the creation checks; errors name the field and nothing stored changes', async () => {
+    const created = await t.api('/api/v1/collectors', { body: { kind: 'widget', name: 'Edit me', surveyId, allowedOrigins: ['https://a.example'],
+      triggers: [{ type: 'pageview', urlPattern: '/cart/*', delaySeconds: 2 }, { type: 'event', name: 'paid' }], frequencyDays: 30 } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id: string = created.body.id;
+    const path = `/app/setup/surveys/${surveyId}/share/widget/${id}`;
+    const form = await admin.get(`${path}?lang=en`);
+    assert.equal(form.status, 200);
+    assert.match(form.text, /<textarea id="allowedOrigins" name="allowedOrigins"[^>]*>https:\/\/a.example<\/textarea>/);
+    assert.match(form.text, /id="urlPattern" name="urlPattern" type="text" value="\/cart\/\*"/);
+    assert.match(form.text, /id="delaySeconds" name="delaySeconds" type="number" value="2"/);
+    assert.match(form.text, /kept as they are:<\/p><ul><li>kaiku\(&#39;track&#39;, &#39;paid&#39;\)<\/li>/, 'the API-made event trigger is shown as kept');
+    const good = { widgetName: 'Edited', allowedOrigins: 'https://b.example/\nhttps://c.example', trigger: 'click', urlPattern: '/cart/*', delaySeconds: '0', selector: '#buy', frequencyDays: '7', lang: 'en' };
+    const stored = async () => (await t.db.query<{ name: string; allowed_origins: string[]; triggers: unknown; frequency_days: number }>(
+      `select name, allowed_origins, triggers, frequency_days from collectors where org_id = $1 and id = $2`, [t.orgId, id]))[0];
+    const before = await stored();
+    const cases: Array<[Record<string, string>, string, RegExp]> = [
+      [{ allowedOrigins: 'https://b.example/path' }, 'allowedOrigins', /not a web origin/],
+      [{ allowedOrigins: '' }, 'allowedOrigins', /Fill in this field\./],
+      [{ allowedOrigins: `https://${'x'.repeat(200)}.example` }, 'allowedOrigins', /at most 200 characters/],
+      [{ selector: '' }, 'selector', /Write a CSS selector\./],
+      [{ selector: 'x'.repeat(301) }, 'selector', /At most 300 characters\./],
+      [{ trigger: 'pageview', urlPattern: '' }, 'urlPattern', /Write a page address pattern\./],
+      // 600 s is the API's limit for a page view's delay (collectorLimits), the form's too.
+      [{ trigger: 'pageview', delaySeconds: '601' }, 'delaySeconds', /0.*600/],
+      [{ frequencyDays: '-1' }, 'frequencyDays', /0.*3650/],
+      [{ trigger: 'hover' }, 'trigger', /Fill in this field\./],
+      [{ widgetName: 'n'.repeat(201) }, 'widgetName', /200/],
+    ];
+    for (const [change, field, message] of cases) {
+      const res = await admin.post(path, { ...good, ...change });
+      assert.equal(res.status, 400, `${field}: ${JSON.stringify(change).slice(0, 80)}`);
+      assert.match(res.text, new RegExp(`id="${field}-error">[^<]*${message.source}`), field);
+      assert.match(res.text, new RegExp(`<a href="#${field}">`), `the summary links to ${field}`);
+    }
+    assert.deepEqual(await stored(), before, 'refused edits change nothing');
+    const res = await admin.post(path, good);
+    assert.equal(res.status, 303, res.text.slice(0, 1500));
+    assert.equal(res.location, `/app/setup/surveys/${surveyId}/share?widget=saved#widget-${id}`);
+    assert.deepEqual(await stored(), { name: 'Edited', allowed_origins: ['https://b.example', 'https://c.example'], frequency_days: 7,
+      triggers: [{ type: 'click', selector: '#buy' }, { type: 'event', name: 'paid' }] });
+    const hub = await admin.get(`/app/setup/surveys/${surveyId}/share?widget=saved&lang=en`);
+    assert.match(hub.text, /The widget’s settings were saved\./);
+    assert.ok(hub.text.includes(`href="${path}/test"`), 'the hub links to the test page');
+    // Another survey's or another organisation's widget, and a kiosk, are not this form's.
+    const kiosk = await t.api('/api/v1/collectors', { body: { kind: 'kiosk', name: 'K', surveyId } });
+    assert.equal((await admin.get(`/app/setup/surveys/${surveyId}/share/widget/${kiosk.body.id}`)).status, 404);
+    const other = await newOrg(t.db);
+    const theirSurvey = await t.api('/api/v1/surveys', { body: shortPulse(), key: other.apiKey });
+    const theirs = await t.api('/api/v1/collectors', { body: { kind: 'widget', name: 'T', surveyId: theirSurvey.body.id, allowedOrigins: ['https://t.example'] }, key: other.apiKey });
+    assert.equal((await admin.post(`/app/setup/surveys/${surveyId}/share/widget/${theirs.body.id}`, good)).status, 404);
+    const viewer = pageClient(t, await sessionCookie(t, 'viewer@example.com'));
+    assert.equal((await viewer.get(`${path}/test`)).status, 403);
+  });
+
+  test('the test page embeds the real snippet under a policy that allows exactly it; Kaiku’s own origin is a test that stores nothing', async () => {
+    const created = await t.api('/api/v1/collectors', { body: { kind: 'widget', name: 'Tested', surveyId, allowedOrigins: ['https://shop.example'],
+      triggers: [{ type: 'pageview', urlPattern: '/checkout/*', delaySeconds: 1 }, { type: 'click', selector: 'button#buy.big' }, { type: 'exit_intent' }, { type: 'event', name: 'paid' }], frequencyDays: 30 } });
+    const { id, publicKey } = created.body as { id: string; publicKey: string };
+    const res = await fetch(`${t.url}/app/setup/surveys/${surveyId}/share/widget/${id}/test?lang=en`, { headers: { cookie: await sessionCookie(t, `admin-${t.orgId.slice(0, 8)}@example.com`) } });
+    assert.equal(res.status, 200);
+    const text = await res.text();
+    assert.ok(text.includes(`<script>window.kaiku=window.kaiku||function(){(kaiku.q=kaiku.q||[]).push(arguments)}</script>\n<script async src="${t.url}/widget.js" data-site-key="${publicKey}"></script>`), 'the snippet itself');
+    assert.match(text, /<script src="\/assets\/share-hub.js" defer><\/script>/);
+    assert.match(text, /value="\/checkout\/test"/, 'a page address the pattern matches, to simulate');
+    assert.match(text, /Delay 1 s\./);
+    assert.match(text, /<button type="button" id="buy" class="button secondary widget-test-target big">Test element<\/button>/, 'an element the click selector matches');
+    assert.match(text, /move the mouse pointer out over the top/);
+    assert.match(text, /data-track="paid"/);
+    assert.match(text, /Answers given here are not stored/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+    assert.ok(csp.includes(`script-src 'self' ${new URL(t.url).origin} ${hash('window.kaiku=window.kaiku||function(){(kaiku.q=kaiku.q||[]).push(arguments)}')};`), csp);
+    assert.ok(csp.includes(`style-src 'self' ${hash(widgetCss)};`), csp);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    const hub = await fetch(`${t.url}/app/setup/surveys/${surveyId}/share`, { headers: { cookie: await sessionCookie(t, `admin-${t.orgId.slice(0, 8)}@example.com`) } });
+    assert.match(hub.headers.get('content-security-policy') ?? '', /script-src 'self';/);
+    assert.match((await fetch(`${t.url}/assets/share-hub.js`)).headers.get('content-type') ?? '', /javascript/);
+
+    // The public endpoints from Kaiku's own origin: real triggers, no limit, answers checked and not stored.
+    const pub = (path: string, origin: string, body?: unknown) => fetch(`${t.url}/api/v1/public/collectors/${publicKey}${path}`, {
+      method: body ? 'POST' : 'GET', headers: { origin, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const own = new URL(t.url).origin;
+    const config = await (await pub('', own)).json();
+    assert.equal(config.frequencyDays, 0);
+    assert.equal(config.triggers.length, 4);
+    for (let i = 0; i < 2; i++) assert.deepEqual(await (await pub('/show', own, { visitorId: 'v'.repeat(20) })).json(), { show: true });
+    const count = async () => Number((await t.db.query<{ n: string }>(`select count(*) as n from responses where org_id = $1 and survey_id = $2`, [t.orgId, surveyId]))[0].n);
+    const before = await count();
+    const answer = await pub('/responses', own, { idempotencyKey: 'k'.repeat(20), answers: [{ question: 'nps', value: 9 }] });
+    assert.equal(answer.status, 200);
+    assert.deepEqual(await answer.json(), { test: true, stored: false });
+    assert.equal((await pub('/responses', own, { idempotencyKey: 'k'.repeat(20), answers: [{ question: 'nope', value: 9 }] })).status, 400, 'still checked');
+    assert.equal(await count(), before, 'nothing stored');
+    // The real site still counts: the frequency limit and storing.
+    assert.equal((await (await pub('', 'https://shop.example')).json()).frequencyDays, 30);
+    assert.deepEqual(await (await pub('/show', 'https://shop.example', { visitorId: 'w'.repeat(20) })).json(), { show: true });
+    assert.deepEqual(await (await pub('/show', 'https://shop.example', { visitorId: 'w'.repeat(20) })).json(), { show: false });
+    assert.equal((await pub('/responses', 'https://shop.example', { idempotencyKey: 'r'.repeat(20), answers: [{ question: 'nps', value: 9 }] })).status, 201);
+    assert.equal(await count(), before + 1);
   });
 });

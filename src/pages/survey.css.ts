@@ -83,7 +83,8 @@ if(c.numeric)v=v.map(Number);show=holds(c,v)}q.hidden=!show;if(!show)off[q.getAt
 f.addEventListener('change',update);f.addEventListener('input',update);update()})();
 `.trim();
 
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+/** A CSP source allowing exactly this inline script or style. */
+export const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
  * Nothing loads from elsewhere; forms post only to this origin; the page cannot be framed

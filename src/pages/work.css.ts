@@ -33,4 +33,7 @@ dl.details dd { margin: 0; }
 .setup-list { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; }
 .setup-list li { border: 1px solid #8a8a8a; border-radius: 6px; padding: 0.75rem 1rem; }
 .condition-row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-end; }
+.copy-button { margin-top: 0.4rem; }
+.copy-status { margin-left: 0.75rem; font-weight: 600; }
+.widget-test-target { margin: 0.5rem 0; }
 `;
