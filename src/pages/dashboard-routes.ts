@@ -36,6 +36,7 @@ import { journeyPageRoutes } from './journey-pages.ts';
 import { analysisPageRoutes } from './analysis-routes.ts';
 import { notificationPageRoutes } from './notification-pages.ts';
 import { segmentPageRoutes } from './segment-pages.ts';
+import { needsPageRoutes } from './needs-pages.ts';
 import { benchmarkPageRoutes } from './benchmark-pages.ts';
 import { boardReportPageRoutes } from './board-report-pages.ts';
 import { unreadCountOf } from '../notifications/service.ts';
@@ -238,6 +239,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
   // A person's own notifications, reached from the bell in the banner.
   await notificationPageRoutes(app);
   await segmentPageRoutes(app);
+  await needsPageRoutes(app);
   await benchmarkPageRoutes(app);
   // The board report: month and language chosen, previewed, PDF, e-mail schedules.
   await boardReportPageRoutes(app);

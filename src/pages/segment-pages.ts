@@ -13,6 +13,8 @@ import { formatNumber, languageNames, type UiLanguage } from '../i18n/index.ts';
 import { segmentText, type SegmentStrings } from '../i18n/segments-benchmarks.ts';
 import { getOrganization } from '../orgs/service.ts';
 import { npsSegmentReport, segmentDimensions, type SegmentDimension } from '../segments/service.ts';
+import { needsText } from '../i18n/needs-clusters.ts';
+import { NEEDS_PAGE } from './needs-pages.ts';
 import { html, type SafeHtml } from './html.ts';
 import { errorSummary, notice, one, page, selectField, type Errors } from './page-kit.ts';
 
@@ -82,6 +84,7 @@ export async function segmentPageRoutes(app: FastifyInstance) {
     const options: Array<[string, string]> = [['', s.byPrompt], ...segmentDimensions.map((d): [string, string] => [d, s.dimensions[d]])];
     return p.send('segments', s.title, html`<h1>${s.title}</h1>
 <p class="lead">${s.intro}</p>
+<p><a href="${NEEDS_PAGE}">${needsText(p.language).toNeeds}</a></p>
 ${errorSummary(p.w, errors)}
 <form class="filters" method="get" action="/app/segments">
 ${selectField('by', s.byLabel, options, by ?? '', errors, { required: true })}
