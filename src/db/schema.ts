@@ -792,6 +792,8 @@ export const surveyWaves = pgTable('survey_waves', {
   /** '2026-Q3'; the cohort is the quarter's number − 1. Both null: every contact (sent from the survey's Send page). */
   quarter: text('quarter'),
   cohort: smallint('cohort'),
+  /** Only the contacts of this segment (matched in any letter case); null: no segment limit. */
+  segment: text('segment'),
   channels: text('channels').array().notNull(),
   sendAt: timestamp('send_at', { withTimezone: true }).notNull(),
   expiryDays: integer('expiry_days').notNull().default(30),

@@ -1,32 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, pulseSurvey } from '../../test/helpers/factories.ts';
+import { startSmsGateway } from '../../test/helpers/sms-gateway.ts';
 import { waitUntil } from '../../test/helpers/wait.ts';
 import { startTestSmtp, type TestSmtp } from '../mail/test-smtp.ts';
 import { DISPATCH_JOB } from './jobs.ts';
-
-interface SmsRequest { authorization: string | undefined; body: { from: string; to: string; text: string; reference: string } }
-
-/** A local SMS gateway: 202, except 400 for +358400000000 (a number it does not know) and 503 for +358400000503 (busy). */
-async function startSmsGateway() {
-  const received: SmsRequest[] = [];
-  const server = createServer((req: IncomingMessage, res) => {
-    let data = '';
-    req.on('data', (c) => { data += c; });
-    req.on('end', () => {
-      const body = JSON.parse(data) as SmsRequest['body'];
-      received.push({ authorization: req.headers.authorization, body });
-      if (body.to === '+358400000000') { res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"unknown number"}'); return; }
-      if (body.to === '+358400000503') { res.writeHead(503).end('busy'); return; }
-      res.writeHead(202, { 'content-type': 'application/json' }).end('{"id":"m1"}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 /** Answers the invitation's page the way a browser without JavaScript would: GET, then POST the form with a score. */
 async function answerByForm(url: string, score: number) {

@@ -1,0 +1,1 @@
+ALTER TABLE "survey_waves" ADD COLUMN "segment" text;
