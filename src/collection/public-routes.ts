@@ -121,7 +121,8 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
       const language = fromAcceptLanguage(request.headers['accept-language'], uiLanguages) ?? 'en';
       return survey?.status === 'closed' ? reply.status(410).send(renderMessage('ended', language, survey)) : reply.status(404).send(renderMessage('notFound', language));
     }
-    const wanted = typeof request.query.lang === 'string' ? request.query.lang : fromAcceptLanguage(request.headers['accept-language'], survey.languages);
+    // The device link's ?lang=, else the kiosk's own language (set in the hub), else the tablet's browser.
+    const wanted = typeof request.query.lang === 'string' ? request.query.lang : collector.language ?? fromAcceptLanguage(request.headers['accept-language'], survey.languages);
     return reply.send(renderKiosk(collector, survey, surveyLanguage(survey, wanted)));
   });
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { authOf } from '../auth/plugin.ts';
 import { badInput } from '../errors.ts';
-import { IdParams, Uuid, literals, strict } from '../http/schemas.ts';
+import { IdParams, Language, Uuid, literals, strict } from '../http/schemas.ts';
 import { drawQr, touchpointSurveyUrl } from './qr.ts';
 import { collectorKinds, createCollector, getCollector, listCollectors, updateCollector, type Collector } from './service.ts';
 
@@ -31,6 +31,7 @@ const settings = {
   triggers: Type.Optional(Type.Array(Trigger, { maxItems: 20 })),
   frequencyDays: Type.Optional(Type.Integer({ minimum: 0, maximum: collectorLimits.frequencyDays, description: 'Widget: ask a visitor at most once in this many days (default 30)' })),
   resetSeconds: Type.Optional(Type.Integer({ minimum: collectorLimits.resetSeconds.min, maximum: collectorLimits.resetSeconds.max, description: 'Kiosk: back to the first question after this many seconds (default 8)' })),
+  language: Type.Optional(Type.Union([Language, Type.Null()], { description: 'Kiosk: the survey language its address starts in and returns to after each answer (null: the tablet\'s browser language)' })),
 };
 const CreateBody = Type.Object({ kind: literals(collectorKinds), ...settings }, strict);
 const UpdateBody = Type.Partial(Type.Object({
@@ -52,6 +53,9 @@ async function sendQr(reply: FastifyReply, url: string, query: { format?: 'svg' 
     .send(await drawQr(url, format, size));
 }
 
+/** A kiosk's device address: in its language when it has one. */
+export const kioskUrl = (publicUrl: string, kiosk: Collector) => `${publicUrl}/k/${kiosk.publicKey}${kiosk.language ? `?lang=${kiosk.language}` : ''}`;
+
 /** The snippet's inline part: queues kaiku() calls made before widget.js has loaded. */
 export const widgetStub = 'window.kaiku=window.kaiku||function(){(kaiku.q=kaiku.q||[]).push(arguments)}';
 /** The two script tags a site owner pastes into their pages to show a widget. */
@@ -68,7 +72,7 @@ export async function collectorRoutes(app: FastifyInstance) {
     ...c,
     ...(c.kind === 'widget'
       ? { snippet: widgetSnippet(config.publicUrl, c.publicKey) }
-      : { kioskUrl: `${config.publicUrl}/k/${c.publicKey}` }),
+      : { kioskUrl: kioskUrl(config.publicUrl, c) }),
   });
 
   app.post<{ Body: Static<typeof CreateBody> }>('/api/v1/collectors', {
@@ -93,7 +97,7 @@ export async function collectorRoutes(app: FastifyInstance) {
   }, async (request, reply) => {
     const collector = await getCollector(db, authOf(request).orgId, request.params.id);
     if (collector.kind !== 'kiosk') throw badInput('Only a kiosk has an address to scan; a widget is set up with its snippet', 'id');
-    return sendQr(reply, `${config.publicUrl}/k/${collector.publicKey}`, request.query);
+    return sendQr(reply, kioskUrl(config.publicUrl, collector), request.query);
   });
 
   app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof QrQuery> }>('/api/v1/touchpoints/:id/qr', {

@@ -38,6 +38,8 @@ export interface Collector {
   triggers: Trigger[];
   frequencyDays: number;
   resetSeconds: number;
+  /** Kiosks: the survey language the device starts in and returns to; null = the tablet's browser language. */
+  language: string | null;
   disabledAt: Date | null;
   createdAt: Date;
   /** Widgets: the key of identity signatures (src/collection/identify.ts); shown to admins only, never to pages. */
@@ -54,6 +56,7 @@ export interface CollectorInput {
   triggers?: Trigger[];
   frequencyDays?: number;
   resetSeconds?: number;
+  language?: string | null;
 }
 
 export type CollectorChanges = Partial<Omit<CollectorInput, 'kind'>> & { disabled?: boolean; rotateIdentitySecret?: boolean };
@@ -62,7 +65,7 @@ export type CollectorChanges = Partial<Omit<CollectorInput, 'kind'>> & { disable
 export const newIdentitySecret = () => `wsk_${randomBytes(32).toString('base64url')}`;
 
 const columns = `id, org_id as "orgId", kind, name, public_key as "publicKey", survey_id as "surveyId", touchpoint_id as "touchpointId",
-  unit_id as "unitId", allowed_origins as "allowedOrigins", triggers, frequency_days as "frequencyDays", reset_seconds as "resetSeconds",
+  unit_id as "unitId", allowed_origins as "allowedOrigins", triggers, frequency_days as "frequencyDays", reset_seconds as "resetSeconds", language,
   disabled_at as "disabledAt", created_at as "createdAt", identity_secret as "identitySecret"`;
 
 /** Widget and kiosk ask score and open questions only, one per step. */
@@ -90,23 +93,32 @@ async function checkedSurvey(db: Queryable, orgId: string, surveyId: string): Pr
   return survey;
 }
 
+/** A kiosk's language is one of its survey's; a widget follows the page it is on. */
+function checkLanguage(kind: CollectorKind, survey: Survey, language: string | null | undefined) {
+  if (language === undefined || language === null) return;
+  if (kind !== 'kiosk') throw badInput('A widget shows the survey in the language of the page it is on: language is for kiosks', 'language');
+  if (!survey.languages.includes(language)) throw badInput(`"${language}" is not one of the survey's languages (${survey.languages.join(', ')})`, 'language');
+}
+
 export async function createCollector(db: Queryable, orgId: string, input: CollectorInput): Promise<Collector> {
   const survey = await checkedSurvey(db, orgId, input.surveyId);
   const origins = normalizeOrigins(input.allowedOrigins ?? []);
   if (input.kind === 'widget' && origins.length === 0) throw badInput('A widget needs the web origins of the site it is embedded in', 'allowedOrigins');
   if (input.kind === 'kiosk' && input.triggers?.length) throw badInput('A kiosk is always showing its survey: triggers are for widgets', 'triggers');
+  checkLanguage(input.kind, survey, input.language);
   const publicKey = `pk_${randomBytes(16).toString('base64url')}`;
   const [row] = await db.query<Collector>(
-    `insert into collectors (org_id, kind, name, public_key, survey_id, touchpoint_id, unit_id, allowed_origins, triggers, frequency_days, reset_seconds, identity_secret)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, coalesce($10, 30), coalesce($11, 8), $12) returning ${columns}`,
+    `insert into collectors (org_id, kind, name, public_key, survey_id, touchpoint_id, unit_id, allowed_origins, triggers, frequency_days, reset_seconds, identity_secret, language)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, coalesce($10, 30), coalesce($11, 8), $12, $13) returning ${columns}`,
     [orgId, input.kind, input.name, publicKey, survey.id, input.touchpointId ?? survey.touchpointId, input.unitId ?? null, origins,
-      JSON.stringify(input.triggers ?? []), input.frequencyDays ?? null, input.resetSeconds ?? null, input.kind === 'widget' ? newIdentitySecret() : null]);
+      JSON.stringify(input.triggers ?? []), input.frequencyDays ?? null, input.resetSeconds ?? null, input.kind === 'widget' ? newIdentitySecret() : null, input.language ?? null]);
   return row;
 }
 
 export async function updateCollector(db: Queryable, orgId: string, id: string, changes: CollectorChanges): Promise<Collector> {
   const current = await getCollector(db, orgId, id);
-  if (changes.surveyId) await checkedSurvey(db, orgId, changes.surveyId);
+  const survey = changes.surveyId ? await checkedSurvey(db, orgId, changes.surveyId) : undefined;
+  if (changes.language) checkLanguage(current.kind, survey ?? await getSurvey(db, orgId, current.surveyId, { fresh: true }), changes.language);
   const origins = changes.allowedOrigins ? normalizeOrigins(changes.allowedOrigins) : current.allowedOrigins;
   if (current.kind === 'widget' && origins.length === 0) throw badInput('A widget needs the web origins of the site it is embedded in', 'allowedOrigins');
   if (current.kind === 'kiosk' && changes.triggers?.length) throw badInput('A kiosk is always showing its survey: triggers are for widgets', 'triggers');
@@ -118,11 +130,13 @@ export async function updateCollector(db: Queryable, orgId: string, id: string, 
             allowed_origins = $9, triggers = coalesce($10::jsonb, triggers),
             frequency_days = coalesce($11, frequency_days), reset_seconds = coalesce($12, reset_seconds),
             disabled_at = case when $13::boolean is null then disabled_at when $13 then coalesce(disabled_at, now()) end,
-            identity_secret = coalesce($14, identity_secret)
+            identity_secret = coalesce($14, identity_secret),
+            language = case when $15::boolean then $16 else language end
       where org_id = $1 and id = $2 returning ${columns}`,
     [orgId, id, changes.name ?? null, changes.surveyId ?? null, 'touchpointId' in changes, changes.touchpointId ?? null,
       'unitId' in changes, changes.unitId ?? null, origins, changes.triggers ? JSON.stringify(changes.triggers) : null,
-      changes.frequencyDays ?? null, changes.resetSeconds ?? null, changes.disabled ?? null, changes.rotateIdentitySecret ? newIdentitySecret() : null]);
+      changes.frequencyDays ?? null, changes.resetSeconds ?? null, changes.disabled ?? null, changes.rotateIdentitySecret ? newIdentitySecret() : null,
+      'language' in changes, changes.language ?? null]);
   return row;
 }
 

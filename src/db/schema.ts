@@ -1018,6 +1018,8 @@ export const collectors = pgTable('collectors', {
   frequencyDays: integer('frequency_days').notNull().default(30),
   /** A kiosk returns to its first question this many seconds after thanking. */
   resetSeconds: integer('reset_seconds').notNull().default(8),
+  /** Kiosks: the survey language the device link starts in and returns to after each answer; null = the tablet's browser language. */
+  language: text('language'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: createdAt(),
   /**

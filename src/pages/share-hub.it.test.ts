@@ -103,9 +103,55 @@ describe('distribution hub page', () => {
     assert.equal(row.reset_seconds, 20);
     const hub = await admin.get(`/app/setup/surveys/${surveyId}/share?kiosk=created&lang=en`);
     assert.match(hub.text, /The kiosk was created\./);
-    assert.ok(hub.text.includes(`value="${t.url}/k/${row.public_key}?lang=fi"`));
+    assert.ok(hub.text.includes(`value="${t.url}/k/${row.public_key}?lang=en"`), 'the device link in the survey’s default language, chosen by default');
     const device = await fetch(`${t.url}/k/${row.public_key}?lang=en`);
     assert.equal(device.status, 200);
+  });
+
+  test('a kiosk’s language and idle reset are edited with the API’s checks; its device link and page follow them', async () => {
+    const created = await admin.post(`/app/setup/surveys/${surveyId}/share/kiosk`, { kioskName: 'Lobby', kioskLanguage: 'en', resetSeconds: '8', lang: 'en' });
+    assert.equal(created.status, 303);
+    const id = /#kiosk-([0-9a-f-]{36})$/.exec(created.location ?? '')![1];
+    const stored = async () => (await t.db.query<{ name: string; language: string | null; reset_seconds: number; public_key: string }>(
+      `select name, language, reset_seconds, public_key from collectors where org_id = $1 and id = $2`, [t.orgId, id]))[0];
+    assert.deepEqual({ ...await stored(), public_key: undefined }, { name: 'Lobby', language: 'en', reset_seconds: 8, public_key: undefined });
+    const path = `/app/setup/surveys/${surveyId}/share/kiosk/${id}`;
+    const form = await admin.get(`${path}?lang=en`);
+    assert.equal(form.status, 200);
+    assert.match(form.text, /<select id="kioskLanguage" name="kioskLanguage"[^>]*><option value="en" selected>English<\/option><option value="fi">Suomi<\/option><\/select>/);
+    const refusals: Array<[Record<string, string>, string, string]> = [
+      [{ kioskLanguage: 'de' }, 'kioskLanguage', 'Choose one of the survey’s languages.'],
+      // 2–300 s: the API's limits (collectorLimits).
+      [{ resetSeconds: '1' }, 'resetSeconds', 'Enter a whole number from 2 to 300.'],
+      [{ resetSeconds: '301' }, 'resetSeconds', 'Enter a whole number from 2 to 300.'],
+      [{ kioskName: 'k'.repeat(201) }, 'kioskName', ''],
+    ];
+    for (const [change, field, message] of refusals) {
+      const res = await admin.post(path, { kioskName: 'Lobby', kioskLanguage: 'fi', resetSeconds: '12', lang: 'en', ...change });
+      assert.equal(res.status, 400, field);
+      assert.match(res.text, new RegExp(`id="${field}-error">${message.replace(/[.*+?()]/g, '\\$&')}`), field);
+    }
+    assert.equal((await stored()).language, 'en', 'refused edits change nothing');
+    const res = await admin.post(path, { kioskName: 'Lobby desk', kioskLanguage: 'fi', resetSeconds: '12', lang: 'en' });
+    assert.equal(res.status, 303, res.text.slice(0, 1000));
+    assert.equal(res.location, `/app/setup/surveys/${surveyId}/share?kiosk=saved#kiosk-${id}`);
+    const row = await stored();
+    assert.deepEqual([row.name, row.language, row.reset_seconds], ['Lobby desk', 'fi', 12]);
+    const hub = await admin.get(`/app/setup/surveys/${surveyId}/share?kiosk=saved&lang=en`);
+    assert.match(hub.text, /The kiosk’s settings were saved\./);
+    assert.ok(hub.text.includes(`<label for="kiosk-${id}-link">Device link (Suomi)</label>`));
+    assert.ok(hub.text.includes(`value="${t.url}/k/${row.public_key}?lang=fi"`));
+    // The kiosk page without ?lang= starts in the kiosk's language, whatever the tablet's browser says; its data resets after 12 s.
+    const page = await (await fetch(`${t.url}/k/${row.public_key}`, { headers: { 'accept-language': 'en' } })).text();
+    assert.match(page, /<html lang="fi">/);
+    assert.match(page, /"defaultLanguage":"fi","resetSeconds":12/);
+    // The API has the same checks and says the same link.
+    const api = await t.api(`/api/v1/collectors/${id}`, { method: 'PATCH', body: { language: 'de' } });
+    assert.equal(api.status, 400);
+    assert.equal((await stored()).language, 'fi');
+    assert.equal((await t.api(`/api/v1/collectors/${id}`)).body.kioskUrl, `${t.url}/k/${row.public_key}?lang=fi`);
+    const widget = await t.api('/api/v1/collectors', { body: { kind: 'widget', name: 'W', surveyId, allowedOrigins: ['https://w.example'], language: 'fi' } });
+    assert.equal(widget.status, 400, 'a widget follows its page’s language');
   });
 
   test('a widget is edited through its own form with the creation checks; errors name the field and nothing stored changes', async () => {

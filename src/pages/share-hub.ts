@@ -104,7 +104,7 @@ ${selectField('tp', s.otherTouchpoint, others.map((t): [string, string] => [t.id
 <div class="form-actions"><button class="button" type="submit">${s.showLink}</button></div></form>` : ''}
 </section>
 ${widgetSection(s, u, p, survey, widgets, widgetErrors, form, config.publicUrl, one(request.query, 'widget'))}
-${kioskSection(s, u, p, survey, kiosks, widgetErrors, form, config.publicUrl, one(request.query, 'kiosk') === 'created')}
+${kioskSection(s, u, p, survey, kiosks, widgetErrors, form, config.publicUrl, one(request.query, 'kiosk'))}
 <section aria-labelledby="send-heading"><h2 id="send-heading">${s.sendHeading}</h2><p>${s.sendHint}</p>
 <p><a class="button" href="${LIST}/${survey.id}/send">${s.send}</a></p></section>
 <script src="${shareHubScriptPath}" defer></script>`, errors.size > 0 || widgetErrors.size > 0 ? 400 : 200);
@@ -113,21 +113,53 @@ ${kioskSection(s, u, p, survey, kiosks, widgetErrors, form, config.publicUrl, on
 
   page<{ id: string }>(app, 'POST', `${LIST}/:id/share/kiosk`, permission, async (request, reply, p) => {
     const survey = await getSurvey(db, p.auth.orgId, uuidParam(request.params.id, 'Survey'));
-    const form: Form = { kioskName: one(request.body, 'kioskName'), resetSeconds: one(request.body, 'resetSeconds') };
-    const errors: Errors = new Map();
-    const reset = intField(request.body, 'resetSeconds', 3, 3600, p.w, errors);
-    if (form.kioskName && form.kioskName.length > 200) errors.set('kioskName', p.w.common.tooLong(200));
-    if (errors.size === 0) {
+    const { form, errors, settings } = readKioskForm(request.body, survey, hubSetupText(p.language), p.w);
+    if (settings) {
       try {
-        const created = await createCollector(db, p.auth.orgId, { kind: 'kiosk', name: form.kioskName ?? `${survey.name} – kiosk`, surveyId: survey.id,
-          ...(reset !== undefined && reset !== null ? { resetSeconds: reset } : {}) });
+        const created = await createCollector(db, p.auth.orgId, { kind: 'kiosk', name: settings.name ?? `${survey.name} – kiosk`, surveyId: survey.id,
+          language: settings.language, ...(settings.resetSeconds !== undefined ? { resetSeconds: settings.resetSeconds } : {}) });
         return reply.redirect(`${hubPath(survey.id)}?kiosk=created#kiosk-${created.id}`, 303);
       } catch (error) {
-        if (!(error instanceof KaikuError) || error.status !== 400) throw error;
-        errors.set('kioskName', error.message);
+        errors.set(kioskErrorField(error), (error as KaikuError).message);
       }
     }
     return render(request, p, errors, form);
+  });
+
+  type KioskParams = { id: string; kioskId: string };
+  const loadKiosk = async (request: FastifyRequest<{ Params: KioskParams }>, p: OpenPage) => {
+    const survey = await getSurvey(db, p.auth.orgId, uuidParam(request.params.id, 'Survey'));
+    const kiosk = await getCollector(db, p.auth.orgId, uuidParam(request.params.kioskId, 'Kiosk'));
+    if (kiosk.kind !== 'kiosk' || kiosk.surveyId !== survey.id) throw new KaikuError('not_found', 'Kiosk not found', { status: 404 });
+    return { survey, kiosk };
+  };
+  const renderKioskEdit = (p: OpenPage, survey: Survey, kiosk: Collector, form: Form, errors: Errors = new Map()) => {
+    const s = hubText(p.language);
+    const u = hubSetupText(p.language);
+    const title = u.editKioskTitle(kiosk.name);
+    return p.send('setup', title, html`${breadcrumb(p, s, survey)}<h1>${title}</h1>
+<form method="post" action="${hubPath(survey.id)}/kiosk/${kiosk.id}" novalidate>
+${errorSummary(p.w, errors)}
+${kioskFields(s, u, survey, form, errors)}
+<div class="form-actions"><button class="button" type="submit">${u.save}</button> <a href="${hubPath(survey.id)}#kiosk-${kiosk.id}">${p.w.common.cancel}</a></div></form>`, errors.size > 0 ? 400 : 200);
+  };
+  page<KioskParams>(app, 'GET', `${LIST}/:id/share/kiosk/:kioskId`, permission, async (request, _reply, p) => {
+    const { survey, kiosk } = await loadKiosk(request, p);
+    return renderKioskEdit(p, survey, kiosk, { kioskName: kiosk.name, kioskLanguage: kioskLanguage(survey, kiosk), resetSeconds: String(kiosk.resetSeconds) });
+  });
+  page<KioskParams>(app, 'POST', `${LIST}/:id/share/kiosk/:kioskId`, permission, async (request, reply, p) => {
+    const { survey, kiosk } = await loadKiosk(request, p);
+    const { form, errors, settings } = readKioskForm(request.body, survey, hubSetupText(p.language), p.w);
+    if (settings) {
+      try {
+        await updateCollector(db, p.auth.orgId, kiosk.id, { ...(settings.name ? { name: settings.name } : {}), language: settings.language,
+          ...(settings.resetSeconds !== undefined ? { resetSeconds: settings.resetSeconds } : {}) });
+        return reply.redirect(`${hubPath(survey.id)}?kiosk=saved#kiosk-${kiosk.id}`, 303);
+      } catch (error) {
+        errors.set(kioskErrorField(error), (error as KaikuError).message);
+      }
+    }
+    return renderKioskEdit(p, survey, kiosk, form, errors);
   });
 
   page<{ id: string }>(app, 'POST', `${LIST}/:id/share/widget`, permission, async (request, reply, p) => {
@@ -360,7 +392,7 @@ ${survey.status !== 'active' ? html`<p class="notice" role="status">${s.draftNot
 }
 
 function widgetSection(s: HubStrings, u: HubSetupStrings, p: OpenPage, survey: Survey, widgets: Collector[], allErrors: Errors, form: Form, publicUrl: string, done: string | undefined): SafeHtml {
-  const errors: Errors = new Map([...allErrors].filter(([k]) => k !== 'kioskName' && k !== 'resetSeconds'));
+  const errors: Errors = new Map([...allErrors].filter(([k]) => !kioskFormFields.includes(k)));
   return html`<section aria-labelledby="widget-heading"><h2 id="widget-heading">${s.widgetHeading}</h2><p class="muted">${s.widgetHint}</p>
 ${done === 'created' ? notice(s.widgetCreated) : done === 'saved' ? notice(u.widgetSaved) : ''}
 ${widgets.map((c) => html`<section class="card" id="widget-${c.id}" aria-labelledby="widget-${c.id}-heading"><h3 id="widget-${c.id}-heading">${c.name}</h3>
@@ -375,19 +407,51 @@ ${widgetFields(s, { ...form, widgetName: form.widgetName ?? `${survey.name} – 
 <div class="form-actions"><button class="button" type="submit">${s.createWidget}</button></div></form></section>`;
 }
 
-function kioskSection(s: HubStrings, u: HubSetupStrings, p: OpenPage, survey: Survey, kiosks: Collector[], errors: Errors, form: Record<string, string | undefined>, publicUrl: string, created: boolean): SafeHtml {
-  const kioskErrors: Errors = new Map([...errors].filter(([k]) => k === 'kioskName' || k === 'resetSeconds'));
+function kioskSection(s: HubStrings, u: HubSetupStrings, p: OpenPage, survey: Survey, kiosks: Collector[], errors: Errors, form: Form, publicUrl: string, done: string | undefined): SafeHtml {
+  const kioskErrors: Errors = new Map([...errors].filter(([k]) => kioskFormFields.includes(k)));
   return html`<section aria-labelledby="kiosk-heading"><h2 id="kiosk-heading">${s.kioskHeading}</h2><p class="muted">${s.kioskHint}</p>
-${created ? notice(s.kioskCreated) : ''}
-${kiosks.map((c) => html`<section class="card" id="kiosk-${c.id}" aria-labelledby="kiosk-${c.id}-heading"><h3 id="kiosk-${c.id}-heading">${c.name}</h3>
-<p>${s.resetSeconds}: ${c.resetSeconds}</p>
-${survey.languages.map((l) => html`<div class="field"><label for="kiosk-${c.id}-${l}">${s.deviceLink(languageNames[l] ?? l)}</label>
-<input id="kiosk-${c.id}-${l}" class="share-url" type="text" readonly value="${publicUrl}/k/${c.publicKey}?lang=${l}"></div>`)}</section>`)}
+${done === 'created' ? notice(s.kioskCreated) : done === 'saved' ? notice(u.kioskSaved) : ''}
+${kiosks.map((c) => {
+    const language = kioskLanguage(survey, c);
+    return html`<section class="card" id="kiosk-${c.id}" aria-labelledby="kiosk-${c.id}-heading"><h3 id="kiosk-${c.id}-heading">${c.name}</h3>
+<dl><dt>${u.kioskLanguage}</dt><dd>${languageNames[language] ?? language}</dd><dt>${s.resetSeconds}</dt><dd>${c.resetSeconds}</dd></dl>
+<div class="field"><label for="kiosk-${c.id}-link">${s.deviceLink(languageNames[language] ?? language)}</label>
+<input id="kiosk-${c.id}-link" class="share-url" type="text" readonly value="${publicUrl}/k/${c.publicKey}?lang=${language}" ${copyAttrs(u.copyLink, u)}></div>
+<p><a href="${hubPath(survey.id)}/kiosk/${c.id}">${u.editKiosk(c.name)}</a></p></section>`;
+  })}
 <form method="post" action="${hubPath(survey.id)}/kiosk" novalidate><h3>${s.newKiosk}</h3>
 ${errorSummary(p.w, kioskErrors)}
-${inputField('kioskName', s.widgetName, form.kioskName ?? `${survey.name} – kiosk`, kioskErrors)}
-${inputField('resetSeconds', s.resetSeconds, form.resetSeconds ?? '8', kioskErrors, { type: 'number', attrs: 'min="3" max="3600" inputmode="numeric"' })}
+${kioskFields(s, u, survey, { ...form, kioskName: form.kioskName ?? `${survey.name} – kiosk` }, kioskErrors)}
 <div class="form-actions"><button class="button" type="submit">${s.createKiosk}</button></div></form></section>`;
+}
+
+const kioskFormFields: readonly string[] = ['kioskName', 'kioskLanguage', 'resetSeconds'];
+/** What the kiosk starts in: its own language while the survey still has it, else the survey's default. */
+const kioskLanguage = (survey: Survey, kiosk: Collector) => (kiosk.language && survey.languages.includes(kiosk.language) ? kiosk.language : survey.defaultLanguage);
+
+/** The kiosk form, for creating and editing alike, checked against the API's limits. */
+function readKioskForm(body: unknown, survey: Survey, u: HubSetupStrings, w: WorkStrings) {
+  const form: Form = Object.fromEntries(kioskFormFields.map((k) => [k, one(body, k)]));
+  const errors: Errors = new Map();
+  checkText(w, errors, 'kioskName', form.kioskName, collectorLimits.name);
+  const language = form.kioskLanguage ?? survey.defaultLanguage;
+  if (!survey.languages.includes(language)) errors.set('kioskLanguage', u.badLanguage);
+  const reset = intField(body, 'resetSeconds', collectorLimits.resetSeconds.min, collectorLimits.resetSeconds.max, w, errors);
+  if (errors.size > 0) return { form, errors };
+  return { form, errors, settings: { name: form.kioskName, language, ...(reset !== undefined && reset !== null ? { resetSeconds: reset } : {}) } };
+}
+
+function kioskErrorField(error: unknown): string {
+  if (!(error instanceof KaikuError) || error.status !== 400) throw error;
+  return error.field === 'language' ? 'kioskLanguage' : error.field === 'resetSeconds' ? 'resetSeconds' : 'kioskName';
+}
+
+function kioskFields(s: HubStrings, u: HubSetupStrings, survey: Survey, form: Form, errors: Errors): SafeHtml {
+  const languages = survey.languages.map((l): [string, string] => [l, languageNames[l] ?? l]);
+  return html`${inputField('kioskName', s.widgetName, form.kioskName, errors)}
+${selectField('kioskLanguage', u.kioskLanguage, languages, form.kioskLanguage ?? survey.defaultLanguage, errors, { hint: u.kioskLanguageHint })}
+${inputField('resetSeconds', s.resetSeconds, form.resetSeconds ?? '8', errors, { type: 'number', hint: u.resetHint,
+    attrs: `min="${collectorLimits.resetSeconds.min}" max="${collectorLimits.resetSeconds.max}" inputmode="numeric"` })}`;
 }
 
 const posterCss = `@page { size: A4; margin: 15mm; }

@@ -1,0 +1,1 @@
+ALTER TABLE "collectors" ADD COLUMN "language" text;
