@@ -25,6 +25,8 @@ export interface SendStrings {
   quarter: string;
   quarterHint: string;
   quarterTaken: (quarter: string) => string;
+  /** A quarter in the picker this survey was already sent to. */
+  quarterSent: (quarter: string) => string;
   channel: string;
   channels: Record<SendChannel, string>;
   smsUnavailable: string;
@@ -134,7 +136,7 @@ const en = strings('en', {
   audiences: { all: 'All contacts who may be contacted', segment: 'The contacts of one segment', cohort: "One quarter's cohort" },
   segment: 'Segment', noSegments: 'No contact has a segment yet.', unknownSegment: (g) => `No contact is in the segment “${g}”. Choose one from the list.`,
   quarter: 'Quarter', quarterHint: 'Each contact belongs to one of four cohorts and is asked once a year: a quarter invites its cohort.',
-  quarterTaken: (q) => `This survey has already been sent to quarter ${q}'s cohort. Choose another quarter.`,
+  quarterTaken: (q) => `This survey has already been sent to quarter ${q}'s cohort. Choose another quarter.`, quarterSent: (q) => `${q} (already sent)`,
   channel: 'How',
   channels: { email: 'By e-mail', sms: 'By text message', both: 'By e-mail, and by text message to those who cannot be e-mailed' },
   smsUnavailable: 'Text messages cannot be sent: no text message service has been set up for Kaiku. An administrator can set one up in the server settings.',
@@ -199,7 +201,7 @@ const fi = strings('fi', {
   audiences: { all: 'Kaikille, joihin saa ottaa yhteyttä', segment: 'Yhden segmentin yhteystiedoille', cohort: 'Yhden vuosineljänneksen kohortille' },
   segment: 'Segmentti', noSegments: 'Yhdelläkään yhteystiedolla ei ole vielä segmenttiä.', unknownSegment: (g) => `Segmentissä ”${g}” ei ole yhteystietoja. Valitse segmentti luettelosta.`,
   quarter: 'Vuosineljännes', quarterHint: 'Jokainen yhteystieto kuuluu yhteen neljästä kohortista, ja siltä kysytään kerran vuodessa: kukin neljännes kutsuu oman kohorttinsa.',
-  quarterTaken: (q) => `Kysely on jo lähetetty neljänneksen ${q} kohortille. Valitse toinen neljännes.`,
+  quarterTaken: (q) => `Kysely on jo lähetetty neljänneksen ${q} kohortille. Valitse toinen neljännes.`, quarterSent: (q) => `${q} (jo lähetetty)`,
   channel: 'Miten',
   channels: { email: 'Sähköpostilla', sms: 'Tekstiviestillä', both: 'Sähköpostilla, ja tekstiviestillä niille, joille ei voi lähettää sähköpostia' },
   smsUnavailable: 'Tekstiviestejä ei voi lähettää: Kaikuun ei ole määritetty tekstiviestipalvelua. Ylläpitäjä voi määrittää sen palvelimen asetuksissa.',
@@ -264,7 +266,7 @@ const sv = strings('sv', {
   audiences: { all: 'Alla kontakter som får kontaktas', segment: 'Kontakterna i ett segment', cohort: 'Ett kvartals kohort' },
   segment: 'Segment', noSegments: 'Ingen kontakt har ett segment ännu.', unknownSegment: (g) => `Ingen kontakt finns i segmentet ”${g}”. Välj ett i listan.`,
   quarter: 'Kvartal', quarterHint: 'Varje kontakt hör till en av fyra kohorter och tillfrågas en gång om året: ett kvartal bjuder in sin kohort.',
-  quarterTaken: (q) => `Enkäten har redan skickats till kohorten för kvartal ${q}. Välj ett annat kvartal.`,
+  quarterTaken: (q) => `Enkäten har redan skickats till kohorten för kvartal ${q}. Välj ett annat kvartal.`, quarterSent: (q) => `${q} (redan skickat)`,
   channel: 'Hur',
   channels: { email: 'Per e-post', sms: 'Per sms', both: 'Per e-post, och per sms till dem som inte kan nås per e-post' },
   smsUnavailable: 'Sms kan inte skickas: ingen sms-tjänst har ställts in för Kaiku. En administratör kan ställa in en i serverns inställningar.',
@@ -329,7 +331,7 @@ const pl = strings('pl', {
   audiences: { all: 'Wszystkie kontakty, z którymi można się kontaktować', segment: 'Kontakty z jednego segmentu', cohort: 'Kohorta jednego kwartału' },
   segment: 'Segment', noSegments: 'Żaden kontakt nie ma jeszcze segmentu.', unknownSegment: (g) => `W segmencie „${g}” nie ma kontaktów. Wybierz segment z listy.`,
   quarter: 'Kwartał', quarterHint: 'Każdy kontakt należy do jednej z czterech kohort i jest pytany raz w roku: każdy kwartał zaprasza swoją kohortę.',
-  quarterTaken: (q) => `Ankieta została już wysłana do kohorty kwartału ${q}. Wybierz inny kwartał.`,
+  quarterTaken: (q) => `Ankieta została już wysłana do kohorty kwartału ${q}. Wybierz inny kwartał.`, quarterSent: (q) => `${q} (już wysłano)`,
   channel: 'Jak',
   channels: { email: 'E-mailem', sms: 'SMS-em', both: 'E-mailem, a SMS-em do tych, do których nie można napisać e-maila' },
   smsUnavailable: 'Nie można wysyłać SMS-ów: w Kaiku nie skonfigurowano usługi SMS. Administrator może ją skonfigurować w ustawieniach serwera.',

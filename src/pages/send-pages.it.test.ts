@@ -192,6 +192,7 @@ describe('send pages', () => {
     const wave = (await waves()).find((w) => w.quarter === '2031-Q2');
     assert.equal(wave?.cohort, 1);
     const again = await admin.post(`/app/setup/surveys/${surveyId}/send`, { ...fields, intent: 'check' });
+    assert.match(again.text, /<option value="2031-Q2" selected>2031-Q2 \(already sent\)<\/option>/);
     assert.equal(again.status, 400);
     assert.match(again.text, /id="quarter-error">This survey has already been sent to quarter 2031-Q2&#39;s cohort\. Choose another quarter\./);
     const list = await admin.get(`/app/setup/surveys/${surveyId}/sends?lang=en`);

@@ -121,7 +121,7 @@ function audienceField(s: SendStrings, form: SendForm, errors: Errors, options: 
     ? selectField('segment', s.segment, options.segments.map((g) => [g, g]), form.segment, errors)
     : html`<div class="field${errors.has('segment') ? ' field-error' : ''}" id="segment"><p class="muted hint">${s.noSegments}</p>${errors.has('segment') ? html`<p class="error-message" id="segment-error">${errors.get('segment')}</p>` : ''}</div>`;
   const offered = [...new Set([...quarters, ...(form.quarter && parseQuarter(form.quarter) ? [form.quarter] : [])])];
-  const quarter = selectField('quarter', s.quarter, offered.map((q) => [q, q]), form.quarter, errors, { hint: s.quarterHint });
+  const quarter = selectField('quarter', s.quarter, offered.map((q) => [q, options.takenQuarters.has(q) ? s.quarterSent(q) : q]), form.quarter, errors, { hint: s.quarterHint });
   return radioGroup('audience', s.audience, [
     { value: 'all', label: s.audiences.all }, { value: 'segment', label: s.audiences.segment, disabled: options.segments.length === 0 }, { value: 'cohort', label: s.audiences.cohort },
   ], form.audience, errors, undefined, html`${segments}${quarter}`);
