@@ -151,7 +151,9 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/k/sw.js', { scope: '/k/' })
     .then(() => navigator.serviceWorker.ready)
     .then(() => caches.open(KIOSK_CACHE))
-    .then((cache) => cache.addAll([location.pathname, '/k/kiosk.js', '/k/kiosk.css']))
+    // With the organisation's theme stylesheet and logo, when the page links them (under /k/<key>/).
+    .then((cache) => cache.addAll([location.pathname, '/k/kiosk.js', '/k/kiosk.css',
+      ...Array.from(document.querySelectorAll<HTMLLinkElement | HTMLImageElement>('link[href*="/theme.css"], img.logo'), (e) => ('href' in e ? e.href : e.src))]))
     .then(() => { document.documentElement.dataset.offline = 'ready'; })
     .catch((error) => console.warn('Kaiku kiosk: offline mode unavailable', error));
 }

@@ -23,7 +23,9 @@ type Trigger =
   | { type: 'exit_intent' }
   | { type: 'event'; name: string };
 
-interface WidgetConfig { survey: PulseSurvey; triggers: Trigger[]; frequencyDays: number }
+/** The organisation's theme (src/orgs/theme.ts): a brand colour with AA contrast to white, and a logo's address. */
+interface Theme { brandColor: string | null; logo: string | null; organization: string }
+interface WidgetConfig { survey: PulseSurvey; triggers: Trigger[]; frequencyDays: number; theme?: Theme }
 
 type Call = [string, ...unknown[]];
 /** The page's `kaiku` function: the snippet's stub queues calls in `q`; the widget's own one is `loaded`. */
@@ -62,15 +64,18 @@ function validSelector(selector: string): boolean {
   }
 }
 
-function show(survey: PulseSurvey, send: (answers: PulseAnswer[]) => Promise<unknown>) {
+function show(survey: PulseSurvey, theme: Theme | undefined, send: (answers: PulseAnswer[]) => Promise<unknown>) {
   const returnFocus = document.activeElement as HTMLElement | null;
   const host = document.createElement('kaiku-widget');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = el('style');
   style.textContent = widgetCss;
   const box = el('div', { class: 'box', role: 'dialog', 'aria-labelledby': 'kt', lang: survey.language });
+  // The brand colour through the CSSOM (allowed under any style-src), and only a #rrggbb.
+  if (theme?.brandColor && /^#[0-9a-f]{6}$/i.test(theme.brandColor)) box.style.setProperty('--brand', theme.brandColor);
   const close = el('button', { type: 'button', class: 'close', 'aria-label': survey.ui.close }, '×');
   const body = el('div', { 'aria-live': 'polite' });
+  if (theme?.logo) box.append(el('img', { class: 'logo', src: theme.logo, alt: theme.organization }));
   box.append(el('h2', { id: 'kt' }, survey.title), close, body);
   shadow.append(style, box);
   document.body.append(host);
@@ -94,14 +99,14 @@ function show(survey: PulseSurvey, send: (answers: PulseAnswer[]) => Promise<unk
 type Identity = { externalId: string; signature: string };
 
 /** The identified contact's waiting invitation, shown at once: the event that made it has happened. */
-async function showInvitation(identity: Identity, seenKey: string) {
+async function showInvitation(identity: Identity, seenKey: string, theme?: Theme) {
   const { invitation } = await (await post('/invitation', { externalId: identity.externalId, signature: identity.signature })).json() as
     { invitation?: { token: string; survey: PulseSurvey } | null };
   if (!invitation) return;
   // The same visit must not also get the widget's own survey.
   store.setItem(seenKey, String(Date.now()));
   const idempotencyKey = randomId();
-  show(invitation.survey, (answers) => post('/invitation/responses', { token: invitation.token, idempotencyKey, language: invitation.survey.language, answers }));
+  show(invitation.survey, theme, (answers) => post('/invitation/responses', { token: invitation.token, idempotencyKey, language: invitation.survey.language, answers }));
 }
 
 async function start() {
@@ -120,7 +125,7 @@ async function start() {
     // The server has the last word: the same visitor on another tab, or a cleared localStorage.
     const answer: { show: boolean } = await (await post('/show', { visitorId: visitor })).json();
     store.setItem(seenKey, String(Date.now()));
-    if (answer.show) show(config.survey, (answers) => post('/responses', { idempotencyKey: randomId(), language: config.survey.language, answers }));
+    if (answer.show) show(config.survey, config.theme, (answers) => post('/responses', { idempotencyKey: randomId(), language: config.survey.language, answers }));
   };
   const fire = () => {
     if (fired) return;
@@ -158,7 +163,7 @@ async function start() {
     if (command === 'track' && events.has(arg as string)) fire();
     if (command === 'identify' && !identified && arg) {
       identified = true;
-      showInvitation(arg as Identity, seenKey).catch(warn);
+      showInvitation(arg as Identity, seenKey, config.theme).catch(warn);
     }
   };
   kaiku.loaded = true;

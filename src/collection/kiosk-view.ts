@@ -9,6 +9,8 @@ import { languageNames } from '../i18n/index.ts';
 import { collectionStringsFor } from '../i18n/collection.ts';
 import type { Survey } from '../surveys/schema.ts';
 import { pulseSurvey, type Collector } from './service.ts';
+import type { Hex } from '../orgs/contrast.ts';
+import type { PageTheme } from '../pages/survey-view.ts';
 
 export const kioskCsp = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; worker-src 'self'; img-src 'self'; "
   + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -22,6 +24,7 @@ main{min-height:100%;display:flex;flex-direction:column;align-items:center;justi
 .languages button{min-width:72px;min-height:56px;font-size:1.125rem;background:#fff;color:#0b4f9c;border:2px solid #0b4f9c}
 .languages button[aria-pressed=true]{background:#0b4f9c;color:#fff}
 h1{font-size:2.25rem;margin:0;max-width:40ch}
+.logo{display:block;max-width:min(80vw,20rem);max-height:6rem;width:auto;height:auto}
 #pulse{width:100%;max-width:64rem;display:flex;flex-direction:column;align-items:center;gap:1rem}
 .label{font-size:1.75rem;font-weight:600;margin:0}
 .scale{display:flex;flex-wrap:wrap;justify-content:center;gap:.75rem;width:100%}
@@ -39,10 +42,18 @@ textarea{width:100%;max-width:48rem;min-height:8rem;font:inherit;padding:.75rem;
 @media (prefers-reduced-motion:reduce){button:active{transform:none}}
 `;
 
+/** The organisation's brand colour over kioskCss (src/orgs/theme.ts keeps it at 4.5:1 with white), served at /k/:key/theme.css. */
+export function kioskThemeCss(color: Hex): string {
+  return `button{border-color:${color};background:${color}}
+.languages button{color:${color};border-color:${color};background:#fff}
+.languages button[aria-pressed=true]{background:${color};color:#fff}
+`;
+}
+
 /** JSON inside a script element: `<` escaped so no text can close the element. */
 const jsonForScript = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-export function renderKiosk(collector: Collector, survey: Survey, language: string): string {
+export function renderKiosk(collector: Collector, survey: Survey, language: string, theme?: PageTheme): string {
   const languages = Object.fromEntries(survey.languages.map((l) => [l, {
     name: languageNames[l] ?? l, survey: pulseSurvey(survey, l), pending: collectionStringsFor(l).pending,
   }]));
@@ -55,10 +66,12 @@ export function renderKiosk(collector: Collector, survey: Survey, language: stri
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <link rel="stylesheet" href="/k/kiosk.css">
+${theme?.stylesheet ? html`<link rel="stylesheet" href="${theme.stylesheet}">` : ''}
 <script src="/k/kiosk.js" defer></script>
 </head>
 <body>
 <main>
+${theme?.logo ? html`<img class="logo" src="${theme.logo}" alt="${theme.orgName}">` : ''}
 <div id="languages" class="languages" role="group" aria-label="${collectionStringsFor(language).language}"></div>
 <h1 id="title">${title}</h1>
 <div id="pulse" aria-live="polite"></div>

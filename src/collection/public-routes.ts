@@ -16,6 +16,8 @@ import { prepareResponse } from '../responses/service.ts';
 import { getSurvey } from '../surveys/service.ts';
 import type { Survey } from '../surveys/schema.ts';
 import { cachedBundle, type BrowserScript } from './bundles.ts';
+import { getTheme } from '../orgs/theme.ts';
+import { pageThemeOf } from '../pages/theme-assets.ts';
 import { kioskCss, kioskCsp, renderKiosk } from './kiosk-view.ts';
 import { claimVisitor, findCollectorByKey, pulseSurvey, surveyLanguage, type Collector } from './service.ts';
 import { answerInvitation, claimWaitingInvitation, verifyIdentity } from './identify.ts';
@@ -123,7 +125,8 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
     }
     // The device link's ?lang=, else the kiosk's own language (set in the hub), else the tablet's browser.
     const wanted = typeof request.query.lang === 'string' ? request.query.lang : collector.language ?? fromAcceptLanguage(request.headers['accept-language'], survey.languages);
-    return reply.send(renderKiosk(collector, survey, surveyLanguage(survey, wanted)));
+    const theme = pageThemeOf(await getTheme(db, collector.orgId), `/k/${collector.publicKey}`);
+    return reply.send(renderKiosk(collector, survey, surveyLanguage(survey, wanted), theme));
   });
 
   // Kiosks sync a day's queue at once and offices share one address: the ingestion flood limit
@@ -147,7 +150,13 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
     const collector = await collectorFor(request, reply, 'widget');
     const survey = await openSurvey(collector);
     reply.header('cache-control', 'no-cache');
-    return { survey: pulseSurvey(survey, surveyLanguage(survey, request.query.lang)), triggers: collector.triggers, frequencyDays: widgetTest(collector, request) ? 0 : collector.frequencyDays };
+    const theme = await getTheme(db, collector.orgId);
+    // The organisation's theme, when it has one: the colour of the widget's buttons and its logo (absolute: the widget runs on another site).
+    const logo = pageThemeOf(theme, `${new URL(config.publicUrl).origin}/s/${survey.id}`)?.logo;
+    return {
+      survey: pulseSurvey(survey, surveyLanguage(survey, request.query.lang)), triggers: collector.triggers, frequencyDays: widgetTest(collector, request) ? 0 : collector.frequencyDays,
+      theme: { brandColor: theme.brandColor, logo: logo ?? null, organization: theme.orgName },
+    };
   });
 
   app.post<Keyed & { Body: Static<typeof ShowBody> }>('/api/v1/public/collectors/:key/show', {

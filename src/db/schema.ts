@@ -1116,3 +1116,22 @@ export const contactImports = pgTable('contact_imports', {
   check('contact_imports_kind', sql`${t.fileKind} in ('csv', 'xlsx')`),
   check('contact_imports_status', sql`${t.status} in ('uploaded', 'queued', 'running', 'done', 'failed')`),
 ]);
+
+/**
+ * The organisation's theme on the pages respondents see (survey pages, widget, kiosk): a brand
+ * colour that meets WCAG AA with white text and on the pages' backgrounds (src/orgs/theme.ts
+ * checks it) and a logo of at most 200 kB, PNG, JPEG or SVG (only ever shown through <img> and
+ * served with a policy under which no script runs). A missing row, or nulls, mean Kaiku's own look.
+ */
+export const orgThemes = pgTable('org_themes', {
+  orgId: uuid('org_id').notNull().primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  brandColor: text('brand_color'),
+  logo: bytea('logo'),
+  logoType: text('logo_type'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  check('org_themes_color', sql`${t.brandColor} ~ '^#[0-9a-f]{6}$'`),
+  check('org_themes_logo_type', sql`${t.logoType} in ('image/png', 'image/jpeg', 'image/svg+xml')`),
+  check('org_themes_logo_pair', sql`(${t.logo} is null) = (${t.logoType} is null)`),
+  check('org_themes_logo_size', sql`octet_length(${t.logo}) <= 204800`),
+]);

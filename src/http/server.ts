@@ -128,6 +128,7 @@ export async function buildServer(deps: AppDeps, options: FastifyServerOptions =
   await app.register((await import('../benchmarks/routes.ts')).benchmarkRoutes); // industry benchmarks (issue 4)
   await app.register((await import('../collection/routes.ts')).collectorRoutes); // widget site keys, kiosk links, QR codes (issue 3)
   await app.register((await import('../collection/public-routes.ts')).collectionPublicRoutes);
+  await app.register((await import('../pages/theme-assets.ts')).themeAssetRoutes); // the organisation's theme on respondents' pages
   await app.register((await import('../churn/routes.ts')).churnRoutes); // churn risk (issue 4)
   await app.register((await import('../privacy/routes.ts')).privacyRoutes); // erase, export, retention (issue 9)
   return app;

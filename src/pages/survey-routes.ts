@@ -21,6 +21,7 @@ import { renderMessage, renderSurveyForm, type LanguageLink, type MessageKind } 
 import { surveyCsp } from './survey.css.ts';
 import { toProblem } from '../http/problem.ts';
 import { checkSubmission, formTokenPattern, issueFormToken } from '../http/bot-guard.ts';
+import { surveyPageTheme } from './theme-assets.ts';
 
 type Query = Record<string, unknown>;
 type Body = Record<string, unknown>;
@@ -113,12 +114,13 @@ function sendPage(reply: FastifyReply, status: number, body: string) {
   return reply.status(status).type('text/html; charset=utf-8').send(body);
 }
 
-function sendMessage(request: FastifyRequest, reply: FastifyReply, kind: MessageKind, status: number, survey?: Survey, invitation?: Invitation) {
+async function sendMessage(db: Queryable, request: FastifyRequest, reply: FastifyReply, kind: MessageKind, status: number, survey?: Survey, invitation?: Invitation) {
   const body = request.body && typeof request.body === 'object' ? request.body as Body : {};
   const language = pageLanguage(request, survey, invitation, text(body._lang));
   const path = request.url.split('?')[0];
   const links = survey ? languageLinks(path, {}, survey, language) : undefined;
-  return sendPage(reply, status, renderMessage(kind, language, survey, links));
+  const theme = survey ? await surveyPageTheme(db, survey.orgId, survey.id) : undefined;
+  return sendPage(reply, status, renderMessage(kind, language, survey, links, theme));
 }
 
 /** A validator error (field like `answers[2].value`) pointed back at its question on the page. */
@@ -161,11 +163,13 @@ export async function surveyPageRoutes(app: FastifyInstance) {
   }
 
   async function showForm(request: FastifyRequest, reply: FastifyReply, resolved: Resolved) {
-    if (!('answering' in resolved)) return sendMessage(request, reply, resolved.kind, resolved.status, resolved.survey, resolved.invitation);
+    if (!('answering' in resolved)) return sendMessage(db, request, reply, resolved.kind, resolved.status, resolved.survey, resolved.invitation);
     const { answering } = resolved;
     if (answering.invitation) await markOpened(db, answering.invitation);
     const language = pageLanguage(request, answering.survey, answering.invitation);
+    const theme = await surveyPageTheme(db, answering.orgId, answering.survey.id);
     return sendPage(reply, 200, renderSurveyForm({
+      theme,
       survey: answering.survey, language, nonce: newNonce(answering.survey.id), errors: [],
       values: prefillFromQuery(answering.survey, request.query as Query),
       action: href(answering.path, { ...answering.context, lang: language }),
@@ -182,7 +186,7 @@ export async function surveyPageRoutes(app: FastifyInstance) {
       }
       // A token answered before: a polite refusal, and 409 so a client can tell it apart.
       const status = resolved.kind === 'already' ? 409 : resolved.status;
-      return sendMessage(request, reply, resolved.kind, status, resolved.survey, resolved.invitation);
+      return sendMessage(db, request, reply, resolved.kind, status, resolved.survey, resolved.invitation);
     }
     const { answering } = resolved;
     const { survey, invitation } = answering;
@@ -193,10 +197,11 @@ export async function surveyPageRoutes(app: FastifyInstance) {
     // A person must never read "could not be saved": a form sent back too fast, or from a page
     // open for over a day (expired token), comes back with the answers kept and asks for one
     // more press (issue 15.9). Only a filled honeypot or a forged/missing token is refused.
-    if (!nonce || (verdict !== 'ok' && verdict !== 'too_fast' && verdict !== 'expired')) return sendMessage(request, reply, 'failed', 400, survey, invitation);
+    if (!nonce || (verdict !== 'ok' && verdict !== 'too_fast' && verdict !== 'expired')) return sendMessage(db, request, reply, 'failed', 400, survey, invitation);
     const parsed = parseSurveyForm(survey, body);
+    const theme = await surveyPageTheme(db, answering.orgId, survey.id);
     const rerender = (errors: FieldError[], status: number) => sendPage(reply, status, renderSurveyForm({
-      survey, language, nonce: verdict === 'expired' ? newNonce(survey.id) : nonce, errors, values: parsed.values,
+      theme, survey, language, nonce: verdict === 'expired' ? newNonce(survey.id) : nonce, errors, values: parsed.values,
       action: href(answering.path, { ...answering.context, lang: language }),
       languageLinks: languageLinks(answering.path, answering.context, survey, language),
     }));
@@ -229,7 +234,7 @@ export async function surveyPageRoutes(app: FastifyInstance) {
       if (error instanceof AlreadyAnswered || duplicate) {
         // The same form sent twice (double click, retry): the first one was stored, so thank them.
         if (await sameSubmissionStored(answering.orgId, survey.id, nonce)) return reply.redirect(thanks, 303);
-        return sendMessage(request, reply, 'already', 409, survey, invitation);
+        return sendMessage(db, request, reply, 'already', 409, survey, invitation);
       }
       if (error instanceof KaikuError && error.status === 400) return rerender(errorsFromValidator(error, parsed.answers), 400);
       throw error;
@@ -250,7 +255,7 @@ export async function surveyPageRoutes(app: FastifyInstance) {
   app.get<{ Params: { surveyId: string } }>('/s/:surveyId/thanks', hide, async (request, reply) => {
     const { surveyId } = request.params;
     const orgId = UUID.test(surveyId) ? await findSurveyOrg(db, surveyId) : undefined;
-    if (!orgId) return sendMessage(request, reply, 'notFound', 404);
-    return sendMessage(request, reply, 'thanks', 200, await getSurvey(db, orgId, surveyId));
+    if (!orgId) return sendMessage(db, request, reply, 'notFound', 404);
+    return sendMessage(db, request, reply, 'thanks', 200, await getSurvey(db, orgId, surveyId));
   });
 }

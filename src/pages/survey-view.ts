@@ -18,6 +18,16 @@ import { honeypotInput } from '../http/bot-guard.ts';
 
 export interface LanguageLink { language: string; href: string; current: boolean }
 
+/** The organisation's theme as a page uses it (src/pages/theme-assets.ts makes it): its stylesheet and logo addresses. */
+export interface PageTheme {
+  /** Absent without a brand colour: Kaiku's own. */
+  stylesheet?: string;
+  /** Absent without a logo. */
+  logo?: string;
+  /** The logo's text alternative. */
+  orgName: string;
+}
+
 export interface SurveyFormPage {
   survey: Survey;
   language: string;
@@ -28,6 +38,7 @@ export interface SurveyFormPage {
   values: Record<string, string[]>;
   errors: FieldError[];
   languageLinks: LanguageLink[];
+  theme?: PageTheme;
 }
 
 /** A text in `language`, else the survey default, with the language it is really in. */
@@ -57,7 +68,7 @@ export function problemMessage(problem: FieldProblem, s: SurveyStrings): string 
 const firstInputId = (q: Question) => (q.type === 'text' ? `f-${q.key}` : `f-${q.key}-0`);
 
 /** The HTML shell of every page a respondent sees (survey, messages, unsubscribe); `script: false` leaves the survey script out. */
-export function respondentPage(opts: { language: string; title: string; body: SafeHtml; languageLinks?: LanguageLink[]; navLabel: string; script?: boolean }): string {
+export function respondentPage(opts: { language: string; title: string; body: SafeHtml; languageLinks?: LanguageLink[]; navLabel: string; script?: boolean; theme?: PageTheme }): string {
   const nav = opts.languageLinks && opts.languageLinks.length > 1
     ? html`<nav class="lang" aria-label="${opts.navLabel}"><ul>${opts.languageLinks.map((l) => html`<li><a href="${l.href}" lang="${l.language}" hreflang="${l.language}"${l.current ? raw(' aria-current="true"') : ''}>${languageNames[l.language] ?? l.language}</a></li>`)}</ul></nav>`
     : '';
@@ -69,11 +80,13 @@ export function respondentPage(opts: { language: string; title: string; body: Sa
 <meta name="robots" content="noindex, nofollow">
 <title>${opts.title}</title>
 <style>${raw(surveyCss)}</style>
+${opts.theme?.stylesheet ? html`<link rel="stylesheet" href="${opts.theme.stylesheet}">` : ''}
 </head>
 <body>
 <main>
 ${nav}
 <div class="card">
+${opts.theme?.logo ? html`<img class="logo" src="${opts.theme.logo}" alt="${opts.theme.orgName}">` : ''}
 ${opts.body}
 </div>
 </main>
@@ -194,14 +207,14 @@ ${survey.questions.map((q) => renderQuestion(q, p, s))}
   return respondentPage({
     language: p.language,
     title: `${p.errors.length > 0 ? s.errorTitlePrefix : ''}${title.text}`,
-    body, languageLinks: p.languageLinks, navLabel: s.languageNav,
+    body, languageLinks: p.languageLinks, navLabel: s.languageNav, theme: p.theme,
   });
 }
 
 export type MessageKind = 'notFound' | 'ended' | 'already' | 'thanks' | 'failed';
 
 /** The short pages: thanks (the survey's own text when it has one), already answered, ended, not found, failed. */
-export function renderMessage(kind: MessageKind, language: string, survey?: Survey, languageLinks?: LanguageLink[]): string {
+export function renderMessage(kind: MessageKind, language: string, survey?: Survey, languageLinks?: LanguageLink[], theme?: PageTheme): string {
   const { strings: s } = stringsFor(language);
   const texts = {
     notFound: [s.notFoundTitle, s.notFoundBody],
@@ -215,5 +228,5 @@ export function renderMessage(kind: MessageKind, language: string, survey?: Surv
   const body = html`${surveyTitle ? html`<p class="note"${langAttr(surveyTitle.lang, language)}>${surveyTitle.text}</p>` : ''}
 <h1>${texts[0]}</h1>
 ${ownThanks ? html`<p class="intro"${langAttr(ownThanks.lang, language)}>${ownThanks.text}</p>` : html`<p>${texts[1]}</p>`}`;
-  return respondentPage({ language, title: texts[0], body, languageLinks, navLabel: s.languageNav });
+  return respondentPage({ language, title: texts[0], body, languageLinks, navLabel: s.languageNav, theme });
 }

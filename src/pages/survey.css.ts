@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { honeypotCss } from '../http/bot-guard.ts';
+import { darken, type Hex } from '../orgs/contrast.ts';
 
 export const surveyCss = `
 *,*::before,*::after{box-sizing:border-box}
@@ -23,6 +24,7 @@ h2{font-size:1.125rem;margin:0 0 .5rem}
 p{margin:0 0 1rem;overflow-wrap:anywhere}
 a{color:#0b4f9c}
 a:focus-visible,button:focus-visible,textarea:focus-visible,.error-summary:focus{outline:3px solid #1b1b1b;outline-offset:3px}
+.logo{display:block;max-width:min(100%,14rem);max-height:4rem;width:auto;height:auto;margin:0 0 1rem}
 .intro{white-space:pre-line}
 .note{color:#4a4a4a;font-size:.9375rem}
 nav.lang{margin:0 0 .5rem}
@@ -83,17 +85,36 @@ if(c.numeric)v=v.map(Number);show=holds(c,v)}q.hidden=!show;if(!show)off[q.getAt
 f.addEventListener('change',update);f.addEventListener('input',update);update()})();
 `.trim();
 
+/**
+ * The organisation's theme over the styles above (src/orgs/theme.ts): its brand colour where
+ * the pages use Kaiku's blue. Served as a stylesheet of its own (src/pages/theme-assets.ts),
+ * so the page's policy keeps inline styles to the one hashed above. The colour has at least
+ * 4.5:1 against white and the page background; the hover shade is darker still.
+ */
+export function surveyThemeCss(color: Hex): string {
+  const hover = darken(color, 0.75);
+  return `a{color:${color}}
+nav.lang a[aria-current]{border-color:${color}}
+.tile input:checked+span{background:${color};border-color:${color}}
+.tile input:hover+span{border-color:${color}}
+.option input{accent-color:${color}}
+button{background:${color};border-color:${color}}
+button:hover{background:${hover}}
+`;
+}
+
 /** A CSP source allowing exactly this inline script or style. */
 export const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
- * Nothing loads from elsewhere; forms post only to this origin; the page cannot be framed
+ * Nothing loads from elsewhere (the organisation's theme stylesheet and logo come from Kaiku
+ * itself: 'self'); forms post only to this origin; the page cannot be framed
  * (a personal answer link must not be clickjacked; websites embed Kaiku through the widget,
  * not by framing these pages).
  */
 export const surveyCsp = [
   "default-src 'none'",
-  `style-src ${sha256(surveyCss)}`,
+  `style-src 'self' ${sha256(surveyCss)}`,
   `script-src ${sha256(surveyScript)}`,
   "img-src 'self' data:",
   "form-action 'self'",
