@@ -64,7 +64,8 @@ describe('security headers and CSRF on every route', () => {
 
   test('pages keep their own stricter CSP; JSON gets one that loads nothing', async () => {
     const page = await fetch(`${t.url}/s/${surveyId}`);
-    assert.match(page.headers.get('content-security-policy') ?? '', /^default-src 'none'; style-src 'sha256-/);
+    // Styles: Kaiku's own stylesheets (the organisation's theme) and the one hashed inline style, never 'unsafe-inline'.
+    assert.match(page.headers.get('content-security-policy') ?? '', /^default-src 'none'; style-src 'self' 'sha256-[^' ]+'; script-src 'sha256-/);
     const login = await fetch(`${t.url}/login`);
     assert.match(login.headers.get('content-security-policy') ?? '', /style-src 'self'/);
     const json = await t.api('/api/v1/org');
