@@ -28,7 +28,6 @@ import { orgSettingsPageRoutes } from './org-settings-pages.ts';
 import { alertRulePageRoutes } from './alert-rule-pages.ts';
 import { rootCausePageRoutes } from './root-cause-pages.ts';
 import { contactPageRoutes } from './contact-pages.ts';
-import { themePageRoutes } from './theme-pages.ts';
 import { contactImportPageRoutes } from './contact-import-pages.ts';
 import { surveyBuilderRoutes } from './survey-builder.ts';
 import { shareHubRoutes } from './share-hub.ts';
@@ -227,8 +226,6 @@ export async function dashboardRoutes(app: FastifyInstance) {
   await contactPageRoutes(app);
   // The contact import: its own scope, so multipart bodies are parsed on its upload route only.
   await app.register(contactImportPageRoutes);
-  // The organisation's theme (logo and brand colour of respondents' pages): its own scope for the logo upload.
-  await app.register(themePageRoutes);
   // The survey builder, in a scope of its own: its pages allow their script and the preview's inline survey styles.
   await app.register(surveyBuilderRoutes);
   // A survey's distribution hub: links, QR codes and posters, widget and kiosk set-up.

@@ -25,8 +25,6 @@ import type { WorkStrings } from '../i18n/work.ts';
 import { html, type SafeHtml } from './html.ts';
 import { dateTime, errorSummary, inputField, notice, one, page, selectField, type Errors, type OpenPage } from './page-kit.ts';
 import { LANGUAGE_COOKIE } from './dashboard-routes.ts';
-import { themeText } from '../i18n/theme.ts';
-import { THEME } from './theme-pages.ts';
 
 type Option = [value: string, label: string];
 const ORG = '/app/setup/organisation';
@@ -41,7 +39,7 @@ const languageOptions = (): Option[] => uiLanguages.map((l) => [l, languageNames
 export function orgSetupSections(p: OpenPage): SafeHtml {
   const s = orgSettingsText(p.language);
   const entry = (href: string, [title, description]: [string, string]) => html`<li><h2><a href="${href}">${title}</a></h2><p>${description}</p></li>`;
-  return html`${p.can('org:manage') ? html`${entry(ORG, s.org.section)}${entry(THEME, themeText(p.language).section)}` : ''}${p.can('audit:read') ? entry(AUDIT, s.audit.section) : ''}`;
+  return html`${p.can('org:manage') ? entry(ORG, s.org.section) : ''}${p.can('audit:read') ? entry(AUDIT, s.audit.section) : ''}`;
 }
 
 export async function orgSettingsPageRoutes(app: FastifyInstance) {
@@ -62,8 +60,7 @@ ${selectField('timeZone', s.timeZone, timeZones().map((z): Option => [z, z.repla
 ${selectField('defaultLanguage', s.defaultLanguage, languageOptions(), v.defaultLanguage, errors, { hint: s.defaultLanguageHint })}
 ${inputField('minGroupSize', s.minGroupSize, v.minGroupSize, errors, { type: 'number', hint: s.minGroupSizeHint, attrs: `min="${MIN_GROUP_SIZE.min}" max="${MIN_GROUP_SIZE.max}" inputmode="numeric"` })}
 ${inputField('quarantineDays', s.quarantineDays, v.quarantineDays, errors, { type: 'number', hint: s.quarantineDaysHint, attrs: `min="${QUARANTINE_DAYS.min}" max="${QUARANTINE_DAYS.max}" inputmode="numeric"` })}
-<div><button class="button" type="submit">${s.save}</button></div></form>
-<p><a href="${THEME}">${themeText(p.language).link}</a></p>`, status);
+<div><button class="button" type="submit">${s.save}</button></div></form>`, status);
   }
 
   page(app, 'GET', ORG, 'org:manage', async (request, _reply, p) => orgPage(p, { saved: one(request.query, 'saved') === '1' }));

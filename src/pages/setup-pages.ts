@@ -32,6 +32,8 @@ import { caseInboxText } from '../i18n/case-inbox.ts';
 import type { WorkStrings } from '../i18n/work.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { orgSetupSections } from './org-settings-pages.ts';
+import { themeText } from '../i18n/theme.ts';
+import { THEME, themePageRoutes } from './theme-pages.ts';
 import {
   checkboxGroup, confirmation, dateTime, errorSummary, inputField, intField, many, notice, one, page, selectField, uuidParam, UUID,
   type Errors, type OpenPage,
@@ -55,6 +57,9 @@ export async function setupPageRoutes(app: FastifyInstance) {
   app.addHook('onClose', async () => mailer?.close());
   const now = () => (app.deps.now ?? (() => new Date()))();
 
+  // The organisation's theme (logo and brand colour of respondents' pages): a scope of its own for the logo upload.
+  await app.register(themePageRoutes);
+
   // --- index -------------------------------------------------------------------------------------
   page(app, 'GET', '/app/setup', 'distribution:read', async (_request, _reply, p) => {
     const { w } = p;
@@ -64,7 +69,8 @@ export async function setupPageRoutes(app: FastifyInstance) {
 ${p.can('rules:manage') ? html`<li><h2><a href="/app/setup/root-causes">${caseInboxText(p.language).rootCauses.section[0]}</a></h2><p>${caseInboxText(p.language).rootCauses.section[1]}</p></li>` : ''}
 ${p.can('journeys:write') ? html`<li><h2><a href="/app/setup/journeys">${journeyEditorText(p.language).section[0]}</a></h2><p>${journeyEditorText(p.language).section[1]}</p></li>` : ''}
 ${p.can('surveys:write') ? html`<li><h2><a href="/app/setup/surveys">${builderText(p.language).section[0]}</a></h2><p>${builderText(p.language).section[1]}</p></li>` : ''}
-${orgSetupSections(p)}</ul>`);
+${orgSetupSections(p)}
+${p.can('org:manage') ? html`<li><h2><a href="${THEME}">${themeText(p.language).section[0]}</a></h2><p>${themeText(p.language).section[1]}</p></li>` : ''}</ul>`);
   });
 
   // --- users and roles ------------------------------------------------------------------------------
