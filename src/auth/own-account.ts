@@ -85,3 +85,14 @@ export async function changeOwnPassword(db: Database, orgId: string, userId: str
   await counters(() => clearFailures(db, account));
   return undefined;
 }
+
+/** The name and language shown in the page frame; undefined for a user that no longer exists. */
+export async function userNameAndLanguage(db: Queryable, orgId: string, userId: string): Promise<{ name: string; language: string | null } | undefined> {
+  const [user] = await db.query<{ name: string; language: string | null }>(`select name, language from users where org_id = $1 and id = $2`, [orgId, userId]);
+  return user;
+}
+
+/** Keeps an explicit language choice on the user: it follows them to other browsers and into e-mails. */
+export async function setUserLanguage(db: Queryable, orgId: string, userId: string, language: string): Promise<void> {
+  await db.query(`update users set language = $3 where org_id = $1 and id = $2`, [orgId, userId, language]);
+}

@@ -11,7 +11,7 @@ import { uuidv7 } from '../db/ids.ts';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { publishLoopEvents } from './events.ts';
-import { creationEvent, insertCases, orgClock } from './evaluate.ts';
+import { creationEvent, insertCases, orgClock } from './case-store.ts';
 import { Directory, type Owner } from './routing.ts';
 import { addBusinessHours } from './sla.ts';
 import { unitSubtreeSql } from '../metrics/queries.ts';

@@ -17,7 +17,7 @@ import type { Queryable } from '../db/connection.ts';
 import type { DataScope } from '../auth/permissions.ts';
 import { defineJob } from '../jobs/queue.ts';
 import type { JobContext } from '../jobs/registry.ts';
-import { notResurvey, questionTypeOf, unitSubtreeSql, type Dimension, type HistogramQuery, type HistogramRow, type MetricFilters } from './queries.ts';
+import { notResurvey, questionTypeOf, unitSubtreeSql, type Dimension, type HistogramQuery, type HistogramRow, type MetricFilters } from './slice.ts';
 
 const keptDimensions: ReadonlySet<Dimension> = new Set(['period', 'journey', 'stage', 'touchpoint', 'channel', 'unit', 'survey', 'question']);
 

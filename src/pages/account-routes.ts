@@ -13,7 +13,7 @@ import { KaikuError } from '../errors.ts';
 import { fromSameOrigin } from '../http/csrf.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { plainPage } from './layout.ts';
-import { securityHeaders } from './dashboard-routes.ts';
+import { securityHeaders } from './session.ts';
 
 type Fields = Record<string, unknown>;
 const field = (fields: unknown, name: string) => {

@@ -9,14 +9,15 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { identify } from '../auth/plugin.ts';
 import { fromSameOrigin } from '../http/csrf.ts';
-import { allows, type AuthContext } from '../auth/permissions.ts';
+import { allows } from '../auth/permissions.ts';
 import { SESSION_COOKIE, signIn, signOut } from '../auth/service.ts';
 import { LockedOut } from '../auth/lockout.ts';
 import { KaikuError } from '../errors.ts';
-import { chooseLanguage, fromAcceptLanguage, uiLanguages, type UiLanguage } from '../i18n/index.ts';
+import { uiLanguages, type UiLanguage } from '../i18n/index.ts';
 import { dashboardText } from '../i18n/dashboard.ts';
 import { html } from './html.ts';
 import { plainPage, stylesheet, stylesheetPath } from './layout.ts';
+import { LANGUAGE_COOKIE, hrefWithLanguage, keepLanguageChoice, profileOf, rememberLanguage, securityHeaders, stringParam, uiLanguage, type Query } from './session.ts';
 import { loginPage } from './login-view.ts';
 import { loadJourneyOverview, overviewDownloads, overviewCaption, parseOverviewFilters, renderJourneyOverview } from './dashboard-view.ts';
 import { answerDownload } from './downloads.ts';
@@ -41,60 +42,6 @@ import { benchmarkPageRoutes } from './benchmark-pages.ts';
 import { boardReportPageRoutes } from './board-report-pages.ts';
 import { unreadCountOf } from '../notifications/service.ts';
 
-/** Remembers an explicit `?lang=` choice across pages (the profile language is the default). */
-export const LANGUAGE_COOKIE = 'kaiku_lang';
-
-export const securityHeaders = {
-  // No script at all; styles only from our own stylesheet (SVG colours are attributes).
-  'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'x-frame-options': 'DENY',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-};
-
-type Query = Record<string, unknown>;
-const stringParam = (query: Query, name: string) => {
-  const v = query[name];
-  const s = Array.isArray(v) ? v[0] : v;
-  return typeof s === 'string' ? s : undefined;
-};
-
-/** `?lang=`, then an earlier explicit choice, then the profile, then Accept-Language, then Finnish. */
-export function uiLanguage(request: FastifyRequest, profileLanguage?: string | null): UiLanguage {
-  return chooseLanguage([
-    stringParam(request.query as Query, 'lang'),
-    request.cookies[LANGUAGE_COOKIE],
-    profileLanguage,
-    fromAcceptLanguage(request.headers['accept-language'], uiLanguages),
-  ], uiLanguages, 'fi') as UiLanguage;
-}
-
-export function rememberLanguage(request: FastifyRequest, reply: FastifyReply) {
-  const lang = stringParam(request.query as Query, 'lang');
-  if (lang && (uiLanguages as readonly string[]).includes(lang) && request.cookies[LANGUAGE_COOKIE] !== lang) {
-    reply.setCookie(LANGUAGE_COOKIE, lang, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 365 * 86400 });
-  }
-}
-
-/**
- * On signed-in pages an explicit `?lang=` choice is also kept on the user (users.language):
- * it follows them to another browser and into the e-mails Kaiku sends them. The cookie keeps
- * it for this browser, also on the sign-in page after signing out.
- */
-export async function keepLanguageChoice(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, auth: AuthContext, profileLanguage: string | null) {
-  rememberLanguage(request, reply);
-  const lang = stringParam(request.query as Query, 'lang');
-  if (!auth.userId || !lang || lang === profileLanguage || !(uiLanguages as readonly string[]).includes(lang)) return;
-  await app.deps.db.query(`update users set language = $3 where org_id = $1 and id = $2`, [auth.orgId, auth.userId, lang]);
-}
-
-/** The current URL with `lang` replaced: the target of the language switch. */
-export function hrefWithLanguage(request: FastifyRequest, language: UiLanguage): string {
-  const url = new URL(request.url, 'http://local');
-  url.searchParams.set('lang', language);
-  return `${url.pathname}?${url.searchParams.toString()}`;
-}
-
 /** Only dashboard paths are valid sign-in targets, so `next` cannot send anyone off-site. */
 function safeNext(next: string | undefined): string | undefined {
   return next && /^\/app(?:[/?#]|$)/.test(next) && !next.includes('//') && !next.includes('\\') ? next : undefined;
@@ -105,13 +52,6 @@ function safeNext(next: string | undefined): string | undefined {
  * this also stops login CSRF (signing a victim into an attacker's account).
  */
 const fromOwnPage = fromSameOrigin;
-
-export async function profileOf(app: FastifyInstance, auth: AuthContext) {
-  if (!auth.userId) return { name: 'API key', language: null };
-  const [user] = await app.deps.db.query<{ name: string; language: string | null }>(
-    `select name, language from users where org_id = $1 and id = $2`, [auth.orgId, auth.userId]);
-  return user ?? { name: '', language: null };
-}
 
 export async function dashboardRoutes(app: FastifyInstance) {
   const { db, config } = app.deps;

@@ -15,7 +15,7 @@ import { getOrganization } from '../orgs/service.ts';
 import { unreadCountOf } from '../notifications/service.ts';
 import { html } from './html.ts';
 import { appShell } from './layout.ts';
-import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './dashboard-routes.ts';
+import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './session.ts';
 import { isUuid, parsePageFilters } from './journey-figures.ts';
 import { loadJourneyMap, mapDownloads, renderJourneyMap } from './journey-map-view.ts';
 import { detailDownloads, loadDetail, renderDetail, type Subject } from './touchpoint-view.ts';

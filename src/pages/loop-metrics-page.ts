@@ -23,7 +23,7 @@ import { unreadCountOf } from '../notifications/service.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
 import { parseOverviewFilters, startOfDayIn, TREND_MONTHS, type OverviewFilters } from './dashboard-view.ts';
-import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './dashboard-routes.ts';
+import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './session.ts';
 
 /** One set of figures as caseMetrics gives them (overall or one unit). */
 export interface LoopFigures {

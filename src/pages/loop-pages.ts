@@ -20,7 +20,7 @@ import { html, type SafeHtml } from './html.ts';
 import { loopMetricsRoutes } from './loop-metrics-page.ts';
 import { answerDownload, downloadContext, downloadLinks, tableHtml, type DownloadContext, type Downloadable, type TableCell, type TableModel } from './downloads.ts';
 import { appShell, type PageId } from './layout.ts';
-import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './dashboard-routes.ts';
+import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './session.ts';
 
 type Query = Record<string, unknown>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -24,7 +24,7 @@ import { MIN_GROUP_SIZE, organizationSettings, QUARANTINE_DAYS, saveOrganization
 import type { WorkStrings } from '../i18n/work.ts';
 import { html, type SafeHtml } from './html.ts';
 import { dateTime, errorSummary, inputField, notice, one, page, selectField, type Errors, type OpenPage } from './page-kit.ts';
-import { LANGUAGE_COOKIE } from './dashboard-routes.ts';
+import { LANGUAGE_COOKIE } from './session.ts';
 
 type Option = [value: string, label: string];
 const ORG = '/app/setup/organisation';

@@ -20,7 +20,7 @@ import { getOrganization } from '../orgs/service.ts';
 import { unreadCountOf } from '../notifications/service.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell, navigation, type PageId } from './layout.ts';
-import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './dashboard-routes.ts';
+import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './session.ts';
 
 /** A dashboard page route and the permission it checks (`METHOD /path` as Fastify lists it). */
 export interface PageRoute { method: 'GET' | 'POST'; path: string; permission: Permission }

@@ -3,7 +3,7 @@ import { DEFAULT_TOPICS, packs } from './lexicon/index.ts';
 import { PatternLexicon, PhraseIndex } from './patterns.ts';
 import { stem } from './stem.ts';
 import { LANGUAGES, compoundAt, tokenize, typedWithoutDiacritics, type DetectedLanguage, type Language, type Token } from './tokens.ts';
-import { predictTopics, type TopicModel } from './learn.ts';
+import { predictTopics, type TopicModel } from './learned.ts';
 
 /**
  * Topic rules: an organisation's taxonomy is the default topics plus its own, each a set of
