@@ -59,12 +59,15 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
   const ownOrigin = new URL(config.publicUrl).origin;
   const tags = ['public collection'];
 
-  const fromOwnOrigin = (request: FastifyRequest) => request.headers.origin === ownOrigin || request.headers.origin === `${request.protocol}://${request.host}`;
+  const here = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+  // A browser sends no Origin on a same-origin GET: Sec-Fetch-Site says so instead (the widget test page's config fetch).
+  const fromOwnOrigin = (request: FastifyRequest) => request.headers.origin === ownOrigin || request.headers.origin === here(request)
+    || (!request.headers.origin && request.headers['sec-fetch-site'] === 'same-origin');
 
   function originAllowed(collector: Collector, request: FastifyRequest): string | undefined {
     const origin = request.headers.origin;
-    if (!origin) return undefined;
-    return collector.allowedOrigins.includes(origin) || fromOwnOrigin(request) ? origin : undefined;
+    if (fromOwnOrigin(request)) return origin ?? here(request);
+    return origin && collector.allowedOrigins.includes(origin) ? origin : undefined;
   }
 
   /**
