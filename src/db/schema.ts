@@ -60,8 +60,18 @@ export const organizations = pgTable('organizations', {
   quarantineDays: integer('quarantine_days').notNull().default(30),
   /** The organisation's "is it solved?" survey that cases send after resolution (created on first use). */
   resurveySurveyId: uuid('resurvey_survey_id'),
+  /**
+   * The period the analytic pages show when the URL gives no from/to: the last 30, 90, 180 or
+   * 365 days, or '18m' = the last 18 calendar months (src/pages/default-period.ts). Every
+   * organisation, existing and new, starts at '18m': that is what the overview, the page people
+   * land on, has always shown (with its 18-month trend), so nothing changes until an admin
+   * chooses a shorter period on /app/setup/organisation.
+   */
+  defaultPeriod: text('default_period').notNull().default('18m'),
   createdAt: createdAt(),
-});
+}, (t) => [
+  check('organizations_default_period_known', sql`${t.defaultPeriod} in ('30d', '90d', '180d', '365d', '18m')`),
+]);
 
 export const units = pgTable('units', {
   orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),

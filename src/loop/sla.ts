@@ -14,7 +14,8 @@ export interface BusinessHours {
   end: string;
 }
 
-const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
+/** A local time of day as business hours take it: 'HH:MM', or '24:00' for midnight at the end of the day. */
+export const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 
 export function validateBusinessHours(input: unknown, path = 'businessHours'): BusinessHours {
   const bh = input as Partial<BusinessHours> | null;

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/connection.ts';
 import { badInput, notFound } from '../errors.ts';
+import type { DefaultPeriod } from './settings.ts';
 
 export interface NewOrganization { name: string; slug: string; defaultLanguage?: string; timeZone?: string; minGroupSize?: number }
 
@@ -11,12 +12,16 @@ export async function createOrganization(db: Queryable, input: NewOrganization):
   return row.id;
 }
 
-export interface Organization { id: string; name: string; slug: string; defaultLanguage: string; timeZone: string; minGroupSize: number; industry: string | null }
+export interface Organization {
+  id: string; name: string; slug: string; defaultLanguage: string; timeZone: string; minGroupSize: number; industry: string | null;
+  /** What the analytic pages show without from/to in the URL (src/pages/default-period.ts). */
+  defaultPeriod: DefaultPeriod;
+}
 
 export async function getOrganization(db: Queryable, orgId: string): Promise<Organization> {
   const [row] = await db.query<Organization>(
     `select id, name, slug, default_language as "defaultLanguage", time_zone as "timeZone", min_group_size as "minGroupSize",
-            industry
+            industry, default_period as "defaultPeriod"
        from organizations where id = $1`, [orgId]);
   if (!row) throw notFound('Organisation');
   return row;

@@ -6,11 +6,25 @@
 import type { Database, Queryable } from '../db/connection.ts';
 import { recordAudit, type AuditActor } from '../audit/log.ts';
 import { uiLanguages } from '../i18n/index.ts';
-import { notFound } from '../errors.ts';
+import { KaikuError, notFound } from '../errors.ts';
+import { HHMM, validateBusinessHours, type BusinessHours } from '../loop/sla.ts';
 
-export interface OrganizationSettings { name: string; timeZone: string; defaultLanguage: string; minGroupSize: number; quarantineDays: number }
-export type SettingsField = keyof OrganizationSettings;
-export type SettingsProblem = 'required' | 'tooLong' | 'unknownZone' | 'unknownLanguage' | 'outOfRange';
+/**
+ * The periods an organisation can make the analytic pages' default (organizations.default_period,
+ * whose check constraint lists the same): the last N days up to today, or the last 18 calendar months.
+ */
+export const defaultPeriods = ['30d', '90d', '180d', '365d', '18m'] as const;
+export type DefaultPeriod = (typeof defaultPeriods)[number];
+export const isDefaultPeriod = (value: unknown): value is DefaultPeriod => (defaultPeriods as readonly unknown[]).includes(value);
+
+export interface OrganizationSettings {
+  name: string; timeZone: string; defaultLanguage: string; minGroupSize: number; quarantineDays: number;
+  defaultPeriod: DefaultPeriod; businessHours: BusinessHours;
+}
+/** The form's fields: the settings, with business hours as its three inputs. */
+export type SettingsField = Exclude<keyof OrganizationSettings, 'businessHours'> | 'businessDays' | 'businessStart' | 'businessEnd';
+export type SettingsProblem = 'required' | 'tooLong' | 'unknownZone' | 'unknownLanguage' | 'outOfRange' | 'unknownPeriod' | 'noDays' | 'badTime' | 'endBeforeStart';
+export type SettingsInput = Partial<Record<Exclude<SettingsField, 'businessDays'>, string | undefined>> & { businessDays?: string[] };
 
 export const MIN_GROUP_SIZE = { min: 1, max: 100 } as const;
 export const QUARANTINE_DAYS = { min: 0, max: 365 } as const;
@@ -21,8 +35,10 @@ export function timeZones(): string[] {
   return zones.includes('UTC') ? zones : [...zones, 'UTC'].sort();
 }
 
+const businessHoursOf = (input: SettingsInput) => ({ days: (input.businessDays ?? []).map(Number), start: input.businessStart ?? '', end: input.businessEnd ?? '' });
+
 /** Each field's problem, or none: pure, so the page can show every one at once. */
-export function settingsProblems(input: Partial<Record<SettingsField, string | undefined>>): Map<SettingsField, SettingsProblem> {
+export function settingsProblems(input: SettingsInput): Map<SettingsField, SettingsProblem> {
   const problems = new Map<SettingsField, SettingsProblem>();
   const name = input.name?.trim() ?? '';
   if (!name) problems.set('name', 'required');
@@ -33,15 +49,41 @@ export function settingsProblems(input: Partial<Record<SettingsField, string | u
     value !== undefined && /^\d{1,4}$/.test(value.trim()) && Number(value) >= range.min && Number(value) <= range.max;
   if (!whole(input.minGroupSize, MIN_GROUP_SIZE)) problems.set('minGroupSize', 'outOfRange');
   if (!whole(input.quarantineDays, QUARANTINE_DAYS)) problems.set('quarantineDays', 'outOfRange');
+  if (!isDefaultPeriod(input.defaultPeriod)) problems.set('defaultPeriod', 'unknownPeriod');
+  // Business hours are checked by the validator the API and the SLA clock use, days and times
+  // apart, so that both are named when both are wrong.
+  const hours = businessHoursOf(input);
+  const fieldOfHours = { 'businessHours.days': 'businessDays', 'businessHours.start': 'businessStart', 'businessHours.end': 'businessEnd' } as const;
+  for (const candidate of [{ ...hours, start: '08:00', end: '16:00' }, { ...hours, days: [1] }]) {
+    try {
+      validateBusinessHours(candidate);
+    } catch (error) {
+      if (!(error instanceof KaikuError) || !error.field || !(error.field in fieldOfHours)) throw error;
+      const field = fieldOfHours[error.field as keyof typeof fieldOfHours];
+      problems.set(field, field === 'businessDays' ? 'noDays' : field === 'businessEnd' && HHMM.test(hours.end) ? 'endBeforeStart' : 'badTime');
+    }
+  }
   return problems;
+}
+
+/** The settings from input that settingsProblems found no problem in. */
+export function settingsOf(input: SettingsInput): OrganizationSettings {
+  return {
+    name: (input.name ?? '').trim(), timeZone: input.timeZone as string, defaultLanguage: input.defaultLanguage as string,
+    minGroupSize: Number(input.minGroupSize), quarantineDays: Number(input.quarantineDays),
+    defaultPeriod: input.defaultPeriod as DefaultPeriod, businessHours: validateBusinessHours(businessHoursOf(input)),
+  };
 }
 
 export async function organizationSettings(db: Queryable, orgId: string): Promise<OrganizationSettings> {
   const [row] = await db.query<OrganizationSettings>(
-    `select name, time_zone as "timeZone", default_language as "defaultLanguage", min_group_size as "minGroupSize", quarantine_days as "quarantineDays"
+    `select name, time_zone as "timeZone", default_language as "defaultLanguage", min_group_size as "minGroupSize", quarantine_days as "quarantineDays",
+            default_period as "defaultPeriod", business_hours as "businessHours"
        from organizations where id = $1`, [orgId]);
   if (!row) throw notFound('Organisation');
-  return row;
+  // jsonb keeps its keys in its own order: the fields in ours, so a comparison sees only real changes.
+  const { days, start, end } = row.businessHours;
+  return { ...row, businessHours: { days, start, end } };
 }
 
 /** Stores valid settings (check settingsProblems first) and records what changed, before and after. */
@@ -49,9 +91,12 @@ export async function saveOrganizationSettings(db: Database, orgId: string, acto
   await db.transaction(async (tx) => {
     const before = await organizationSettings(tx, orgId);
     await tx.query(
-      `update organizations set name = $2, time_zone = $3, default_language = $4, min_group_size = $5, quarantine_days = $6 where id = $1`,
-      [orgId, next.name, next.timeZone, next.defaultLanguage, next.minGroupSize, next.quarantineDays]);
-    const changes = Object.fromEntries((Object.keys(next) as SettingsField[]).filter((k) => before[k] !== next[k]).map((k) => [k, { from: before[k], to: next[k] }]));
+      `update organizations set name = $2, time_zone = $3, default_language = $4, min_group_size = $5, quarantine_days = $6,
+              default_period = $7, business_hours = $8::jsonb
+        where id = $1`,
+      [orgId, next.name, next.timeZone, next.defaultLanguage, next.minGroupSize, next.quarantineDays, next.defaultPeriod, JSON.stringify(next.businessHours)]);
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const changes = Object.fromEntries((Object.keys(next) as Array<keyof OrganizationSettings>).filter((k) => !same(before[k], next[k])).map((k) => [k, { from: before[k], to: next[k] }]));
     if (Object.keys(changes).length > 0) {
       await recordAudit(tx, { orgId, actor, action: 'org.settings_change', target: { type: 'organization', id: orgId }, details: { changes }, ip });
     }

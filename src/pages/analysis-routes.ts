@@ -34,7 +34,7 @@ export async function analysisPageRoutes(app: FastifyInstance) {
 
   page(app, 'GET', '/app/drivers', 'metrics:read', async (request, reply, p) => {
     const x = extras(request, reply, p);
-    const data = await loadDrivers(db, p.auth, parseDriverChoice(request.query as Query), p.timeZone);
+    const data = await loadDrivers(db, p.auth, parseDriverChoice(request.query as Query), p.timeZone, now(), p.defaultPeriod);
     if (await x.download(driverDownloads(data, x.a, p.language))) return reply;
     const units = await filterUnits(db, p.auth);
     const drivers = p.can('actions:write') ? [...data.weights?.attributes ?? []].sort((x, y) => y.rescaled - x.rescaled) : [];
@@ -46,7 +46,7 @@ ${startPlanLinks(p.language, drivers, planMetric)}`);
 
   page(app, 'GET', '/app/text', 'metrics:read', async (request, reply, p) => {
     const x = extras(request, reply, p);
-    const data = await loadText(db, p.auth, parseTextChoice(request.query as Query), p.timeZone, now());
+    const data = await loadText(db, p.auth, parseTextChoice(request.query as Query), p.timeZone, now(), p.defaultPeriod);
     if (await x.download(textDownloads(data, x.a, p.language))) return reply;
     const units = await filterUnits(db, p.auth);
     return p.send('text', x.a.text.title, renderText(data, { a: x.a, t: x.t, language: p.language, timeZone: p.timeZone, units, downloads: x.downloads, pageUrl: request.url }));

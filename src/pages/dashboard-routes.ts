@@ -143,7 +143,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
     const language = uiLanguage(request, profile.language);
     await keepLanguageChoice(app, request, reply, auth, profile.language);
     const { filters, invalid } = parseOverviewFilters(request.query as Query);
-    const [overview, unread] = await Promise.all([loadJourneyOverview(db, auth, filters), unreadCountOf(db, auth)]);
+    const [overview, unread] = await Promise.all([loadJourneyOverview(db, auth, filters, (app.deps.now ?? (() => new Date()))()), unreadCountOf(db, auth)]);
     const t = dashboardText(language);
     if (await answerDownload(request, reply, overviewDownloads({ t, overview, language }), { chromiumPath: config.chromiumPath, language, caption: overviewCaption(overview, t, language) })) return reply;
     const page = renderJourneyOverview({

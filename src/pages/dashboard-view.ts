@@ -18,6 +18,7 @@ import type { DashboardStrings } from '../i18n/dashboard.ts';
 import { html, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
 import { canonicalSegment, filterForm as sharedFilterForm } from './filter-form.ts';
+import { periodNote, shownPeriod, type ShownPeriod } from './default-period.ts';
 import { loopMetricsText } from '../i18n/loop-metrics.ts';
 import { npsBand, trendChart, type TrendPoint } from './charts.ts';
 import { chartHtml, numberHtml, tableHtml, type ChartModel, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
@@ -38,7 +39,6 @@ export interface OverviewFilters {
 /** The filters' query parameter names. */
 const filterParams = ['from', 'to', 'journey', 'channel', 'unit', 'segment', 'language', 'persona'] as const;
 
-export const TREND_MONTHS = 18;
 /** A custom period longer than this shows only its last months in the trend. */
 const MAX_TREND_MONTHS = 60;
 
@@ -113,12 +113,6 @@ export function startOfDayIn(year: number, month: number, day: number, timeZone:
   return new Date(wall - zoneOffsetMs(first, timeZone));
 }
 
-function calendarDayIn(instant: Date, timeZone: string): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day') };
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthKey = (year: number, month: number) => {
   const d = new Date(Date.UTC(year, month - 1, 1));
@@ -137,8 +131,8 @@ export interface JourneyOverview {
   organizationName: string;
   minGroupSize: number;
   filters: OverviewFilters;
-  /** The period shown, as inclusive calendar days. */
-  period: { from: string; to: string };
+  /** The period shown, as inclusive calendar days, and the organisation's default when it chose them. */
+  period: ShownPeriod;
   /** Every journey (for the filter) and those shown. */
   allJourneys: Array<{ id: string; name: string }>;
   personas: string[];
@@ -162,10 +156,10 @@ export async function loadJourneyOverview(db: Queryable, auth: AuthContext, filt
   const [org, { segments }] = await Promise.all([getOrganization(db, auth.orgId), contactFacets(db, auth.orgId)]);
   if (filters.segment) filters = { ...filters, segment: canonicalSegment(segments, filters.segment) };
   const tz = org.timeZone;
-  const today = calendarDayIn(now, tz);
-  const toDay = filters.to ? parseDay(filters.to) : today;
-  const defaultFrom = { year: today.year, month: today.month - (TREND_MONTHS - 1), day: 1 };
-  const fromDay = filters.from ? parseDay(filters.from) : normalise(defaultFrom);
+  const shown = shownPeriod(filters, org.defaultPeriod, now, tz);
+  const toDay = parseDay(shown.to);
+  const fromDay = parseDay(shown.from);
+  // The trend has a row for every month the period touches: 18 for the '18m' default, 4 for 90 days.
   const allMonths = monthsBetween(fromDay, toDay);
   const months = allMonths.slice(-MAX_TREND_MONTHS);
 
@@ -215,7 +209,7 @@ export async function loadJourneyOverview(db: Queryable, auth: AuthContext, filt
     organizationName: org.name,
     minGroupSize: org.minGroupSize,
     filters,
-    period: { from: dayString(fromDay), to: dayString(toDay) },
+    period: shown,
     allJourneys: allJourneys.map((j) => ({ id: j.id, name: j.name })),
     personas: [...new Set(allJourneys.flatMap((j) => j.persona ? [j.persona] : []))].sort(),
     segments,
@@ -320,7 +314,7 @@ function channelList(journey: Journey['stages'][number], ctx: Ctx): string {
 
 function filterForm(page: OverviewPage): SafeHtml {
   const { t, overview: o } = page;
-  return sharedFilterForm({ t, action: '/app', filters: o.filters, from: o.period.from, journeys: o.allJourneys, units: o.units, personas: o.personas, segments: o.segments });
+  return sharedFilterForm({ t, action: '/app', filters: o.filters, period: o.period, periodNote: periodNote(page.language, o.period), journeys: o.allJourneys, units: o.units, personas: o.personas, segments: o.segments });
 }
 
 function journeySection(journey: Journey, page: OverviewPage, ctx: Ctx): SafeHtml {
@@ -492,7 +486,7 @@ export function renderJourneyOverview(page: OverviewPage): SafeHtml {
 ${page.invalidFilters.length > 0 ? html`<div class="error-summary" role="alert"><ul>${page.invalidFilters.map((f) => html`<li>${t.filters.invalid(fieldLabels[f] ?? f)}</li>`)}</ul></div>` : ''}
 ${filterForm(page)}
 <p><strong>${t.overview.period(day(o.period.from), day(o.period.to))}</strong></p>
-${page.canReadCases ? html`<p><a href="${`/app/loop?${new URLSearchParams({ from: o.period.from, ...(o.filters.to ? { to: o.filters.to } : {}), ...(o.filters.unitId ? { unit: o.filters.unitId } : {}) })}`}">${loopMetricsText(language).overviewLink}</a></p>` : ''}
+${page.canReadCases ? html`<p><a href="${`/app/loop?${new URLSearchParams({ ...(o.period.defaultPeriod ? {} : { from: o.period.from }), ...(o.filters.to ? { to: o.filters.to } : {}), ...(o.filters.unitId ? { unit: o.filters.unitId } : {}) })}`}">${loopMetricsText(language).overviewLink}</a></p>` : ''}
 ${headline(page, ctx)}
 ${noResponses ? html`<div class="empty" role="status"><h2>${t.overview.emptyTitle}</h2><p>${t.overview.emptyBody}</p></div>` : html`${renderKpiTiles(o.kpis, language, { noAnswers: t.overview.noAnswers, tooSmall: t.overview.tooSmall })}${trendSection(page, ctx)}`}
 <p class="legend muted">${t.overview.legend(o.minGroupSize)}</p>

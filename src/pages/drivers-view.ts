@@ -18,6 +18,8 @@ import { html, type SafeHtml } from './html.ts';
 import { chartHtml, tableHtml, type ChartModel, type DownloadContext, type TableModel } from './downloads.ts';
 import { barChart, priorityMatrixChart } from './analysis-charts.ts';
 import { firstParam, invalidSummary, option, parseSliceFilters, serviceFilters, sliceFields, type Query, type SliceFilters } from './analysis-common.ts';
+import { periodNote, shownPeriod, type ShownPeriod } from './default-period.ts';
+import type { DefaultPeriod } from '../orgs/settings.ts';
 
 const scoreTypes = ['nps', 'csat', 'ces', 'likert7', 'rating'];
 export const weightMethods = ['relative-weights', 'shapley'] as const;
@@ -63,6 +65,8 @@ export interface DriversData {
   weightsError?: string;
   promoter?: LogisticReport;
   promoterError?: string;
+  /** The days analysed: the URL's, or the organisation's default period. */
+  shown: ShownPeriod;
 }
 
 const labelOf = (survey: Survey, q: Survey['questions'][number]) => q.texts[survey.defaultLanguage]?.label ?? Object.values(q.texts)[0]?.label ?? q.key;
@@ -77,14 +81,16 @@ async function explained<T>(work: () => Promise<T>): Promise<{ value?: T; error?
   }
 }
 
-export async function loadDrivers(db: Queryable, auth: AuthContext, choice: DriverChoice, timeZone: string): Promise<DriversData> {
+/** Without from/to in the URL, the organisation's default period (the end stays open unless asked). */
+export async function loadDrivers(db: Queryable, auth: AuthContext, choice: DriverChoice, timeZone: string, now: Date, defaultPeriod: DefaultPeriod): Promise<DriversData> {
+  const shown = shownPeriod(choice.filters, defaultPeriod, now, timeZone);
   const all = await listSurveys(db, auth.orgId);
   const surveys: Array<{ id: string; name: string; survey: Survey }> = [];
   for (const s of all) {
     const survey = await getSurvey(db, auth.orgId, s.id);
     if (survey.questions.filter((q) => scoreTypes.includes(q.type)).length >= 2) surveys.push({ id: s.id, name: s.name, survey });
   }
-  const data: DriversData = { surveys: surveys.map(({ id, name }) => ({ id, name })), targets: [], choice };
+  const data: DriversData = { surveys: surveys.map(({ id, name }) => ({ id, name })), targets: [], choice, shown };
   // The chosen survey, else the first with an NPS question and driver questions, else the first.
   const chosen = surveys.find((s) => s.id === choice.surveyId)
     ?? surveys.find((s) => s.survey.questions.some((q) => q.type === 'nps') && s.survey.questions.some((q) => q.isDriver))
@@ -97,7 +103,7 @@ export async function loadDrivers(db: Queryable, auth: AuthContext, choice: Driv
   const target = data.targets.find((q) => q.key === choice.target) ?? data.targets.find((q) => q.type === 'nps') ?? data.targets[0];
   if (choice.target && target.key !== choice.target) choice.invalid.push('target');
   data.choice = { ...choice, surveyId: survey.id, target: target.key };
-  const filters = serviceFilters(choice.filters, timeZone);
+  const filters = serviceFilters({ ...choice.filters, from: shown.from }, timeZone);
   const base = { surveyId: survey.id, target: target.key, seed: 1, performance: choice.performance, filters };
   const [weights, promoter] = await Promise.all([
     explained(() => driverReport(db, auth, { ...base, method: choice.method, bootstrap: DRIVER_BOOTSTRAP })),
@@ -195,10 +201,10 @@ export function renderDrivers(data: DriversData, ctx: { a: AnalysisStrings; t: D
   <div class="field"><label for="f-target">${d.target}</label><select id="f-target" name="target">${data.targets.map((q) => option(q.key, q.label, q.key === c.target))}</select></div>
   <div class="field"><label for="f-method">${d.method}</label><select id="f-method" name="method">${weightMethods.map((m) => option(m, d.methods[m], m === c.method))}</select></div>
   <div class="field"><label for="f-performance">${d.performance}</label><select id="f-performance" name="performance">${(['mean', 'top-box'] as const).map((m) => option(m, d.performances[m], m === c.performance))}</select></div>
-  ${sliceFields(c.filters, ctx.units, a, t)}
+  ${sliceFields(c.filters, ctx.units, a, t, data.shown)}
   <div class="field"><button class="button" type="submit">${a.common.show}</button></div>
   <div class="field"><a href="/app/drivers">${a.common.reset}</a></div>
-</form>`;
+</form>${periodNote(language, data.shown)}`;
   const warnings = (codes: Array<{ code: string; message?: string }>) => codes.length === 0 ? html`` : html`<div class="notice" role="note"><h3>${a.common.warnings}</h3><ul>${codes.map((w) => html`<li>${d.warningTexts[w.code] ?? w.message ?? w.code}</li>`)}</ul></div>`;
   const cannot = (message: string) => html`<div class="notice" role="status"><p>${d.cannot}</p><p>${message}</p></div>`;
   const w = data.weights;

@@ -8,6 +8,7 @@ import { languageNames, uiLanguages } from '../i18n/index.ts';
 import type { DashboardStrings } from '../i18n/dashboard.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import type { OverviewFilters } from './dashboard-view.ts';
+import { PERIOD_NOTE_ID } from './default-period.ts';
 
 /** A segment asked for in another letter case ("GOLD") as the organisation spells it ("Gold"); unknown ones as asked. */
 export const canonicalSegment = (segments: string[], asked: string): string =>
@@ -16,7 +17,10 @@ export const canonicalSegment = (segments: string[], asked: string): string =>
 export const filterOption = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? raw(' selected') : ''}>${label}</option>`;
 
 export function filterForm(input: {
-  t: DashboardStrings; action: string; filters: OverviewFilters; from: string;
+  t: DashboardStrings; action: string; filters: OverviewFilters;
+  /** The period shown (default-period.ts): the date fields show its days, and its note when the organisation's default applies. */
+  period: { from: string; to: string };
+  periodNote?: SafeHtml | '';
   journeys: Array<{ id: string; name: string }>; units: Array<{ id: string; name: string }>; personas: string[];
   /** The organisation's segments: the segment filter is a picker of these (a text field without them). */
   segments?: string[];
@@ -25,12 +29,13 @@ export function filterForm(input: {
 }): SafeHtml {
   const { t, filters: f } = input;
   const option = filterOption;
+  const described = input.periodNote ? raw(` aria-describedby="${PERIOD_NOTE_ID}"`) : '';
   return html`
 <form class="filters" method="get" action="${input.action}" aria-labelledby="filters-heading">
   <h2 id="filters-heading" class="visually-hidden">${t.filters.heading}</h2>
   ${input.before ?? ''}
-  <div class="field"><label for="f-from">${t.filters.from}</label><input id="f-from" name="from" type="date" value="${input.from}"></div>
-  <div class="field"><label for="f-to">${t.filters.to}</label><input id="f-to" name="to" type="date" value="${f.to ?? ''}"></div>
+  <div class="field"><label for="f-from">${t.filters.from}</label><input id="f-from" name="from" type="date" value="${input.period.from}"${described}></div>
+  <div class="field"><label for="f-to">${t.filters.to}</label><input id="f-to" name="to" type="date" value="${input.period.to}"${described}></div>
   <div class="field"><label for="f-journey">${t.filters.journey}</label><select id="f-journey" name="journey">
     ${option('', t.filters.allJourneys, !f.journeyId)}${input.journeys.map((j) => option(j.id, j.name, j.id === f.journeyId))}
   </select></div>
@@ -52,5 +57,5 @@ export function filterForm(input: {
   ${input.after ?? ''}
   <div class="field"><button class="button" type="submit">${t.filters.apply}</button></div>
   <div class="field"><a href="${input.action}">${t.filters.reset}</a></div>
-</form>`;
+</form>${input.periodNote ?? ''}`;
 }

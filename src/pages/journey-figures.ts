@@ -8,6 +8,8 @@ import type { MetricFilters } from '../metrics/queries.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { npsBand, type NpsBand } from './charts.ts';
 import { parseOverviewFilters, startOfDayIn, type OverviewFilters } from './dashboard-view.ts';
+import { shownPeriod } from './default-period.ts';
+import type { DefaultPeriod } from '../orgs/settings.ts';
 
 /** The metrics a map can be coloured by; `likert` is one statement (a likert7 question). */
 export const mapMetrics = ['nps', 'csat', 'ces', 'likert'] as const;
@@ -87,16 +89,19 @@ export interface Period {
   current: { from: string; to: string };
   previous: { from: string; to: string };
   previousDays: { from: string; to: string };
+  /** The organisation's default period when it chose the days (no from/to in the URL), else null. */
+  defaultPeriod: DefaultPeriod | null;
 }
 
 /**
- * The period of the URL's from/to in the organisation's calendar; without `from`, the last
- * `defaultDays` days up to today. The previous period is as many days, ending the day before.
+ * The period of the URL's from/to in the organisation's calendar, the organisation's default
+ * period for what the URL leaves out (default-period.ts). The previous period is as many days,
+ * ending the day before.
  */
-export function periodOf(filters: { from?: string; to?: string }, timeZone: string, now: Date, defaultDays: number): Period {
-  const today = calendarDayIn(now, timeZone);
-  const to = filters.to ? parseDay(filters.to) : today;
-  const from = filters.from ? parseDay(filters.from) : normalise({ ...to, day: to.day - (defaultDays - 1) });
+export function periodOf(filters: { from?: string; to?: string }, timeZone: string, now: Date, defaultPeriod: DefaultPeriod): Period {
+  const shown = shownPeriod(filters, defaultPeriod, now, timeZone);
+  const to = parseDay(shown.to);
+  const from = parseDay(shown.from);
   const days = Math.round((Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000) + 1;
   const prevFrom = normalise({ ...from, day: from.day - days });
   const prevTo = normalise({ ...from, day: from.day - 1 });
@@ -106,6 +111,7 @@ export function periodOf(filters: { from?: string; to?: string }, timeZone: stri
     current: { from: instant(from), to: instant(to, 1) },
     previous: { from: instant(prevFrom), to: instant(from) },
     previousDays: { from: dayString(prevFrom), to: dayString(prevTo) },
+    defaultPeriod: shown.defaultPeriod,
   };
 }
 

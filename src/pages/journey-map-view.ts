@@ -22,14 +22,13 @@ import type { JourneyPageStrings } from '../i18n/journey-pages.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
 import { canonicalSegment, filterForm as sharedFilterForm, filterOption } from './filter-form.ts';
+import { periodNote } from './default-period.ts';
 import { numberHtml, tableHtml, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
 import {
   bandOf, digitsOf, figureOf, filterQuery, formatFigure, mapMetrics, periodOf, sliceFilters,
   type Figure, type MapMetric, type PageFilters, type Period,
 } from './journey-figures.ts';
 
-/** Days shown when the URL names no period. */
-export const MAP_DEFAULT_DAYS = 90;
 
 export interface LikertStatement { id: string; key: string; label: string; survey: string }
 
@@ -81,7 +80,7 @@ export async function unitsInScope(db: Queryable, auth: AuthContext) {
 export async function loadJourneyMap(db: Queryable, auth: AuthContext, filters: PageFilters, language: UiLanguage, now = new Date()): Promise<JourneyMap> {
   const [org, { segments }] = await Promise.all([getOrganization(db, auth.orgId), contactFacets(db, auth.orgId)]);
   if (filters.segment) filters = { ...filters, segment: canonicalSegment(segments, filters.segment) };
-  const period = periodOf(filters, org.timeZone, now, MAP_DEFAULT_DAYS);
+  const period = periodOf(filters, org.timeZone, now, org.defaultPeriod);
   const [allJourneys, units, statements] = await Promise.all([listJourneys(db, auth.orgId), unitsInScope(db, auth), likertStatements(db, auth.orgId, language)]);
   const metric = filters.metric;
   let statement: LikertStatement | null = null;
@@ -196,7 +195,7 @@ export function filterForm(input: {
   const { t, s } = ctx;
   const option = filterOption;
   return sharedFilterForm({
-    t, action: input.action, filters: f, from: input.period.from, journeys: input.allJourneys, units: input.units, personas: input.personas, segments: input.segments,
+    t, action: input.action, filters: f, period: input.period, periodNote: periodNote(ctx.language, input.period), journeys: input.allJourneys, units: input.units, personas: input.personas, segments: input.segments,
     before: input.showMetric ? html`<div class="field"><label for="f-metric">${s.metric}</label><select id="f-metric" name="metric">
     ${mapMetrics.map((m) => option(m, s.metricNames[m], m === f.metric))}
   </select></div>

@@ -119,15 +119,19 @@ describe('journey map and touchpoint pages', () => {
   after(async () => { await t?.close(); });
 
   test('the period and the previous one of equal length, in the organisation calendar', () => {
-    const p = periodOf({ from: '2026-03-01', to: '2026-03-31' }, 'Europe/Helsinki', new Date('2026-11-24T12:00:00Z'), 90);
+    const p = periodOf({ from: '2026-03-01', to: '2026-03-31' }, 'Europe/Helsinki', new Date('2026-11-24T12:00:00Z'), '90d');
     assert.equal(p.days, 31);
     assert.deepEqual(p.previousDays, { from: '2026-01-29', to: '2026-02-28' });
     // Helsinki is UTC+2 in winter; summer time starts on 29 March, so 1 April begins at 21:00 UTC.
     assert.deepEqual(p.current, { from: '2026-02-28T22:00:00.000Z', to: '2026-03-31T21:00:00.000Z' });
     assert.deepEqual(p.previous, { from: '2026-01-28T22:00:00.000Z', to: '2026-02-28T22:00:00.000Z' });
-    // Without `from`: the last 90 days up to today.
-    const d = periodOf({}, 'Europe/Helsinki', new Date('2026-11-24T12:00:00Z'), 90);
-    assert.deepEqual([d.from, d.to, d.days], ['2026-08-27', '2026-11-24', 90]);
+    // Without from/to: the organisation's default, the last 90 days up to today (24 Nov − 89 days = 27 Aug).
+    const d = periodOf({}, 'Europe/Helsinki', new Date('2026-11-24T12:00:00Z'), '90d');
+    assert.deepEqual([d.from, d.to, d.days, d.defaultPeriod], ['2026-08-27', '2026-11-24', 90, '90d']);
+    assert.equal(p.defaultPeriod, null);
+    // '18m': from the first of the month 17 months before November 2026, 1 June 2025 … 24 Nov 2026 = 542 days.
+    const m = periodOf({}, 'Europe/Helsinki', new Date('2026-11-24T12:00:00Z'), '18m');
+    assert.deepEqual([m.from, m.to, m.days], ['2025-06-01', '2026-11-24', 542]);
     // A change that rounds to zero as shown reads as unchanged.
     const ctx = { language: 'en' as const, t: dashboardText('en'), s: journeyPageText('en'), min: 5, metric: 'nps' as const };
     assert.match(changeMark({ difference: -0.3, p: 0.97, significant: false, direction: 'down' }, ctx).toString(), /▶ ±0<\/span>.*Unchanged ±0 NPS points/);

@@ -22,7 +22,8 @@ import { getOrganization } from '../orgs/service.ts';
 import { unreadCountOf } from '../notifications/service.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
-import { parseOverviewFilters, startOfDayIn, TREND_MONTHS, type OverviewFilters } from './dashboard-view.ts';
+import { parseOverviewFilters, startOfDayIn, type OverviewFilters } from './dashboard-view.ts';
+import { PERIOD_NOTE_ID, periodNote, shownPeriod, type ShownPeriod } from './default-period.ts';
 import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './session.ts';
 
 /** One set of figures as caseMetrics gives them (overall or one unit). */
@@ -46,7 +47,7 @@ export interface LoopMetricsView {
   organizationName: string;
   filters: OverviewFilters;
   /** The period's first and last calendar day (inclusive, the organisation's time zone). */
-  period: { from: string; to: string };
+  period: ShownPeriod;
   units: Array<{ id: string; name: string }>;
   overall: LoopFigures;
   byUnit: Array<{ unitId: string | null; name: string | null } & LoopFigures>;
@@ -54,19 +55,7 @@ export interface LoopMetricsView {
   closed: ClosedBreakdown;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function todayIn(now: Date, timeZone: string): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day') };
-}
-
 const dayOf = (s: string) => ({ year: Number(s.slice(0, 4)), month: Number(s.slice(5, 7)), day: Number(s.slice(8, 10)) });
-const dayString = (d: { year: number; month: number; day: number }) => {
-  const date = new Date(Date.UTC(d.year, d.month - 1, d.day));
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-};
 
 async function unitsInScope(db: Queryable, auth: AuthContext) {
   if (auth.scope.kind === 'employees') return [];
@@ -75,13 +64,13 @@ async function unitsInScope(db: Queryable, auth: AuthContext) {
   return scope.kind === 'units' ? rows.filter((u) => scope.unitIds.includes(u.id)) : rows;
 }
 
-/** The figures for the page: the period defaults to the overview's (the last TREND_MONTHS months). */
+/** The figures for the page: without from/to, the organisation's default period, as on the overview. */
 export async function loadLoopMetrics(db: Queryable, auth: AuthContext, filters: OverviewFilters, now: Date): Promise<LoopMetricsView> {
   const org = await getOrganization(db, auth.orgId);
   const tz = org.timeZone;
-  const today = todayIn(now, tz);
-  const fromDay = filters.from ? dayOf(filters.from) : dayOf(dayString({ year: today.year, month: today.month - (TREND_MONTHS - 1), day: 1 }));
-  const toDay = filters.to ? dayOf(filters.to) : today;
+  const shown = shownPeriod(filters, org.defaultPeriod, now, tz);
+  const fromDay = dayOf(shown.from);
+  const toDay = dayOf(shown.to);
   const query = {
     from: startOfDayIn(fromDay.year, fromDay.month, fromDay.day, tz).toISOString(),
     ...(filters.to ? { to: startOfDayIn(toDay.year, toDay.month, toDay.day + 1, tz).toISOString() } : {}),
@@ -93,7 +82,7 @@ export async function loadLoopMetrics(db: Queryable, auth: AuthContext, filters:
   return {
     organizationName: org.name,
     filters,
-    period: { from: dayString(fromDay), to: dayString(toDay) },
+    period: shown,
     units,
     overall: metrics.overall as unknown as LoopFigures,
     byUnit: groups.map((g) => ({ ...g, unitId: g.key, name: g.key ? names.get(g.key) ?? null : null })),
@@ -136,18 +125,20 @@ export function renderLoopMetrics(page: LoopMetricsPage): SafeHtml {
   const fieldLabels: Record<string, string> = { from: s.from, to: s.to, unit: s.unit };
   const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? raw(' selected') : ''}>${label}</option>`;
   const day = (d: string) => formatDate(`${d}T12:00:00Z`, language, 'UTC');
+  const note = periodNote(language, v.period);
+  const described = note ? raw(` aria-describedby="${PERIOD_NOTE_ID}"`) : '';
   const body = html`
 <h1>${s.title}</h1>
 <p class="lead">${s.intro}</p>
 ${page.invalidFilters.length > 0 ? html`<div class="error-summary" role="alert"><ul>${page.invalidFilters.map((f) => html`<li>${s.invalid(fieldLabels[f] ?? f)}</li>`)}</ul></div>` : ''}
 <form class="filters" method="get" action="/app/loop" aria-labelledby="loop-filters-heading">
   <h2 id="loop-filters-heading">${s.filtersHeading}</h2>
-  <div class="field"><label for="l-from">${s.from}</label><input id="l-from" name="from" type="date" value="${v.period.from}"></div>
-  <div class="field"><label for="l-to">${s.to}</label><input id="l-to" name="to" type="date" value="${v.filters.to ?? ''}"></div>
+  <div class="field"><label for="l-from">${s.from}</label><input id="l-from" name="from" type="date" value="${v.period.from}"${described}></div>
+  <div class="field"><label for="l-to">${s.to}</label><input id="l-to" name="to" type="date" value="${v.period.to}"${described}></div>
   ${v.units.length > 0 ? html`<div class="field"><label for="l-unit">${s.unit}</label><select id="l-unit" name="unit">
     ${option('', s.allUnits, !v.filters.unitId)}${v.units.map((u) => option(u.id, u.name, u.id === v.filters.unitId))}</select></div>` : ''}
   <button type="submit">${s.show}</button>
-</form>
+</form>${note}
 <p><strong>${s.period(day(v.period.from), day(v.period.to))}</strong></p>
 <p><a href="${overviewHref(v.filters)}">${s.backToOverview}</a></p>
 ${v.overall.cases === 0 ? html`<p class="notice" role="status">${s.noCases}</p>` : ''}

@@ -64,7 +64,9 @@ describe('organisation settings, own account and audit log pages', () => {
     assert.match(oneBad.text, /<a href="#quarantineDays">/);
     assert.deepEqual(await orgRow(), { name: 'Test Org', time_zone: 'Europe/Helsinki', default_language: 'fi', min_group_size: 5, quarantine_days: 30 }, 'nothing stored');
 
-    const ok = await admin.post('/app/setup/organisation', { name: 'Kaiku Oy', timeZone: 'Europe/Warsaw', defaultLanguage: 'sv', minGroupSize: '7', quarantineDays: '14' });
+    // The default period and business hours as the form sends them (default-period.it.test.ts tests them).
+    const unchangedRest: Array<[string, string]> = [['defaultPeriod', '18m'], ...['1', '2', '3', '4', '5'].map((d): [string, string] => ['businessDays', d]), ['businessStart', '08:00'], ['businessEnd', '16:00']];
+    const ok = await admin.post('/app/setup/organisation', [...Object.entries({ name: 'Kaiku Oy', timeZone: 'Europe/Warsaw', defaultLanguage: 'sv', minGroupSize: '7', quarantineDays: '14' }), ...unchangedRest]);
     assert.equal(ok.status, 303);
     assert.equal(ok.location, '/app/setup/organisation?saved=1');
     assert.deepEqual(await orgRow(), { name: 'Kaiku Oy', time_zone: 'Europe/Warsaw', default_language: 'sv', min_group_size: 7, quarantine_days: 14 });

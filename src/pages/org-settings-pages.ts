@@ -1,7 +1,8 @@
 /**
  * Setting up the organisation and one's own account in the browser, without scripts:
  *
- *  - /app/setup/organisation   name, time zone, default language, smallest group shown, quarantine (org:manage);
+ *  - /app/setup/organisation   name, time zone, default language, smallest group shown, quarantine, the analytic
+ *                              pages' default period and the business hours case SLAs count (org:manage);
  *  - /app/setup/audit-log      who did what and when, newest first, 50 a page (audit:read);
  *  - /app/account              own name, UI language and password (every signed-in person; linked from the banner).
  *
@@ -20,10 +21,12 @@ import { KaikuError } from '../errors.ts';
 import { encodeCursor } from '../http/schemas.ts';
 import { languageNames, uiLanguages } from '../i18n/index.ts';
 import { orgSettingsText, type AuditActionWord, type OrgSettingsStrings } from '../i18n/org-settings.ts';
-import { MIN_GROUP_SIZE, organizationSettings, QUARANTINE_DAYS, saveOrganizationSettings, settingsProblems, timeZones, type SettingsField } from '../orgs/settings.ts';
+import { defaultPeriods, MIN_GROUP_SIZE, organizationSettings, QUARANTINE_DAYS, saveOrganizationSettings, settingsOf, settingsProblems, timeZones,
+  type SettingsField, type SettingsInput, type SettingsProblem } from '../orgs/settings.ts';
+import { defaultPeriodText } from '../i18n/default-period.ts';
 import type { WorkStrings } from '../i18n/work.ts';
 import { html, type SafeHtml } from './html.ts';
-import { dateTime, errorSummary, inputField, notice, one, page, selectField, type Errors, type OpenPage } from './page-kit.ts';
+import { checkboxGroup, dateTime, errorSummary, inputField, many, notice, one, page, selectField, type Errors, type OpenPage } from './page-kit.ts';
 import { LANGUAGE_COOKIE } from './session.ts';
 
 type Option = [value: string, label: string];
@@ -46,12 +49,15 @@ export async function orgSettingsPageRoutes(app: FastifyInstance) {
   const { db } = app.deps;
 
   // --- organisation -----------------------------------------------------------------------------
-  async function orgPage(p: OpenPage, state: { errors?: Errors; values?: Record<SettingsField, string | undefined>; saved?: boolean } = {}, status = 200) {
+  async function orgPage(p: OpenPage, state: { errors?: Errors; values?: SettingsInput; saved?: boolean } = {}, status = 200) {
     const s = orgSettingsText(p.language).org;
+    const d = defaultPeriodText(p.language);
     const current = await organizationSettings(db, p.auth.orgId);
     const v = state.values ?? { name: current.name, timeZone: current.timeZone, defaultLanguage: current.defaultLanguage,
-      minGroupSize: String(current.minGroupSize), quarantineDays: String(current.quarantineDays) };
+      minGroupSize: String(current.minGroupSize), quarantineDays: String(current.quarantineDays), defaultPeriod: current.defaultPeriod,
+      businessDays: current.businessHours.days.map(String), businessStart: current.businessHours.start, businessEnd: current.businessHours.end };
     const errors = state.errors ?? new Map();
+    const timeAttrs = 'maxlength="5" placeholder="08:00" pattern="[0-9]{2}:[0-9]{2}" autocomplete="off"';
     return p.send('setup', s.title, html`${breadcrumb(p.w)}<h1>${s.title}</h1><p class="lead">${s.intro}</p>
 ${notice(state.saved ? s.saved : undefined)}${errorSummary(p.w, errors)}
 <form method="post" action="${ORG}" class="form-grid" novalidate>
@@ -60,6 +66,12 @@ ${selectField('timeZone', s.timeZone, timeZones().map((z): Option => [z, z.repla
 ${selectField('defaultLanguage', s.defaultLanguage, languageOptions(), v.defaultLanguage, errors, { hint: s.defaultLanguageHint })}
 ${inputField('minGroupSize', s.minGroupSize, v.minGroupSize, errors, { type: 'number', hint: s.minGroupSizeHint, attrs: `min="${MIN_GROUP_SIZE.min}" max="${MIN_GROUP_SIZE.max}" inputmode="numeric"` })}
 ${inputField('quarantineDays', s.quarantineDays, v.quarantineDays, errors, { type: 'number', hint: s.quarantineDaysHint, attrs: `min="${QUARANTINE_DAYS.min}" max="${QUARANTINE_DAYS.max}" inputmode="numeric"` })}
+${selectField('defaultPeriod', d.defaultPeriod, defaultPeriods.map((x): Option => [x, d.periods[x]]), v.defaultPeriod, errors, { hint: d.defaultPeriodHint })}
+<fieldset class="panel" aria-describedby="business-hours-hint"><legend>${d.businessHours}</legend><p class="muted hint" id="business-hours-hint">${d.businessHoursHint}</p>
+${checkboxGroup('businessDays', d.businessDays, d.weekdays.map((day, i): Option => [String(i + 1), day]), v.businessDays ?? [], errors)}
+${inputField('businessStart', d.businessStart, v.businessStart, errors, { hint: d.timeHint, attrs: timeAttrs })}
+${inputField('businessEnd', d.businessEnd, v.businessEnd, errors, { hint: d.timeHint, attrs: timeAttrs })}
+</fieldset>
 <div><button class="button" type="submit">${s.save}</button></div></form>`, status);
   }
 
@@ -68,18 +80,23 @@ ${inputField('quarantineDays', s.quarantineDays, v.quarantineDays, errors, { typ
   page(app, 'POST', ORG, 'org:manage', async (request, reply, p) => {
     const s = orgSettingsText(p.language).org;
     const b = request.body;
-    const values = { name: one(b, 'name'), timeZone: one(b, 'timeZone'), defaultLanguage: one(b, 'defaultLanguage'), minGroupSize: one(b, 'minGroupSize'), quarantineDays: one(b, 'quarantineDays') };
+    const values: SettingsInput = {
+      name: one(b, 'name'), timeZone: one(b, 'timeZone'), defaultLanguage: one(b, 'defaultLanguage'), minGroupSize: one(b, 'minGroupSize'), quarantineDays: one(b, 'quarantineDays'),
+      defaultPeriod: one(b, 'defaultPeriod'), businessDays: many(b, 'businessDays'), businessStart: one(b, 'businessStart'), businessEnd: one(b, 'businessEnd'),
+    };
     const problems = settingsProblems(values);
     if (problems.size > 0) {
+      const d = defaultPeriodText(p.language);
       const range = (field: SettingsField) => (field === 'minGroupSize' ? MIN_GROUP_SIZE : QUARANTINE_DAYS);
-      const errors: Errors = new Map([...problems].map(([field, problem]) => [field, problem === 'required' ? p.w.common.required : problem === 'tooLong' ? p.w.common.tooLong(200)
-        : problem === 'unknownZone' ? s.unknownZone : problem === 'unknownLanguage' ? s.unknownLanguage : s.range(range(field).min, range(field).max)]));
+      const message = (field: SettingsField, problem: SettingsProblem) => ({
+        required: p.w.common.required, tooLong: p.w.common.tooLong(200), unknownZone: s.unknownZone, unknownLanguage: s.unknownLanguage,
+        unknownPeriod: d.unknownPeriod, noDays: d.noDays, badTime: d.badTime, endBeforeStart: d.endBeforeStart,
+        outOfRange: s.range(range(field).min, range(field).max),
+      })[problem];
+      const errors: Errors = new Map([...problems].map(([field, problem]) => [field, message(field, problem)]));
       return orgPage(p, { errors, values }, 400);
     }
-    await saveOrganizationSettings(db, p.auth.orgId, { userId: p.auth.userId, apiKeyId: p.auth.apiKeyId }, {
-      name: (values.name as string).trim(), timeZone: values.timeZone as string, defaultLanguage: values.defaultLanguage as string,
-      minGroupSize: Number(values.minGroupSize), quarantineDays: Number(values.quarantineDays),
-    }, request.ip);
+    await saveOrganizationSettings(db, p.auth.orgId, { userId: p.auth.userId, apiKeyId: p.auth.apiKeyId }, settingsOf(values), request.ip);
     // A new page, so the banner shows the new name and every date the new zone.
     return reply.redirect(`${ORG}?saved=1`, 303);
   });

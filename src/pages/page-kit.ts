@@ -17,6 +17,7 @@ import { dashboardText } from '../i18n/dashboard.ts';
 import type { UiLanguage } from '../i18n/index.ts';
 import { workText, type WorkStrings } from '../i18n/work.ts';
 import { getOrganization } from '../orgs/service.ts';
+import type { DefaultPeriod } from '../orgs/settings.ts';
 import { unreadCountOf } from '../notifications/service.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell, navigation, type PageId } from './layout.ts';
@@ -47,6 +48,8 @@ export interface OpenPage {
   w: WorkStrings;
   orgName: string;
   timeZone: string;
+  /** The organisation's default period for the analytic pages (default-period.ts). */
+  defaultPeriod: DefaultPeriod;
   can: (permission: Permission) => boolean;
   send: (current: PageId, title: string, body: SafeHtml, status?: number) => FastifyReply;
 }
@@ -75,7 +78,7 @@ export function page<P = Record<string, string>>(app: FastifyInstance, method: '
       }).toString());
     const w = workText(language);
     try {
-      return await handler(request, reply, { auth, language, w, orgName: org.name, timeZone: org.timeZone, can, send });
+      return await handler(request, reply, { auth, language, w, orgName: org.name, timeZone: org.timeZone, defaultPeriod: org.defaultPeriod, can, send });
     } catch (error) {
       // Not found (or another organisation's, or out of the caller's scope): a page in the reader's language, in the app.
       if (!(error instanceof KaikuError) || error.status !== 404 || reply.sent) throw error;

@@ -18,9 +18,9 @@ import { html, type SafeHtml } from './html.ts';
 import { chartHtml, tableHtml, type ChartModel, type DownloadContext, type TableModel } from './downloads.ts';
 import { stackedBarChart } from './analysis-charts.ts';
 import { firstParam, invalidSummary, option, parseSliceFilters, serviceFilters, sliceFields, type Query, type SliceFilters } from './analysis-common.ts';
+import { periodNote, shownPeriod } from './default-period.ts';
+import type { DefaultPeriod } from '../orgs/settings.ts';
 
-/** Months shown when no period is chosen. */
-export const TEXT_DEFAULT_MONTHS = 6;
 /** Topics in the trend table: the most mentioned. */
 export const TREND_TOPICS = 6;
 export const VERBATIMS_PER_PAGE = 20;
@@ -56,15 +56,10 @@ export function parseTextChoice(query: Query): TextChoice {
   };
 }
 
-/** The first day of the month `months - 1` before `now`'s month, in `timeZone`. */
-export function defaultFrom(now: Date, timeZone: string, months = TEXT_DEFAULT_MONTHS): string {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 1 - (months - 1), 1));
-  return d.toISOString().slice(0, 10);
-}
-
-export async function loadText(db: Queryable, auth: AuthContext, choice: TextChoice, timeZone: string, now: Date) {
-  const period = { ...choice.filters, from: choice.filters.from ?? defaultFrom(now, timeZone) };
+/** Without from/to in the URL, the organisation's default period (the end stays open unless asked). */
+export async function loadText(db: Queryable, auth: AuthContext, choice: TextChoice, timeZone: string, now: Date, defaultPeriod: DefaultPeriod) {
+  const shown = shownPeriod(choice.filters, defaultPeriod, now, timeZone);
+  const period = { ...choice.filters, from: shown.from };
   const filters = { ...serviceFilters(period, timeZone), ...(choice.source ? { source: choice.source } : {}) };
   const canRead = allows(auth, 'responses:read');
   const taxonomy = await orgTaxonomy(db, auth.orgId);
@@ -77,7 +72,7 @@ export async function loadText(db: Queryable, auth: AuthContext, choice: TextCho
     themeReport(db, auth, { filters, interval: 'month' }),
     canRead ? verbatimPage(db, auth, { filters, topic: choice.topic, sentiment: choice.sentiment, q: choice.q, limit: VERBATIMS_PER_PAGE, cursor: choice.cursor }) : Promise.resolve(null),
   ]);
-  return { choice, period, topicIds: taxonomy.topicIds, topics, themes, verbatims };
+  return { choice, period, shown, topicIds: taxonomy.topicIds, topics, themes, verbatims };
 }
 export type TextData = Awaited<ReturnType<typeof loadText>>;
 
@@ -168,12 +163,12 @@ export function renderText(data: TextData, ctx: { a: AnalysisStrings; t: Dashboa
   const matrix = data.topics.matrix;
   const form = html`<form class="filters" method="get" action="/app/text" aria-labelledby="text-filters">
   <h2 id="text-filters" class="visually-hidden">${a.common.filtersHeading}</h2>
-  ${sliceFields(data.period, ctx.units, a, t)}
+  ${sliceFields(data.period, ctx.units, a, t, data.shown)}
   <div class="field"><label for="f-source">${s.source}</label><select id="f-source" name="source">
     ${option('', s.allSources, !c.source)}${TEXT_SOURCES.map((k) => option(k, s.sources[k] ?? k, k === c.source))}</select></div>
   <div class="field"><button class="button" type="submit">${a.common.show}</button></div>
   <div class="field"><a href="/app/text">${a.common.reset}</a></div>
-</form>`;
+</form>${periodNote(language, data.shown)}`;
   const empty = data.topics.suppressed ? a.common.hidden : (matrix.answers ?? 0) === 0 ? s.noAnswers : undefined;
   const themes = themesTable(data, a, language);
   const hiddenFields = (keep: SliceFilters & { source?: string }) => Object.entries({ from: keep.from, to: keep.to, channel: keep.channel, unit: keep.unitId, source: keep.source })

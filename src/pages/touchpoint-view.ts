@@ -43,8 +43,6 @@ import {
   type LikertStatement, type PageContext,
 } from './journey-map-view.ts';
 
-/** Days shown when the URL names no period: a year, so the trend has twelve months or more. */
-export const DETAIL_DEFAULT_DAYS = 365;
 export const VERBATIM_COUNT = 10;
 export const CASE_COUNT = 10;
 
@@ -130,7 +128,7 @@ export async function loadDetail(db: Queryable, auth: AuthContext, subject: Subj
   if (metric !== 'likert') questionId = undefined;
   const chosen: PageFilters = { ...filters, metric, questionId: subject.kind === 'question' ? undefined : questionId, compare: [] };
 
-  const period = periodOf(filters, org.timeZone, now, DETAIL_DEFAULT_DAYS);
+  const period = periodOf(filters, org.timeZone, now, org.defaultPeriod);
   const base = { ...sliceFilters(filters), ...extra, ...(questionId ? { questionId } : {}) };
   const current = { ...base, ...period.current };
   const personLevel = isPersonLevel(auth, undefined);

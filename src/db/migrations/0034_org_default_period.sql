@@ -1,0 +1,2 @@
+ALTER TABLE "organizations" ADD COLUMN "default_period" text DEFAULT '18m' NOT NULL;--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_default_period_known" CHECK ("organizations"."default_period" in ('30d', '90d', '180d', '365d', '18m'));
