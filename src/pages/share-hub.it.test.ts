@@ -255,4 +255,15 @@ describe('distribution hub page', () => {
     assert.equal((await pub('/responses', 'https://shop.example', { idempotencyKey: 'r'.repeat(20), answers: [{ question: 'nps', value: 9 }] })).status, 201);
     assert.equal(await count(), before + 1);
   });
+
+  test('two kiosks of one name are told apart on the hub, in its headings and link labels', async () => {
+    for (const _ of [1, 2]) {
+      const res = await admin.post(`/app/setup/surveys/${surveyId}/share/kiosk`, { kioskName: 'Till', resetSeconds: '20', lang: 'en' });
+      assert.equal(res.status, 303);
+    }
+    const hub = await admin.get(`/app/setup/surveys/${surveyId}/share?lang=en`);
+    const headings = [...hub.text.matchAll(/<h3 id="kiosk-[^"]+-heading">([^<]*)<\/h3>/g)].map((m) => m[1]).filter((h) => h.startsWith('Till'));
+    assert.deepEqual(headings, ['Till (1)', 'Till (2)']);
+    assert.ok(!hub.text.includes('>Till</h3>'));
+  });
 });

@@ -391,16 +391,29 @@ ${survey.status !== 'active' ? html`<p class="notice" role="status">${s.draftNot
 <script src="${shareHubScriptPath}" defer></script>`;
 }
 
+/** Names as shown: a name used twice gets "(2)", "(3)" in list order, so each card and link is told apart (and its landmark unique). */
+function shownNames(collectors: Collector[]): Map<string, string> {
+  const seen = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const c of collectors) total.set(c.name, (total.get(c.name) ?? 0) + 1);
+  return new Map(collectors.map((c) => {
+    const n = (seen.get(c.name) ?? 0) + 1;
+    seen.set(c.name, n);
+    return [c.id, (total.get(c.name) ?? 0) > 1 ? `${c.name} (${n})` : c.name];
+  }));
+}
+
 function widgetSection(s: HubStrings, u: HubSetupStrings, p: OpenPage, survey: Survey, widgets: Collector[], allErrors: Errors, form: Form, publicUrl: string, done: string | undefined): SafeHtml {
   const errors: Errors = new Map([...allErrors].filter(([k]) => !kioskFormFields.includes(k)));
+  const names = shownNames(widgets);
   return html`<section aria-labelledby="widget-heading"><h2 id="widget-heading">${s.widgetHeading}</h2><p class="muted">${s.widgetHint}</p>
 ${done === 'created' ? notice(s.widgetCreated) : done === 'saved' ? notice(u.widgetSaved) : ''}
-${widgets.map((c) => html`<section class="card" id="widget-${c.id}" aria-labelledby="widget-${c.id}-heading"><h3 id="widget-${c.id}-heading">${c.name}</h3>
+${widgets.map((c) => { const name = names.get(c.id) ?? c.name; return html`<section class="card" id="widget-${c.id}" aria-labelledby="widget-${c.id}-heading"><h3 id="widget-${c.id}-heading">${name}</h3>
 <dl><dt>${s.siteKey}</dt><dd><code>${c.publicKey}</code></dd><dt>${s.origins}</dt><dd>${c.allowedOrigins.join(', ')}</dd>
 <dt>${s.trigger}</dt><dd>${c.triggers.map((t) => describeTrigger(s, t)).join('; ')}</dd>
 <dt>${s.frequency}</dt><dd>${c.frequencyDays}</dd></dl>
 <div class="field"><label for="snippet-${c.id}">${s.snippet}</label><textarea id="snippet-${c.id}" class="share-url" rows="3" readonly ${copyAttrs(u.copyCode, u)}>${widgetSnippet(publicUrl, c.publicKey)}</textarea></div>
-<p><a href="${widgetPath(survey.id, c.id)}">${u.editWidget(c.name)}</a> · <a href="${widgetPath(survey.id, c.id)}/test">${u.testLink(c.name)}</a></p></section>`)}
+<p><a href="${widgetPath(survey.id, c.id)}">${u.editWidget(name)}</a> · <a href="${widgetPath(survey.id, c.id)}/test">${u.testLink(name)}</a></p></section>`; })}
 <form method="post" action="${hubPath(survey.id)}/widget" novalidate><h3>${s.newWidget}</h3>
 ${errorSummary(p.w, errors)}
 ${widgetFields(s, { ...form, widgetName: form.widgetName ?? `${survey.name} – widget` }, errors)}
@@ -409,15 +422,17 @@ ${widgetFields(s, { ...form, widgetName: form.widgetName ?? `${survey.name} – 
 
 function kioskSection(s: HubStrings, u: HubSetupStrings, p: OpenPage, survey: Survey, kiosks: Collector[], errors: Errors, form: Form, publicUrl: string, done: string | undefined): SafeHtml {
   const kioskErrors: Errors = new Map([...errors].filter(([k]) => kioskFormFields.includes(k)));
+  const names = shownNames(kiosks);
   return html`<section aria-labelledby="kiosk-heading"><h2 id="kiosk-heading">${s.kioskHeading}</h2><p class="muted">${s.kioskHint}</p>
 ${done === 'created' ? notice(s.kioskCreated) : done === 'saved' ? notice(u.kioskSaved) : ''}
 ${kiosks.map((c) => {
     const language = kioskLanguage(survey, c);
-    return html`<section class="card" id="kiosk-${c.id}" aria-labelledby="kiosk-${c.id}-heading"><h3 id="kiosk-${c.id}-heading">${c.name}</h3>
+    const name = names.get(c.id) ?? c.name;
+    return html`<section class="card" id="kiosk-${c.id}" aria-labelledby="kiosk-${c.id}-heading"><h3 id="kiosk-${c.id}-heading">${name}</h3>
 <dl><dt>${u.kioskLanguage}</dt><dd>${languageNames[language] ?? language}</dd><dt>${s.resetSeconds}</dt><dd>${c.resetSeconds}</dd></dl>
 <div class="field"><label for="kiosk-${c.id}-link">${s.deviceLink(languageNames[language] ?? language)}</label>
 <input id="kiosk-${c.id}-link" class="share-url" type="text" readonly value="${publicUrl}/k/${c.publicKey}?lang=${language}" ${copyAttrs(u.copyLink, u)}></div>
-<p><a href="${hubPath(survey.id)}/kiosk/${c.id}">${u.editKiosk(c.name)}</a></p></section>`;
+<p><a href="${hubPath(survey.id)}/kiosk/${c.id}">${u.editKiosk(name)}</a></p></section>`;
   })}
 <form method="post" action="${hubPath(survey.id)}/kiosk" novalidate><h3>${s.newKiosk}</h3>
 ${errorSummary(p.w, kioskErrors)}
