@@ -111,6 +111,7 @@ try {
     ['setup-organisation', '/app/setup/organisation?lang=en'], ['account', '/app/account?lang=en'],
     ['audit-log', '/app/setup/audit-log?lang=en'], ['board-report', '/app/reports/board?lang=en'],
     ['segments', '/app/segments?lang=en'], ['benchmarks', '/app/benchmarks?lang=en'],
+    ['theme', '/app/setup/organisation/theme?lang=en'],
   ]) {
     await desktop.goto(`${base}${path}`);
     await shot(desktop, name);
@@ -119,6 +120,17 @@ try {
   await desktop.goto(`${base}/app/setup/surveys/${pulse.id}/send?lang=en`);
   await Promise.all([desktop.waitForNavigation(), desktop.getByRole('button', { name: 'Check', exact: true }).click()]);
   await shot(desktop, 'send-check');
+  // Needs-based clusters of the first survey that has score questions, with its driver questions and the best of 2–5.
+  if (!only || only.has('needs-clusters')) {
+    await desktop.goto(`${base}/app/segments/needs?lang=en`);
+    const first = await desktop.locator('#survey option').nth(1).getAttribute('value');
+    if (first) {
+      await desktop.getByLabel('Survey').selectOption(first);
+      await Promise.all([desktop.waitForNavigation(), desktop.getByRole('button', { name: 'Choose a survey' }).click()]);
+      await Promise.all([desktop.waitForNavigation(), desktop.getByRole('button', { name: 'Find clusters' }).click()]);
+      await shot(desktop, 'needs-clusters');
+    }
+  }
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();

@@ -3,8 +3,11 @@
  * Finnish, Swedish, English and Polish. Counts take each language's plural forms (plural.ts);
  * numbers come in already written in the reader's language.
  */
-import type { UiLanguage } from './index.ts';
-import { plural } from './plural.ts';
+import { formatNumber, type UiLanguage } from './index.ts';
+import { plural, type PluralForms } from './plural.ts';
+
+/** A count in its plural form, the number written as the language writes it (4 341, 4,341). */
+const count = (language: UiLanguage, n: number, forms: PluralForms) => plural(language, n, forms, (x) => formatNumber(x, language));
 
 /** Kaufman & Rousseeuw's reading of the mean silhouette width (Finding Groups in Data, 1990). */
 export type SilhouetteBand = 'strong' | 'reasonable' | 'weak' | 'none';
@@ -62,11 +65,11 @@ const en: NeedsStrings = {
   kOption: (k) => `${k} clusters`,
   emptyClusters: (e, k) => `${e} of the ${k} clusters asked for stayed empty: the answers form fewer distinct groups.`,
   show: 'Find clusters',
-  summary: (k, n) => `${plural('en', k, { one: '# cluster', other: '# clusters' })} among ${plural('en', n, { one: '# respondent', other: '# respondents' })}.`,
-  excluded: (n) => `${plural('en', n, { one: '# respondent was', other: '# respondents were' })} left out for a missing or “don’t know” answer.`,
+  summary: (k, n) => `${count('en', k, { one: '# cluster', other: '# clusters' })} among ${count('en', n, { one: '# respondent', other: '# respondents' })}.`,
+  excluded: (n) => `${count('en', n, { one: '# respondent was', other: '# respondents were' })} left out for a missing or “don’t know” answer.`,
   quality: (s, band) => `Quality: mean silhouette ${s}, ${{ strong: 'a strong structure', reasonable: 'a reasonable structure', weak: 'a weak structure that may be artificial', none: 'no substantial structure: the clusters overlap' }[band]}.`,
-  chosenK: (k, tried) => `${plural('en', k, { one: '# cluster', other: '# clusters' })} had the best silhouette of those tried (${tried}).`,
-  fewPerCluster: (n, k) => `Only ${plural('en', n, { one: '# respondent', other: '# respondents' })} for ${plural('en', k, { one: '# cluster', other: '# clusters' })}: about 30 per cluster are needed for stable groups.`,
+  chosenK: (k, tried) => `${count('en', k, { one: '# cluster', other: '# clusters' })} had the best silhouette of those tried (${tried}).`,
+  fewPerCluster: (n, k) => `Only ${count('en', n, { one: '# respondent', other: '# respondents' })} for ${count('en', k, { one: '# cluster', other: '# clusters' })}: about 30 per cluster are needed for stable groups.`,
   standardised: 'The questions use different scales, so answers were put on one scale (standard scores) before clustering; differences are still shown in answer points.',
   clusterHeading: (c, share, size) => `Cluster ${c}: ${share} of respondents (${size})`,
   higher: (label, points) => `higher than average on “${label}” (${points} points)`,
@@ -91,11 +94,11 @@ const fi: NeedsStrings = {
   kOption: (k) => `${k} ryhmää`,
   emptyClusters: (e, k) => `${e}/${k} pyydetystä ryhmästä jäi tyhjäksi: vastaukset muodostavat vähemmän erillisiä ryhmiä.`,
   show: 'Etsi ryhmät',
-  summary: (k, n) => `${plural('fi', k, { one: '# ryhmä', other: '# ryhmää' })}, ${plural('fi', n, { one: '# vastaaja', other: '# vastaajaa' })}.`,
-  excluded: (n) => `${plural('fi', n, { one: '# vastaaja jätettiin', other: '# vastaajaa jätettiin' })} pois puuttuvan tai ”en osaa sanoa” -vastauksen vuoksi.`,
+  summary: (k, n) => `${count('fi', k, { one: '# ryhmä', other: '# ryhmää' })}, ${count('fi', n, { one: '# vastaaja', other: '# vastaajaa' })}.`,
+  excluded: (n) => `${count('fi', n, { one: '# vastaaja jätettiin', other: '# vastaajaa jätettiin' })} pois puuttuvan tai ”en osaa sanoa” -vastauksen vuoksi.`,
   quality: (s, band) => `Laatu: siluetin keskiarvo ${s}, ${{ strong: 'vahva rakenne', reasonable: 'kohtuullinen rakenne', weak: 'heikko rakenne, joka voi olla keinotekoinen', none: 'ei olennaista rakennetta: ryhmät menevät päällekkäin' }[band]}.`,
-  chosenK: (k, tried) => `${plural('fi', k, { one: '# ryhmällä', other: '# ryhmällä' })} oli kokeilluista paras siluetti (${tried}).`,
-  fewPerCluster: (n, k) => `Vain ${plural('fi', n, { one: '# vastaaja', other: '# vastaajaa' })} ${plural('fi', k, { one: '# ryhmälle', other: '# ryhmälle' })}: vakaisiin ryhmiin tarvitaan noin 30 vastaajaa ryhmää kohden.`,
+  chosenK: (k, tried) => `${count('fi', k, { one: '# ryhmällä', other: '# ryhmällä' })} oli kokeilluista paras siluetti (${tried}).`,
+  fewPerCluster: (n, k) => `Vain ${count('fi', n, { one: '# vastaaja', other: '# vastaajaa' })} ${count('fi', k, { one: '# ryhmälle', other: '# ryhmälle' })}: vakaisiin ryhmiin tarvitaan noin 30 vastaajaa ryhmää kohden.`,
   standardised: 'Kysymyksillä on eri asteikot, joten vastaukset muunnettiin samalle asteikolle (standardipisteet) ennen ryhmittelyä; erot näytetään silti vastauspisteinä.',
   clusterHeading: (c, share, size) => `Ryhmä ${c}: ${share} vastaajista (${size})`,
   higher: (label, points) => `keskimääräistä korkeampi kohdassa ”${label}” (${points} pistettä)`,
@@ -120,11 +123,11 @@ const sv: NeedsStrings = {
   kOption: (k) => `${k} kluster`,
   emptyClusters: (e, k) => `${e} av de ${k} begärda klustren blev tomma: svaren bildar färre åtskilda grupper.`,
   show: 'Hitta kluster',
-  summary: (k, n) => `${plural('sv', k, { one: '# kluster', other: '# kluster' })} bland ${plural('sv', n, { one: '# svarande', other: '# svarande' })}.`,
-  excluded: (n) => `${plural('sv', n, { one: '# svarande', other: '# svarande' })} lämnades utanför för ett saknat svar eller ”vet inte”.`,
+  summary: (k, n) => `${count('sv', k, { one: '# kluster', other: '# kluster' })} bland ${count('sv', n, { one: '# svarande', other: '# svarande' })}.`,
+  excluded: (n) => `${count('sv', n, { one: '# svarande', other: '# svarande' })} lämnades utanför för ett saknat svar eller ”vet inte”.`,
   quality: (s, band) => `Kvalitet: medelsilhuett ${s}, ${{ strong: 'en stark struktur', reasonable: 'en rimlig struktur', weak: 'en svag struktur som kan vara konstlad', none: 'ingen väsentlig struktur: klustren överlappar' }[band]}.`,
-  chosenK: (k, tried) => `${plural('sv', k, { one: '# kluster', other: '# kluster' })} gav den bästa silhuetten av de prövade (${tried}).`,
-  fewPerCluster: (n, k) => `Bara ${plural('sv', n, { one: '# svarande', other: '# svarande' })} för ${plural('sv', k, { one: '# kluster', other: '# kluster' })}: ungefär 30 per kluster behövs för stabila grupper.`,
+  chosenK: (k, tried) => `${count('sv', k, { one: '# kluster', other: '# kluster' })} gav den bästa silhuetten av de prövade (${tried}).`,
+  fewPerCluster: (n, k) => `Bara ${count('sv', n, { one: '# svarande', other: '# svarande' })} för ${count('sv', k, { one: '# kluster', other: '# kluster' })}: ungefär 30 per kluster behövs för stabila grupper.`,
   standardised: 'Frågorna har olika skalor, så svaren fördes till en skala (standardpoäng) före klustringen; skillnaderna visas ändå i svarspoäng.',
   clusterHeading: (c, share, size) => `Kluster ${c}: ${share} av de svarande (${size})`,
   higher: (label, points) => `högre än genomsnittet på ”${label}” (${points} poäng)`,
@@ -146,14 +149,14 @@ const pl: NeedsStrings = {
   noSurveys: 'Żadna ankieta nie ma jeszcze dwóch pytań skalowych do grupowania.',
   questions: 'Pytania do grupowania', questionsHint: 'Co najmniej dwa pytania skalowe. Wstępnie wybrane: pytania-czynniki ankiety.',
   clusters: 'Liczba skupień', bestOf: 'Najlepsza z 2–5 (według sylwetki)',
-  kOption: (k) => plural('pl', k, { one: '# skupienie', few: '# skupienia', many: '# skupień', other: '# skupienia' }),
+  kOption: (k) => count('pl', k, { one: '# skupienie', few: '# skupienia', many: '# skupień', other: '# skupienia' }),
   emptyClusters: (e, k) => `${e} z ${k} żądanych skupień pozostało pustych: odpowiedzi tworzą mniej odrębnych grup.`,
   show: 'Znajdź skupienia',
-  summary: (k, n) => `${plural('pl', k, { one: '# skupienie', few: '# skupienia', many: '# skupień', other: '# skupienia' })} wśród ${plural('pl', n, { one: '# respondenta', few: '# respondentów', many: '# respondentów', other: '# respondenta' })}.`,
-  excluded: (n) => `${plural('pl', n, { one: '# respondenta pominięto', few: '# respondentów pominięto', many: '# respondentów pominięto', other: '# respondenta pominięto' })} z powodu brakującej odpowiedzi lub „nie wiem”.`,
+  summary: (k, n) => `${count('pl', k, { one: '# skupienie', few: '# skupienia', many: '# skupień', other: '# skupienia' })} wśród ${count('pl', n, { one: '# respondenta', few: '# respondentów', many: '# respondentów', other: '# respondenta' })}.`,
+  excluded: (n) => `${count('pl', n, { one: '# respondenta pominięto', few: '# respondentów pominięto', many: '# respondentów pominięto', other: '# respondenta pominięto' })} z powodu brakującej odpowiedzi lub „nie wiem”.`,
   quality: (s, band) => `Jakość: średnia sylwetka ${s}, ${{ strong: 'silna struktura', reasonable: 'rozsądna struktura', weak: 'słaba struktura, która może być sztuczna', none: 'brak istotnej struktury: skupienia się nakładają' }[band]}.`,
-  chosenK: (k, tried) => `${plural('pl', k, { one: '# skupienie dało', few: '# skupienia dały', many: '# skupień dało', other: '# skupienia dało' })} najlepszą sylwetkę spośród sprawdzonych (${tried}).`,
-  fewPerCluster: (n, k) => `Tylko ${plural('pl', n, { one: '# respondent', few: '# respondentów', many: '# respondentów', other: '# respondenta' })} na ${plural('pl', k, { one: '# skupienie', few: '# skupienia', many: '# skupień', other: '# skupienia' })}: do stabilnych grup potrzeba około 30 na skupienie.`,
+  chosenK: (k, tried) => `${count('pl', k, { one: '# skupienie dało', few: '# skupienia dały', many: '# skupień dało', other: '# skupienia dało' })} najlepszą sylwetkę spośród sprawdzonych (${tried}).`,
+  fewPerCluster: (n, k) => `Tylko ${count('pl', n, { one: '# respondent', few: '# respondentów', many: '# respondentów', other: '# respondenta' })} na ${count('pl', k, { one: '# skupienie', few: '# skupienia', many: '# skupień', other: '# skupienia' })}: do stabilnych grup potrzeba około 30 na skupienie.`,
   standardised: 'Pytania mają różne skale, więc przed grupowaniem odpowiedzi sprowadzono do jednej skali (wyniki standaryzowane); różnice pokazano nadal w punktach odpowiedzi.',
   clusterHeading: (c, share, size) => `Skupienie ${c}: ${share} respondentów (${size})`,
   higher: (label, points) => `wyżej niż średnio w „${label}” (${points} pkt)`,

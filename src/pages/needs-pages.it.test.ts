@@ -12,6 +12,7 @@ import { journeyWithTouchpoint } from '../../test/helpers/factories.ts';
 import { pageClient, sessionCookie, type PageClient } from '../../test/helpers/pages.ts';
 import { createUser } from '../auth/service.ts';
 import { silhouetteBand } from './needs-pages.ts';
+import { needsText } from '../i18n/needs-clusters.ts';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -44,6 +45,10 @@ describe('needs-based clusters page', () => {
 
   test('silhouette read on Kaufman and Rousseeuw’s scale', () => {
     assert.deepEqual([0.71, 0.7, 0.51, 0.5, 0.26, 0.25, -0.1].map(silhouetteBand), ['strong', 'reasonable', 'reasonable', 'weak', 'weak', 'none', 'none']);
+    // Counts are written as each language writes numbers, in its plural form.
+    assert.equal(needsText('en').summary(2, 4341), '2 clusters among 4,341 respondents.');
+    assert.equal(needsText('fi').summary(1, 4341), '1 ryhmä, 4\u00a0341 vastaajaa.');
+    assert.equal(needsText('pl').summary(5, 22), '5 skupień wśród 22 respondentów.');
   });
 
   test('the segments page links to it; choosing a survey preselects its driver questions', async () => {

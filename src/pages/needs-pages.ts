@@ -60,11 +60,13 @@ ${report.quality.tried.length > 1 ? html`<p class="muted">${s.chosenK(report.k, 
 ${report.n < 30 * report.k ? html`<p class="muted">${s.fewPerCluster(report.n, report.k)}</p>` : ''}
 ${report.standardised ? html`<p class="muted">${s.standardised}</p>` : ''}
 ${clusters.map((c) => {
-    const apart = c.distinctive.map((d) => (d.direction === 'higher' ? s.higher : s.lower)(label(survey, d.key, language), signed(d.difference, language)));
+    // A question the cluster answers as everyone does (under 0.05 points apart) does not set it apart.
+    const apart = c.distinctive.filter((d) => Math.abs(d.difference) >= 0.05)
+      .map((d) => (d.direction === 'higher' ? s.higher : s.lower)(label(survey, d.key, language), signed(d.difference, language)));
     const id = `cluster-${c.cluster}`;
     return html`<section aria-labelledby="${id}">
 <h3 id="${id}">${s.clusterHeading(c.cluster, percent(c.share, language), c.size)}</h3>
-<p>${s.setsApart} ${new Intl.ListFormat(localeOf(language), { type: 'conjunction' }).format(apart)}.</p>
+${apart.length > 0 ? html`<p>${s.setsApart} ${new Intl.ListFormat(localeOf(language), { type: 'conjunction' }).format(apart)}.</p>` : ''}
 <div class="table-scroll"><table aria-labelledby="${id}">
 <thead><tr><th scope="col">${s.question}</th><th scope="col" class="num">${s.clusterMean}</th><th scope="col" class="num">${s.overallMean}</th><th scope="col" class="num">${s.difference}</th></tr></thead>
 <tbody>${c.attributes.map((a) => html`<tr><th scope="row">${label(survey, a.key, language)}</th><td class="num">${formatNumber(a.mean, language, 1)}</td><td class="num">${formatNumber(a.overall, language, 1)}</td><td class="num">${signed(a.difference, language)}</td></tr>`)}</tbody>
