@@ -4,7 +4,8 @@
  *  - /app/setup/organisation   name, time zone, default language, smallest group shown, quarantine, the analytic
  *                              pages' default period and the business hours case SLAs count (org:manage);
  *  - /app/setup/audit-log      who did what and when, newest first, 50 a page (audit:read);
- *  - /app/account              own name, UI language and password (every signed-in person; linked from the banner).
+ *  - /app/account              own name, UI language and password (every signed-in person; linked from the banner),
+ *                               and whether two-step sign-in is on (changed on /app/account/two-step, two-step-pages.ts).
  *
  * The account page uses notifications:read, the permission of "a signed-in person's own" pages:
  * every role, no API key (a key belongs to no person). Bad input re-renders the form with 400
@@ -28,6 +29,7 @@ import type { WorkStrings } from '../i18n/work.ts';
 import { html, type SafeHtml } from './html.ts';
 import { checkboxGroup, dateTime, errorSummary, inputField, many, notice, one, page, selectField, type Errors, type OpenPage } from './page-kit.ts';
 import { LANGUAGE_COOKIE } from './session.ts';
+import { twoStepSection } from './two-step-pages.ts';
 
 type Option = [value: string, label: string];
 const ORG = '/app/setup/organisation';
@@ -168,7 +170,8 @@ ${selectField('language', s.language, languageOptions(), v.language, pe)}
 ${inputField('currentPassword', s.currentPassword, '', we, { type: 'password', required: true, attrs: 'autocomplete="current-password"' })}
 ${inputField('newPassword', s.newPassword, '', we, { type: 'password', required: true, hint: s.newPasswordHint(MIN_PASSWORD_LENGTH), attrs: passwordAttrs })}
 ${inputField('repeatPassword', s.repeatPassword, '', we, { type: 'password', required: true, attrs: passwordAttrs })}
-<div><button class="button" type="submit">${s.changePassword}</button></div></form></section>`, status);
+<div><button class="button" type="submit">${s.changePassword}</button></div></form></section>
+${await twoStepSection(db, p)}`, status);
   }
 
   page(app, 'GET', ACCOUNT, 'notifications:read', async (request, _reply, p) => {
