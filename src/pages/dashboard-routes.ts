@@ -26,7 +26,6 @@ import { casePageRoutes } from './case-pages.ts';
 import { actionPageRoutes } from './action-pages.ts';
 import { setupPageRoutes } from './setup-pages.ts';
 import { orgSettingsPageRoutes } from './org-settings-pages.ts';
-import { twoStepPageRoutes } from './two-step-pages.ts';
 import { alertRulePageRoutes } from './alert-rule-pages.ts';
 import { rootCausePageRoutes } from './root-cause-pages.ts';
 import { contactPageRoutes } from './contact-pages.ts';
@@ -162,7 +161,6 @@ export async function dashboardRoutes(app: FastifyInstance) {
   await setupPageRoutes(app);
   // The organisation's settings and audit log, and one's own account (linked from the banner).
   await orgSettingsPageRoutes(app);
-  await twoStepPageRoutes(app);
   await alertRulePageRoutes(app);
   await rootCausePageRoutes(app);
   await contactPageRoutes(app);

@@ -29,7 +29,7 @@ import type { WorkStrings } from '../i18n/work.ts';
 import { html, type SafeHtml } from './html.ts';
 import { checkboxGroup, dateTime, errorSummary, inputField, many, notice, one, page, selectField, type Errors, type OpenPage } from './page-kit.ts';
 import { LANGUAGE_COOKIE } from './session.ts';
-import { twoStepSection } from './two-step-pages.ts';
+import { twoStepPageRoutes, twoStepSection } from './two-step-pages.ts';
 
 type Option = [value: string, label: string];
 const ORG = '/app/setup/organisation';
@@ -215,4 +215,7 @@ ${await twoStepSection(db, p)}`, status);
     }
     return accountPage(p, { passwordErrors: new Map(problems.map((x) => [x.field, message(x)])) }, 400);
   });
+
+  // Two-step sign-in, the account page's own sub-page.
+  await twoStepPageRoutes(app);
 }

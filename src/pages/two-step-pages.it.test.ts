@@ -6,26 +6,10 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import QRCode from 'qrcode';
 import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { earlyInStep, RFC6238_SHA1_SECRET, stepNow, totpAt } from '../../test/helpers/rfc6238.ts';
 import { createUser } from '../auth/service.ts';
-
-/** RFC 4648 base32 and RFC 6238 TOTP (SHA-1, 6 digits, 30 s), written out independently of the code under test. */
-function base32Bytes(text: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const bits = [...text.replace(/\s/g, '')].map((c) => alphabet.indexOf(c).toString(2).padStart(5, '0')).join('');
-  return Buffer.from(bits.match(/.{8}/g)!.map((byte) => parseInt(byte, 2)));
-}
-function totpAt(secret: string, step: number): string {
-  const counter = Buffer.alloc(8);
-  counter.writeUInt32BE(Math.floor(step / 2 ** 32), 0);
-  counter.writeUInt32BE(step % 2 ** 32, 4);
-  const mac = createHmac('sha1', base32Bytes(secret)).update(counter).digest();
-  const offset = mac[19] & 0xf;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-const stepNow = () => Math.floor(Date.now() / 30_000);
 
 /** A browser without scripts: keeps its cookies, posts forms from Kaiku's origin, does not follow redirects. */
 function browserLike(t: TestApp) {
@@ -73,10 +57,14 @@ describe('two-step sign-in on the account pages', () => {
     return b;
   }
 
+  test('the test\'s own TOTP matches RFC 6238 appendix B', () => {
+    assert.equal(totpAt(RFC6238_SHA1_SECRET, 1), '287082', 'T = 59 s');
+    assert.equal(totpAt(RFC6238_SHA1_SECRET, Math.floor(1111111109 / 30)), '081804');
+  });
+
   test('enrol by the forms, sign in with a code and with a recovery code once, turn it off with a code', async () => {
     // Confirming, signing in and turning off use three steps in a row (N-1, N, N+1), all accepted within step N: start early in a step.
-    const into = Date.now() % 30_000;
-    if (into > 15_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - into + 100));
+    await earlyInStep();
 
     const b = await signedIn();
     const account = await b.get('/app/account');
