@@ -297,6 +297,8 @@ export const surveys = pgTable('surveys', {
   /** Respondent-facing texts per language: { title: {fi, en…}, intro: {…}, thanks: {…} }. */
   texts: jsonb('texts').notNull(),
   touchpointId: uuid('touchpoint_id'),
+  /** Anonymous respondents are asked whether the organisation may contact them (response_contact_requests). */
+  askContactConsent: boolean('ask_contact_consent').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
@@ -444,6 +446,24 @@ export const answers = pgTable('answers', {
   check('answers_one_value', sql`(
     (${t.number} is not null)::int + (${t.choice} is not null)::int + (${t.choices} is not null)::int
     + (${t.text} is not null)::int + ${t.dontKnow}::int) = 1`),
+]);
+
+/**
+ * An anonymous respondent's consent to be contacted about their answer, with the address they
+ * gave (issue 15.4). Written with the response, deleted with it (retention) or with its open
+ * texts, and on erasure of a contact with the same address (src/privacy/erase.ts). No foreign key
+ * to responses, for the reasons given there.
+ */
+export const responseContactRequests = pgTable('response_contact_requests', {
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  responseId: uuid('response_id').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.responseId] }),
+  index('response_contact_requests_email').on(t.orgId, t.email),
+  check('response_contact_requests_address', sql`${t.email} is not null or ${t.phone} is not null`),
 ]);
 
 /**

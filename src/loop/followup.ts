@@ -22,19 +22,26 @@ import { publishLoopEvents, type LoopEvent } from './events.ts';
 
 export interface CustomerMailDeps extends LoopDeps { mailer?: Mailer; publicUrl: string }
 
-interface Recipient { email: string | null; name: string | null; language: string | null; consent: boolean; withdrawn: boolean; organisation: string; sender: string | null; responseLanguage: string | null }
+interface Recipient { email: string | null; name: string | null; language: string | null; consent: boolean; withdrawn: boolean; organisation: string; sender: string | null; responseLanguage: string | null; requested: boolean }
 
+/**
+ * Whom a case's e-mails go to: its contact, or — when the answer came without one — the address
+ * the respondent gave with their consent to be contacted about it (src/surveys/contact-requests.ts).
+ * That consent is for this follow-up only, not for survey e-mails (`consent` stays false).
+ */
 async function recipientOf(db: Queryable, orgId: string, c: { contactId: unknown; ownerUserId: string | null; responseId: unknown }): Promise<Recipient> {
   const [row] = await db.query<Recipient>(
-    `select ct.email, ct.name, ct.language, (ct.consent_survey_email and ct.consent_withdrawn_at is null) as consent,
-            (ct.consent_withdrawn_at is not null) as withdrawn,
+    `select coalesce(ct.email, case when ct.id is null then rcr.email end) as email, ct.name, ct.language,
+            coalesce(ct.consent_survey_email and ct.consent_withdrawn_at is null, false) as consent,
+            (ct.consent_withdrawn_at is not null) as withdrawn, (ct.id is null and rcr.email is not null) as requested,
             o.name as organisation, u.name as sender, r.language as "responseLanguage"
        from organizations o
        left join contacts ct on ct.org_id = o.id and ct.id = $2
        left join users u on u.org_id = o.id and u.id = $3
        left join responses r on r.org_id = o.id and r.id = $4
+       left join response_contact_requests rcr on rcr.org_id = o.id and rcr.response_id = r.id and $2::uuid is null
       where o.id = $1`, [orgId, c.contactId ?? null, c.ownerUserId, c.responseId ?? null]);
-  if (!row?.email) throw conflict('The case has no contact with an e-mail address to write to', 'id');
+  if (!row?.email) throw conflict('The case has no contact with an e-mail address to write to, and the customer did not give one with consent to be contacted', 'id');
   return row;
 }
 

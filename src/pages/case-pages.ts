@@ -19,6 +19,8 @@ import { addNote, casePriorities, caseScope, caseStatuses, getCase, listCases, t
 import { sendFollowUp, sendResurvey, type CustomerMailDeps } from '../loop/followup.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { redactPii } from '../text/redact.ts';
+import { contactRequestOf } from '../surveys/contact-requests.ts';
+import { contactConsentText } from '../i18n/contact-consent.ts';
 import type { WorkStrings } from '../i18n/work.ts';
 import { loopUiText } from '../i18n/loop-ui.ts';
 import { caseInboxText } from '../i18n/case-inbox.ts';
@@ -326,12 +328,23 @@ ${selectionError ? html`<p id="selection" class="error-message">${selectionError
     const outcomeText = (o: unknown) => (isRecoveryOutcome(o) ? ci.outcomes[o] : '–');
     const now = deps().now();
     const seesContacts = p.can('contacts:read');
-    const [labels, contact, employee] = await Promise.all([
+    const [labels, contact, employee, asked] = await Promise.all([
       found.responseId ? db.query<{ key: string; texts: Record<string, { label?: string }> }>(
         `select q.key, q.texts from questions q join responses r on r.org_id = q.org_id and r.survey_id = q.survey_id where r.org_id = $1 and r.id = $2`, [auth.orgId, found.responseId]) : [],
       seesContacts && found.contactId ? db.query<{ name: string | null; email: string | null }>(`select name, email from contacts where org_id = $1 and id = $2`, [auth.orgId, found.contactId]) : [],
       found.employeeId ? db.query<{ name: string }>(`select name from employees where org_id = $1 and id = $2`, [auth.orgId, found.employeeId]) : [],
+      found.contactId ? undefined : contactRequestOf(db, auth.orgId, found.responseId),
     ]);
+    // An answer without a known contact: the customer is reached only through the address they
+    // gave with their consent; without one, what they typed in the comment stays redacted for all.
+    const cc = contactConsentText(p.language).strings.casePage;
+    const anonymous = !found.contactId && found.responseId !== null;
+    const showsText = seesContacts && (!anonymous || asked !== undefined);
+    const requestAddress = asked ? [asked.email, asked.phone].filter(Boolean).join(' · ') : '';
+    const consentLine = !anonymous ? '' : asked
+      ? html`<p id="contact-request"><strong>${seesContacts ? cc.asked(requestAddress, dateTime(asked.consentedAt, p.language, p.timeZone)) : cc.askedHidden(dateTime(asked.consentedAt, p.language, p.timeZone))}</strong></p>`
+      : html`<p id="contact-request">${cc.noConsent}</p>`;
+    const canWrite = Boolean(found.contactId) || Boolean(asked?.email);
     const labelOf = new Map(labels.map((l) => [l.key, l.texts?.[p.language]?.label ?? Object.values(l.texts ?? {})[0]?.label ?? l.key]));
     const answerText = (a: (typeof found.answers)[number]) => a.dontKnow ? cp.dontKnow : a.number !== null ? String(a.number) : a.choice ?? (a.choices ? a.choices.join(', ') : '');
     const errors = state.errors ?? new Map();
@@ -402,9 +415,10 @@ ${found.rootCauseCode || found.status === 'closed' ? html`<dt>${ci.details.rootC
 
 <h2>${cp.answerHeading}</h2>
 ${seesContacts ? (contact[0] ? html`<p><strong>${cp.contact}:</strong> ${[contact[0].name, contact[0].email].filter(Boolean).join(' · ') || '–'}</p>` : '') : html`<p><strong>${cp.contact}:</strong> ${cp.contactHidden}</p>`}
+${consentLine}
 ${found.answers.length === 0 ? html`<p>${cp.noResponse}</p>` : html`<dl class="details">${found.answers.map((a) => html`<dt>${labelOf.get(a.key) ?? a.key}</dt><dd>${a.text !== null
-      ? html`<blockquote class="verbatim">${seesContacts ? a.text : redactPii(a.text)}</blockquote>` : answerText(a)}</dd>`)}</dl>
-${!seesContacts && found.answers.some((a) => a.text !== null) ? html`<p class="muted">${cp.redactedNote}</p>` : ''}`}
+      ? html`<blockquote class="verbatim">${showsText ? a.text : redactPii(a.text)}</blockquote>` : answerText(a)}</dd>`)}</dl>
+${!showsText && found.answers.some((a) => a.text !== null) ? html`<p class="muted">${cp.redactedNote}</p>` : ''}`}
 
 <h2>${cp.resurveyResult}</h2>
 ${found.followUpScore === null || found.followUpScore === undefined ? html`<p>${cp.noResurvey}</p>`
@@ -433,10 +447,11 @@ ${textareaField('text', cp.comment, values.text, formFor('note'), { required: tr
 <div><button class="button" type="submit">${cp.commentSubmit}</button></div></form></section>
 
 <section class="panel" aria-labelledby="follow-up-heading"><h3 id="follow-up-heading">${cp.followUpHeading}</h3>
-${found.contactId ? html`<form method="post" action="/app/cases/${found.id}/follow-up" class="stack" novalidate>
+${asked && !asked.email ? html`<p>${cc.phoneOnly}</p>` : ''}
+${canWrite ? html`${asked?.email && seesContacts ? html`<p id="follow-up-to">${cc.followUpTo(asked.email)}</p>` : ''}<form method="post" action="/app/cases/${found.id}/follow-up" class="stack" novalidate>
 ${inputField('subject', cp.subject, values.subject, formFor('follow-up'), { attrs: 'maxlength="150"' })}
 ${textareaField('message', cp.message, values.message, formFor('follow-up'), { required: true })}
-<div><button class="button" type="submit">${cp.followUpSubmit}</button></div></form>` : html`<p>${cp.noContact}</p>`}</section>
+<div><button class="button" type="submit">${cp.followUpSubmit}</button></div></form>` : html`<p>${anonymous && !asked ? cc.noConsent : cp.noContact}</p>`}</section>
 
 ${found.contactId && (found.status === 'resolved' || found.status === 'closed') && !found.resurveyInvitationId ? html`<section class="panel" aria-labelledby="resurvey-heading"><h3 id="resurvey-heading">${cp.resurveyHeading}</h3>
 <p>${cp.resurveyIntro}</p>${formFor('resurvey').has('resurvey') ? html`<p class="error-message" id="resurvey">${formFor('resurvey').get('resurvey')}</p>` : ''}

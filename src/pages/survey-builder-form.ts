@@ -4,7 +4,7 @@
  * add an option), its check into a `SurveyInput` with errors at the fields, and a lenient
  * `Survey` for the preview, which shows an unfinished draft too. No HTTP, no database.
  *
- * Field names: name, kind, status, touchpointId, defaultLanguage, languages (checkboxes),
+ * Field names: name, kind, status, touchpointId, askContactConsent, defaultLanguage, languages (checkboxes),
  * title_<lang>, intro_<lang>, thanks_<lang>; per question i: q<i>_key, q<i>_type,
  * q<i>_required, q<i>_driver, q<i>_dk, q<i>_scaleMax, q<i>_why (+ q<i>_whyshown),
  * q<i>_text_<lang>, q<i>_extra (help texts, kept as JSON), option rows q<i>_o<j>_value,
@@ -35,7 +35,7 @@ export interface DraftQuestion {
 export interface DraftCondition { question: string; op: string; values: string[] }
 export type ConditionOp = (typeof conditionOps)[number];
 export interface Draft {
-  name: string; kind: string; status: string; touchpointId: string; defaultLanguage: string; languages: string[];
+  name: string; kind: string; status: string; touchpointId: string; askContactConsent: boolean; defaultLanguage: string; languages: string[];
   title: Texts; intro: Texts; thanks: Texts; questions: DraftQuestion[];
 }
 
@@ -110,7 +110,7 @@ export function newQuestion(type: QuestionType, draft: Pick<Draft, 'questions'>)
 }
 
 export function emptyDraft(language: string): Draft {
-  const draft: Draft = { name: '', kind: 'pulse', status: 'draft', touchpointId: '', defaultLanguage: language, languages: [language], title: {}, intro: {}, thanks: {}, questions: [] };
+  const draft: Draft = { name: '', kind: 'pulse', status: 'draft', touchpointId: '', askContactConsent: false, defaultLanguage: language, languages: [language], title: {}, intro: {}, thanks: {}, questions: [] };
   draft.questions.push(newQuestion('nps', draft));
   return draft;
 }
@@ -119,7 +119,7 @@ export function emptyDraft(language: string): Draft {
 export function draftFromSurvey(survey: Survey): Draft {
   const keys = new Set(survey.questions.map((q) => q.key));
   return {
-    name: survey.name, kind: survey.kind, status: survey.status, touchpointId: survey.touchpointId ?? '', defaultLanguage: survey.defaultLanguage,
+    name: survey.name, kind: survey.kind, status: survey.status, touchpointId: survey.touchpointId ?? '', askContactConsent: survey.askContactConsent, defaultLanguage: survey.defaultLanguage,
     languages: [...survey.languages], title: { ...survey.texts.title }, intro: { ...survey.texts.intro }, thanks: { ...survey.texts.thanks },
     questions: survey.questions.map((q) => {
       const help = Object.fromEntries(Object.entries(q.texts).filter(([, t]) => t.help).map(([l, t]) => [l, t.help as string]));
@@ -177,7 +177,7 @@ export function readDraft(body: unknown): Draft {
   }
   const languages = [...new Set(all(b, 'languages').filter((l) => LANG.test(l)))];
   return {
-    name: str(b, 'name'), kind: str(b, 'kind'), status: str(b, 'status'), touchpointId: str(b, 'touchpointId'), defaultLanguage: str(b, 'defaultLanguage'),
+    name: str(b, 'name'), kind: str(b, 'kind'), status: str(b, 'status'), touchpointId: str(b, 'touchpointId'), askContactConsent: str(b, 'askContactConsent') === '1', defaultLanguage: str(b, 'defaultLanguage'),
     languages, title: texts(b, 'title'), intro: texts(b, 'intro'), thanks: texts(b, 'thanks'), questions,
   };
 }
@@ -219,7 +219,7 @@ export function toInput(draft: Draft): SurveyInput {
   return {
     name: draft.name.trim(), kind: draft.kind as SurveyInput['kind'], status: draft.status as SurveyInput['status'], defaultLanguage: draft.defaultLanguage, languages: langs,
     title: onlyIn(draft.title, langs), ...(optional(draft.intro) ? { intro: optional(draft.intro) } : {}), ...(optional(draft.thanks) ? { thanks: optional(draft.thanks) } : {}),
-    touchpointId: draft.touchpointId || null,
+    touchpointId: draft.touchpointId || null, askContactConsent: draft.askContactConsent,
     questions: draft.questions.map((q): QuestionInput => {
       const options = q.options.filter((o) => !blankRow(o)).map((o) => ({ value: o.value, label: onlyIn(o.label, langs) }));
       return {
@@ -352,6 +352,6 @@ export function previewSurvey(draft: Draft): Survey {
   return {
     id: 'preview', orgId: '', name: draft.name, kind: input.kind, status: 'active', defaultLanguage, languages,
     texts: { title: input.title, ...(input.intro ? { intro: input.intro } : {}), ...(input.thanks ? { thanks: input.thanks } : {}) },
-    touchpointId: null, questions,
+    touchpointId: null, askContactConsent: input.askContactConsent ?? false, questions,
   };
 }

@@ -33,6 +33,7 @@ import { KaikuError } from '../errors.ts';
 import { questionTypes, surveyKinds, surveyStatuses, type Survey } from '../surveys/schema.ts';
 import { createSurvey, getSurvey, listSurveys, replaceSurvey, setSurveyStatus, surveyUsage, touchpointChoices } from '../surveys/service.ts';
 import { html, raw, type SafeHtml } from './html.ts';
+import { contactConsentText } from '../i18n/contact-consent.ts';
 import { checkboxGroup, confirmation, errorSummary, inputField, many, notice, one, page, selectField, textareaField, uuidParam, type Errors, type OpenPage } from './page-kit.ts';
 import {
   applyEdit, checkDraft, conditionKind, conditionValues, draftFromSurvey, emptyDraft, formField, opsFor, previewSurvey, readDraft,
@@ -185,6 +186,7 @@ function renderEditor(p: OpenPage, st: EditorState, httpStatus = 200) {
   const s = builderText(p.language);
   const { w } = p;
   const { draft } = st;
+  const cc = contactConsentText(p.language).strings.builder;
   const errors = st.errors ?? new Map();
   const title = st.id ? s.editTitle(draft.name) : s.newTitle;
   const status: Survey['status'] = st.status ?? 'draft';
@@ -213,6 +215,8 @@ ${selectField('kind', s.kind, surveyKinds.map((k): Option => [k, s.kinds[k]]), d
 ${selectField('status', w.common.status, surveyStatuses.map((k): Option => [k, s.statuses[k]]), draft.status, errors)}
 ${selectField('touchpointId', s.touchpoint, [['', s.noTouchpoint], ...st.touchpoints.map((t): Option => [t.id, t.name])], draft.touchpointId, errors)}
 </div>
+<div class="choice"><input type="checkbox" id="askContactConsent" name="askContactConsent" value="1" aria-describedby="askContactConsent-hint"${draft.askContactConsent ? raw(' checked') : ''}><label for="askContactConsent">${cc.option}</label></div>
+<p class="hint" id="askContactConsent-hint">${cc.hint}</p>
 ${checkboxGroup('languages', s.languages, languageChoices.map((l): Option => [l, langName(l)]), draft.languages, errors, s.languagesHint)}
 <div class="form-grid">
 ${selectField('defaultLanguage', s.defaultLanguage, languageChoices.map((l): Option => [l, langName(l)]), draft.defaultLanguage, errors)}

@@ -22,6 +22,7 @@ import { surveyCsp } from './survey.css.ts';
 import { toProblem } from '../http/problem.ts';
 import { checkSubmission, formTokenPattern, issueFormToken } from '../http/bot-guard.ts';
 import { surveyPageTheme } from './theme-assets.ts';
+import { checkContactForm, readContactForm, storeContactRequest, type ContactRequestForm } from '../surveys/contact-requests.ts';
 
 type Query = Record<string, unknown>;
 type Body = Record<string, unknown>;
@@ -110,6 +111,10 @@ function languageLinks(path: string, context: Record<string, string>, survey: Su
   return survey.languages.map((language) => ({ language, href: href(path, { ...context, lang: language }), current: language === current }));
 }
 
+/** Only a respondent nobody knows is asked: an invitation's contact has their own consents. */
+const asksContact = (answering: Answering) => answering.survey.askContactConsent && !answering.invitation;
+const noContactForm: ContactRequestForm = { consent: false, email: '', phone: '' };
+
 function sendPage(reply: FastifyReply, status: number, body: string) {
   return reply.status(status).type('text/html; charset=utf-8').send(body);
 }
@@ -172,6 +177,7 @@ export async function surveyPageRoutes(app: FastifyInstance) {
       theme,
       survey: answering.survey, language, nonce: newNonce(answering.survey.id), errors: [],
       values: prefillFromQuery(answering.survey, request.query as Query),
+      ...(asksContact(answering) ? { contact: { form: noContactForm, problems: [] } } : {}),
       action: href(answering.path, { ...answering.context, lang: language }),
       languageLinks: languageLinks(answering.path, answering.context, answering.survey, language),
     }));
@@ -200,8 +206,11 @@ export async function surveyPageRoutes(app: FastifyInstance) {
     if (!nonce || (verdict !== 'ok' && verdict !== 'too_fast' && verdict !== 'expired')) return sendMessage(db, request, reply, 'failed', 400, survey, invitation);
     const parsed = parseSurveyForm(survey, body);
     const theme = await surveyPageTheme(db, answering.orgId, survey.id);
+    const contactForm = asksContact(answering) ? readContactForm(body) : undefined;
+    const contact = contactForm ? checkContactForm(contactForm) : undefined;
     const rerender = (errors: FieldError[], status: number) => sendPage(reply, status, renderSurveyForm({
       theme, survey, language, nonce: verdict === 'expired' ? newNonce(survey.id) : nonce, errors, values: parsed.values,
+      ...(contactForm && contact ? { contact: { form: contactForm, problems: contact.problems } } : {}),
       action: href(answering.path, { ...answering.context, lang: language }),
       languageLinks: languageLinks(answering.path, answering.context, survey, language),
     }));
@@ -209,7 +218,7 @@ export async function surveyPageRoutes(app: FastifyInstance) {
     // stored, the form comes back with the answers kept and the same token, so sending it
     // again a moment later goes through.
     if (verdict === 'too_fast' || verdict === 'expired') return rerender([{ question: null, problem: { kind: 'retry' } }], 400);
-    if (parsed.errors.length > 0) return rerender(parsed.errors, 400);
+    if (parsed.errors.length > 0 || (contact?.problems.length ?? 0) > 0) return rerender(parsed.errors, 400);
 
     const idempotencyKey = submissionKey(survey.id, nonce);
     const input: ResponseInput = {
@@ -225,6 +234,13 @@ export async function surveyPageRoutes(app: FastifyInstance) {
             [invitation.orgId, invitation.id]);
           if (claimed.length === 0) throw new AlreadyAnswered();
           await ingestResponses(tx, answering.orgId, [input], 'web', () => '');
+        });
+      } else if (contact?.request) {
+        const request = contact.request;
+        // The consent is stored with the response or not at all.
+        await db.transaction(async (tx) => {
+          const [stored] = await ingestResponses(tx, answering.orgId, [input], 'web', () => '');
+          if (stored.created) await storeContactRequest(tx, answering.orgId, stored.id, request, app.deps.now ? app.deps.now() : new Date());
         });
       } else {
         await ingestResponses(db, answering.orgId, [input], 'web', () => '');

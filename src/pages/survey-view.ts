@@ -15,6 +15,8 @@ import { scaleOf, type Question, type Survey } from '../surveys/schema.ts';
 import { DONT_KNOW, TEXT_MAX_LENGTH, type FieldError, type FieldProblem } from './survey-form.ts';
 import { surveyCss, surveyScript } from './survey.css.ts';
 import { honeypotInput } from '../http/bot-guard.ts';
+import { contactConsentText } from '../i18n/contact-consent.ts';
+import { EMAIL_MAX, PHONE_MAX, type ContactRequestForm, type ContactRequestProblem } from '../surveys/contact-requests.ts';
 
 export interface LanguageLink { language: string; href: string; current: boolean }
 
@@ -39,6 +41,8 @@ export interface SurveyFormPage {
   errors: FieldError[];
   languageLinks: LanguageLink[];
   theme?: PageTheme;
+  /** The consent to be contacted (anonymous respondents of a survey that asks): what was typed and its problems. */
+  contact?: { form: ContactRequestForm; problems: ContactRequestProblem[] };
 }
 
 /** A text in `language`, else the survey default, with the language it is really in. */
@@ -177,13 +181,39 @@ ${legend}${errorHtml}${helpHtml}${noteHtml}${multi ? html`<span class="hint" id=
 </fieldset>`);
 }
 
+const contactFieldId = { email: 'f-contact-email', phone: 'f-contact-phone' } as const;
+
+/** The optional consent at the end of the form: an unticked box and the addresses, needed only when it is ticked. */
+function renderContactConsent(contact: NonNullable<SurveyFormPage['contact']>, pageLanguage: string): SafeHtml {
+  const { strings: c, language } = contactConsentText(pageLanguage);
+  const { form, problems } = contact;
+  const problemOf = (f: 'email' | 'phone') => problems.find((x) => x.field === f);
+  const input = (f: 'email' | 'phone', type: string, autocomplete: string, max: number) => {
+    const problem = problemOf(f);
+    const describe = [problem ? `e-contact-${f}` : '', 'h-contact'].filter(Boolean).join(' ');
+    return html`<div class="contact-field"><label class="qlabel" for="${contactFieldId[f]}">${f === 'email' ? c.respondent.email : c.respondent.phone}</label>
+${problem ? html`<span class="field-error" id="e-contact-${f}">${c.respondent[problem.kind]}</span>` : ''}
+<input type="${type}" id="${contactFieldId[f]}" name="_contact_${f}" value="${form[f]}" maxlength="${max}" autocomplete="${autocomplete}" aria-describedby="${describe}"${type === 'email' ? raw(' inputmode="email"') : ''}${problem ? raw(' aria-invalid="true"') : ''}></div>`;
+  };
+  return html`<div class="question contact-consent${problems.length > 0 ? ' invalid' : ''}" id="q-contact"${langAttr(language, pageLanguage)}>
+<fieldset aria-describedby="i-contact"><legend>${c.respondent.legend}</legend>
+<span class="help" id="i-contact">${c.respondent.intro}</span>
+<div class="options"><label class="option"><input type="checkbox" id="f-contact-consent" name="_contact_consent" value="1"${form.consent ? raw(' checked') : ''}> <span>${c.respondent.consent}</span></label></div>
+<span class="hint" id="h-contact">${c.respondent.addressHint}</span>
+${input('email', 'email', 'email', EMAIL_MAX)}
+${input('phone', 'tel', 'tel', PHONE_MAX)}
+</fieldset></div>`;
+}
+
 export function renderSurveyForm(p: SurveyFormPage): string {
   const { strings: s, language: uiLanguage } = stringsFor(p.language);
   const survey = p.survey;
   const title = localized(survey.texts.title, p.language, survey.defaultLanguage) ?? { text: survey.name, lang: p.language };
   const intro = localized(survey.texts.intro, p.language, survey.defaultLanguage);
   const ui = langAttr(uiLanguage, p.language);
-  const summary = p.errors.length > 0
+  const contactProblems = p.contact?.problems ?? [];
+  const contactStrings = contactConsentText(p.language).strings;
+  const summary = p.errors.length > 0 || contactProblems.length > 0
     ? html`<div class="error-summary" id="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title"${ui}>
 <h2 id="error-summary-title">${s.errorSummaryTitle}</h2>
 <ul>${p.errors.map((e) => {
@@ -191,7 +221,7 @@ export function renderSurveyForm(p: SurveyFormPage): string {
       const target = q ? firstInputId(q) : survey.questions[0] ? firstInputId(survey.questions[0]) : 'survey';
       const qLabel = q ? localized(Object.fromEntries(Object.entries(q.texts).map(([l, t]) => [l, t.label])), p.language, survey.defaultLanguage)?.text : undefined;
       return html`<li><a href="#${target}">${qLabel ? `${qLabel}: ` : ''}${problemMessage(e.problem, s)}</a></li>`;
-    })}</ul>
+    })}${contactProblems.map((x) => html`<li><a href="#${contactFieldId[x.field]}">${x.field === 'email' ? contactStrings.respondent.email : contactStrings.respondent.phone}: ${contactStrings.respondent[x.kind]}</a></li>`)}</ul>
 </div>`
     : '';
   const body = html`${summary}<h1${langAttr(title.lang, p.language)}>${title.text}</h1>
@@ -202,11 +232,12 @@ ${survey.questions.some((q) => q.required) ? html`<p class="note"${ui}>${s.requi
 <input type="hidden" name="_lang" value="${p.language}">
 ${raw(honeypotInput)}
 ${survey.questions.map((q) => renderQuestion(q, p, s))}
+${p.contact ? renderContactConsent(p.contact, p.language) : ''}
 <button type="submit"${ui}>${s.submit}</button>
 </form>`;
   return respondentPage({
     language: p.language,
-    title: `${p.errors.length > 0 ? s.errorTitlePrefix : ''}${title.text}`,
+    title: `${p.errors.length > 0 || contactProblems.length > 0 ? s.errorTitlePrefix : ''}${title.text}`,
     body, languageLinks: p.languageLinks, navLabel: s.languageNav, theme: p.theme,
   });
 }

@@ -55,6 +55,10 @@ legend,.qlabel{display:block;font-weight:600;font-size:1.125rem;line-height:1.35
 .dk{margin-top:.75rem;padding-top:.75rem;border-top:2px dashed #8a8a8a}
 textarea{display:block;width:100%;min-height:7rem;padding:.5rem .625rem;font:inherit;color:inherit;border:2px solid #5c5c5c;border-radius:.375rem;resize:vertical}
 textarea[aria-invalid=true]{border-color:#a4001d;border-width:3px}
+.contact-field{margin:.75rem 0 0}
+.contact-field input{display:block;width:100%;min-height:44px;padding:.5rem .625rem;font:inherit;color:inherit;border:2px solid #5c5c5c;border-radius:.375rem}
+.contact-field input:focus-visible{outline:3px solid #1b1b1b;outline-offset:3px}
+.contact-field input[aria-invalid=true]{border-color:#a4001d;border-width:3px}
 button{display:block;width:100%;min-height:48px;padding:.75rem 1.5rem;font:inherit;font-weight:700;color:#fff;background:#0b4f9c;border:2px solid #0b4f9c;border-radius:.375rem;cursor:pointer}
 button:hover{background:#083a73}
 @media (min-width:30rem){button{width:auto}}

@@ -4,7 +4,8 @@
  * them. What happens to each place that holds personal data is the table in docs/security.md
  * ("Erasing a contact"); in short:
  *  - deleted: the contact row, touchpoint events (and their pulse outbox rows), churn scores,
- *    open-text answers (their own words; text analyses go with them), imported feedback texts
+ *    open-text answers (their own words; text analyses go with them), consents to be contacted
+ *    given on their responses or with their e-mail address or phone number, imported feedback texts
  *    linked to them, labelled topic examples copied from those texts;
  *  - detached: responses (contact id and idempotency key nulled; scores, choices, unit,
  *    touchpoint, segment kept), invitations (contact id nulled, token replaced so the personal
@@ -20,6 +21,7 @@ import type { Database, Queryable } from '../db/connection.ts';
 import { notFound } from '../errors.ts';
 import { redactPii } from '../text/redact.ts';
 import { recordAudit, type AuditActor } from '../audit/log.ts';
+import { deleteContactRequests, deleteContactRequestsOf } from '../surveys/contact-requests.ts';
 
 export interface ErasureFigures {
   contacts: number;
@@ -32,6 +34,7 @@ export interface ErasureFigures {
   invitationsAnonymised: number;
   casesScrubbed: number;
   webhookDeliveriesErased: number;
+  contactRequestsDeleted: number;
 }
 
 export type EraseResult =
@@ -68,7 +71,7 @@ const count = (rows: unknown[]) => rows.length;
 export async function eraseContacts(tx: Queryable, orgId: string, contactIds: string[]): Promise<ErasureFigures> {
   const figures: ErasureFigures = {
     contacts: 0, responsesAnonymised: 0, textAnswersDeleted: 0, feedbackTextsDeleted: 0, topicExamplesDeleted: 0, eventsDeleted: 0,
-    churnScoresDeleted: 0, invitationsAnonymised: 0, casesScrubbed: 0, webhookDeliveriesErased: 0,
+    churnScoresDeleted: 0, invitationsAnonymised: 0, casesScrubbed: 0, webhookDeliveriesErased: 0, contactRequestsDeleted: 0,
   };
   if (contactIds.length === 0) return figures;
   const people = await tx.query<Identity>(
@@ -86,6 +89,9 @@ export async function eraseContacts(tx: Queryable, orgId: string, contactIds: st
   // Answers, then responses: two statements, so each table's rollup trigger sees its own change.
   figures.textAnswersDeleted = count(await tx.query(
     `delete from answers where org_id = $1 and response_id = any($2::uuid[]) and text is not null returning response_id`, [orgId, responseIds]));
+  // An address given with consent to be contacted is theirs too, on an anonymous answer as well.
+  figures.contactRequestsDeleted = await deleteContactRequests(tx, orgId, responseIds)
+    + await deleteContactRequestsOf(tx, orgId, people.flatMap((p) => (p.email ? [p.email] : [])), people.flatMap((p) => (p.phone ? [p.phone] : [])));
   figures.responsesAnonymised = count(await tx.query(
     `update responses set contact_id = null, idempotency_key = null where org_id = $1 and id = any($2::uuid[]) returning id`, [orgId, responseIds]));
   figures.feedbackTextsDeleted = count(await tx.query(

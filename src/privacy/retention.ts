@@ -2,7 +2,8 @@
  * Retention policies (GDPR art. 5(1)(e)): per organisation, how many months open texts,
  * responses and inactive contacts are kept; a daily job applies them.
  *  - open texts: open-text answers of responses submitted before the cut-off (their scores stay),
- *    imported feedback texts that occurred before it, answer excerpts in older notifications;
+ *    addresses given with consent to be contacted on those responses, imported feedback texts
+ *    that occurred before it, answer excerpts in older notifications;
  *  - responses: whole responses (answers first, then the response: the rollup triggers subtract
  *    their scores, so aggregates equal the answers that remain);
  *  - inactive contacts: erased as by hand (src/privacy/erase.ts) when nothing happened with them
@@ -18,6 +19,7 @@ import { defineJob } from '../jobs/queue.ts';
 import type { JobContext } from '../jobs/registry.ts';
 import { inOrgScope } from '../db/scope.ts';
 import { eraseContacts } from './erase.ts';
+import { deleteContactRequests } from '../surveys/contact-requests.ts';
 
 export const RETENTION_JOB = 'privacy-retention';
 export const RETENTION_BATCH = 500;
@@ -95,6 +97,8 @@ async function deleteOldOpenTexts(db: Database, orgId: string, before: string, b
     const rows = await db.query(
       `delete from answers where org_id = $1 and response_id = any($2::uuid[]) and text is not null returning response_id`, [orgId, page.map((r) => r.id)]);
     deleted += rows.length;
+    // The address a respondent gave to be contacted is as personal as their words.
+    await deleteContactRequests(db, orgId, page.map((r) => r.id));
     after = page[page.length - 1];
     if (page.length < batch) break;
   }
@@ -122,6 +126,7 @@ async function deleteOldResponses(db: Database, orgId: string, before: string, b
       // Answers and responses in separate statements: each table's rollup trigger sees its own change.
       await tx.query(`delete from answers where org_id = $1 and response_id = any($2::uuid[])`, [orgId, ids]);
       await tx.query(`delete from response_outbox where org_id = $1 and response_id = any($2::uuid[])`, [orgId, ids]);
+      await deleteContactRequests(tx, orgId, ids);
       await tx.query(`update cases set response_id = null where org_id = $1 and response_id = any($2::uuid[])`, [orgId, ids]);
       await tx.query(`update cases set follow_up_response_id = null where org_id = $1 and follow_up_response_id = any($2::uuid[])`, [orgId, ids]);
       return (await tx.query(`delete from responses where org_id = $1 and id = any($2::uuid[]) returning id`, [orgId, ids])).length;

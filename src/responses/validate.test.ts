@@ -10,7 +10,7 @@ const q = (key: string, type: Question['type'], extra: Partial<Question> = {}): 
 });
 
 const survey: Survey = {
-  id: 's', orgId: 'o', name: 'S', kind: 'pulse', status: 'active', defaultLanguage: 'en', languages: ['en'], texts: { title: { en: 'S' } }, touchpointId: null,
+  id: 's', orgId: 'o', name: 'S', kind: 'pulse', status: 'active', defaultLanguage: 'en', languages: ['en'], texts: { title: { en: 'S' } }, touchpointId: null, askContactConsent: false,
   questions: [
     q('nps', 'nps', { required: true }),
     q('why', 'text', { displayIf: { question: 'nps', op: 'answered' } }),

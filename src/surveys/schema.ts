@@ -43,6 +43,7 @@ export const SurveyInput = Type.Object({
   intro: Type.Optional(LocalizedText),
   thanks: Type.Optional(LocalizedText),
   touchpointId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  askContactConsent: Type.Optional(Type.Boolean({ description: 'Ask respondents without a known contact (open link) whether they may be contacted about their answer, with an e-mail address or phone number (default false)' })),
   questions: Type.Array(QuestionInput, { minItems: 1, maxItems: 100 }),
 }, strict);
 export type SurveyInput = Static<typeof SurveyInput>;
@@ -71,6 +72,8 @@ export interface Survey {
   languages: string[];
   texts: { title: Record<string, string>; intro?: Record<string, string>; thanks?: Record<string, string> };
   touchpointId: string | null;
+  /** Anonymous respondents are asked for consent to be contacted (src/surveys/contact-requests.ts). */
+  askContactConsent: boolean;
   questions: Question[];
 }
 

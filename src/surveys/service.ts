@@ -143,9 +143,9 @@ export async function createSurvey(db: Database, orgId: string, input: SurveyInp
   const questions = normalizeSurvey(input);
   const id = await db.transaction(async (tx) => {
     const [row] = await tx.query<{ id: string }>(
-      `insert into surveys (org_id, name, kind, status, default_language, languages, texts, touchpoint_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-      [orgId, input.name, input.kind, input.status ?? 'active', input.defaultLanguage, input.languages, surveyTexts(input), input.touchpointId ?? null]);
+      `insert into surveys (org_id, name, kind, status, default_language, languages, texts, touchpoint_id, ask_contact_consent)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+      [orgId, input.name, input.kind, input.status ?? 'active', input.defaultLanguage, input.languages, surveyTexts(input), input.touchpointId ?? null, input.askContactConsent ?? false]);
     await writeQuestions(tx, orgId, row.id, questions);
     return row.id;
   });
@@ -156,9 +156,9 @@ export async function replaceSurvey(db: Database, orgId: string, surveyId: strin
   const questions = normalizeSurvey(input);
   await db.transaction(async (tx) => {
     const rows = await tx.query(
-      `update surveys set name = $3, kind = $4, status = $5, default_language = $6, languages = $7, texts = $8, touchpoint_id = $9, updated_at = now()
+      `update surveys set name = $3, kind = $4, status = $5, default_language = $6, languages = $7, texts = $8, touchpoint_id = $9, ask_contact_consent = $10, updated_at = now()
         where org_id = $1 and id = $2 returning id`,
-      [orgId, surveyId, input.name, input.kind, input.status ?? 'active', input.defaultLanguage, input.languages, surveyTexts(input), input.touchpointId ?? null]);
+      [orgId, surveyId, input.name, input.kind, input.status ?? 'active', input.defaultLanguage, input.languages, surveyTexts(input), input.touchpointId ?? null, input.askContactConsent ?? false]);
     if (!rows[0]) throw notFound('Survey', 'id');
     await guardTypeChanges(tx, orgId, surveyId, questions);
     await writeQuestions(tx, orgId, surveyId, questions);
@@ -197,7 +197,7 @@ export async function deleteSurvey(db: Database, orgId: string, surveyId: string
   cache.delete(cacheKey(orgId, surveyId));
 }
 
-const surveyColumns = `id, org_id as "orgId", name, kind, status, default_language as "defaultLanguage", languages, texts, touchpoint_id as "touchpointId"`;
+const surveyColumns = `id, org_id as "orgId", name, kind, status, default_language as "defaultLanguage", languages, texts, touchpoint_id as "touchpointId", ask_contact_consent as "askContactConsent"`;
 const questionColumns = `id, key, position, type, required, texts, options, scale_max as "scaleMax", allow_dont_know as "allowDontKnow", is_driver as "isDriver", display_if as "displayIf"`;
 
 export async function getSurvey(db: Queryable, orgId: string, surveyId: string, options: { fresh?: boolean; now?: number } = {}): Promise<Survey> {
