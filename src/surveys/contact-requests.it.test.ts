@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, pulseSurvey } from '../../test/helpers/factories.ts';
 import { eraseContacts } from '../privacy/erase.ts';
+import { pageClient, sessionCookie } from '../../test/helpers/pages.ts';
 
 describe('consent to be contacted on the open link', () => {
   let t: TestApp;
@@ -49,6 +50,25 @@ describe('consent to be contacted on the open link', () => {
     assert.deepEqual(await requests(), []);
     assert.equal((await post({ _contact_consent: '1', _contact_email: 'Matti@Example.com' })).status, 303);
     assert.deepEqual(await requests(), [{ email: 'matti@example.com', phone: null }]);
+  });
+
+  test('the case page shows the consented address; without consent it says so and the comment stays redacted', async () => {
+    const ids = await t.db.query<{ id: string; consented: boolean }>(
+      `select r.id, exists (select 1 from response_contact_requests c where c.org_id = r.org_id and c.response_id = r.id) as consented
+         from responses r where r.org_id = $1`, [t.orgId]);
+    const admin = pageClient(t, await sessionCookie(t, `admin-${t.orgId.slice(0, 8)}@example.com`));
+    for (const r of ids) {
+      const res = await t.api('/api/v1/cases', { body: { responseId: r.id, title: r.consented ? 'With consent' : 'Without consent' } });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      const html = (await admin.get(`/app/cases/${res.body.id}?lang=en`)).text;
+      if (r.consented) {
+        assert.match(html, /The customer asked to be contacted: matti@example\.com \(consent given /);
+        assert.match(html, /action="\/app\/cases\/[0-9a-f-]+\/follow-up"/);
+      } else {
+        assert.match(html, /The customer did not give consent to be contacted/);
+        assert.doesNotMatch(html, /\/follow-up"/);
+      }
+    }
   });
 
   test('erasing a contact with the same address deletes the stored one', async () => {
