@@ -4,10 +4,12 @@ import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, pulseSurvey } from '../../test/helpers/factories.ts';
 import { eraseContacts } from '../privacy/erase.ts';
 import { pageClient, sessionCookie } from '../../test/helpers/pages.ts';
+import { startTestSmtp, type TestSmtp } from '../mail/test-smtp.ts';
 
 describe('consent to be contacted on the open link', () => {
   let t: TestApp;
   let surveyId: string;
+  let smtp: TestSmtp;
 
   async function post(form: Record<string, string>) {
     const get = await fetch(`${t.url}/s/${surveyId}?lang=en`);
@@ -22,13 +24,14 @@ describe('consent to be contacted on the open link', () => {
     `select email, phone from response_contact_requests where org_id = $1 order by email`, [t.orgId]);
 
   before(async () => {
-    t = await startTestApp();
+    smtp = await startTestSmtp();
+    t = await startTestApp({ config: { smtpHost: '127.0.0.1', smtpPort: smtp.port, smtpSecure: false } });
     const ids = await journeyWithTouchpoint(t);
     const res = await t.api('/api/v1/surveys', { body: { ...pulseSurvey(ids.touchpointId), askContactConsent: true } });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     surveyId = res.body.id;
   });
-  after(() => t.close());
+  after(async () => { await t.close(); await smtp.close(); });
 
   test('the form offers an unticked box and the address fields', async () => {
     const html = await (await fetch(`${t.url}/s/${surveyId}?lang=en`)).text();
@@ -64,6 +67,10 @@ describe('consent to be contacted on the open link', () => {
       if (r.consented) {
         assert.match(html, /The customer asked to be contacted: matti@example\.com \(consent given /);
         assert.match(html, /action="\/app\/cases\/[0-9a-f-]+\/follow-up"/);
+        const sent = await admin.post(`/app/cases/${res.body.id}/follow-up?lang=en`, { message: 'Sorry about the queue, we fixed it.' });
+        assert.equal(sent.status, 303, sent.text.slice(0, 300));
+        assert.deepEqual(smtp.received.map((m) => m.envelopeTo), [['matti@example.com']]);
+        assert.match(smtp.received[0].text, /Sorry about the queue, we fixed it\./);
       } else {
         assert.match(html, /The customer did not give consent to be contacted/);
         assert.doesNotMatch(html, /\/follow-up"/);
