@@ -51,6 +51,7 @@ describe('organisation settings, own account and audit log pages', () => {
     assert.equal(page.status, 200);
     assert.match(page.text, /<option value="Europe\/Helsinki" selected>Europe\/Helsinki<\/option>/, 'the current zone is chosen');
     assert.match(page.text, /<option value="America\/New_York">America\/New York<\/option>/);
+    assert.match(page.text, /<a href="\/app\/setup\/organisation\/theme">Theme: /, 'the theme page is linked from here');
     const bad = await admin.post('/app/setup/organisation', { name: '', timeZone: 'Mars/Olympus', defaultLanguage: 'de', minGroupSize: '0', quarantineDays: '1.5', lang: 'en' });
     assert.equal(bad.status, 400);
     assert.match(bad.text, /<a href="#name">Fill in this field.<\/a>/);

@@ -30,6 +30,8 @@ import { html, type SafeHtml } from './html.ts';
 import { checkboxGroup, dateTime, errorSummary, inputField, many, notice, one, page, selectField, type Errors, type OpenPage } from './page-kit.ts';
 import { LANGUAGE_COOKIE } from './session.ts';
 import { twoStepPageRoutes, twoStepSection } from './two-step-pages.ts';
+import { THEME } from './theme-pages.ts';
+import { themeText } from '../i18n/theme.ts';
 
 type Option = [value: string, label: string];
 const ORG = '/app/setup/organisation';
@@ -61,6 +63,7 @@ export async function orgSettingsPageRoutes(app: FastifyInstance) {
     const errors = state.errors ?? new Map();
     const timeAttrs = 'maxlength="5" placeholder="08:00" pattern="[0-9]{2}:[0-9]{2}" autocomplete="off"';
     return p.send('setup', s.title, html`${breadcrumb(p.w)}<h1>${s.title}</h1><p class="lead">${s.intro}</p>
+<p><a href="${THEME}">${themeText(p.language).link}</a></p>
 ${notice(state.saved ? s.saved : undefined)}${errorSummary(p.w, errors)}
 <form method="post" action="${ORG}" class="form-grid" novalidate>
 ${inputField('name', s.name, v.name, errors, { required: true, attrs: 'maxlength="200" autocomplete="organization"' })}
