@@ -280,8 +280,11 @@ describe('a CX manager’s first hour, by clicks only', () => {
     await waitUntil(stored, (rows) => rows.some((r) => r.source === 'widget'), 'the widget answer');
     await visitor.close();
 
+    // The kiosk starts in the language chosen for it (the survey's default, Finnish, unless changed).
+    await page.getByLabel('Language the kiosk starts in').selectOption({ label: 'English' });
     await go(page, () => page.getByRole('button', { name: 'Create kiosk' }).click());
     const device = await page.getByLabel('Device link (English)').inputValue();
+    assert.match(device, /\/k\/pk_[^?]+\?lang=en$/);
     const tablet = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
     const kiosk = await tablet.newPage();
     await kiosk.goto(device);
