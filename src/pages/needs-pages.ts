@@ -14,16 +14,15 @@ import { KaikuError } from '../errors.ts';
 import { formatNumber, localeOf, type UiLanguage } from '../i18n/index.ts';
 import { needsText, type NeedsStrings, type SilhouetteBand } from '../i18n/needs-clusters.ts';
 import { getOrganization } from '../orgs/service.ts';
-import { needsSegmentReport } from '../segments/service.ts';
+import { clustersOn, defaultNeedsQuestions, needsSegmentReport } from '../segments/service.ts';
 import { getSurvey, listSurveys } from '../surveys/service.ts';
 import type { Survey } from '../surveys/schema.ts';
 import { html, type SafeHtml } from './html.ts';
+import { questionLabel } from './journey-map-view.ts';
 import { checkboxGroup, errorSummary, many, notice, one, page, selectField, type Errors } from './page-kit.ts';
 
 export const NEEDS_PAGE = '/app/segments/needs';
 const SEED = 1;
-/** The question types the service clusters on (needsSegmentReport). */
-const SCORE_TYPES = new Set(['csat', 'ces', 'likert7', 'rating', 'nps']);
 const K_CHOICES = ['best', '2', '3', '4', '5', '6'];
 const BEST_OF: [number, number] = [2, 5];
 
@@ -41,8 +40,8 @@ const signed = (value: number, language: UiLanguage) => `${value > 0 ? '+' : ''}
 const percent = (share: number, language: UiLanguage) => new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
 function label(survey: Survey, key: string, language: UiLanguage): string {
-  const q = survey.questions.find((x) => x.key === key);
-  return q?.texts[language]?.label ?? q?.texts[survey.defaultLanguage]?.label ?? key;
+  const texts = survey.questions.find((x) => x.key === key)?.texts ?? null;
+  return questionLabel(texts, language) ?? questionLabel(texts, survey.defaultLanguage) ?? key;
 }
 
 function reportView(report: Report, survey: Survey, s: NeedsStrings, language: UiLanguage): SafeHtml {
@@ -83,18 +82,17 @@ export async function needsPageRoutes(app: FastifyInstance) {
     const errors: Errors = new Map();
     const listed = await listSurveys(db, p.auth.orgId);
     const surveys = (await Promise.all(listed.map((x) => getSurvey(db, p.auth.orgId, x.id))))
-      .filter((x) => x.questions.filter((q) => SCORE_TYPES.has(q.type)).length >= 2);
+      .filter((x) => x.questions.filter(clustersOn).length >= 2);
     const askedSurvey = one(request.query, 'survey');
     const survey = surveys.find((x) => x.id === askedSurvey);
     if (askedSurvey !== undefined && !survey) errors.set('survey', s.badSurvey);
     const askedK = one(request.query, 'k') ?? 'best';
     if (!K_CHOICES.includes(askedK)) errors.set('k', s.badK);
 
-    const scored = survey?.questions.filter((q) => SCORE_TYPES.has(q.type)) ?? [];
+    const scored = survey?.questions.filter(clustersOn) ?? [];
     const askedQuestions = many(request.query, 'q');
     const submitted = survey !== undefined && one(request.query, 'go') === '1';
-    const drivers = scored.filter((q) => q.isDriver);
-    const preselected = (drivers.length > 0 ? drivers : scored.filter((q) => q.type !== 'nps')).map((q) => q.key);
+    const preselected = defaultNeedsQuestions(scored).map((q) => q.key);
     const matching = askedQuestions.filter((key) => scored.some((q) => q.key === key));
     // Questions of another survey (the survey was changed in the form): start from this one's default.
     const chosen = !submitted || (askedQuestions.length > 0 && matching.length === 0) ? preselected : matching;

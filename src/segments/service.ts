@@ -205,6 +205,14 @@ export interface NeedsRequest {
 }
 
 const needsTypes = ['csat', 'ces', 'likert7', 'rating', 'nps'];
+/** Whether a question's answers can be clustered on (a score question). */
+export const clustersOn = (q: Pick<Question, 'type'>) => needsTypes.includes(q.type);
+/** The questions clustered on when none are named: the survey's driver questions, else every non-NPS score question. */
+export function defaultNeedsQuestions<Q extends Pick<Question, 'type' | 'isDriver'>>(questions: Q[]): Q[] {
+  const scored = questions.filter(clustersOn);
+  const drivers = scored.filter((q) => q.isDriver);
+  return drivers.length > 0 ? drivers : scored.filter((q) => q.type !== 'nps');
+}
 
 /**
  * Needs-based segmentation of a survey's respondents: k-means on their answers to the chosen
@@ -215,20 +223,19 @@ const needsTypes = ['csat', 'ces', 'likert7', 'rating', 'nps'];
 export async function needsSegmentReport(db: Queryable, auth: AuthContext, request: NeedsRequest) {
   const survey = await getSurvey(db, auth.orgId, request.surveyId);
   const byKey = (name: string) => survey.questions.find((q) => q.key === name || q.id.toLowerCase() === name.toLowerCase());
-  const scored = survey.questions.filter((q) => needsTypes.includes(q.type));
+  const scored = survey.questions.filter(clustersOn);
   let questions: Question[];
   if (request.attributes) {
     questions = request.attributes.map((name) => {
       const q = byKey(name);
       if (!q) throw badInput(`The survey has no question "${name}"; use keys of its score questions (${scored.map((s) => s.key).join(', ') || 'none'})`, 'attributes');
-      if (!needsTypes.includes(q.type)) throw badInput(`"${q.key}" is a ${q.type} question; clustering uses score questions`, 'attributes');
+      if (!clustersOn(q)) throw badInput(`"${q.key}" is a ${q.type} question; clustering uses score questions`, 'attributes');
       return q;
     });
     const twice = questions.find((q, i) => questions.indexOf(q) !== i);
     if (twice) throw badInput(`"${twice.key}" is named twice`, 'attributes');
   } else {
-    const drivers = scored.filter((q) => q.isDriver);
-    questions = drivers.length > 0 ? drivers : scored.filter((q) => q.type !== 'nps');
+    questions = defaultNeedsQuestions(survey.questions);
   }
   if (questions.length < 2) throw badInput(`Clustering needs at least two score questions; found ${questions.map((q) => q.key).join(', ') || 'none'}`, 'attributes');
   const org = await getOrganization(db, auth.orgId);
