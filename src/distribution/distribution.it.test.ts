@@ -290,4 +290,36 @@ describe('pulse distribution: rules, quarantine, e-mail, SMS, reminders, unsubsc
     // Tried again two minutes later (then 4, 8, 16; failed after five attempts).
     assert.ok(Math.abs(new Date(row.sendAt).getTime() - Date.now() - 2 * 60_000) < 30_000, row.sendAt);
   });
+  test('a wave to one segment through the API: previewed, then sent to that segment only; an unknown segment is refused and stores nothing', async () => {
+    offsetMs = 0;
+    await t.api('/api/v1/distribution/settings', { method: 'PUT', body: { quarantineDays: 0 } });
+    const people = {
+      gina: { email: 'gina@example.com', consent: { surveyEmail: true }, segment: 'Gold' },
+      hank: { email: 'hank@example.com', consent: { surveyEmail: false }, segment: 'Gold' },
+      iris: { email: 'iris@example.com', consent: { surveyEmail: true }, segment: 'Silver' },
+    };
+    const ids: Record<string, string> = {};
+    for (const [name, body] of Object.entries(people)) ids[name] = (await t.api(`/api/v1/contacts/by-external-id/${name}`, { method: 'PUT', body })).body.id;
+    const survey = (await t.api('/api/v1/surveys', { body: { ...pulseSurvey(), name: 'Gold customers 2026', kind: 'strategic' } })).body.id;
+    // By hand: Gold has Gina (e-mail consent) and Hank (refused e-mail); Iris is Silver.
+    const preview = await t.api(`/api/v1/surveys/${survey}/waves/preview`, { body: { segment: 'gold', channels: ['email'] } });
+    assert.equal(preview.status, 200, JSON.stringify(preview.body));
+    assert.deepEqual([preview.body.audience, preview.body.invited, preview.body.leftOut, preview.body.leftOutBy], [2, 1, 1, { no_consent: 1 }]);
+    assert.equal((await t.api(`/api/v1/surveys/${survey}/waves`)).body.items.length, 0, 'a preview stores no wave');
+
+    for (const [body, field] of [[{ segment: 'Platinum' }, 'segment'], [{ segment: '' }, 'segment'], [{ quarter: 'Q3' }, 'quarter']] as const) {
+      const bad = await t.api(`/api/v1/surveys/${survey}/waves`, { body });
+      assert.equal(bad.status, 400, JSON.stringify(body));
+      assert.match(`${bad.body.field ?? ''} ${bad.body.detail ?? ''}`, new RegExp(field), JSON.stringify(bad.body));
+    }
+    assert.equal((await t.api(`/api/v1/surveys/${survey}/waves`)).body.items.length, 0, 'refused waves store nothing');
+
+    const wave = await t.api(`/api/v1/surveys/${survey}/waves`, { body: { segment: 'GOLD', channels: ['email'] } });
+    assert.equal(wave.status, 201, JSON.stringify(wave.body));
+    assert.deepEqual([wave.body.segment, wave.body.quarter, wave.body.cohort], ['Gold', null, null]);
+    const rows = await waitUntil(() => invitations(`&waveId=${wave.body.id}`), (r) => r.length === 2 && r.every((i) => i.status !== 'scheduled' && i.status !== 'sending'), 'the segment wave');
+    assert.deepEqual(Object.fromEntries(rows.map((r) => [r.contactId, `${r.status}${r.skipReason ? `:${r.skipReason}` : ''}`])),
+      { [ids.gina]: 'delivered', [ids.hank]: 'skipped:no_consent' });
+    assert.ok(smtp.received.some((m) => JSON.stringify(m).includes('gina@example.com')), 'Gina got the e-mail');
+  });
 });

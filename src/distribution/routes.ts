@@ -9,7 +9,8 @@ import { pulseChannels, skipReasons } from './policy.ts';
 import {
   createPulseRule, deletePulseRule, getPulseRule, getQuarantineDays, listPulseRules, setQuarantineDays, updatePulseRule,
 } from './service.ts';
-import { createWave, listWaves } from './waves.ts';
+import { createWave, listWaves, previewWave } from './waves.ts';
+import { contactFacets } from '../contacts/service.ts';
 import { listInvitations } from './invitations.ts';
 
 const Channels = Type.Array(literals(pulseChannels), { minItems: 1, maxItems: 3, uniqueItems: true, description: 'Tried in order: the first the contact has an address and consent for' });
@@ -32,7 +33,8 @@ const ruleFields = {
 const RuleBody = Type.Object(ruleFields, strict);
 const RulePatch = Type.Partial(Type.Object(ruleFields, strict), strict);
 const WaveBody = Type.Object({
-  quarter: Type.String({ pattern: '^[0-9]{4}-Q[1-4]$', description: '2026-Q3 invites cohort 2 (quarter − 1)' }),
+  quarter: Type.Optional(Type.String({ pattern: '^[0-9]{4}-Q[1-4]$', description: "2026-Q3 invites cohort 2 (quarter − 1); left out, every contact (the Send page's 'everyone')" })),
+  segment: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Only the contacts of this segment (any letter case); must be a segment some contact has' })),
   sendAt: Type.Optional(Type.String({ format: 'date-time', description: 'Default: now' })),
   channels: Type.Optional(Channels),
   expiryDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
@@ -60,6 +62,14 @@ const SurveyParams = Type.Object({ id: Uuid }, strict);
 
 export async function distributionRoutes(app: FastifyInstance) {
   const { db } = app.deps;
+  /** The Send page's rule: a segment is one some contact has, spelled as the contacts spell it. */
+  const waveInput = async (orgId: string, body: Static<typeof WaveBody>) => {
+    if (body.segment === undefined) return body;
+    const asked = body.segment.trim().toLowerCase();
+    const segment = (await contactFacets(db, orgId)).segments.find((s) => s.toLowerCase() === asked);
+    if (!segment) throw badInput(`no contact has the segment "${body.segment}"`, 'segment');
+    return { ...body, segment };
+  };
   const tags = ['distribution'];
   const read = { permission: 'distribution:read' as const };
   const manage = { permission: 'distribution:manage' as const };
@@ -97,10 +107,15 @@ export async function distributionRoutes(app: FastifyInstance) {
     schema: { tags, params: SurveyParams, body: WaveBody, description: "Invites the quarter's cohort of contacts at sendAt (one wave per survey and quarter)." },
     config: manage,
   }, async (request, reply) => {
-    const wave = await createWave(db, authOf(request).orgId, request.params.id, request.body, now());
+    const wave = await createWave(db, authOf(request).orgId, request.params.id, await waveInput(authOf(request).orgId, request.body), now());
     if (new Date(wave.sendAt).getTime() <= now().getTime()) await app.deps.jobs?.send(DISPATCH_JOB, {});
     return reply.status(201).send(wave);
   });
+
+  app.post<{ Params: Static<typeof SurveyParams>; Body: Static<typeof WaveBody> }>('/api/v1/surveys/:id/waves/preview', {
+    schema: { tags, params: SurveyParams, body: WaveBody, description: 'What the wave would decide now, storing nothing: the audience, who gets it by channel and language, who is left out and why (quarantine, consent, address).' },
+    config: manage,
+  }, async (request) => previewWave(db, authOf(request).orgId, request.params.id, await waveInput(authOf(request).orgId, request.body), now()));
 
   app.get<{ Params: Static<typeof SurveyParams> }>('/api/v1/surveys/:id/waves', { schema: { tags, params: SurveyParams }, config: read },
     async (request) => ({ items: await listWaves(db, authOf(request).orgId, request.params.id) }));
