@@ -124,6 +124,9 @@ function start(lang = data.defaultLanguage) {
     clearTimeout(idleTimer);
     const item: Queued = { idempotencyKey: randomId(), submittedAt: new Date().toISOString(), language, answers };
     await inQueue('readwrite', (s) => s.put(item));
+    // The waiting count is shown before the thanks, so whoever reads the thanks (staff, a test)
+    // reads the count that includes this answer, not a stale one still being recounted.
+    await showPending();
     pulse.textContent = '';
     const thanks = el('p', { class: 'thanks', tabindex: '-1' }, survey.thanks);
     pulse.append(thanks);
