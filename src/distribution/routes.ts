@@ -104,7 +104,7 @@ export async function distributionRoutes(app: FastifyInstance) {
     async (request) => ({ quarantineDays: await setQuarantineDays(db, authOf(request).orgId, request.body.quarantineDays) }));
 
   app.post<{ Params: Static<typeof SurveyParams>; Body: Static<typeof WaveBody> }>('/api/v1/surveys/:id/waves', {
-    schema: { tags, params: SurveyParams, body: WaveBody, description: "Invites the quarter's cohort of contacts at sendAt (one wave per survey and quarter)." },
+    schema: { tags, params: SurveyParams, body: WaveBody, description: "Invites, at sendAt, the quarter's cohort of contacts (one wave per survey and quarter), or every contact when no quarter is given; a segment narrows either to that segment's contacts." },
     config: manage,
   }, async (request, reply) => {
     const wave = await createWave(db, authOf(request).orgId, request.params.id, await waveInput(authOf(request).orgId, request.body), now());
