@@ -212,6 +212,13 @@ export async function listContacts(db: Queryable, orgId: string, f: ContactFilte
   return rows.map(fromRow);
 }
 
+/** A segment as the contacts spell it, asked in any letter case; null when no contact has it. */
+export async function segmentAsSpelled(db: Queryable, orgId: string, asked: string): Promise<string | null> {
+  const [row] = await db.query<{ segment: string }>(
+    `select segment from contacts where org_id = $1 and lower(segment) = lower($2) order by segment limit 1`, [orgId, asked.trim()]);
+  return row?.segment ?? null;
+}
+
 /** The segments and personas in use, for the contacts page's filters. */
 export async function contactFacets(db: Queryable, orgId: string): Promise<{ segments: string[]; personas: string[] }> {
   const rows = await db.query<{ kind: string; value: string }>(

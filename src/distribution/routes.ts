@@ -10,7 +10,7 @@ import {
   createPulseRule, deletePulseRule, getPulseRule, getQuarantineDays, listPulseRules, setQuarantineDays, updatePulseRule,
 } from './service.ts';
 import { createWave, listWaves, previewWave } from './waves.ts';
-import { contactFacets } from '../contacts/service.ts';
+import { segmentAsSpelled } from '../contacts/service.ts';
 import { listInvitations } from './invitations.ts';
 
 const Channels = Type.Array(literals(pulseChannels), { minItems: 1, maxItems: 3, uniqueItems: true, description: 'Tried in order: the first the contact has an address and consent for' });
@@ -65,8 +65,7 @@ export async function distributionRoutes(app: FastifyInstance) {
   /** The Send page's rule: a segment is one some contact has, spelled as the contacts spell it. */
   const waveInput = async (orgId: string, body: Static<typeof WaveBody>) => {
     if (body.segment === undefined) return body;
-    const asked = body.segment.trim().toLowerCase();
-    const segment = (await contactFacets(db, orgId)).segments.find((s) => s.toLowerCase() === asked);
+    const segment = await segmentAsSpelled(db, orgId, body.segment);
     if (!segment) throw badInput(`no contact has the segment "${body.segment}"`, 'segment');
     return { ...body, segment };
   };
