@@ -10,7 +10,8 @@ import type { DashboardStrings } from '../i18n/dashboard.ts';
 import type { AnalysisStrings } from '../i18n/analysis-pages.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { startOfDayIn } from './dashboard-view.ts';
-import { PERIOD_NOTE_ID, type ShownPeriod } from './default-period.ts';
+import { PERIOD_NOTE_ID, shownPeriod, type ShownPeriod } from './default-period.ts';
+import type { OpenPage } from './page-kit.ts';
 
 export type Query = Record<string, unknown>;
 
@@ -59,6 +60,25 @@ export function serviceFilters(filters: SliceFilters, timeZone: string): { from?
     ...(filters.to ? { to: day(filters.to, 1) } : {}),
     ...(filters.channel ? { channel: filters.channel } : {}),
     ...(filters.unitId ? { unitId: filters.unitId } : {}),
+  };
+}
+
+/**
+ * The slice of a page-kit analytic page (segments, needs clusters, benchmarks): the URL's
+ * period/channel/unit, the period shown (the organisation's default when the URL gives no days;
+ * the end stays open unless asked, as on the other analytic pages), the services' filters for it,
+ * the units the caller may filter by, and the summary naming the filters that did not parse
+ * (ignored, as on the other analytic pages).
+ */
+export async function pageSlice(db: Queryable, p: Pick<OpenPage, 'auth' | 'timeZone' | 'defaultPeriod'>, query: Query, now: Date, a: AnalysisStrings) {
+  const { filters, invalid } = parseSliceFilters(query);
+  const shown = shownPeriod(filters, p.defaultPeriod, now, p.timeZone);
+  const labels: Record<string, string> = { from: a.common.from, to: a.common.to, channel: a.common.channel, unit: a.common.unit };
+  return {
+    filters, shown,
+    service: serviceFilters({ ...filters, from: shown.from }, p.timeZone),
+    units: await filterUnits(db, p.auth),
+    invalid: invalidSummary(invalid, a, labels),
   };
 }
 

@@ -2,7 +2,13 @@
  * /app/segments and /app/benchmarks over the services, with figures computed by hand: NPS and
  * its interval per channel, the chi-square test in words (df 2, where p = e^(−χ²/2)), a group
  * under the minimum group size named without figures; the percentile among the benchmark's
- * organisations by linear interpolation; the empty states; who may open the pages.
+ * organisations by linear interpolation; the empty states; who may open the pages; both pages
+ * counting only the answers in the filter bar's period, the organisation's default (90 days
+ * here) when none is chosen.
+ *
+ * The clock is fixed at 2026-12-07 10:00 UTC (12:00 in Helsinki): 90 days ending 7 December
+ * start on 9 September (7 + 30 + 31 + 22 days back to 9 Sep inclusive = 90), so an answer on
+ * 8 September is outside the default period and one on 9 September inside it.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,19 +26,32 @@ const scores = (p: number, pa: number, d: number) => [...Array(p).fill(10), ...A
 const words = (page: string) => page.replace(/<[^>]+>/g, ' ').replaceAll('&amp;', '&').replaceAll('&#39;', '\'').replaceAll('&quot;', '"').replace(/\s+/g, ' ');
 const Z = 1.959963984540054;
 const en = (n: number, digits = 0) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+const NOW = new Date('2026-12-07T10:00:00Z');
+const IN_PERIOD = '2026-11-20T10:00:00Z';
+/** 8 September 15:00 in Helsinki: the day before the default 90 days. */
+const BEFORE_PERIOD = '2026-09-08T12:00:00Z';
+const dateInputs = (text: string) => ({
+  from: /<input id="f-from" name="from" type="date" value="([^"]*)"/.exec(text)?.[1],
+  to: /<input id="f-to" name="to" type="date" value="([^"]*)"/.exec(text)?.[1],
+});
+const defaultNote = /<p class="muted period-note" id="period-note">Showing the last 90 days \(the organisation’s default\)\.<\/p>/;
 
 describe('segments page', () => {
   let t: TestApp;
   let analyst: PageClient;
 
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ now: () => NOW });
+    await t.db.query(`update organizations set default_period = '90d' where id = $1`, [t.orgId]);
     const surveyId = (await t.api('/api/v1/surveys', { body: npsSurvey })).body.id;
-    const answers = (values: number[], channel: string, language: string) => values.map((value) => ({ surveyId, channel, language, answers: [{ question: 'nps', value }] }));
+    const answers = (values: number[], channel: string, language: string, submittedAt = IN_PERIOD) =>
+      values.map((value) => ({ surveyId, channel, language, submittedAt, answers: [{ question: 'nps', value }] }));
     const responses = [
       ...answers(scores(6, 2, 2), 'email', 'fi'), ...answers(scores(6, 2, 2), 'email', 'en'),
       ...answers(scores(3, 2, 5), 'sms', 'fi'), ...answers(scores(1, 2, 7), 'sms', 'en'),
       ...answers(scores(2, 0, 0), 'web', 'sv'), // two answers: under the minimum group size (5) in either grouping
+      // Outside the default period: counted, they would make web a group of 7 and add to SMS.
+      ...answers(scores(4, 1, 0), 'web', 'sv', BEFORE_PERIOD), ...answers(scores(0, 1, 4), 'sms', 'sv', BEFORE_PERIOD),
     ];
     const stored = await t.api('/api/v1/responses/batch', { body: { responses } });
     assert.equal(stored.status, 200, JSON.stringify(stored.body));
@@ -56,6 +75,27 @@ describe('segments page', () => {
     assert.match(text, /Web Fewer than 5 answers, not shown/);
     assert.match(text, /1 group has fewer than 5 answers and is left out of the test\./);
     assert.doesNotMatch(res.text, />email<|>sms<|>web</, 'channel codes are shown by their names');
+    // The filter bar shows the default period's days and says it is the default.
+    assert.deepEqual(dateInputs(res.text), { from: '2026-09-09', to: '2026-12-07' });
+    assert.match(res.text, defaultNote);
+    assert.match(res.text, /<select id="f-channel" name="channel">/);
+  });
+
+  test('a chosen period counts only its answers: 1–8 September has web 4 / 1 / 0 and SMS 0 / 1 / 4, χ² = 8', async () => {
+    const res = await analyst.get('/app/segments?by=channel&from=2026-09-01&to=2026-09-08&lang=en');
+    assert.equal(res.status, 200);
+    const text = words(res.text);
+    // Expected 2 / 1 / 2 in each row: χ² = 4 · (2² / 2) = 8, df = 2. Web NPS 100 · 4 / 5 = 80, SMS −80; e-mail had no answers then.
+    assert.match(text, /The segments differ: χ² = 8\.0, df = 2, p = 0\.018/);
+    assert.match(text, /Web 5 80 /);
+    assert.match(text, /SMS 5 -80 /);
+    assert.doesNotMatch(res.text, /<th scope="row">E-mail</);
+    assert.deepEqual(dateInputs(res.text), { from: '2026-09-01', to: '2026-09-08' });
+    assert.doesNotMatch(res.text, /period-note/, 'a chosen period is not the default');
+    const bad = await analyst.get('/app/segments?by=channel&from=2026-13-01&lang=en');
+    assert.equal(bad.status, 200);
+    assert.match(words(bad.text), /“From” was not valid and is ignored\./);
+    assert.match(words(bad.text), /E-mail 20 40 /);
   });
 
   test('by language: "no clear difference" with p = e^(−0.25) = 0.78; languages by their names', async () => {
@@ -73,7 +113,8 @@ describe('segments page', () => {
   test('the grouping select offers every grouping by name; a grouping with one group left says so; a made-up one is a 400', async () => {
     const form = await analyst.get('/app/segments?lang=en');
     assert.equal(form.status, 200);
-    const options = [...form.text.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)</g)].map((m) => `${m[1]}=${m[2]}`);
+    const select = form.text.slice(form.text.indexOf('<select id="by"'), form.text.indexOf('</select>', form.text.indexOf('<select id="by"')));
+    const options = [...select.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)</g)].map((m) => `${m[1]}=${m[2]}`);
     assert.deepEqual(options, ['=Choose a grouping', 'segment=Customer segment', 'unit=Unit', 'channel=Channel', 'language=Answer language', 'touchpoint=Touchpoint', 'journey=Journey']);
     const units = await analyst.get('/app/segments?by=unit&lang=en');
     assert.equal(units.status, 200);

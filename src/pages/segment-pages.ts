@@ -4,7 +4,8 @@
  * 95 % interval and n per group, and the chi-square test of promoter / passive / detractor
  * shares in words. Groups under the organisation's minimum group size are named without
  * figures, as the service leaves them out. Group keys that are codes (channels, languages) are
- * shown by their names.
+ * shown by their names. The filter bar narrows the answers to a period (the organisation's
+ * default period when none is chosen, said under the bar), a channel and a unit.
  */
 import type { FastifyInstance } from 'fastify';
 import { KaikuError } from '../errors.ts';
@@ -15,7 +16,10 @@ import { getOrganization } from '../orgs/service.ts';
 import { npsSegmentReport, segmentDimensions, type SegmentDimension } from '../segments/service.ts';
 import { needsText } from '../i18n/needs-clusters.ts';
 import { NEEDS_PAGE } from './needs-pages.ts';
+import { analysisText } from '../i18n/analysis-pages.ts';
 import { html, type SafeHtml } from './html.ts';
+import { pageSlice, sliceFields, type Query } from './analysis-common.ts';
+import { periodNote } from './default-period.ts';
 import { errorSummary, notice, one, page, selectField, type Errors } from './page-kit.ts';
 
 type Report = Awaited<ReturnType<typeof npsSegmentReport>>;
@@ -63,9 +67,12 @@ ${report.withoutGroup > 0 ? html`<p class="muted">${s.withoutGroup(report.withou
 
 export async function segmentPageRoutes(app: FastifyInstance) {
   const { db } = app.deps;
+  const now = () => (app.deps.now ?? (() => new Date()))();
 
   page(app, 'GET', '/app/segments', 'metrics:read', async (request, _reply, p) => {
     const s = segmentText(p.language);
+    const a = analysisText(p.language);
+    const slice = await pageSlice(db, p, request.query as Query, now(), a);
     const asked = one(request.query, 'by');
     const errors: Errors = new Map();
     const by = segmentDimensions.find((d) => d === asked);
@@ -73,7 +80,7 @@ export async function segmentPageRoutes(app: FastifyInstance) {
     let result: SafeHtml | '' = '';
     if (by) {
       try {
-        result = reportView(await npsSegmentReport(db, p.auth, { by, correction: 'holm', filters: {} }), s, p.language);
+        result = reportView(await npsSegmentReport(db, p.auth, { by, correction: 'holm', filters: slice.service }), s, p.language);
       } catch (error) {
         // Too few groups to compare, or nothing to test: said in words, the form stays to pick another grouping.
         if (!(error instanceof KaikuError) || error.status !== 400) throw error;
@@ -85,11 +92,12 @@ export async function segmentPageRoutes(app: FastifyInstance) {
     return p.send('segments', s.title, html`<h1>${s.title}</h1>
 <p class="lead">${s.intro}</p>
 <p><a href="${NEEDS_PAGE}">${needsText(p.language).toNeeds}</a></p>
-${errorSummary(p.w, errors)}
+${errorSummary(p.w, errors)}${slice.invalid}
 <form class="filters" method="get" action="/app/segments">
 ${selectField('by', s.byLabel, options, by ?? '', errors, { required: true })}
-<button class="button" type="submit">${s.show}</button>
-</form>
+${sliceFields(slice.filters, slice.units, a, dashboardText(p.language), slice.shown)}
+<div class="field"><button class="button" type="submit">${s.show}</button></div>
+</form>${periodNote(p.language, slice.shown)}
 ${result}`, errors.size ? 400 : 200);
   });
 }
