@@ -22,7 +22,8 @@ describe('segments and benchmarks pages in Chromium', () => {
   before(async () => {
     browser = await launchChromium();
     if (!browser) return;
-    t = await startTestApp();
+    // A fixed clock: the organisation's default 18 months then run from 1 July 2025 to 7 December 2026.
+    t = await startTestApp({ now: () => new Date('2026-12-07T10:00:00Z') });
     const survey = await t.api('/api/v1/surveys', {
       body: { name: 'Pulse', kind: 'pulse', defaultLanguage: 'en', languages: ['en', 'fi'], title: texts('Pulse'), questions: [{ key: 'nps', type: 'nps', text: texts('Recommend?') }] },
     });
@@ -51,7 +52,11 @@ describe('segments and benchmarks pages in Chromium', () => {
     await page.waitForURL(/\/app\/segments$/);
     assert.equal(await page.locator('h1').textContent(), 'Segments');
     await page.getByLabel('Group by').selectOption({ label: 'Channel' });
-    await Promise.all([page.waitForURL(/\/app\/segments\?by=channel$/), page.getByRole('button', { name: 'Show' }).click()]);
+    // The filter bar sends its period too: the default's days, shown in the date fields.
+    assert.equal(await page.getByLabel('From').inputValue(), '2025-07-01');
+    assert.equal(await page.getByLabel('To').inputValue(), '2026-12-07');
+    assert.equal(await page.locator('#period-note').textContent(), 'Showing the last 18 months (the organisation’s default).');
+    await Promise.all([page.waitForURL(/\/app\/segments\?by=channel&from=2025-07-01&to=2026-12-07&channel=$/), page.getByRole('button', { name: 'Show' }).click()]);
     // email 12 / 4 / 4 and sms 4 / 4 / 12: expected 8 / 4 / 8 per row, χ² = 4 · 4² / 8 = 8, df 2, p = e^(−8/2) = 0.0183.
     assert.equal(Math.exp(-4).toFixed(3), '0.018');
     assert.equal((await page.locator('.test-result').textContent())?.trim(), 'The segments differ: χ² = 8.0, df = 2, p = 0.018');
