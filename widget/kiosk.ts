@@ -7,7 +7,7 @@
  * this script and the style are kept by the service worker (widget/kiosk-sw.ts).
  */
 import { KIOSK_CACHE } from './kiosk-cache.ts';
-import { el, randomId, runPulse, type PulseAnswer, type PulseSurvey } from './pulse.ts';
+import { el, randomId, runPulse, type PulseAnswer, type PulseContact, type PulseSurvey } from './pulse.ts';
 
 interface KioskData {
   key: string;
@@ -22,6 +22,8 @@ interface Queued {
   submittedAt: string;
   language: string;
   answers: PulseAnswer[];
+  /** The customer's consent to be contacted, kept with the answer until the server has both. */
+  contact?: PulseContact;
 }
 
 const data: KioskData = JSON.parse(document.getElementById('kiosk-data')!.textContent!);
@@ -97,7 +99,10 @@ function sync(): Promise<void> {
   return syncing;
 }
 
-/** A customer who leaves mid-survey: what they answered is kept and the kiosk starts over. */
+/**
+ * A customer who leaves mid-survey: what they answered is kept and the kiosk starts over. An
+ * address typed into the consent step is dropped with the screen: the next person must never see it.
+ */
 const IDLE_SECONDS = 45;
 let resetTimer: number | undefined;
 let idleTimer: number | undefined;
@@ -107,6 +112,7 @@ function restartIdleTimer() {
   clearTimeout(idleTimer);
   idleTimer = window.setTimeout(() => {
     if (current && current.answered() > 0) current.finish();
+    else start();
   }, IDLE_SECONDS * 1000);
 }
 for (const type of ['pointerdown', 'keydown', 'input']) addEventListener(type, restartIdleTimer, true);
@@ -120,9 +126,9 @@ function start(lang = data.defaultLanguage) {
   title.textContent = survey.title;
   for (const button of languageBar.querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.lang === language));
   void showPending();
-  current = runPulse(pulse, survey, { smileys: true }, async (answers) => {
+  current = runPulse(pulse, survey, { smileys: true, sharedDevice: true }, async (answers, contact) => {
     clearTimeout(idleTimer);
-    const item: Queued = { idempotencyKey: randomId(), submittedAt: new Date().toISOString(), language, answers };
+    const item: Queued = { idempotencyKey: randomId(), submittedAt: new Date().toISOString(), language, answers, ...(contact ? { contact } : {}) };
     await inQueue('readwrite', (s) => s.put(item));
     // The waiting count is shown before the thanks, so whoever reads the thanks (staff, a test)
     // reads the count that includes this answer, not a stale one still being recounted.

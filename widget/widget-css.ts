@@ -13,4 +13,7 @@ button:focus-visible,textarea:focus-visible{outline:3px solid #1b1b1b;outline-of
 .close{position:absolute;top:8px;right:8px;background:#fff;color:#1b1b1b;border-color:#5c5c5c;min-width:44px;min-height:44px}
 textarea{box-sizing:border-box;width:100%;font:inherit;border:2px solid #5c5c5c;border-radius:4px;padding:6px}
 .ends,.note{font-size:14px;color:#4a4a4a;margin:6px 0}.send{margin-top:8px;min-height:44px}
+.contact{border:0;margin:0;padding:0}.contact legend{font-weight:600;padding:0;margin-bottom:6px}.consent{display:flex;gap:8px;align-items:center;min-height:44px}
+.consent input{width:24px;height:24px;flex:none}.contact input[type=email],.contact input[type=tel]{box-sizing:border-box;width:100%;min-height:44px;font:inherit;border:2px solid #5c5c5c;border-radius:4px;padding:6px;margin-bottom:4px}
+input:focus-visible{outline:3px solid #1b1b1b;outline-offset:2px}
 .logo{display:block;max-width:160px;max-height:40px;width:auto;height:auto;margin:0 48px 8px 0}`;

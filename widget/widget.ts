@@ -14,7 +14,7 @@
  * signature made by its backend (src/collection/identify.ts): the widget then shows that
  * contact's waiting web invitation from a pulse rule, once, and its answer is stored against it.
  */
-import { el, randomId, runPulse, type PulseAnswer, type PulseSurvey } from './pulse.ts';
+import { el, randomId, runPulse, type PulseAnswer, type PulseContact, type PulseSurvey } from './pulse.ts';
 import { widgetCss } from './widget-css.ts';
 
 type Trigger =
@@ -64,7 +64,7 @@ function validSelector(selector: string): boolean {
   }
 }
 
-function show(survey: PulseSurvey, theme: Theme | undefined, send: (answers: PulseAnswer[]) => Promise<unknown>) {
+function show(survey: PulseSurvey, theme: Theme | undefined, send: (answers: PulseAnswer[], contact?: PulseContact) => Promise<unknown>) {
   const returnFocus = document.activeElement as HTMLElement | null;
   const host = document.createElement('kaiku-widget');
   const shadow = host.attachShadow({ mode: 'open' });
@@ -87,12 +87,11 @@ function show(survey: PulseSurvey, theme: Theme | undefined, send: (answers: Pul
   close.addEventListener('click', dismiss);
   box.addEventListener('keydown', (e) => { if (e.key === 'Escape') dismiss(); });
 
-  runPulse(body, survey, { smileys: false }, (answers: PulseAnswer[]) => {
-    body.textContent = '';
+  runPulse(body, survey, { smileys: false }, (answers, contact) => {
     const thanks = el('p', { role: 'status', tabindex: '-1' }, survey.thanks);
     body.append(thanks);
     thanks.focus();
-    send(answers).catch(warn);
+    send(answers, contact).catch(warn);
   });
 }
 
@@ -125,7 +124,7 @@ async function start() {
     // The server has the last word: the same visitor on another tab, or a cleared localStorage.
     const answer: { show: boolean } = await (await post('/show', { visitorId: visitor })).json();
     store.setItem(seenKey, String(Date.now()));
-    if (answer.show) show(config.survey, config.theme, (answers) => post('/responses', { idempotencyKey: randomId(), language: config.survey.language, answers }));
+    if (answer.show) show(config.survey, config.theme, (answers, contact) => post('/responses', { idempotencyKey: randomId(), language: config.survey.language, answers, contact }));
   };
   const fire = () => {
     if (fired) return;

@@ -7,6 +7,7 @@ import QRCode from 'qrcode';
 import { newOrg, startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, shortPulse } from '../../test/helpers/factories.ts';
 import { forgetExpiredVisitors } from './service.ts';
+import { contactRequestOf } from '../surveys/contact-requests.ts';
 
 // jsqr is CommonJS with an ES-style default export: typed as the module, the function is its `default`.
 const jsQR = (jsQRModule as unknown as { default: typeof jsQRModule.default }).default;
@@ -130,6 +131,50 @@ describe('widget site keys, kiosk links and their public endpoints', () => {
     const rows = await stored('k'.repeat(32));
     assert.equal(rows.length, 1);
     assert.deepEqual({ ...rows[0], submitted_at: undefined }, { id: first.body.id, touchpoint_id: touchpointId, unit_id: unitId, channel: 'web', source: 'widget', submitted_at: undefined, answers: 2 });
+  });
+
+  test('a consent to be contacted is stored with a widget or kiosk answer only when ticked, with a valid address, on a survey that asks', async () => {
+    const asking = (await t.api('/api/v1/surveys', { body: { ...shortPulse(), name: 'Asks consent', askContactConsent: true } })).body.id;
+    const w = (await t.api('/api/v1/collectors', { body: { kind: 'widget', name: 'Consent shop', surveyId: asking, allowedOrigins: [shop] } })).body;
+    const k = (await t.api('/api/v1/collectors', { body: { kind: 'kiosk', name: 'Consent lobby', surveyId: asking } })).body;
+    // The widget learns that it must ask, with the texts in the page's language.
+    assert.equal((await pub(w.publicKey, '?lang=fi')).body.survey.contact.legend, 'Saammeko ottaa yhteyttä?');
+    assert.equal((await pub(widget.publicKey, '?lang=fi')).body.survey.contact, undefined, 'a survey that does not ask');
+    const answer = (key: string, contact: unknown) => ({ idempotencyKey: key.repeat(20), language: 'en', answers: [{ question: 'nps', value: 2 }], contact });
+    const requestOf = async (key: string) => {
+      const [row] = await stored(key.repeat(20));
+      return row ? (await contactRequestOf(t.db, t.orgId, row.id)) ?? 'none' : 'no response';
+    };
+
+    const ticked = await pub(w.publicKey, '/responses', { body: answer('a', { consent: true, email: ' Maija@Example.FI ' }) });
+    assert.equal(ticked.status, 201, JSON.stringify(ticked.body));
+    const request = await requestOf('a');
+    assert.deepEqual(typeof request === 'object' ? [request.email, request.phone, request.consentedAt.toISOString()] : request, ['maija@example.fi', null, now.toISOString()]);
+    const kioskOrigin = t.url;
+    const queued = await pub(k.publicKey, '/responses', { origin: kioskOrigin, body: { ...answer('b', { consent: true, phone: '+358 40 123 4567' }), submittedAt: now.toISOString() } });
+    assert.equal(queued.status, 201, JSON.stringify(queued.body));
+    assert.deepEqual(await requestOf('b').then((r) => typeof r === 'object' ? [r.email, r.phone] : r), [null, '+358 40 123 4567']);
+
+    const refused: Array<[string, unknown, string]> = [
+      ['c', { consent: true, email: 'maija@' }, 'contact.email'],
+      ['d', { consent: true, phone: '12' }, 'contact.phone'],
+      ['e', { consent: true }, 'contact.email'],
+      ['f', { consent: true, email: 'maija@example.fi', phone: 'call me' }, 'contact.phone'],
+    ];
+    for (const [key, contact, field] of refused) {
+      const res = await pub(w.publicKey, '/responses', { body: answer(key, contact) });
+      assert.deepEqual([res.status, res.body.field], [400, field], `${JSON.stringify(contact)} → ${JSON.stringify(res.body)}`);
+      assert.equal(await requestOf(key), 'no response', 'nothing stored');
+    }
+    // An unticked box stores the answer and drops the typed address; so does a survey that does not ask.
+    assert.equal((await pub(w.publicKey, '/responses', { body: answer('g', { consent: false, email: 'maija@example.fi' }) })).status, 201);
+    assert.equal(await requestOf('g'), 'none');
+    assert.equal((await pub(widget.publicKey, '/responses', { body: answer('h', { consent: true, email: 'maija@example.fi' }) })).status, 201);
+    assert.equal(await requestOf('h'), 'none');
+    // A resend of the ticked answer is the same response, still with one request.
+    const again = await pub(w.publicKey, '/responses', { body: answer('a', { consent: true, email: 'other@example.fi' }) });
+    assert.deepEqual([again.status, again.body.id], [200, ticked.body.id]);
+    assert.equal(await requestOf('a').then((r) => typeof r === 'object' ? r.email : r), 'maija@example.fi');
   });
 
   test('bad public requests are refused and store nothing', async () => {

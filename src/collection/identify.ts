@@ -94,7 +94,7 @@ export async function claimWaitingInvitation(db: Database, collector: Collector,
       `update invitations set status = 'delivered', sent_at = $3, delivered_at = $3, opened_at = coalesce(opened_at, $3), started_at = coalesce(started_at, $3)
         where org_id = $1 and id = $2 and status = 'waiting' returning id`, [collector.orgId, row.id, at]);
     if (claimed.length === 0) continue; // another tab took it
-    return { token: row.token, survey: pulseSurvey(survey, surveyLanguage(survey, row.language ?? contact.language ?? undefined)) };
+    return { token: row.token, survey: pulseSurvey(survey, surveyLanguage(survey, row.language ?? contact.language ?? undefined), false) };
   }
   return null;
 }

@@ -37,6 +37,12 @@ button:active{transform:scale(.96)}
 textarea{width:100%;max-width:48rem;min-height:8rem;font:inherit;padding:.75rem;border:2px solid #5c5c5c;border-radius:.5rem;-webkit-user-select:text;user-select:text}
 .send{min-width:12rem;min-height:72px;padding:0 2rem}
 .note{color:#a4001d;margin:0;min-height:1.4em}
+.contact{border:0;margin:0;padding:0;width:100%;max-width:48rem;display:flex;flex-direction:column;gap:.5rem;text-align:left}
+.contact legend{font-size:1.75rem;font-weight:600;margin-bottom:.5rem}
+.consent{display:flex;align-items:center;gap:.75rem;min-height:72px;font-weight:600}
+.consent input{width:2.5rem;height:2.5rem;flex:none}
+.contact input[type=email],.contact input[type=tel]{width:100%;min-height:64px;font:inherit;padding:.5rem .75rem;border:2px solid #5c5c5c;border-radius:.5rem;-webkit-user-select:text;user-select:text}
+.contact input:focus-visible{outline:4px solid #1b1b1b;outline-offset:3px}
 .thanks{font-size:2.5rem;font-weight:700;margin:2rem 0}
 #status{font-size:1rem;color:#4a4a4a;position:fixed;bottom:1rem;left:1rem;margin:0}
 @media (prefers-reduced-motion:reduce){button:active{transform:none}}
@@ -55,7 +61,7 @@ const jsonForScript = (value: unknown) => JSON.stringify(value).replace(/</g, '\
 
 export function renderKiosk(collector: Collector, survey: Survey, language: string, theme?: PageTheme): string {
   const languages = Object.fromEntries(survey.languages.map((l) => [l, {
-    name: languageNames[l] ?? l, survey: pulseSurvey(survey, l), pending: collectionStringsFor(l).pending,
+    name: languageNames[l] ?? l, survey: pulseSurvey(survey, l, true), pending: collectionStringsFor(l).pending,
   }]));
   const data = { key: collector.publicKey, defaultLanguage: language, resetSeconds: collector.resetSeconds, languages };
   const title = languages[language].survey.title || collectionStringsFor(language).kioskTitle;

@@ -12,6 +12,7 @@ import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { launchChromium, skipReason } from '../../test/helpers/browser.ts';
 import { journeyWithTouchpoint } from '../../test/helpers/factories.ts';
 import { waitUntil } from '../../test/helpers/wait.ts';
+import { contactRequestOf } from '../surveys/contact-requests.ts';
 
 const counterSurvey = (touchpointId: string) => ({
   name: 'Service counter', kind: 'pulse', defaultLanguage: 'fi', languages: ['fi', 'en', 'sv'],
@@ -29,6 +30,7 @@ describe('kiosk offline and online', () => {
   let browser: Browser | undefined;
   let touchpointId: string;
   let surveyId: string;
+  let consentSurveyId: string;
 
   before(async () => {
     browser = await launchChromium();
@@ -36,14 +38,15 @@ describe('kiosk offline and online', () => {
     t = await startTestApp();
     ({ touchpointId } = await journeyWithTouchpoint(t));
     surveyId = (await t.api('/api/v1/surveys', { body: counterSurvey(touchpointId) })).body.id;
+    consentSurveyId = (await t.api('/api/v1/surveys', { body: { ...counterSurvey(touchpointId), name: 'Counter, may we call', askContactConsent: true } })).body.id;
   });
   after(async () => {
     await browser?.close();
     await t?.close();
   });
 
-  async function newKiosk(name: string) {
-    const res = await t.api('/api/v1/collectors', { body: { kind: 'kiosk', name, surveyId, resetSeconds: 2 } });
+  async function newKiosk(name: string, survey = surveyId) {
+    const res = await t.api('/api/v1/collectors', { body: { kind: 'kiosk', name, surveyId: survey, resetSeconds: 2 } });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     return res.body as { id: string; kioskUrl: string };
   }
@@ -181,6 +184,92 @@ describe('kiosk offline and online', () => {
     const rows = await stored(kiosk.id);
     assert.deepEqual(rows.map((r) => [r.csat, r.comment]), [[2, 'Kylmä sali'], [4, null], [5, null]]);
     assert.ok(rows.every((r) => r.submitted_at.getTime() === yesterday.getTime()), rows.map((r) => r.submitted_at.toISOString()).join());
+    await context.close();
+  });
+
+  /** The consent step at the end of a survey that asks: the box and both fields as the customer sees them. */
+  const consentStep = (page: Page) => page.evaluate(() => ({
+    ticked: document.querySelector<HTMLInputElement>('#kc-consent')!.checked,
+    email: document.querySelector<HTMLInputElement>('#kc-email')!.value,
+    phone: document.querySelector<HTMLInputElement>('#kc-phone')!.value,
+  }));
+  const contactOf = async (collectorId: string, csat: number) => {
+    const [row] = await t.db.query<{ id: string }>(`select r.id from responses r join answers a on a.org_id = r.org_id and a.response_id = r.id
+      where r.org_id = $1 and r.idempotency_key like $2 and a.number = $3`, [t.orgId, `kiosk:${collectorId}:%`, csat]);
+    const request = await contactRequestOf(t.db, t.orgId, row?.id);
+    return request ? [request.email, request.phone] : row ? 'none' : 'no response';
+  };
+  async function toConsentStep(page: Page, score: number) {
+    await page.click(`button.smiley:nth-child(${score})`);
+    await page.waitForSelector('textarea');
+    await page.click('button.send');
+    await page.waitForSelector('#kc-consent');
+  }
+
+  test('a customer ticks the consent box and gives an address; it waits offline in the queue with the answer and is stored with it', async (ctx) => {
+    if (!browser) return ctx.skip(skipReason);
+    const kiosk = await newKiosk('Counter tablet', consentSurveyId);
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${kiosk.kioskUrl}?lang=en`);
+    await page.waitForFunction(() => document.documentElement.dataset.offline === 'ready');
+    await toConsentStep(page, 1);
+    assert.equal(await page.textContent('legend'), 'May we contact you?');
+    assert.deepEqual(await consentStep(page), { ticked: false, email: '', phone: '' }, 'the box starts unticked');
+    await page.click('label.consent');
+    await page.fill('#kc-email', 'maija@');
+    await page.click('button.send');
+    // Checked on the tablet with the server's rule: an answer is never queued with an address the server would refuse.
+    assert.equal(await page.textContent('#kc-email-note'), 'The e-mail address is not valid. Write it as name@example.com.');
+    assert.equal(await page.isVisible('.thanks'), false);
+
+    await context.setOffline(true);
+    await page.fill('#kc-email', 'Maija@Example.fi');
+    await page.click('button.send');
+    await page.waitForSelector('.thanks');
+    assert.equal(await page.evaluate(() => document.body.textContent!.includes('Maija')), false, 'the address left the screen');
+    const queued = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => { const r = indexedDB.open('kaiku-kiosk', 1); r.onsuccess = () => resolve(r.result); });
+      return new Promise<unknown[]>((resolve) => { const r = db.transaction('queue').objectStore('queue').getAll(); r.onsuccess = () => resolve(r.result); });
+    });
+    assert.deepEqual((queued as Array<{ answers: unknown; contact: unknown }>).map((q) => [q.answers, q.contact]),
+      [[[{ question: 'csat', value: 1 }], { consent: true, email: 'maija@example.fi' }]]);
+    // The next customer leaves the box unticked: whatever they typed is not sent.
+    await page.waitForSelector('button.smiley', { timeout: 5000 });
+    await toConsentStep(page, 4);
+    await page.fill('#kc-phone', '040 123 4567');
+    await page.click('button.send');
+    await page.waitForSelector('.thanks');
+
+    await context.setOffline(false);
+    await page.waitForFunction(() => document.documentElement.dataset.pending === '0', undefined, { timeout: 20_000 });
+    assert.deepEqual(await contactOf(kiosk.id, 1), ['maija@example.fi', null]);
+    assert.equal(await contactOf(kiosk.id, 4), 'none');
+    await context.close();
+  });
+
+  test('a customer who walks away from the consent step: the answer is kept, the typed address is not, and the next customer sees empty fields', async (ctx) => {
+    if (!browser) return ctx.skip(skipReason);
+    const kiosk = await newKiosk('Exit tablet', consentSurveyId);
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${kiosk.kioskUrl}?lang=en`);
+    await toConsentStep(page, 3);
+    await page.click('label.consent');
+    await page.fill('#kc-email', 'pekka@example.fi');
+    await page.fill('#kc-phone', '+358 50 765 4321');
+    await page.clock.runFor(40_000);
+    assert.deepEqual(await consentStep(page), { ticked: true, email: 'pekka@example.fi', phone: '+358 50 765 4321' }, 'still typing after 40 s');
+    await page.clock.runFor(6_000);
+    await page.waitForSelector('.thanks');
+    assert.equal(await page.evaluate(() => document.body.textContent!.includes('pekka')), false);
+    await page.clock.runFor(2_100);
+    await page.waitForSelector('button.smiley');
+    await toConsentStep(page, 5);
+    assert.deepEqual(await consentStep(page), { ticked: false, email: '', phone: '' }, 'the next customer sees nothing of the last one');
+    assert.equal(await page.getAttribute('#kc-email', 'autocomplete'), 'off', 'and the browser offers no earlier address');
+    assert.equal(await waitUntil(() => contactOf(kiosk.id, 3), (r) => r !== 'no response', 'the abandoned answer'), 'none');
     await context.close();
   });
 });

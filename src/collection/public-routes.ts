@@ -12,7 +12,8 @@ import { Language, strict } from '../http/schemas.ts';
 import { fromAcceptLanguage, uiLanguages } from '../i18n/index.ts';
 import { surveyCsp } from '../pages/survey.css.ts';
 import { renderMessage } from '../pages/survey-view.ts';
-import { prepareResponse } from '../responses/service.ts';
+import { prepareResponse, storeResponses } from '../responses/service.ts';
+import { checkContactForm, storeContactRequest, type ContactRequest } from '../surveys/contact-requests.ts';
 import { getSurvey } from '../surveys/service.ts';
 import type { Survey } from '../surveys/schema.ts';
 import { cachedBundle, type BrowserScript } from './bundles.ts';
@@ -37,6 +38,12 @@ const PublicResponse = Type.Object({
   language: Type.Optional(Language),
   submittedAt: Type.Optional(Type.String({ format: 'date-time', description: `Kiosk only: when the answer was given (queued offline up to ${KIOSK_MAX_AGE_DAYS} days)` })),
   answers: Type.Array(PublicAnswer, { minItems: 1, maxItems: 20 }),
+  contact: Type.Optional(Type.Object({
+    consent: Type.Boolean({ description: 'The ticked box: the respondent may be contacted about this answer' }),
+    email: Type.Optional(Type.String({ maxLength: 400 })),
+    phone: Type.Optional(Type.String({ maxLength: 100 })),
+  }, { ...strict, description: 'Only for a survey with askContactConsent (otherwise ignored, as a form posted before the setting changed may be): '
+    + 'a ticked box needs a valid e-mail address or phone number, stored beside the response; an unticked one stores nothing' })),
 }, strict);
 const ShowBody = Type.Object({ visitorId: ClientId }, strict);
 const IdentifyBody = Type.Object({
@@ -50,6 +57,19 @@ const InvitationAnswerBody = Type.Object({
   answers: PublicResponse.properties.answers,
 }, strict);
 const ConfigQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 20 })) }, strict);
+
+const contactProblemText = {
+  needAddress: 'A ticked consent needs an e-mail address or a phone number',
+  badEmail: 'This is not a valid e-mail address',
+  badPhone: 'This is not a valid phone number (digits, spaces and a leading +)',
+} as const;
+
+/** The request to store for a consent sent with an answer (null when the box is unticked), or 400 naming the address. */
+function consentOf(contact: NonNullable<Static<typeof PublicResponse>['contact']>): ContactRequest | null {
+  const { request, problems } = checkContactForm({ consent: contact.consent, email: contact.email?.trim() ?? '', phone: contact.phone?.trim() ?? '' });
+  if (problems.length > 0) throw badInput(contactProblemText[problems[0].kind], `contact.${problems[0].field}`);
+  return request;
+}
 
 type Keyed = { Params: Static<typeof KeyParams> };
 
@@ -157,7 +177,7 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
     // The organisation's theme, when it has one: the colour of the widget's buttons and its logo (absolute: the widget runs on another site).
     const logo = pageThemeOf(theme, `${new URL(config.publicUrl).origin}/s/${survey.id}`)?.logo;
     return {
-      survey: pulseSurvey(survey, surveyLanguage(survey, request.query.lang)), triggers: collector.triggers, frequencyDays: widgetTest(collector, request) ? 0 : collector.frequencyDays,
+      survey: pulseSurvey(survey, surveyLanguage(survey, request.query.lang), true), triggers: collector.triggers, frequencyDays: widgetTest(collector, request) ? 0 : collector.frequencyDays,
       theme: { brandColor: theme.brandColor, logo: logo ?? null, organization: theme.orgName },
     };
   });
@@ -217,8 +237,16 @@ export async function collectionPublicRoutes(app: FastifyInstance) {
       channel: collector.kind === 'kiosk' ? 'kiosk' : 'web', language: surveyLanguage(survey, body.language),
       submittedAt: body.submittedAt ?? null, idempotencyKey: `${collector.kind}:${collector.id}:${body.idempotencyKey}`, answers: body.answers,
     }, '', at.getTime());
+    const contact = survey.askContactConsent && body.contact ? consentOf(body.contact) : null;
     if (widgetTest(collector, request)) return reply.status(200).send({ test: true, stored: false });
-    const result = await app.responseWriter.write(collector.orgId, prepared, collector.kind);
+    // The consent is stored with the response or not at all: its own transaction, not the group commit.
+    const result = contact
+      ? await db.transaction(async (tx) => {
+        const [stored] = await storeResponses(tx, collector.orgId, [prepared], collector.kind);
+        if (stored.created) await storeContactRequest(tx, collector.orgId, stored.id, contact, at);
+        return stored;
+      })
+      : await app.responseWriter.write(collector.orgId, prepared, collector.kind);
     return reply.status(result.created ? 201 : 200).send(result);
   });
 }

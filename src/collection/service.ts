@@ -10,6 +10,7 @@ import type { Queryable } from '../db/connection.ts';
 import { badInput, notFound } from '../errors.ts';
 import { chooseLanguage } from '../i18n/index.ts';
 import { collectionStringsFor } from '../i18n/collection.ts';
+import { contactConsentText } from '../i18n/contact-consent.ts';
 import { stringsFor } from '../i18n/survey.ts';
 import { scaleEnds } from '../pages/survey-view.ts';
 import { getSurvey } from '../surveys/service.ts';
@@ -186,7 +187,17 @@ export async function forgetExpiredVisitors(db: Queryable, now: Date): Promise<n
 }
 
 /** The survey as the widget and kiosk show it, in one language. */
-export function pulseSurvey(survey: Survey, language: string): PulseSurvey {
+function contactStep(language: string): NonNullable<PulseSurvey['contact']> {
+  const { strings, language: lang } = contactConsentText(language);
+  return { lang, ...strings.respondent };
+}
+
+/**
+ * The survey as the widget and the kiosk draw it, in one language. `anonymous`: the answer will
+ * have no known contact (not an identified visitor's invitation), so a survey that asks for
+ * consent to be contacted ends with that step (issue 15.4), as on its open link.
+ */
+export function pulseSurvey(survey: Survey, language: string, anonymous: boolean): PulseSurvey {
   const pick = (texts: Record<string, string> | undefined) => texts?.[language] ?? texts?.[survey.defaultLanguage] ?? '';
   const { strings } = stringsFor(language);
   const ui = collectionStringsFor(language);
@@ -204,6 +215,7 @@ export function pulseSurvey(survey: Survey, language: string): PulseSurvey {
       };
     }),
     ui: { send: ui.send, close: ui.close, score: ui.score, required: ui.required },
+    ...(anonymous && survey.askContactConsent ? { contact: contactStep(language) } : {}),
   };
 }
 

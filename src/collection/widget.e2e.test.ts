@@ -13,6 +13,7 @@ import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { launchChromium, skipReason } from '../../test/helpers/browser.ts';
 import { journeyWithTouchpoint, shortPulse } from '../../test/helpers/factories.ts';
 import { waitUntil } from '../../test/helpers/wait.ts';
+import { contactRequestOf } from '../surveys/contact-requests.ts';
 
 const hostileCss = `
 * { font-family: "Comic Sans MS", cursive !important; color: #ff00ff !important; background: #00ff00 !important; font-size: 40px !important; }
@@ -36,6 +37,7 @@ describe('web widget on a hostile page', () => {
   let shop: Server;
   let shopUrl: string;
   let touchpointId: string;
+  let consentSurveyId: string;
   const siteKeys: Record<string, string> = {};
 
   before(async () => {
@@ -44,6 +46,7 @@ describe('web widget on a hostile page', () => {
     t = await startTestApp();
     ({ touchpointId } = await journeyWithTouchpoint(t));
     const surveyId = (await t.api('/api/v1/surveys', { body: shortPulse(touchpointId) })).body.id;
+    consentSurveyId = (await t.api('/api/v1/surveys', { body: { ...shortPulse(), name: 'Checkout, may we call', askContactConsent: true } })).body.id;
     shop = createServer((request, response) => {
       const key = new URL(request.url ?? '/', 'http://x').searchParams.get('key') ?? '';
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(shopPage(t.url, siteKeys[key]));
@@ -62,6 +65,9 @@ describe('web widget on a hostile page', () => {
       assert.equal(res.status, 201, JSON.stringify(res.body));
       siteKeys[name] = res.body.publicKey;
     }
+    const consent = await t.api('/api/v1/collectors', { body: { kind: 'widget', name: 'consent', surveyId: consentSurveyId, allowedOrigins: [shopUrl], triggers: triggers.event } });
+    assert.equal(consent.status, 201, JSON.stringify(consent.body));
+    siteKeys.consent = consent.body.publicKey;
   });
   after(async () => {
     await browser?.close();
@@ -178,6 +184,29 @@ describe('web widget on a hostile page', () => {
     // The pointer leaves through the top edge: the browser's mouseout with no related target.
     await leaving.evaluate(() => document.documentElement.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, clientX: 300, clientY: -1, relatedTarget: null })));
     await leaving.waitForFunction(() => !!document.querySelector('kaiku-widget'));
+    await context.close();
+  });
+
+  test('a survey that asks ends with an unticked consent box; ticked with an address, the request is stored with the answer', async (ctx) => {
+    if (!browser) return ctx.skip(skipReason);
+    const context = await browser.newContext();
+    const page = await openShop(context, 'consent');
+    await page.evaluate(() => (window as unknown as { kaiku: (...a: string[]) => void }).kaiku('track', 'checkout_done'));
+    const widget = page.locator('kaiku-widget');
+    await widget.locator('button.score').nth(3).click();
+    await widget.locator('button.send').click(); // the reason left unsaid
+    // The page is in Finnish: so is the question.
+    assert.equal(await widget.locator('legend').textContent(), 'Saammeko ottaa yhteyttä?');
+    assert.equal(await widget.locator('#kc-consent').isChecked(), false);
+    assert.equal(await focusedInWidget(page), 'input:', 'focus moves to the box');
+    await page.keyboard.press('Space');
+    await widget.locator('#kc-email').fill('asiakas@example.fi');
+    await widget.locator('button.send').click();
+    assert.match(await focusedInWidget(page), /^p:Kiitos!/);
+    const [row] = await waitUntil(() => t.db.query<{ id: string; source: string }>(`select id, source from responses where org_id = $1 and survey_id = $2`, [t.orgId, consentSurveyId]),
+      (r) => r.length === 1, 'the answer with consent');
+    const request = await waitUntil(() => contactRequestOf(t.db, t.orgId, row.id), (r) => r !== undefined, 'the contact request');
+    assert.deepEqual([row.source, request?.email, request?.phone], ['widget', 'asiakas@example.fi', null]);
     await context.close();
   });
 });
