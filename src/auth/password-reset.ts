@@ -14,10 +14,10 @@ import { hashPassword, newToken, sha256 } from './secrets.ts';
 import { accountSubject, clearFailures } from './lockout.ts';
 import { hasNul } from './service.ts';
 import { recordAudit } from '../audit/log.ts';
+import { UUID } from '../vocabulary.ts';
 
 export const RESET_VALID_MINUTES = 60;
 export const MIN_PASSWORD_LENGTH = 10;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const resetLink = (publicUrl: string, token: string) => `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
 

@@ -4,8 +4,8 @@
  * Data scoping (a unit manager sees only their unit subtree, frontline staff only their own
  * feedback) is applied by the queries through `AuthContext.scope`.
  */
-export const roles = ['admin', 'analyst', 'unit_manager', 'frontline', 'viewer'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from '../vocabulary.ts';
+import type { Role } from '../vocabulary.ts';
 export const apiScopes = ['read', 'write', 'admin'] as const;
 export type ApiScope = (typeof apiScopes)[number];
 

@@ -8,10 +8,10 @@ import type { ApiScope, AuthContext, DataScope, Role } from './permissions.ts';
 import { hashPassword, newToken, sha256, verifyPassword } from './secrets.ts';
 import { accountLockout, accountSubject, assertNotLocked, clearFailures, ipLockout, ipSubject, recordFailure, type LockoutRule } from './lockout.ts';
 import { matchTotp, normalizeRecoveryCode } from './totp.ts';
+import { UUID } from '../vocabulary.ts';
 
 export const SESSION_COOKIE = 'kaiku_session';
 const SESSION_DAYS = 14;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface UserRow { org_id: string; id: string; role: Role; unit_id: string | null; password_hash: string | null; disabled_at: Date | null }
 

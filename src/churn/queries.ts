@@ -10,6 +10,7 @@
  */
 import type { Database, Queryable } from '../db/connection.ts';
 import { analyzeText } from '../text/analyze.ts';
+import { openCaseStatuses } from '../vocabulary.ts';
 
 /** Experience features computed from answers and cases; operational keys add to these. */
 export const experienceFeatures = ['nps', 'npsChange', 'csat', 'ces', 'complaints', 'openCases', 'negativeTexts'] as const;
@@ -64,10 +65,10 @@ async function caseCounts(db: Queryable, orgId: string) {
   return db.query<{ contactId: string; complaints: number; open: number }>(
     `select contact_id as "contactId",
             count(*) filter (where kind = 'problem')::int as complaints,
-            count(*) filter (where status in ('new', 'in_progress', 'waiting_customer'))::int as open
+            count(*) filter (where status = any($2::case_status[]))::int as open
        from cases where org_id = $1 and contact_id is not null
       group by contact_id`,
-    [orgId],
+    [orgId, openCaseStatuses],
   );
 }
 

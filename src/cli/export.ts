@@ -8,6 +8,7 @@ import { datasets, type Dataset } from '../exports/queries.ts';
 import { exportTable, validateExport, type ExportProgress } from '../exports/service.ts';
 import { parseCommandArgs, processIO, requireOption, UsageError, type CliIO, type Command } from './io.ts';
 import { recordAudit } from '../audit/log.ts';
+import { UUID } from '../vocabulary.ts';
 
 const exportHelp = `Usage: kaiku export <answers|responses> --format csv|xlsx|parquet --out FILE [options]
 
@@ -34,7 +35,6 @@ CR get a leading apostrophe so a spreadsheet never runs them as formulas.
 Exit status: 0 written, 1 error (nothing is left at FILE), 2 usage error.
 `;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function timeOption(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;

@@ -4,6 +4,7 @@ import { openMigratedDatabase, type Database } from '../db/connection.ts';
 import { KaikuError } from '../errors.ts';
 import { importResponsesCsv, type ImportOptions, type ImportProgress, type ImportSummary } from '../responses/import.ts';
 import { parseCommandArgs, processIO, requireOption, UsageError, type CliIO, type Command } from './io.ts';
+import { UUID } from '../vocabulary.ts';
 
 /**
  * `kaiku import <what>`: bulk data from CSV into the database the server uses (DATABASE_URL,
@@ -80,7 +81,6 @@ function parseMap(text: string | undefined): Record<string, string> | undefined 
   return map;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function openForImport(): Promise<Database> {
   const config = loadConfig();

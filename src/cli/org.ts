@@ -3,6 +3,7 @@ import { openMigratedDatabase } from '../db/connection.ts';
 import { createOrganization } from '../orgs/service.ts';
 import { createUser } from '../auth/service.ts';
 import { parseCommandArgs, requireOption, UsageError, type Command } from './io.ts';
+import { isLanguage } from '../vocabulary.ts';
 
 const help = `Usage: kaiku org create --name NAME --slug SLUG --admin-email EMAIL [--admin-password PASSWORD]
                        [--language fi|sv|en|pl] [--time-zone Europe/Helsinki]
@@ -28,7 +29,7 @@ export const orgCommand: Command = async (args, io) => {
   if (!password || password.length < 10) throw new UsageError('--admin-password (or KAIKU_ADMIN_PASSWORD) of at least 10 characters is required');
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new UsageError(`--admin-email "${email}" is not an e-mail address`);
   const language = values.language ?? 'fi';
-  if (!['fi', 'sv', 'en', 'pl'].includes(language)) throw new UsageError('--language must be fi, sv, en or pl');
+  if (!isLanguage(language)) throw new UsageError('--language must be fi, sv, en or pl');
   const timeZone = values['time-zone'] ?? 'Europe/Helsinki';
   try {
     new Intl.DateTimeFormat('en', { timeZone });

@@ -4,6 +4,7 @@ import { createUser } from '../auth/service.ts';
 import { hashPassword, newToken } from '../auth/secrets.ts';
 import { KaikuError } from '../errors.ts';
 import { parseCommandArgs, requireOption, UsageError, type CliIO, type Command } from './io.ts';
+import { isLanguage } from '../vocabulary.ts';
 
 const help = `Usage: kaiku users <command> --org SLUG --email EMAIL [options]
 
@@ -54,7 +55,7 @@ export const usersCommand: Command = async (args, io: CliIO) => {
   const email = requireOption(values, 'email').trim().toLowerCase();
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new UsageError(`--email "${email}" is not an e-mail address`);
   const language = values.language ?? 'fi';
-  if (!['fi', 'sv', 'en', 'pl'].includes(language)) throw new UsageError('--language must be fi, sv, en or pl');
+  if (!isLanguage(language)) throw new UsageError('--language must be fi, sv, en or pl');
   const { password, generated } = chosenPassword(values.password);
   const shown = generated ? `\nGenerated password (shown once): ${password}\n` : '';
 

@@ -11,6 +11,7 @@ import type { Database, Queryable } from '../db/connection.ts';
 import { badInput, conflict, KaikuError, notFound } from '../errors.ts';
 import { cohortOf, normaliseEmail, normalisePhone, normaliseTimeZone } from './normalize.ts';
 import { stopPlannedContact } from '../privacy/consent.ts';
+import type { CaseStatus } from '../vocabulary.ts';
 
 /** Free-form attributes and operational data, each capped so a contact row stays small. */
 export const ATTRIBUTES_MAX_BYTES = 16_384;
@@ -229,7 +230,7 @@ export async function contactFacets(db: Queryable, orgId: string): Promise<{ seg
 
 export interface ContactHistory {
   responses: Array<{ id: string; surveyName: string; submittedAt: Date; channel: string | null; nps: number | null }>;
-  cases: Array<{ id: string; title: string; status: 'new' | 'in_progress' | 'waiting_customer' | 'resolved' | 'closed'; createdAt: Date }>;
+  cases: Array<{ id: string; title: string; status: CaseStatus; createdAt: Date }>;
 }
 
 /** A contact's answers (newest first, with the NPS score where the survey asked one) and the cases opened on them. */

@@ -17,6 +17,7 @@ import type { SurveyInput } from '../surveys/schema.ts';
 import type { Channel } from '../journeys/service.ts';
 import { improvementText, sentimentOfNps, whyText, type DemoLanguage, type TextTopic } from './texts.ts';
 import { actionUplift } from './action-plans.ts';
+import { LANGUAGES, type Role } from '../vocabulary.ts';
 
 export const DEMO_SEED = 20261101;
 /** Responses lie in the DEMO_MONTHS months before this instant; fixed so the data never changes. */
@@ -31,7 +32,7 @@ export const DEMO_ORG = { name: 'Kaiku Demo Energia Oy', slug: 'kaiku-demo', def
 /** The touchpoint made clearly worse than the others: the fault-repair phone queue. */
 export const WORST_TOUCHPOINT = 'fault-phone';
 
-export type DemoRole = 'admin' | 'analyst' | 'unit_manager' | 'frontline' | 'viewer';
+export type DemoRole = Role;
 export interface DemoUser { email: string; name: string; role: DemoRole; unitKey?: string; employeeKey?: string; language: DemoLanguage }
 
 /** The demo logins; all share DEMO_PASSWORD. */
@@ -193,7 +194,7 @@ const journeys: DemoJourney[] = [
   },
 ];
 
-const allLanguages: DemoLanguage[] = ['fi', 'sv', 'en', 'pl'];
+const allLanguages: DemoLanguage[] = [...LANGUAGES];
 
 const npsText = {
   fi: 'Kuinka todennäköisesti suosittelisit Kaiku Demo Energiaa ystävällesi tai kollegallesi?',

@@ -12,9 +12,10 @@
 import { createRandom } from '../linalg/random.ts';
 import { analyzeText } from '../text/analyze.ts';
 import { DEMO_SEED, type DemoData, type DemoResponse } from './generator.ts';
+import type { CaseStatus } from '../vocabulary.ts';
 
 export type DemoRuleKey = 'detractor' | 'phone-effort' | 'praise';
-export type DemoCaseStatus = 'new' | 'in_progress' | 'waiting_customer' | 'resolved' | 'closed';
+export type DemoCaseStatus = CaseStatus;
 
 /** The organisation's alert rules (condition and route in the loop's rule language, src/loop/rules.ts). */
 export const DEMO_RULES: ReadonlyArray<{ key: DemoRuleKey; name: string; kind: 'problem' | 'praise'; priority: 'normal' | 'high'; slaHours: number }> = [

@@ -5,7 +5,9 @@
  * generator picks a sentence by language, topic and the sentiment its score implies, and
  * sometimes adds a short closing remark, so the same line rarely appears twice in a row.
  */
-export type DemoLanguage = 'fi' | 'sv' | 'en' | 'pl';
+import type { Language } from '../vocabulary.ts';
+
+export type DemoLanguage = Language;
 export type Sentiment = 'positive' | 'neutral' | 'negative';
 /** move = move-in, billing, fault = repair visit and app/chat reports, queue = fault phone line, overall = strategic survey. */
 export type TextTopic = 'move' | 'billing' | 'fault' | 'queue' | 'overall';

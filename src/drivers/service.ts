@@ -20,6 +20,7 @@ import { relativeWeights } from './relative-weights.ts';
 import { shapleyWeights } from './shapley.ts';
 import { respondentScores } from './queries.ts';
 import { DriverResultCache, driverResultCache } from './cache.ts';
+import { UUID } from '../vocabulary.ts';
 
 export const driverMethods = ['relative-weights', 'shapley', 'promoter-logistic'] as const;
 export type DriverMethod = (typeof driverMethods)[number];
@@ -42,7 +43,6 @@ export interface DriverRequest {
   filters: Omit<MetricFilters, 'surveyId' | 'questionId'>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function findQuestion(survey: Survey, keyOrId: string): Question | undefined {
   return survey.questions.find((q) => q.key === keyOrId || (UUID.test(keyOrId) && q.id.toLowerCase() === keyOrId.toLowerCase()));

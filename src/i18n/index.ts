@@ -2,8 +2,10 @@
  * Languages Kaiku speaks to people. Respondents get their language from the invitation or
  * contact, then Accept-Language, then the survey default; dashboard users from their profile.
  */
-export const uiLanguages = ['fi', 'sv', 'en', 'pl'] as const;
-export type UiLanguage = (typeof uiLanguages)[number];
+import { LANGUAGES, type Language } from '../vocabulary.ts';
+
+export const uiLanguages = LANGUAGES;
+export type UiLanguage = Language;
 
 export const languageNames: Record<string, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English', pl: 'Polski' };
 

@@ -4,10 +4,7 @@
  * per language with the same keys (the type enforces it).
  */
 import type { UiLanguage } from './index.ts';
-
-type Status = 'new' | 'in_progress' | 'waiting_customer' | 'resolved' | 'closed';
-type Priority = 'low' | 'normal' | 'high' | 'urgent';
-type RoleName = 'admin' | 'analyst' | 'unit_manager' | 'frontline' | 'viewer';
+import type { CasePriority as Priority, CaseStatus as Status, Role as RoleName } from '../vocabulary.ts';
 
 export interface WorkStrings {
   common: {

@@ -15,10 +15,9 @@ import { creationEvent, insertCases, orgClock } from './case-store.ts';
 import { Directory, type Owner } from './routing.ts';
 import { addBusinessHours } from './sla.ts';
 import { unitSubtreeSql } from '../metrics/queries.ts';
+import type { CaseStatus } from '../vocabulary.ts';
 
-export const caseStatuses = ['new', 'in_progress', 'waiting_customer', 'resolved', 'closed'] as const;
-export type CaseStatus = (typeof caseStatuses)[number];
-export const casePriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export { caseStatuses, casePriorities, openCaseStatuses, type CaseStatus } from '../vocabulary.ts';
 /** How the customer came out of a closed case (see closure.ts). */
 export const recoveryOutcomes = ['recovered', 'partly', 'not_recovered', 'unreachable'] as const;
 export type RecoveryOutcome = (typeof recoveryOutcomes)[number];

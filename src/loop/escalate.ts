@@ -8,6 +8,7 @@ import { defineJob } from '../jobs/queue.ts';
 import type { JobContext } from '../jobs/registry.ts';
 import { publishLoopEvents, type LoopEvent } from './events.ts';
 import { Directory } from './routing.ts';
+import { openCaseStatuses } from '../vocabulary.ts';
 
 export const ESCALATE_OVERDUE_JOB = 'loop-escalate-overdue';
 const BATCH = 500;
@@ -18,12 +19,12 @@ async function escalateBatch(tx: Queryable, ctx: Pick<JobContext, 'queue'>, now:
   const overdue = await tx.query<Overdue>(
     `with overdue as (
        select org_id, id from cases
-        where status in ('new', 'in_progress', 'waiting_customer') and kind = 'problem'
+        where status = any($3::case_status[]) and kind = 'problem'
           and escalated_at is null and due_at < $1
         limit $2 for update skip locked)
      update cases c set escalated_at = $1, updated_at = $1
        from overdue o where c.org_id = o.org_id and c.id = o.id
-     returning c.org_id, c.id, c.owner_user_id, c.owner_unit_id, c.due_at, c.title, c.priority`, [now.toISOString(), BATCH]);
+     returning c.org_id, c.id, c.owner_user_id, c.owner_unit_id, c.due_at, c.title, c.priority`, [now.toISOString(), BATCH, openCaseStatuses]);
   const byOrg = new Map<string, Overdue[]>();
   for (const c of overdue) byOrg.set(c.org_id, [...(byOrg.get(c.org_id) ?? []), c]);
   const events: LoopEvent[] = [];

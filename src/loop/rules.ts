@@ -14,6 +14,7 @@
 import { analyzeText, type TextAnalysis } from '../text/analyze.ts';
 import { defaultTopicDefinitions } from '../text/topics.ts';
 import { badInput } from '../errors.ts';
+import { UUID } from '../vocabulary.ts';
 
 export type AnswerOp = 'lte' | 'gte' | 'eq' | 'in' | 'dont_know';
 export type ContactOp = 'eq' | 'in' | 'gte' | 'lte' | 'exists';
@@ -73,7 +74,6 @@ const CONTACT_OPS: readonly ContactOp[] = ['eq', 'in', 'gte', 'lte', 'exists'];
 const NPS: readonly NpsCategory[] = ['detractor', 'passive', 'promoter'];
 const BUCKETS: readonly LikertBucket[] = ['agree', 'neutral', 'disagree', 'dont_know'];
 const SENTIMENTS: readonly Sentiment[] = ['negative', 'neutral', 'positive'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));

@@ -6,6 +6,7 @@
  */
 import { html } from '../pages/html.ts';
 import { mailLanguage, mailPage, type MailLanguage, type RenderedMail } from './templates.ts';
+import { LANGUAGES } from '../vocabulary.ts';
 
 interface CustomerTexts {
   followUpSubject: (organisation: string) => string;
@@ -110,7 +111,7 @@ export function resurveyDefinition() {
     name: 'Case follow-up (re-survey)',
     kind: 'adhoc' as const,
     defaultLanguage: 'fi',
-    languages: ['fi', 'sv', 'en', 'pl'],
+    languages: [...LANGUAGES],
     title: all('title'),
     thanks: all('thanks'),
     questions: [

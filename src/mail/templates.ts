@@ -5,9 +5,10 @@
  * part carries it as is.
  */
 import { html, raw, type SafeHtml } from '../pages/html.ts';
+import { LANGUAGES, type CasePriority, type Language } from '../vocabulary.ts';
 
-export const mailLanguages = ['fi', 'sv', 'en', 'pl'] as const;
-export type MailLanguage = (typeof mailLanguages)[number];
+export const mailLanguages = LANGUAGES;
+export type MailLanguage = Language;
 
 /** The user's language when Kaiku has texts for it, else English. */
 export const mailLanguage = (language: string | null | undefined): MailLanguage =>
@@ -15,7 +16,7 @@ export const mailLanguage = (language: string | null | undefined): MailLanguage 
 
 export const notificationKinds = ['case_assigned', 'case_escalated', 'praise_received'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
-export type CasePriority = 'low' | 'normal' | 'high' | 'urgent';
+export type { CasePriority };
 
 /** What a notification says about its case, as stored in `notifications.data`. */
 export interface CaseNotice {

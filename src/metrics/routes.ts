@@ -7,6 +7,7 @@ import { channels } from '../journeys/service.ts';
 import { filterFields } from './filters.ts';
 import { dimensions, intervals, metrics, type Dimension, type MetricFilters } from './queries.ts';
 import { compareReport, metricReport } from './service.ts';
+import { UUID } from '../vocabulary.ts';
 
 const Params = Type.Object({ metric: literals(metrics) }, strict);
 const ReportQuery = Type.Object({
@@ -29,7 +30,6 @@ function parseBy(raw: string | undefined): Dimension[] {
   return by as Dimension[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One side of a comparison as extra filters. */
 function sideFilter(dimension: string, value: string, field: 'a' | 'b'): MetricFilters {

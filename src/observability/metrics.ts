@@ -13,6 +13,7 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Queryable } from '../db/connection.ts';
+import { openCaseStatuses } from '../vocabulary.ts';
 
 export const registry = new Registry();
 
@@ -71,10 +72,10 @@ export function trackDatabase(db: Queryable): () => void {
 }
 
 /** Rows of a scrape-time query, or none when the database cannot answer (it must not fail the scrape). */
-async function scrapeQuery<T>(sql: string): Promise<T[]> {
+async function scrapeQuery<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   const db = databases.values().next().value;
   if (!db) return [];
-  return db.query<T>(sql).catch(() => []);
+  return db.query<T>(sql, params).catch(() => []);
 }
 
 export const queueDepth = new Gauge({
@@ -103,8 +104,8 @@ export const casesOpen = new Gauge({
   registers: [registry],
   async collect() {
     const rows = await scrapeQuery<{ status: string; n: number }>(
-      `select status::text as status, count(*)::int as n from cases where status in ('new', 'in_progress', 'waiting_customer') group by status`);
+      `select status::text as status, count(*)::int as n from cases where status = any($1::case_status[]) group by status`, [openCaseStatuses]);
     this.reset();
-    for (const status of ['new', 'in_progress', 'waiting_customer']) this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
+    for (const status of openCaseStatuses) this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
   },
 });

@@ -9,6 +9,7 @@
 import { KaikuError } from '../errors.ts';
 import { comparisons, FilterError, parseFilter, type FilterNode, type Literal } from './filter.ts';
 import type { EntitySet, Property } from './entities.ts';
+import { UUID } from '../vocabulary.ts';
 
 export interface OrderBy { property: Property; desc: boolean }
 
@@ -121,7 +122,6 @@ export function parseQueryOptions(set: EntitySet, query: Record<string, string |
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The literal's value as the property's type, or a 400 saying what was expected. */
 function literalValue(prop: Property, literal: Literal): string | number | boolean | null {

@@ -12,6 +12,7 @@ import { html, raw, type SafeHtml } from './html.ts';
 import { startOfDayIn } from './dashboard-view.ts';
 import { PERIOD_NOTE_ID, shownPeriod, type ShownPeriod } from './default-period.ts';
 import type { OpenPage } from './page-kit.ts';
+import { UUID } from '../vocabulary.ts';
 
 export type Query = Record<string, unknown>;
 
@@ -21,7 +22,8 @@ export const firstParam = (query: Query, name: string): string | undefined => {
   return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
 };
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Re-exported for the pages; defined once in src/vocabulary.ts. */
+export { UUID };
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface SliceFilters { from?: string; to?: string; channel?: Channel; unitId?: string }

@@ -15,7 +15,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/permissions.ts';
 import { KaikuError } from '../errors.ts';
-import { addNote, casePriorities, caseScope, caseStatuses, getCase, listCases, transitions, updateCase, visibleCase, type CaseListQuery, type CaseStatus, type LoopDeps } from '../loop/cases.ts';
+import { addNote, casePriorities, caseScope, caseStatuses, getCase, listCases, openCaseStatuses, transitions, updateCase, visibleCase, type CaseListQuery, type CaseStatus, type LoopDeps } from '../loop/cases.ts';
 import { sendFollowUp, sendResurvey, type CustomerMailDeps } from '../loop/followup.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { redactPii } from '../text/redact.ts';
@@ -157,7 +157,7 @@ export async function casePageRoutes(app: FastifyInstance) {
     const now = deps().now();
     const q: CaseListQuery = {
       inbox: tab, limit: PAGE_SIZE, cursor,
-      status: filters.status === 'open' ? ['new', 'in_progress', 'waiting_customer'] : filters.status ? [filters.status as CaseStatus] : undefined,
+      status: filters.status === 'open' ? [...openCaseStatuses] : filters.status ? [filters.status as CaseStatus] : undefined,
       priority: filters.priority, touchpointId: filters.touchpoint, unitId: filters.unit,
       overdue: filters.sla === 'breached' ? true : filters.sla === 'kept' ? false : undefined,
       createdFrom: filters.from ? dayStart(filters.from, p.timeZone) : undefined,

@@ -22,6 +22,7 @@ import { periodNote, shownPeriod, type ShownPeriod } from './default-period.ts';
 import { loopMetricsText } from '../i18n/loop-metrics.ts';
 import { npsBand, trendChart, type TrendPoint } from './charts.ts';
 import { chartHtml, numberHtml, tableHtml, type ChartModel, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
+import { UUID } from '../vocabulary.ts';
 
 /** Filters as they appear in the URL (dates are the org's calendar days, both inclusive). */
 export interface OverviewFilters {
@@ -43,7 +44,6 @@ const filterParams = ['from', 'to', 'journey', 'channel', 'unit', 'segment', 'la
 const MAX_TREND_MONTHS = 60;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads the filters from a query string; values that do not parse are dropped and named. */
 export function parseOverviewFilters(query: Record<string, unknown>): { filters: OverviewFilters; invalid: string[] } {

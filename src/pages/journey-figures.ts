@@ -10,6 +10,7 @@ import { npsBand, type NpsBand } from './charts.ts';
 import { parseOverviewFilters, startOfDayIn, type OverviewFilters } from './dashboard-view.ts';
 import { shownPeriod } from './default-period.ts';
 import type { DefaultPeriod } from '../orgs/settings.ts';
+import { UUID } from '../vocabulary.ts';
 
 /** The metrics a map can be coloured by; `likert` is one statement (a likert7 question). */
 export const mapMetrics = ['nps', 'csat', 'ces', 'likert'] as const;
@@ -23,7 +24,6 @@ export interface PageFilters extends OverviewFilters {
   compare: string[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string) => UUID.test(s);
 
 const values = (query: Record<string, unknown>, name: string): string[] => {

@@ -21,9 +21,9 @@ import { loopMetricsRoutes } from './loop-metrics-page.ts';
 import { answerDownload, downloadContext, downloadLinks, tableHtml, type DownloadContext, type Downloadable, type TableCell, type TableModel } from './downloads.ts';
 import { appShell, type PageId } from './layout.ts';
 import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './session.ts';
+import { UUID } from '../vocabulary.ts';
 
 type Query = Record<string, unknown>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const param = (query: Query, name: string) => (typeof query[name] === 'string' ? query[name] as string : undefined);
 
 interface Figure { n: number | null; nps: number | null; ci95: [number, number] | null; suppressed: boolean }

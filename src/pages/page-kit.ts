@@ -22,12 +22,14 @@ import { unreadCountOf } from '../notifications/service.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell, navigation, type PageId } from './layout.ts';
 import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './session.ts';
+import { UUID } from '../vocabulary.ts';
 
 /** A dashboard page route and the permission it checks (`METHOD /path` as Fastify lists it). */
 export interface PageRoute { method: 'GET' | 'POST'; path: string; permission: Permission }
 export const pageRoutes: PageRoute[] = [];
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Re-exported for the pages; defined once in src/vocabulary.ts. */
+export { UUID };
 
 type Fields = Record<string, unknown>;
 /** One text value of a query or form field (the first if repeated), trimmed; undefined when empty. */

@@ -23,11 +23,11 @@ import { toProblem } from '../http/problem.ts';
 import { checkSubmission, formTokenPattern, issueFormToken } from '../http/bot-guard.ts';
 import { surveyPageTheme } from './theme-assets.ts';
 import { checkContactForm, readContactForm, storeContactRequest, type ContactRequestForm } from '../surveys/contact-requests.ts';
+import { UUID } from '../vocabulary.ts';
 
 type Query = Record<string, unknown>;
 type Body = Record<string, unknown>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NONCE = formTokenPattern;
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const text = (value: unknown) => (typeof first(value) === 'string' ? (first(value) as string) : undefined);

@@ -20,8 +20,8 @@ import { getTheme, themeLogo, type Theme } from '../orgs/theme.ts';
 import type { Hex } from '../orgs/contrast.ts';
 import { surveyThemeCss } from './survey.css.ts';
 import type { PageTheme } from './survey-view.ts';
+import { UUID } from '../vocabulary.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const logoCsp = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 const CACHE = 'public, max-age=86400';
 

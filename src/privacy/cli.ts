@@ -8,6 +8,7 @@ import { organisationForCommand, parseCommandArgs, UsageError, type CliIO, type 
 import { eraseContact } from './erase.ts';
 import { exportContact } from './export.ts';
 import { applyRetention, getRetentionPolicy } from './retention.ts';
+import { UUID } from '../vocabulary.ts';
 
 const help = `Usage: kaiku privacy <command> [options]
 
@@ -36,7 +37,6 @@ const options = {
   out: { type: 'string' }, run: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function contactIdOf(db: Database, orgId: string, values: { contact?: string; 'external-id'?: string }): Promise<string> {
   if ((values.contact === undefined) === (values['external-id'] === undefined)) throw new UsageError('Give one of --contact ID or --external-id ID');

@@ -12,8 +12,8 @@ import { startReanalysis } from './analysis.ts';
 import { FEEDBACK_SOURCES, MAX_FEEDBACK_BATCH, MAX_FEEDBACK_TEXT, storeFeedbackTexts } from './feedback.ts';
 import { addExamples, deleteExample, deleteTopic, listExamples, listTopics, putTopic, taxonomyStatus } from './taxonomy.ts';
 import { defaultTopicDefinitions } from './topics.ts';
+import { UUID } from '../vocabulary.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WordList = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 500 });
 const KeywordsSchema = Type.Object(
   Object.fromEntries([...LANGUAGES, 'any'].map((l) => [l, Type.Optional(WordList)])),

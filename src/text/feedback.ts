@@ -11,6 +11,7 @@ import type { Queryable } from '../db/connection.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { KaikuError } from '../errors.ts';
 import { readCsvFile, requireColumn } from '../cli/csv.ts';
+import { UUID } from '../vocabulary.ts';
 
 export const FEEDBACK_SOURCES = ['complaint', 'chat', 'email', 'social', 'review', 'other'] as const;
 export type FeedbackSource = (typeof FEEDBACK_SOURCES)[number];
@@ -19,7 +20,6 @@ export type FeedbackSource = (typeof FEEDBACK_SOURCES)[number];
 export const MAX_FEEDBACK_TEXT = 100_000;
 export const MAX_FEEDBACK_BATCH = 1_000;
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface FeedbackTextInput {
   source: string;

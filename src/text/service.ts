@@ -21,6 +21,7 @@ import { orgTaxonomy, type OrgTaxonomy } from './taxonomy.ts';
 import { themesByPeriod, topicNpsDrivers, topicSentimentMatrix, topicTrend, type AnalysedAnswer } from './insights.ts';
 import { TEXT_SOURCES, openAnswers, verbatimChunk, type OpenAnswer, type TextFilters, type Verbatim, type VerbatimKey } from './queries.ts';
 import type { SentimentLabel } from './sentiment.ts';
+import { UUID } from '../vocabulary.ts';
 
 /** A small least-recently-used map: Map keeps insertion order, so the first key is the oldest. */
 export class LruCache<V> {
@@ -191,8 +192,7 @@ function parseVerbatimCursor(cursor: string | undefined): VerbatimKey | undefine
     throw badInput('cursor is not valid; pass nextCursor from the previous page', 'cursor');
   }
   if (parts === undefined) return undefined;
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (parts.length !== 3 || typeof parts[0] !== 'string' || Number.isNaN(Date.parse(parts[0])) || !uuid.test(String(parts[1])) || !uuid.test(String(parts[2]))) {
+  if (parts.length !== 3 || typeof parts[0] !== 'string' || Number.isNaN(Date.parse(parts[0])) || !UUID.test(String(parts[1])) || !UUID.test(String(parts[2]))) {
     throw badInput('cursor is not valid; pass nextCursor from the previous page', 'cursor');
   }
   return parts as VerbatimKey;

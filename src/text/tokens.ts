@@ -2,6 +2,8 @@
  * Tokenisation shared by every text analysis. Works on lower-cased text; keeps emoji and
  * emoticons as tokens (they carry sentiment) and punctuation as clause boundaries.
  */
+import { LANGUAGES, type Language } from '../vocabulary.ts';
+
 export type TokenKind = 'word' | 'number' | 'punct' | 'emoji';
 
 export interface Token {
@@ -18,8 +20,7 @@ export interface Token {
 const TOKEN_RE =
   /[:;=][-'^]?[()[\]dpo/\\|*]+(?![\p{L}\p{N}])|<\/?3|\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}\uFE0F])*|(?<![\p{L}\p{M}])[\p{L}\p{M}]{1,2}-[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\p{N}+|[.!?;,:]+/gu;
 
-export const LANGUAGES = ['fi', 'sv', 'en', 'pl'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 export type DetectedLanguage = Language | 'other';
 
 export function isLanguage(value: unknown): value is Language {
