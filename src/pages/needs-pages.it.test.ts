@@ -4,6 +4,10 @@
  * Worked out by hand: everyone's averages are 80/15 = 5.33 and 75/15 = 5.00; the first group
  * sits +1.7 and +1.0 above them, the second −3.3 and −2.0 below; every respondent is at
  * distance 0 from their own group, so the mean silhouette is exactly 1 (a strong structure).
+ *
+ * The clock is fixed at 2026-12-07 10:00 UTC and the organisation's default period is 90 days,
+ * 9 September to 7 December in Helsinki. Ten more respondents answered 7 and 6 on 8 September,
+ * outside it: the default leaves them out; a period from 1 September counts them too (below).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +18,10 @@ import { createUser } from '../auth/service.ts';
 import { silhouetteBand } from './needs-pages.ts';
 import { needsText } from '../i18n/needs-clusters.ts';
 
+const NOW = new Date('2026-12-07T10:00:00Z');
+const IN_PERIOD = '2026-11-20T10:00:00Z';
+/** 8 September 15:00 in Helsinki: the day before the default 90 days. */
+const BEFORE_PERIOD = '2026-09-08T12:00:00Z';
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 
 describe('needs-based clusters page', () => {
@@ -22,7 +30,8 @@ describe('needs-based clusters page', () => {
   let surveyId: string;
 
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ now: () => NOW });
+    await t.db.query(`update organizations set default_period = '90d' where id = $1`, [t.orgId]);
     const tp = await journeyWithTouchpoint(t);
     const survey = await t.api('/api/v1/surveys', { body: {
       name: 'Service check', kind: 'pulse', defaultLanguage: 'en', languages: ['en', 'fi'], title: { en: 'Service check', fi: 'Palvelukysely' },
@@ -33,9 +42,10 @@ describe('needs-based clusters page', () => {
       ] } });
     assert.equal(survey.status, 201, JSON.stringify(survey.body));
     surveyId = survey.body.id;
-    const answers = (staff: number, speed?: number) => ({ surveyId, touchpointId: tp.touchpointId,
+    const answers = (staff: number, speed?: number, submittedAt = IN_PERIOD) => ({ surveyId, touchpointId: tp.touchpointId, submittedAt,
       answers: [{ question: 'staff', value: staff }, ...(speed === undefined ? [] : [{ question: 'speed', value: speed }])] });
-    const responses = [...Array.from({ length: 10 }, () => answers(7, 6)), ...Array.from({ length: 5 }, () => answers(2, 3)), answers(5), answers(4)];
+    const responses = [...Array.from({ length: 10 }, () => answers(7, 6)), ...Array.from({ length: 5 }, () => answers(2, 3)), answers(5), answers(4),
+      ...Array.from({ length: 10 }, () => answers(7, 6, BEFORE_PERIOD))];
     const batch = await t.api('/api/v1/responses/batch', { body: { responses } });
     assert.equal(batch.status, 200, JSON.stringify(batch.body).slice(0, 300));
     await createUser(t.db, t.orgId, { email: 'aino@example.com', name: 'Aino', role: 'analyst', language: 'en', password: 'correct horse battery' });
@@ -60,6 +70,11 @@ describe('needs-based clusters page', () => {
     assert.match(step.text, /<input type="checkbox" id="q-1" name="q" value="speed" checked>/);
     assert.ok(!step.text.includes('value="why"'), 'open questions are not offered');
     assert.ok(!step.text.includes('id="needs-result"'), 'nothing is computed before the reader asks');
+    // The filter bar: the default period's days in the date fields, and the line saying it is the default.
+    assert.match(step.text, /<input id="f-from" name="from" type="date" value="2026-09-09" aria-describedby="period-note">/);
+    assert.match(step.text, /<input id="f-to" name="to" type="date" value="2026-12-07" aria-describedby="period-note">/);
+    assert.match(step.text, /<p class="muted period-note" id="period-note">Showing the last 90 days \(the organisation’s default\)\.<\/p>/);
+    assert.match(step.text, /<select id="f-channel" name="channel">/);
   });
 
   test('two clusters described against everyone, by hand', async () => {
@@ -87,6 +102,18 @@ describe('needs-based clusters page', () => {
     const best = text((await admin.get(`/app/segments/needs?lang=en&survey=${surveyId}&go=1&q=staff&q=speed&k=best`)).text);
     assert.ok(best.includes('2 clusters among 15 respondents.'), best);
     assert.match(best, /2 clusters had the best silhouette of those tried \(2: 1\.00/);
+
+    // From 1 September the ten answers of 8 September count too: 20 gave 7 and 6, 5 gave 2 and 3, of 25.
+    // Everyone's averages: (20 · 7 + 5 · 2) / 25 = 6.0 and (20 · 6 + 5 · 3) / 25 = 5.4; the big group +1.0 and +0.6.
+    const wider = await admin.get(`/app/segments/needs?lang=en&survey=${surveyId}&go=1&q=staff&q=speed&k=2&from=2026-09-01`);
+    assert.equal(wider.status, 200);
+    const widerWords = text(wider.text);
+    assert.ok(widerWords.includes('2 clusters among 25 respondents.'), widerWords);
+    assert.match(widerWords, /: 80% of respondents \(20\) /);
+    assert.ok(widerWords.includes('The staff were friendly 7.0 6.0 +1.0') && widerWords.includes('It was quick 6.0 5.4 +0.6'), widerWords);
+    assert.ok(widerWords.includes('The staff were friendly 2.0 6.0 -4.0') && widerWords.includes('It was quick 3.0 5.4 -2.4'), widerWords);
+    assert.match(wider.text, /<input id="f-from" name="from" type="date" value="2026-09-01">/);
+    assert.ok(!wider.text.includes('period-note'), 'a chosen period is not the default');
 
     // In Finnish, with its plural forms.
     const fi = text((await admin.get(`/app/segments/needs?lang=fi&survey=${surveyId}&go=1&q=staff&q=speed&k=2`)).text);

@@ -7,6 +7,9 @@
  * read on Kaufman & Rousseeuw's scale, and for each cluster its share and the questions that
  * set it apart, then its averages against everyone's.
  *
+ * The filter bar narrows the respondents to a period (the organisation's default period when
+ * none is chosen, said under the form), a channel and a unit, as on the other analytic pages.
+ *
  * The seed is fixed, so the same slice gives the same clusters on every visit.
  */
 import type { FastifyInstance } from 'fastify';
@@ -17,7 +20,11 @@ import { getOrganization } from '../orgs/service.ts';
 import { clustersOn, defaultNeedsQuestions, needsSegmentReport } from '../segments/service.ts';
 import { getSurvey, listSurveys } from '../surveys/service.ts';
 import type { Survey } from '../surveys/schema.ts';
+import { analysisText } from '../i18n/analysis-pages.ts';
+import { dashboardText } from '../i18n/dashboard.ts';
 import { html, type SafeHtml } from './html.ts';
+import { pageSlice, sliceFields, type Query } from './analysis-common.ts';
+import { periodNote } from './default-period.ts';
 import { questionLabel } from './journey-map-view.ts';
 import { checkboxGroup, errorSummary, many, notice, one, page, selectField, type Errors } from './page-kit.ts';
 
@@ -76,9 +83,12 @@ ${apart.length > 0 ? html`<p>${s.setsApart} ${new Intl.ListFormat(localeOf(langu
 
 export async function needsPageRoutes(app: FastifyInstance) {
   const { db } = app.deps;
+  const now = () => (app.deps.now ?? (() => new Date()))();
 
   page(app, 'GET', NEEDS_PAGE, 'metrics:read', async (request, _reply, p) => {
     const s = needsText(p.language);
+    const a = analysisText(p.language);
+    const slice = await pageSlice(db, p, request.query as Query, now(), a);
     const errors: Errors = new Map();
     const listed = await listSurveys(db, p.auth.orgId);
     const surveys = (await Promise.all(listed.map((x) => getSurvey(db, p.auth.orgId, x.id))))
@@ -102,7 +112,7 @@ export async function needsPageRoutes(app: FastifyInstance) {
     if (survey && submitted && errors.size === 0) {
       try {
         const k = askedK === 'best' ? BEST_OF : Number(askedK);
-        result = reportView(await needsSegmentReport(db, p.auth, { surveyId: survey.id, attributes: chosen, k, seed: SEED, filters: {} }), survey, s, p.language);
+        result = reportView(await needsSegmentReport(db, p.auth, { surveyId: survey.id, attributes: chosen, k, seed: SEED, filters: slice.service }), survey, s, p.language);
       } catch (error) {
         if (!(error instanceof KaikuError)) throw error;
         if (error.code === 'group_too_small') result = notice(s.tooSmall((await getOrganization(db, p.auth.orgId)).minGroupSize));
@@ -117,11 +127,12 @@ ${selectField('survey', s.survey, [['', s.surveyPrompt], ...surveys.map((x): [st
 ${survey ? html`<input type="hidden" name="go" value="1">
 ${checkboxGroup('q', s.questions, scored.map((q): [string, string] => [q.key, label(survey, q.key, p.language)]), chosen, errors, s.questionsHint)}
 ${selectField('k', s.clusters, kOptions, askedK, errors)}` : ''}
+<div class="filters">${sliceFields(slice.filters, slice.units, a, dashboardText(p.language), slice.shown)}</div>
 <div class="form-actions"><button class="button" type="submit">${survey ? s.show : s.surveyPrompt}</button></div>
-</form>`;
+</form>${periodNote(p.language, slice.shown)}`;
     return p.send('segments', s.title, html`<h1>${s.title}</h1>
 <p class="lead">${s.intro}</p>
-${errorSummary(p.w, errors)}
+${errorSummary(p.w, errors)}${slice.invalid}
 ${form}
 ${result}`, errors.size > 0 ? 400 : 200);
   });
