@@ -88,10 +88,16 @@ export interface BenchmarkRequest {
   period?: string;
   /** Default: the organisation's industry. */
   industry?: string;
+  /**
+   * The instants the organisation's own figure counts answers in (from inclusive, to exclusive;
+   * either may be left open), e.g. an analytic page's chosen period. Default: the benchmark's period.
+   */
+  own?: { from?: string; to?: string };
 }
 
 /**
- * The organisation's metric for a benchmark period (answers in its data scope), its percentile
+ * The organisation's metric for a benchmark period (answers in its data scope; or for the `own`
+ * instants asked, so a page can place its chosen period against the benchmark), its percentile
  * within the industry (interpolated between the given percentiles), the gap to the industry
  * median and top decile where given, and, for NPS, the gap to "excellent" (NPS above 50).
  */
@@ -107,14 +113,16 @@ export async function benchmarkComparison(db: Queryable, auth: AuthContext, requ
   const row = period ? rows.find((r) => r.period === period) : rows[0];
   if (!row) throw new KaikuError('not_found', `No ${request.metric} benchmark for ${industry} in ${period}; periods available: ${rows.map((r) => r.period).join(', ')}`, { status: 404, field: 'period' });
   const range = periodRange(row.period, org.timeZone);
+  const ownPeriod = request.own ?? { from: range.from.toISOString(), to: range.to.toISOString() };
   const [group] = await scoreHistograms(db, {
     orgId: auth.orgId, metric: request.metric, by: [], interval: 'month', timeZone: org.timeZone,
-    filters: { from: range.from.toISOString(), to: range.to.toISOString() }, scope: auth.scope,
+    filters: { ...(ownPeriod.from ? { from: ownPeriod.from } : {}), ...(ownPeriod.to ? { to: ownPeriod.to } : {}) }, scope: auth.scope,
   });
+  const ownWhen = request.own ? `${ownPeriod.from ?? 'the start'} – ${ownPeriod.to ?? 'now'}` : row.period;
   const own = group ? headlineValue(request.metric, group.histogram) : { n: 0, value: null, ci95: null };
   // A frontline caller's figure is their own customers' answers: small groups are not shown.
   if (isPersonLevel(auth, undefined) && own.n < org.minGroupSize) {
-    throw new KaikuError('group_too_small', `Fewer than ${org.minGroupSize} answers (the organisation's minimum group size) in ${row.period}; person-level results are not shown for smaller groups`, { status: 403 });
+    throw new KaikuError('group_too_small', `Fewer than ${org.minGroupSize} answers (the organisation's minimum group size) in ${ownWhen}; person-level results are not shown for smaller groups`, { status: 403 });
   }
   const points = row.percentiles as PercentilePoint[];
   const at = (p: number) => points.find((x) => x.percentile === p)?.value ?? null;
@@ -126,10 +134,12 @@ export async function benchmarkComparison(db: Queryable, auth: AuthContext, requ
     unit: metricScales[request.metric].unit,
     period: row.period,
     periodRange: { from: range.from.toISOString(), to: range.to.toISOString() },
+    /** The instants the organisation's figure counts (the benchmark's period unless others were asked). */
+    ownPeriod,
     organisation: own,
     benchmark: { n: row.n, mean: row.mean, percentiles: points, source: row.source, importedAt: row.importedAt },
     ...(own.value === null
-      ? { percentile: null, position: null, bound: null, note: `No ${request.metric} answers in ${row.period}` }
+      ? { percentile: null, position: null, bound: null, note: `No ${request.metric} answers in ${ownWhen}` }
       : percentileWithin(own.value, points)),
     gaps: { toMedian: gapTo(at(50)), toTopDecile: gapTo(at(90)), toMean: gapTo(row.mean) },
     excellent: threshold === undefined ? null : {

@@ -45,10 +45,12 @@ export interface BenchmarkStrings {
   empty: string;
   noIndustry: string;
   noFigures: string;
-  /** "Your NPS in Q3 2025: 40 (from 30 answers)." */
-  own: (metric: string, period: string, value: string, answers: number) => string;
-  noAnswers: (metric: string, period: string) => string;
-  tooFewAnswers: (period: string, minimum: number) => string;
+  /** "Your NPS from 9 Sep 2026 to 7 Dec 2026: 40 (from 30 answers)." — the filter bar's days. */
+  own: (metric: string, from: string, to: string, value: string, answers: number) => string;
+  noAnswers: (metric: string, from: string, to: string) => string;
+  tooFewAnswers: (from: string, to: string, minimum: number) => string;
+  /** Why the page has a period but no unit or channel filter. */
+  wholeOrganisation: string;
   /** "This puts you at the 80th percentile of 120 organisations (benchmark for Q3 2025)." */
   at: (percentile: number, organisations: number | null, period: string) => string;
   below: (percentile: number, organisations: number | null, period: string) => string;
@@ -170,9 +172,10 @@ const benchmarkTexts: Record<UiLanguage, BenchmarkStrings> = {
     empty: 'Vertailutietoja ei ole vielä tuotu. Analyytikko tai ylläpitäjä voi tuoda toimialan vertailutiedot CSV-tiedostona, jonka jälkeen tulokset näkyvät tässä.',
     noIndustry: 'Organisaation toimialaa ei ole asetettu, joten vertailua ei voi tehdä. Ylläpitäjä voi asettaa toimialan organisaation asetuksiin.',
     noFigures: 'Tälle mittarille ei ole vertailutietoja.',
-    own: (m, p, v, n) => `${m}, ${p}: ${v} (${plural('fi', n, answersOf.fi)}).`,
-    noAnswers: (m, p) => `${m}: ei vastauksia ajalla ${p}.`,
-    tooFewAnswers: (p, min) => `Ajalla ${p} on alle ${min} vastausta, joten tulosta ei näytetä.`,
+    own: (m, f, t, v, n) => `${m} ${f}–${t}: ${v} (${plural('fi', n, answersOf.fi)}).`,
+    noAnswers: (m, f, t) => `${m}: ei vastauksia ajalla ${f}–${t}.`,
+    tooFewAnswers: (f, t, min) => `Ajalla ${f}–${t} on alle ${min} vastausta, joten tulosta ei näytetä.`,
+    wholeOrganisation: 'Vertailutiedot vertaavat kokonaisia organisaatioita, joten lukuja ei rajata yksikköön tai kanavaan: ne lasketaan kaikista valitun jakson vastauksista, jotka saat nähdä.',
     at: (pc, n, p) => `Olet ${pc}. persentiilillä ${n === null ? 'vertailun organisaatioiden' : plural('fi', n, organisations.fi)} joukossa (vertailu ${p}).`,
     below: (pc, n, p) => `Olet alle ${pc}. persentiilin ${n === null ? 'vertailun organisaatioiden' : plural('fi', n, organisations.fi)} joukossa (vertailu ${p}).`,
     above: (pc, n, p) => `Olet yli ${pc}. persentiilin ${n === null ? 'vertailun organisaatioiden' : plural('fi', n, organisations.fi)} joukossa (vertailu ${p}).`,
@@ -188,9 +191,10 @@ const benchmarkTexts: Record<UiLanguage, BenchmarkStrings> = {
     empty: 'Inga jämförelsetal har importerats ännu. En analytiker eller administratör kan importera branschens jämförelsetal som en CSV-fil, sedan visas resultaten här.',
     noIndustry: 'Organisationens bransch är inte angiven, så ingen jämförelse kan göras. En administratör kan ange branschen i organisationens inställningar.',
     noFigures: 'Det finns inga jämförelsetal för det här måttet.',
-    own: (m, p, v, n) => `${m}, ${p}: ${v} (${plural('sv', n, answersOf.sv)}).`,
-    noAnswers: (m, p) => `${m}: inga svar under ${p}.`,
-    tooFewAnswers: (p, min) => `Under ${p} finns färre än ${min} svar, så resultatet visas inte.`,
+    own: (m, f, t, v, n) => `${m}, ${f}–${t}: ${v} (${plural('sv', n, answersOf.sv)}).`,
+    noAnswers: (m, f, t) => `${m}: inga svar mellan ${f} och ${t}.`,
+    tooFewAnswers: (f, t, min) => `Mellan ${f} och ${t} finns färre än ${min} svar, så resultatet visas inte.`,
+    wholeOrganisation: 'Jämförelsetalen jämför hela organisationer, så siffrorna avgränsas inte till en enhet eller kanal: de räknar alla svar du får se under den valda perioden.',
     at: (pc, n, p) => `Ni ligger på ${pc}:e percentilen bland ${n === null ? 'jämförelsens organisationer' : plural('sv', n, organisations.sv)} (jämförelse för ${p}).`,
     below: (pc, n, p) => `Ni ligger under ${pc}:e percentilen bland ${n === null ? 'jämförelsens organisationer' : plural('sv', n, organisations.sv)} (jämförelse för ${p}).`,
     above: (pc, n, p) => `Ni ligger över ${pc}:e percentilen bland ${n === null ? 'jämförelsens organisationer' : plural('sv', n, organisations.sv)} (jämförelse för ${p}).`,
@@ -206,9 +210,10 @@ const benchmarkTexts: Record<UiLanguage, BenchmarkStrings> = {
     empty: 'No benchmark has been imported yet. An analyst or administrator can import the industry’s figures as a CSV file; the comparison then appears here.',
     noIndustry: 'The organisation’s industry is not set, so there is nothing to compare with. An administrator can set it in the organisation’s settings.',
     noFigures: 'There are no benchmark figures for this measure.',
-    own: (m, p, v, n) => `Your ${m} in ${p}: ${v} (from ${plural('en', n, answersOf.en)}).`,
-    noAnswers: (m, p) => `Your ${m}: no answers in ${p}.`,
-    tooFewAnswers: (p, min) => `Fewer than ${min} answers in ${p}, so the result is not shown.`,
+    own: (m, f, t, v, n) => `Your ${m} from ${f} to ${t}: ${v} (from ${plural('en', n, answersOf.en)}).`,
+    noAnswers: (m, f, t) => `Your ${m}: no answers from ${f} to ${t}.`,
+    tooFewAnswers: (f, t, min) => `Fewer than ${min} answers from ${f} to ${t}, so the result is not shown.`,
+    wholeOrganisation: 'Benchmarks compare whole organisations, so these figures are not narrowed to a unit or channel: they count all the answers you may see in the chosen period.',
     at: (pc, n, p) => `This puts you at the ${pc}${englishSuffix[englishOrdinal.select(pc)]} percentile of ${n === null ? 'the benchmark’s organisations' : plural('en', n, organisations.en)} (benchmark for ${p}).`,
     below: (pc, n, p) => `This is below the ${pc}${englishSuffix[englishOrdinal.select(pc)]} percentile of ${n === null ? 'the benchmark’s organisations' : plural('en', n, organisations.en)} (benchmark for ${p}).`,
     above: (pc, n, p) => `This is above the ${pc}${englishSuffix[englishOrdinal.select(pc)]} percentile of ${n === null ? 'the benchmark’s organisations' : plural('en', n, organisations.en)} (benchmark for ${p}).`,
@@ -224,9 +229,10 @@ const benchmarkTexts: Record<UiLanguage, BenchmarkStrings> = {
     empty: 'Nie zaimportowano jeszcze żadnego benchmarku. Analityk lub administrator może zaimportować dane branżowe z pliku CSV; porównanie pojawi się wtedy tutaj.',
     noIndustry: 'Branża organizacji nie jest ustawiona, więc nie ma z czym porównać. Administrator może ją ustawić w ustawieniach organizacji.',
     noFigures: 'Brak danych benchmarkowych dla tego wskaźnika.',
-    own: (m, p, v, n) => `${m}, ${p}: ${v} (z ${plural('pl', n, answersOf.pl)}).`,
-    noAnswers: (m, p) => `${m}: brak odpowiedzi w okresie ${p}.`,
-    tooFewAnswers: (p, min) => `W okresie ${p} jest mniej niż ${min} odpowiedzi, więc wynik nie jest pokazany.`,
+    own: (m, f, t, v, n) => `${m} od ${f} do ${t}: ${v} (z ${plural('pl', n, answersOf.pl)}).`,
+    noAnswers: (m, f, t) => `${m}: brak odpowiedzi od ${f} do ${t}.`,
+    tooFewAnswers: (f, t, min) => `Od ${f} do ${t} jest mniej niż ${min} odpowiedzi, więc wynik nie jest pokazany.`,
+    wholeOrganisation: 'Benchmarki porównują całe organizacje, więc te wyniki nie są zawężane do jednostki ani kanału: obejmują wszystkie odpowiedzi z wybranego okresu, które możesz zobaczyć.',
     at: (pc, n, p) => `To ${pc}. percentyl wśród ${n === null ? 'organizacji z benchmarku' : plural('pl', n, organisations.pl)} (benchmark za ${p}).`,
     below: (pc, n, p) => `To poniżej ${pc}. percentyla wśród ${n === null ? 'organizacji z benchmarku' : plural('pl', n, organisations.pl)} (benchmark za ${p}).`,
     above: (pc, n, p) => `To powyżej ${pc}. percentyla wśród ${n === null ? 'organizacji z benchmarku' : plural('pl', n, organisations.pl)} (benchmark za ${p}).`,

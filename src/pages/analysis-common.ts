@@ -95,16 +95,21 @@ export async function filterUnits(db: Queryable, auth: AuthContext): Promise<Arr
 export const option = (value: string, label: string, selected: boolean) =>
   html`<option value="${value}"${selected ? raw(' selected') : ''}>${label}</option>`;
 
+/** The period's date fields, described by the page's period note when the organisation's default applies. */
+export function periodFields(shown: { from?: string; to?: string; defaultPeriod: ShownPeriod['defaultPeriod'] }, a: AnalysisStrings): SafeHtml {
+  const described = shown.defaultPeriod ? raw(` aria-describedby="${PERIOD_NOTE_ID}"`) : '';
+  return html`<div class="field"><label for="f-from">${a.common.from}</label><input id="f-from" name="from" type="date" value="${shown.from ?? ''}"${described}></div>
+  <div class="field"><label for="f-to">${a.common.to}</label><input id="f-to" name="to" type="date" value="${shown.to ?? ''}"${described}></div>`;
+}
+
 /**
  * The period, channel and unit fields of a filter form: the date fields show the period shown
  * (default-period.ts), described by the page's period note when the organisation's default applies.
  */
 export function sliceFields(filters: SliceFilters, units: Array<{ id: string; name: string }>, a: AnalysisStrings, t: DashboardStrings,
   shown?: ShownPeriod): SafeHtml {
-  const described = shown?.defaultPeriod ? raw(` aria-describedby="${PERIOD_NOTE_ID}"`) : '';
   return html`
-  <div class="field"><label for="f-from">${a.common.from}</label><input id="f-from" name="from" type="date" value="${shown?.from ?? filters.from ?? ''}"${described}></div>
-  <div class="field"><label for="f-to">${a.common.to}</label><input id="f-to" name="to" type="date" value="${shown?.to ?? filters.to ?? ''}"${described}></div>
+  ${periodFields(shown ?? { ...filters, defaultPeriod: null }, a)}
   <div class="field"><label for="f-channel">${a.common.channel}</label><select id="f-channel" name="channel">
     ${option('', a.common.allChannels, !filters.channel)}${channels.map((c) => option(c, t.channelNames[c] ?? c, c === filters.channel))}
   </select></div>

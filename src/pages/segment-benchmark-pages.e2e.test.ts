@@ -1,7 +1,8 @@
 /**
  * Segments and benchmarks in headless Chromium under the real CSP, by clicks: an analyst signs
  * in by the form, opens Segments from the menu, picks "Channel" and sees NPS per channel with
- * the chi-square test in words; then opens Benchmarks and reads the percentile. axe finds
+ * the chi-square test in words; then opens Benchmarks and reads the percentile over the default
+ * period and over a period chosen in the filter bar. axe finds
  * nothing on either page (nor on the benchmark page's empty state).
  */
 import { after, before, describe, test } from 'node:test';
@@ -53,8 +54,8 @@ describe('segments and benchmarks pages in Chromium', () => {
     assert.equal(await page.locator('h1').textContent(), 'Segments');
     await page.getByLabel('Group by').selectOption({ label: 'Channel' });
     // The filter bar sends its period too: the default's days, shown in the date fields.
-    assert.equal(await page.getByLabel('From').inputValue(), '2025-07-01');
-    assert.equal(await page.getByLabel('To').inputValue(), '2026-12-07');
+    assert.equal(await page.getByLabel('From', { exact: true }).inputValue(), '2025-07-01');
+    assert.equal(await page.getByLabel('To', { exact: true }).inputValue(), '2026-12-07');
     assert.equal(await page.locator('#period-note').textContent(), 'Showing the last 18 months (the organisation’s default).');
     await Promise.all([page.waitForURL(/\/app\/segments\?by=channel&from=2025-07-01&to=2026-12-07&channel=$/), page.getByRole('button', { name: 'Show' }).click()]);
     // email 12 / 4 / 4 and sms 4 / 4 / 12: expected 8 / 4 / 8 per row, χ² = 4 · 4² / 8 = 8, df 2, p = e^(−8/2) = 0.0183.
@@ -75,11 +76,20 @@ describe('segments and benchmarks pages in Chromium', () => {
     assert.equal((await t.api('/api/v1/benchmarks/import', { body: { csv } })).status, 200);
     assert.equal((await t.api('/api/v1/org', { method: 'PATCH', body: { industry: 'retail' } })).status, 200);
     await page.reload();
-    const nps = page.getByRole('region', { name: 'NPS (likelihood to recommend)' });
-    // Q3 2025: the e-mail answers only, NPS 40; between p75 = 35 and p90 = 50: 75 + (40 − 35) / (50 − 35) · (90 − 75) = 80.
-    assert.match((await nps.textContent()) ?? '', /Your NPS \(likelihood to recommend\) in Q3 2025: 40 \(from 20 answers\)\./);
-    assert.equal(await nps.locator('strong').textContent(), 'This puts you at the 80th percentile of 120 organisations (benchmark for Q3 2025).');
+    let nps = page.getByRole('region', { name: 'NPS (likelihood to recommend)' });
+    // The default 18 months hold both channels' answers: 16 / 8 / 16 of 40 → NPS 0; between p10 = −10 and p25 = 5: 10 + 10 / 15 · 15 = 20.
+    assert.match((await nps.textContent()) ?? '', /Your NPS \(likelihood to recommend\) from 1 Jul 2025 to 7 Dec 2026: 0 \(from 40 answers\)\./);
+    assert.equal(await nps.locator('strong').textContent(), 'This puts you at the 20th percentile of 120 organisations (benchmark for Q3 2025).');
+    assert.equal(await page.locator('#period-note').textContent(), 'Showing the last 18 months (the organisation’s default).');
     assert.deepEqual(await axeViolations(page), []);
+    // The benchmark's own quarter chosen in the filter bar: the e-mail answers only, NPS 40; between p75 = 35 and p90 = 50: 75 + 5 / 15 · 15 = 80.
+    await page.getByLabel('From', { exact: true }).fill('2025-07-01');
+    await page.getByLabel('To', { exact: true }).fill('2025-09-30');
+    await Promise.all([page.waitForURL(/\/app\/benchmarks\?from=2025-07-01&to=2025-09-30$/), page.getByRole('button', { name: 'Show' }).click()]);
+    nps = page.getByRole('region', { name: 'NPS (likelihood to recommend)' });
+    assert.match((await nps.textContent()) ?? '', /Your NPS \(likelihood to recommend\) from 1 Jul 2025 to 30 Sept? 2025: 40 \(from 20 answers\)\./);
+    assert.equal(await nps.locator('strong').textContent(), 'This puts you at the 80th percentile of 120 organisations (benchmark for Q3 2025).');
+    assert.equal(await page.locator('#period-note').count(), 0);
     await context.close();
   });
 });

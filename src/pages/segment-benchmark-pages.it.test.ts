@@ -151,18 +151,20 @@ describe('benchmarks page', () => {
   let frontline: PageClient;
 
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ now: () => NOW });
+    await t.db.query(`update organizations set default_period = '90d' where id = $1`, [t.orgId]);
     const survey = await t.api('/api/v1/surveys', {
       body: { ...npsSurvey, questions: [{ key: 'nps', type: 'nps', text: texts('Recommend?') }, { key: 'csat', type: 'csat', text: texts('Satisfied?') }] },
     });
     const surveyId = survey.body.id;
-    const nps = (value: number) => ({ surveyId, submittedAt: '2025-08-15T10:00:00Z', answers: [{ question: 'nps', value }] });
-    const csat = (value: number) => ({ surveyId, submittedAt: '2025-03-01T10:00:00Z', answers: [{ question: 'csat', value }] });
+    const nps = (value: number, submittedAt = IN_PERIOD) => ({ surveyId, submittedAt, answers: [{ question: 'nps', value }] });
+    const csat = (value: number) => ({ surveyId, submittedAt: '2026-10-01T10:00:00Z', answers: [{ question: 'csat', value }] });
     const unitId = await createUnit(t.db, t.orgId, { name: 'Shop' });
     const user = await createUser(t.db, t.orgId, { email: 'anni@example.com', name: 'Anni', role: 'frontline', language: 'en', password: 'correct horse battery' });
     const employeeId = await createEmployee(t.db, t.orgId, { name: 'Anni', unitId, userId: user });
     const responses = [
-      ...[10, 10, 10, 9, 8, 8, 3].map(nps),
+      ...[10, 10, 10, 9, 8, 8, 3].map((v) => nps(v)),
+      nps(0, BEFORE_PERIOD), // a detractor the day before the default period
       ...[10, 9, 5].map((v) => ({ ...nps(v), unitId, employeeId })), // Anni's three: too few to show her on her own
       ...[5, 5, 4, 2].map(csat),
     ];
@@ -188,22 +190,40 @@ describe('benchmarks page', () => {
     assert.match(words(noIndustry.text), /The organisation’s industry is not set/);
     assert.equal((await t.api('/api/v1/org', { method: 'PATCH', body: { industry: 'retail' } })).status, 200);
 
-    const text = words((await analyst.get('/app/benchmarks?lang=en')).text);
-    // Q3 2025: 6 promoters, 2 passives, 2 detractors of 10 → NPS 40; between p75 = 35 and p90 = 50: 75 + (40 − 35) / 15 · 15 = 80.
-    assert.match(text, /Your NPS \(likelihood to recommend\) in Q3 2025: 40 \(from 10 answers\)\./);
+    const page = await analyst.get('/app/benchmarks?lang=en');
+    const text = words(page.text);
+    // The default 90 days, 9 Sep – 7 Dec 2026: 6 promoters, 2 passives, 2 detractors of 10 (the detractor of 8 Sep left out) → NPS 40;
+    // against Q3 2025, between p75 = 35 and p90 = 50: 75 + (40 − 35) / 15 · 15 = 80.
+    assert.match(text, /Your NPS \(likelihood to recommend\) from 9 Sept? 2026 to 7 Dec 2026: 40 \(from 10 answers\)\./);
     assert.match(text, /This puts you at the 80th percentile of 120 organisations \(benchmark for Q3 2025\)\./);
     assert.match(text, /Source: Survey Institute 2025/);
-    // 2025: 3 of 4 CSAT answers are 4 or 5 → 75 %; between p25 = 70 and p50 = 78: 25 + (75 − 70) / 8 · 25 = 40.625 → 41st.
-    assert.match(text, /in 2025: 75 % \(from 4 answers\)\./);
+    // 3 of 4 CSAT answers are 4 or 5 → 75 %; between p25 = 70 and p50 = 78: 25 + (75 − 70) / 8 · 25 = 40.625 → 41st.
+    assert.match(text, /from 9 Sept? 2026 to 7 Dec 2026: 75 % \(from 4 answers\)\./);
     assert.match(text, /This puts you at the 41st percentile of 80 organisations \(benchmark for 2025\)\./);
     assert.match(text, /Customer effort \(CES\) There are no benchmark figures for this measure\./);
     assert.doesNotMatch(text, /2025-Q3|retail/, 'no raw period or industry codes');
+    // The filter bar: the default's days and the line saying so; no unit or channel control, and the page says why.
+    assert.deepEqual(dateInputs(page.text), { from: '2026-09-09', to: '2026-12-07' });
+    assert.match(page.text, defaultNote);
+    assert.doesNotMatch(page.text, /name="unit"|name="channel"/);
+    assert.match(text, /Benchmarks compare whole organisations, so these figures are not narrowed to a unit or channel/);
 
-    // The NPS benchmark's other period is a link; picked, it says there are no answers then; a period with no benchmark falls back to the latest.
+    // A period from 1 September counts the detractor of 8 September too: 6 / 2 / 3 of 11 → NPS 300 / 11 = 27.3;
+    // between p50 = 20 and p75 = 35: 50 + (27.27 − 20) / 15 · 25 = 62.1 → 62nd.
+    const wider = await analyst.get('/app/benchmarks?from=2026-09-01&lang=en');
+    assert.match(words(wider.text), /Your NPS \(likelihood to recommend\) from 1 Sept? 2026 to 7 Dec 2026: 27 \(from 11 answers\)\. This puts you at the 62nd percentile of 120 organisations/);
+    assert.doesNotMatch(wider.text, /period-note/, 'a chosen period is not the default');
+    // Links to the other benchmark period keep the chosen days.
+    assert.match(wider.text, /<a href="\/app\/benchmarks\?from=2026-09-01&(amp;)?nps=2024">2024<\/a>/);
+
+    // The NPS benchmark's other period is a link; picked, the same 40 sits between 2024's p75 = 30 and p90 = 45: 75 + 10 / 15 · 15 = 85.
     assert.match(text, /NPS \(likelihood to recommend\) .* Other benchmark periods: 2024 /);
     const earlier = await analyst.get('/app/benchmarks?nps=2024&lang=en');
     assert.match(earlier.text, /<a href="\/app\/benchmarks\?nps=2025-Q3">Q3 2025<\/a>/);
-    assert.match(words(earlier.text), /Your NPS \(likelihood to recommend\): no answers in 2024\./);
+    assert.match(words(earlier.text), /This puts you at the 85th percentile of 110 organisations \(benchmark for 2024\)\./);
+    assert.match(earlier.text, /<input type="hidden" name="nps" value="2024">/, 'the filter bar keeps the picked benchmark');
+    const january = words((await analyst.get('/app/benchmarks?from=2025-01-01&to=2025-01-31&lang=en')).text);
+    assert.match(january, /Your NPS \(likelihood to recommend\): no answers from 1 Jan 2025 to 31 Jan 2025\./);
     const unknown = words((await analyst.get('/app/benchmarks?nps=1999&lang=en')).text);
     assert.match(unknown, /There is no benchmark for the chosen period, so the latest one is shown\./);
     assert.match(unknown, /80th percentile/);
@@ -216,7 +236,7 @@ describe('benchmarks page', () => {
     const res = await frontline.get('/app/benchmarks?lang=en');
     assert.equal(res.status, 200);
     const text = words(res.text);
-    assert.match(text, /Fewer than 5 answers in Q3 2025, so the result is not shown\./);
+    assert.match(text, /Fewer than 5 answers from 9 Sept? 2026 to 7 Dec 2026, so the result is not shown\./);
     assert.doesNotMatch(text, /percentile of/);
   });
 });
