@@ -13,6 +13,8 @@ interface KioskData {
   key: string;
   defaultLanguage: string;
   resetSeconds: number;
+  /** Seconds without a touch mid-survey before starting over (set per kiosk in the distribution hub). */
+  idleSeconds?: number;
   /** Per language: the survey, the language's own name and the "n answers waiting" text ({n}). */
   languages: Record<string, { name: string; survey: PulseSurvey; pending: string }>;
 }
@@ -103,7 +105,6 @@ function sync(): Promise<void> {
  * A customer who leaves mid-survey: what they answered is kept and the kiosk starts over. An
  * address typed into the consent step is dropped with the screen: the next person must never see it.
  */
-const IDLE_SECONDS = 45;
 let resetTimer: number | undefined;
 let idleTimer: number | undefined;
 let current: ReturnType<typeof runPulse> | undefined;
@@ -113,7 +114,7 @@ function restartIdleTimer() {
   idleTimer = window.setTimeout(() => {
     if (current && current.answered() > 0) current.finish();
     else start();
-  }, IDLE_SECONDS * 1000);
+  }, (data.idleSeconds ?? 45) * 1000); // a page cached offline before the setting existed has none: the old fixed 45 s
 }
 for (const type of ['pointerdown', 'keydown', 'input']) addEventListener(type, restartIdleTimer, true);
 

@@ -63,7 +63,7 @@ export function renderKiosk(collector: Collector, survey: Survey, language: stri
   const languages = Object.fromEntries(survey.languages.map((l) => [l, {
     name: languageNames[l] ?? l, survey: pulseSurvey(survey, l, true), pending: collectionStringsFor(l).pending,
   }]));
-  const data = { key: collector.publicKey, defaultLanguage: language, resetSeconds: collector.resetSeconds, languages };
+  const data = { key: collector.publicKey, defaultLanguage: language, resetSeconds: collector.resetSeconds, idleSeconds: collector.idleSeconds, languages };
   const title = languages[language].survey.title || collectionStringsFor(language).kioskTitle;
   return html`<!doctype html>
 <html lang="${language}">

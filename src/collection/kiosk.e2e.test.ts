@@ -146,7 +146,7 @@ describe('kiosk offline and online', () => {
     await page.click('button.smiley:nth-child(4)');
     await page.waitForSelector('textarea');
     // The installed clock also moves with real time, which a busy machine spends between the
-    // click and here: 40 s leaves a margin before the 45-s idle limit (widget/kiosk.ts).
+    // click and here: 40 s leaves a margin before the default 45-s idle limit (collectors.idle_seconds).
     await page.clock.runFor(40_000);
     assert.equal(await page.isVisible('textarea'), true, 'still waiting for the comment after 40 s');
     await page.clock.runFor(6_000);

@@ -9,6 +9,7 @@ import { collectorKinds, createCollector, getCollector, listCollectors, updateCo
 /** The limits of a collector's settings, shared by the API schema and the hub's forms (src/pages/share-hub.ts). */
 export const collectorLimits = {
   name: 200, urlPattern: 500, delaySeconds: 600, selector: 300, origin: 200, origins: 50, frequencyDays: 3650, resetSeconds: { min: 2, max: 300 },
+  idleSeconds: { min: 15, max: 600 },
 } as const;
 
 const Trigger = Type.Union([
@@ -31,6 +32,8 @@ const settings = {
   triggers: Type.Optional(Type.Array(Trigger, { maxItems: 20 })),
   frequencyDays: Type.Optional(Type.Integer({ minimum: 0, maximum: collectorLimits.frequencyDays, description: 'Widget: ask a visitor at most once in this many days (default 30)' })),
   resetSeconds: Type.Optional(Type.Integer({ minimum: collectorLimits.resetSeconds.min, maximum: collectorLimits.resetSeconds.max, description: 'Kiosk: back to the first question after this many seconds (default 8)' })),
+  idleSeconds: Type.Optional(Type.Integer({ minimum: collectorLimits.idleSeconds.min, maximum: collectorLimits.idleSeconds.max,
+    description: 'Kiosk: start over after this many seconds without a touch mid-survey, keeping what was answered (default 45)' })),
   language: Type.Optional(Type.Union([Language, Type.Null()], { description: 'Kiosk: the survey language its address starts in and returns to after each answer (null: the tablet\'s browser language)' })),
 };
 const CreateBody = Type.Object({ kind: literals(collectorKinds), ...settings }, strict);

@@ -39,6 +39,8 @@ export interface Collector {
   triggers: Trigger[];
   frequencyDays: number;
   resetSeconds: number;
+  /** Kiosks: seconds without a touch mid-survey before the kiosk starts over (the answers given are kept). */
+  idleSeconds: number;
   /** Kiosks: the survey language the device starts in and returns to; null = the tablet's browser language. */
   language: string | null;
   disabledAt: Date | null;
@@ -57,6 +59,7 @@ export interface CollectorInput {
   triggers?: Trigger[];
   frequencyDays?: number;
   resetSeconds?: number;
+  idleSeconds?: number;
   language?: string | null;
 }
 
@@ -66,7 +69,7 @@ export type CollectorChanges = Partial<Omit<CollectorInput, 'kind'>> & { disable
 export const newIdentitySecret = () => `wsk_${randomBytes(32).toString('base64url')}`;
 
 const columns = `id, org_id as "orgId", kind, name, public_key as "publicKey", survey_id as "surveyId", touchpoint_id as "touchpointId",
-  unit_id as "unitId", allowed_origins as "allowedOrigins", triggers, frequency_days as "frequencyDays", reset_seconds as "resetSeconds", language,
+  unit_id as "unitId", allowed_origins as "allowedOrigins", triggers, frequency_days as "frequencyDays", reset_seconds as "resetSeconds", idle_seconds as "idleSeconds", language,
   disabled_at as "disabledAt", created_at as "createdAt", identity_secret as "identitySecret"`;
 
 /** Widget and kiosk ask score and open questions only, one per step. */
@@ -109,10 +112,11 @@ export async function createCollector(db: Queryable, orgId: string, input: Colle
   checkLanguage(input.kind, survey, input.language);
   const publicKey = `pk_${randomBytes(16).toString('base64url')}`;
   const [row] = await db.query<Collector>(
-    `insert into collectors (org_id, kind, name, public_key, survey_id, touchpoint_id, unit_id, allowed_origins, triggers, frequency_days, reset_seconds, identity_secret, language)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, coalesce($10, 30), coalesce($11, 8), $12, $13) returning ${columns}`,
+    `insert into collectors (org_id, kind, name, public_key, survey_id, touchpoint_id, unit_id, allowed_origins, triggers, frequency_days, reset_seconds, identity_secret, language, idle_seconds)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, coalesce($10, 30), coalesce($11, 8), $12, $13, coalesce($14, 45)) returning ${columns}`,
     [orgId, input.kind, input.name, publicKey, survey.id, input.touchpointId ?? survey.touchpointId, input.unitId ?? null, origins,
-      JSON.stringify(input.triggers ?? []), input.frequencyDays ?? null, input.resetSeconds ?? null, input.kind === 'widget' ? newIdentitySecret() : null, input.language ?? null]);
+      JSON.stringify(input.triggers ?? []), input.frequencyDays ?? null, input.resetSeconds ?? null, input.kind === 'widget' ? newIdentitySecret() : null, input.language ?? null,
+      input.idleSeconds ?? null]);
   return row;
 }
 
@@ -132,12 +136,13 @@ export async function updateCollector(db: Queryable, orgId: string, id: string, 
             frequency_days = coalesce($11, frequency_days), reset_seconds = coalesce($12, reset_seconds),
             disabled_at = case when $13::boolean is null then disabled_at when $13 then coalesce(disabled_at, now()) end,
             identity_secret = coalesce($14, identity_secret),
-            language = case when $15::boolean then $16 else language end
+            language = case when $15::boolean then $16 else language end,
+            idle_seconds = coalesce($17, idle_seconds)
       where org_id = $1 and id = $2 returning ${columns}`,
     [orgId, id, changes.name ?? null, changes.surveyId ?? null, 'touchpointId' in changes, changes.touchpointId ?? null,
       'unitId' in changes, changes.unitId ?? null, origins, changes.triggers ? JSON.stringify(changes.triggers) : null,
       changes.frequencyDays ?? null, changes.resetSeconds ?? null, changes.disabled ?? null, changes.rotateIdentitySecret ? newIdentitySecret() : null,
-      'language' in changes, changes.language ?? null]);
+      'language' in changes, changes.language ?? null, changes.idleSeconds ?? null]);
   return row;
 }
 

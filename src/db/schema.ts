@@ -1048,6 +1048,8 @@ export const collectors = pgTable('collectors', {
   frequencyDays: integer('frequency_days').notNull().default(30),
   /** A kiosk returns to its first question this many seconds after thanking. */
   resetSeconds: integer('reset_seconds').notNull().default(8),
+  /** A kiosk gives up on a customer who stopped touching it mid-survey after this many seconds (their answers kept) and starts over. */
+  idleSeconds: integer('idle_seconds').notNull().default(45),
   /** Kiosks: the survey language the device link starts in and returns to after each answer; null = the tablet's browser language. */
   language: text('language'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -1068,6 +1070,7 @@ export const collectors = pgTable('collectors', {
   foreignKey({ columns: [t.orgId, t.unitId], foreignColumns: [units.orgId, units.id] }),
   check('collectors_frequency_days', sql`${t.frequencyDays} between 0 and 3650`),
   check('collectors_reset_seconds', sql`${t.resetSeconds} between 2 and 300`),
+  check('collectors_idle_seconds', sql`${t.idleSeconds} between 15 and 600`),
 ]);
 
 /** When a widget last showed its survey to an anonymous visitor (a random id kept in their browser). */

@@ -15,6 +15,8 @@ export interface HubSetupStrings {
   testAgain: string; backToHub: string; snippetUsed: string;
   editKiosk: (name: string) => string; editKioskTitle: (name: string) => string; kioskSaved: string;
   kioskLanguage: string; kioskLanguageHint: string; badLanguage: string; resetHint: string;
+  /** The kiosk's mid-survey idle limit: the field's label and what happens then. */
+  idleSeconds: string; idleHint: string;
 }
 
 const fi: HubSetupStrings = {
@@ -37,6 +39,8 @@ const fi: HubSetupStrings = {
   editKiosk: (n) => `Muokkaa asetuksia: ${n}`, editKioskTitle: (n) => `Muokkaa kioskia: ${n}`, kioskSaved: 'Kioskin asetukset tallennettiin.',
   kioskLanguage: 'Kieli, jolla kioski aloittaa', kioskLanguageHint: 'Vastaaja voi vaihtaa kieltä; kioski palaa tähän kieleen jokaisen vastauksen jälkeen.',
   badLanguage: 'Valitse jokin kyselyn kielistä.', resetHint: 'Kiitoksen jälkeen kioski palaa ensimmäiseen kysymykseen näin monen sekunnin kuluttua.',
+  idleSeconds: 'Aloita alusta kesken kyselyn, kun näyttöön ei ole koskettu näin moneen sekuntiin',
+  idleHint: 'Jos asiakas lähtee kesken kyselyn, hänen antamansa vastaukset tallennetaan, yhteystietokenttiin kirjoitettu tyhjennetään ja kioski aloittaa alusta seuraavaa varten.',
 };
 const sv: HubSetupStrings = {
   copyCode: 'Kopiera koden', copyLink: 'Kopiera länken', copied: 'Kopierat', copyFailed: 'Kopieringen misslyckades: texten är markerad, tryck Ctrl+C.',
@@ -58,6 +62,8 @@ const sv: HubSetupStrings = {
   editKiosk: (n) => `Ändra inställningar: ${n}`, editKioskTitle: (n) => `Ändra kiosk: ${n}`, kioskSaved: 'Kioskens inställningar sparades.',
   kioskLanguage: 'Språket kiosken börjar på', kioskLanguageHint: 'Den svarande kan byta språk; kiosken återgår till det här språket efter varje svar.',
   badLanguage: 'Välj ett av enkätens språk.', resetHint: 'Efter tacket går kiosken tillbaka till första frågan efter så här många sekunder.',
+  idleSeconds: 'Börja om mitt i enkäten när ingen har rört skärmen på så här många sekunder',
+  idleHint: 'Om en kund går mitt i enkäten sparas det hen har svarat, det som skrivits i kontaktfälten raderas och kiosken börjar om för nästa person.',
 };
 const en: HubSetupStrings = {
   copyCode: 'Copy code', copyLink: 'Copy link', copied: 'Copied', copyFailed: 'Copying did not work: the text is selected, press Ctrl+C.',
@@ -79,6 +85,8 @@ const en: HubSetupStrings = {
   editKiosk: (n) => `Edit settings: ${n}`, editKioskTitle: (n) => `Edit kiosk: ${n}`, kioskSaved: 'The kiosk’s settings were saved.',
   kioskLanguage: 'Language the kiosk starts in', kioskLanguageHint: 'Respondents can switch language; the kiosk returns to this one after each answer.',
   badLanguage: 'Choose one of the survey’s languages.', resetHint: 'After the thank-you, the kiosk goes back to the first question after this many seconds.',
+  idleSeconds: 'Start over after this many seconds without a touch, mid-survey',
+  idleHint: 'A customer who walks away mid-survey: what they answered is kept, anything typed into the contact fields is cleared, and the kiosk starts over for the next person.',
 };
 const pl: HubSetupStrings = {
   copyCode: 'Kopiuj kod', copyLink: 'Kopiuj link', copied: 'Skopiowano', copyFailed: 'Kopiowanie nie powiodło się: tekst jest zaznaczony, naciśnij Ctrl+C.',
@@ -100,6 +108,8 @@ const pl: HubSetupStrings = {
   editKiosk: (n) => `Edytuj ustawienia: ${n}`, editKioskTitle: (n) => `Edytuj kiosk: ${n}`, kioskSaved: 'Zapisano ustawienia kiosku.',
   kioskLanguage: 'Język, w którym kiosk zaczyna', kioskLanguageHint: 'Respondent może zmienić język; kiosk wraca do tego języka po każdej odpowiedzi.',
   badLanguage: 'Wybierz jeden z języków ankiety.', resetHint: 'Po podziękowaniu kiosk wraca do pierwszego pytania po tylu sekundach.',
+  idleSeconds: 'Zacznij od nowa po tylu sekundach bez dotyku, w trakcie ankiety',
+  idleHint: 'Gdy klient odejdzie w trakcie ankiety, udzielone odpowiedzi zostają zapisane, wpisane dane kontaktowe są czyszczone, a kiosk zaczyna od nowa dla kolejnej osoby.',
 };
 
 const texts: Record<UiLanguage, HubSetupStrings> = { fi, sv, en, pl };

@@ -112,18 +112,22 @@ describe('distribution hub page', () => {
     const created = await admin.post(`/app/setup/surveys/${surveyId}/share/kiosk`, { kioskName: 'Lobby', kioskLanguage: 'en', resetSeconds: '8', lang: 'en' });
     assert.equal(created.status, 303);
     const id = /#kiosk-([0-9a-f-]{36})$/.exec(created.location ?? '')![1];
-    const stored = async () => (await t.db.query<{ name: string; language: string | null; reset_seconds: number; public_key: string }>(
-      `select name, language, reset_seconds, public_key from collectors where org_id = $1 and id = $2`, [t.orgId, id]))[0];
-    assert.deepEqual({ ...await stored(), public_key: undefined }, { name: 'Lobby', language: 'en', reset_seconds: 8, public_key: undefined });
+    const stored = async () => (await t.db.query<{ name: string; language: string | null; reset_seconds: number; idle_seconds: number; public_key: string }>(
+      `select name, language, reset_seconds, idle_seconds, public_key from collectors where org_id = $1 and id = $2`, [t.orgId, id]))[0];
+    assert.deepEqual({ ...await stored(), public_key: undefined }, { name: 'Lobby', language: 'en', reset_seconds: 8, idle_seconds: 45, public_key: undefined });
     const path = `/app/setup/surveys/${surveyId}/share/kiosk/${id}`;
     const form = await admin.get(`${path}?lang=en`);
     assert.equal(form.status, 200);
     assert.match(form.text, /<select id="kioskLanguage" name="kioskLanguage"[^>]*><option value="en" selected>English<\/option><option value="fi">Suomi<\/option><\/select>/);
+    assert.match(form.text, /<label for="idleSeconds">Start over after this many seconds without a touch, mid-survey<\/label>/);
+    assert.match(form.text, /<input [^>]*id="idleSeconds"[^>]*value="45"|<input [^>]*value="45"[^>]*id="idleSeconds"/);
     const refusals: Array<[Record<string, string>, string, string]> = [
       [{ kioskLanguage: 'de' }, 'kioskLanguage', 'Choose one of the survey’s languages.'],
       // 2–300 s: the API's limits (collectorLimits).
       [{ resetSeconds: '1' }, 'resetSeconds', 'Enter a whole number from 2 to 300.'],
       [{ resetSeconds: '301' }, 'resetSeconds', 'Enter a whole number from 2 to 300.'],
+      [{ idleSeconds: '14' }, 'idleSeconds', 'Enter a whole number from 15 to 600.'],
+      [{ idleSeconds: '601' }, 'idleSeconds', 'Enter a whole number from 15 to 600.'],
       [{ kioskName: 'k'.repeat(201) }, 'kioskName', ''],
     ];
     for (const [change, field, message] of refusals) {
@@ -132,11 +136,11 @@ describe('distribution hub page', () => {
       assert.match(res.text, new RegExp(`id="${field}-error">${message.replace(/[.*+?()]/g, '\\$&')}`), field);
     }
     assert.equal((await stored()).language, 'en', 'refused edits change nothing');
-    const res = await admin.post(path, { kioskName: 'Lobby desk', kioskLanguage: 'fi', resetSeconds: '12', lang: 'en' });
+    const res = await admin.post(path, { kioskName: 'Lobby desk', kioskLanguage: 'fi', resetSeconds: '12', idleSeconds: '120', lang: 'en' });
     assert.equal(res.status, 303, res.text.slice(0, 1000));
     assert.equal(res.location, `/app/setup/surveys/${surveyId}/share?kiosk=saved#kiosk-${id}`);
     const row = await stored();
-    assert.deepEqual([row.name, row.language, row.reset_seconds], ['Lobby desk', 'fi', 12]);
+    assert.deepEqual([row.name, row.language, row.reset_seconds, row.idle_seconds], ['Lobby desk', 'fi', 12, 120]);
     const hub = await admin.get(`/app/setup/surveys/${surveyId}/share?kiosk=saved&lang=en`);
     assert.match(hub.text, /The kiosk’s settings were saved\./);
     assert.ok(hub.text.includes(`<label for="kiosk-${id}-link">Device link (Suomi)</label>`));
@@ -144,11 +148,19 @@ describe('distribution hub page', () => {
     // The kiosk page without ?lang= starts in the kiosk's language, whatever the tablet's browser says; its data resets after 12 s.
     const page = await (await fetch(`${t.url}/k/${row.public_key}`, { headers: { 'accept-language': 'en' } })).text();
     assert.match(page, /<html lang="fi">/);
-    assert.match(page, /"defaultLanguage":"fi","resetSeconds":12/);
+    assert.match(page, /"defaultLanguage":"fi","resetSeconds":12,"idleSeconds":120,/);
     // The API has the same checks and says the same link.
     const api = await t.api(`/api/v1/collectors/${id}`, { method: 'PATCH', body: { language: 'de' } });
     assert.equal(api.status, 400);
     assert.equal((await stored()).language, 'fi');
+    for (const idleSeconds of [5, 601]) {
+      const tooIdle = await t.api(`/api/v1/collectors/${id}`, { method: 'PATCH', body: { idleSeconds } });
+      assert.deepEqual([tooIdle.status, tooIdle.body.field], [400, 'idleSeconds'], JSON.stringify(tooIdle.body));
+      const created = await t.api('/api/v1/collectors', { body: { kind: 'kiosk', name: 'Too idle', surveyId, idleSeconds } });
+      assert.deepEqual([created.status, created.body.field], [400, 'idleSeconds'], JSON.stringify(created.body));
+    }
+    assert.equal((await stored()).idle_seconds, 120);
+    assert.equal((await t.api(`/api/v1/collectors/${id}`)).body.idleSeconds, 120);
     assert.equal((await t.api(`/api/v1/collectors/${id}`)).body.kioskUrl, `${t.url}/k/${row.public_key}?lang=fi`);
     const widget = await t.api('/api/v1/collectors', { body: { kind: 'widget', name: 'W', surveyId, allowedOrigins: ['https://w.example'], language: 'fi' } });
     assert.equal(widget.status, 400, 'a widget follows its page’s language');

@@ -117,7 +117,8 @@ ${kioskSection(s, u, p, survey, kiosks, widgetErrors, form, config.publicUrl, on
     if (settings) {
       try {
         const created = await createCollector(db, p.auth.orgId, { kind: 'kiosk', name: settings.name ?? `${survey.name} – kiosk`, surveyId: survey.id,
-          language: settings.language, ...(settings.resetSeconds !== undefined ? { resetSeconds: settings.resetSeconds } : {}) });
+          language: settings.language, ...(settings.resetSeconds !== undefined ? { resetSeconds: settings.resetSeconds } : {}),
+          ...(settings.idleSeconds !== undefined ? { idleSeconds: settings.idleSeconds } : {}) });
         return reply.redirect(`${hubPath(survey.id)}?kiosk=created#kiosk-${created.id}`, 303);
       } catch (error) {
         errors.set(kioskErrorField(error), (error as KaikuError).message);
@@ -145,7 +146,7 @@ ${kioskFields(s, u, survey, form, errors)}
   };
   page<KioskParams>(app, 'GET', `${LIST}/:id/share/kiosk/:kioskId`, permission, async (request, _reply, p) => {
     const { survey, kiosk } = await loadKiosk(request, p);
-    return renderKioskEdit(p, survey, kiosk, { kioskName: kiosk.name, kioskLanguage: kioskLanguage(survey, kiosk), resetSeconds: String(kiosk.resetSeconds) });
+    return renderKioskEdit(p, survey, kiosk, { kioskName: kiosk.name, kioskLanguage: kioskLanguage(survey, kiosk), resetSeconds: String(kiosk.resetSeconds), idleSeconds: String(kiosk.idleSeconds) });
   });
   page<KioskParams>(app, 'POST', `${LIST}/:id/share/kiosk/:kioskId`, permission, async (request, reply, p) => {
     const { survey, kiosk } = await loadKiosk(request, p);
@@ -153,7 +154,8 @@ ${kioskFields(s, u, survey, form, errors)}
     if (settings) {
       try {
         await updateCollector(db, p.auth.orgId, kiosk.id, { ...(settings.name ? { name: settings.name } : {}), language: settings.language,
-          ...(settings.resetSeconds !== undefined ? { resetSeconds: settings.resetSeconds } : {}) });
+          ...(settings.resetSeconds !== undefined ? { resetSeconds: settings.resetSeconds } : {}),
+          ...(settings.idleSeconds !== undefined ? { idleSeconds: settings.idleSeconds } : {}) });
         return reply.redirect(`${hubPath(survey.id)}?kiosk=saved#kiosk-${kiosk.id}`, 303);
       } catch (error) {
         errors.set(kioskErrorField(error), (error as KaikuError).message);
@@ -429,7 +431,7 @@ ${kiosks.map((c) => {
     const language = kioskLanguage(survey, c);
     const name = names.get(c.id) ?? c.name;
     return html`<section class="card" id="kiosk-${c.id}" aria-labelledby="kiosk-${c.id}-heading"><h3 id="kiosk-${c.id}-heading">${name}</h3>
-<dl><dt>${u.kioskLanguage}</dt><dd>${languageNames[language] ?? language}</dd><dt>${s.resetSeconds}</dt><dd>${c.resetSeconds}</dd></dl>
+<dl><dt>${u.kioskLanguage}</dt><dd>${languageNames[language] ?? language}</dd><dt>${s.resetSeconds}</dt><dd>${c.resetSeconds}</dd><dt>${u.idleSeconds}</dt><dd>${c.idleSeconds}</dd></dl>
 <div class="field"><label for="kiosk-${c.id}-link">${s.deviceLink(languageNames[language] ?? language)}</label>
 <input id="kiosk-${c.id}-link" class="share-url" type="text" readonly value="${publicUrl}/k/${c.publicKey}?lang=${language}" ${copyAttrs(u.copyLink, u)}></div>
 <p><a href="${hubPath(survey.id)}/kiosk/${c.id}">${u.editKiosk(name)}</a></p></section>`;
@@ -440,7 +442,7 @@ ${kioskFields(s, u, survey, { ...form, kioskName: form.kioskName ?? `${survey.na
 <div class="form-actions"><button class="button" type="submit">${s.createKiosk}</button></div></form></section>`;
 }
 
-const kioskFormFields: readonly string[] = ['kioskName', 'kioskLanguage', 'resetSeconds'];
+const kioskFormFields: readonly string[] = ['kioskName', 'kioskLanguage', 'resetSeconds', 'idleSeconds'];
 /** What the kiosk starts in: its own language while the survey still has it, else the survey's default. */
 const kioskLanguage = (survey: Survey, kiosk: Collector) => (kiosk.language && survey.languages.includes(kiosk.language) ? kiosk.language : survey.defaultLanguage);
 
@@ -452,13 +454,15 @@ function readKioskForm(body: unknown, survey: Survey, u: HubSetupStrings, w: Wor
   const language = form.kioskLanguage ?? survey.defaultLanguage;
   if (!survey.languages.includes(language)) errors.set('kioskLanguage', u.badLanguage);
   const reset = intField(body, 'resetSeconds', collectorLimits.resetSeconds.min, collectorLimits.resetSeconds.max, w, errors);
+  const idle = intField(body, 'idleSeconds', collectorLimits.idleSeconds.min, collectorLimits.idleSeconds.max, w, errors);
   if (errors.size > 0) return { form, errors };
-  return { form, errors, settings: { name: form.kioskName, language, ...(reset !== undefined && reset !== null ? { resetSeconds: reset } : {}) } };
+  return { form, errors, settings: { name: form.kioskName, language, ...(reset !== undefined && reset !== null ? { resetSeconds: reset } : {}),
+    ...(idle !== undefined && idle !== null ? { idleSeconds: idle } : {}) } };
 }
 
 function kioskErrorField(error: unknown): string {
   if (!(error instanceof KaikuError) || error.status !== 400) throw error;
-  return error.field === 'language' ? 'kioskLanguage' : error.field === 'resetSeconds' ? 'resetSeconds' : 'kioskName';
+  return error.field === 'language' ? 'kioskLanguage' : error.field === 'resetSeconds' || error.field === 'idleSeconds' ? error.field : 'kioskName';
 }
 
 function kioskFields(s: HubStrings, u: HubSetupStrings, survey: Survey, form: Form, errors: Errors): SafeHtml {
@@ -466,7 +470,9 @@ function kioskFields(s: HubStrings, u: HubSetupStrings, survey: Survey, form: Fo
   return html`${inputField('kioskName', s.widgetName, form.kioskName, errors)}
 ${selectField('kioskLanguage', u.kioskLanguage, languages, form.kioskLanguage ?? survey.defaultLanguage, errors, { hint: u.kioskLanguageHint })}
 ${inputField('resetSeconds', s.resetSeconds, form.resetSeconds ?? '8', errors, { type: 'number', hint: u.resetHint,
-    attrs: `min="${collectorLimits.resetSeconds.min}" max="${collectorLimits.resetSeconds.max}" inputmode="numeric"` })}`;
+    attrs: `min="${collectorLimits.resetSeconds.min}" max="${collectorLimits.resetSeconds.max}" inputmode="numeric"` })}
+${inputField('idleSeconds', u.idleSeconds, form.idleSeconds ?? '45', errors, { type: 'number', hint: u.idleHint,
+    attrs: `min="${collectorLimits.idleSeconds.min}" max="${collectorLimits.idleSeconds.max}" inputmode="numeric"` })}`;
 }
 
 const posterCss = `@page { size: A4; margin: 15mm; }

@@ -1,0 +1,2 @@
+ALTER TABLE "collectors" ADD COLUMN "idle_seconds" integer DEFAULT 45 NOT NULL;--> statement-breakpoint
+ALTER TABLE "collectors" ADD CONSTRAINT "collectors_idle_seconds" CHECK ("collectors"."idle_seconds" between 15 and 600);
