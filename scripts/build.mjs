@@ -5,6 +5,7 @@
 // commands and heavy modules stay lazily loaded (code splitting).
 import { build } from 'esbuild';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { staleTextModels } from './text-training-data.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });
@@ -27,6 +28,11 @@ await build({
 });
 // src/db/connection.ts finds its migrations next to itself; in dist/ that is dist/migrations.
 cpSync(`${root}src/db/migrations`, `${root}dist/migrations`, { recursive: true });
+// src/text/analyze.ts reads the learned text models next to itself too: dist/model.
+cpSync(`${root}src/text/model`, `${root}dist/model`, { recursive: true });
+// A warning only: the corpus grows in steps and a model one step behind still works.
+const stale = staleTextModels(root);
+if (stale.length) console.warn(`warning: text model(s) ${stale.join(', ')} trained on other data than src/text/corpus/ holds now; run npm run train-text`);
 writeFileSync(`${root}dist/kaiku.mjs`, `#!/usr/bin/env node
 // Built by scripts/build.mjs from src/cli/main.ts; do not edit.
 const { main } = await import('./main.js');

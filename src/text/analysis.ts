@@ -42,7 +42,9 @@ export function analyseSafely(text: string, languageHint: string | null | undefi
     return analyzeText(text, { language: languageHint ?? undefined, taxonomy: taxonomy.taxonomy });
   } catch (error) {
     process.emitWarning(`text analysis failed: ${(error as Error).message}`);
-    return { language: 'other', sentiment: 'neutral', score: 0, topics: [], truncated: false, warning: 'analysis_failed' };
+    return {
+      language: 'other', sentiment: 'neutral', score: 0, topics: [], sentimentConfidence: 0, topicConfidence: {}, lowConfidence: true, truncated: false, warning: 'analysis_failed',
+    };
   }
 }
 

@@ -4,14 +4,33 @@ import fc from 'fast-check';
 import { analyzeText, MAX_TEXT_LENGTH } from './analyze.ts';
 
 test('a full analysis of a Finnish complaint', () => {
-  assert.deepEqual(analyzeText('Lasku oli väärin ja jouduin jonottamaan puhelimessa tunnin.'), {
+  const result = analyzeText('Lasku oli väärin ja jouduin jonottamaan puhelimessa tunnin.');
+  assert.deepEqual(result, {
     language: 'fi',
     sentiment: 'negative',
-    score: analyzeText('Lasku oli väärin ja jouduin jonottamaan puhelimessa tunnin.').score,
+    score: result.score,
     topics: ['wait_time', 'billing'],
+    sentimentConfidence: result.sentimentConfidence,
+    topicConfidence: { wait_time: result.topicConfidence.wait_time, billing: result.topicConfidence.billing },
+    lowConfidence: false,
     truncated: false,
   });
-  assert.ok(analyzeText('Lasku oli väärin ja jouduin jonottamaan puhelimessa tunnin.').score < -0.3);
+  assert.ok(result.score < -0.3);
+  // Lexicon and learned layer agree on a plain complaint: both sure.
+  assert.ok(result.sentimentConfidence > 0.8, `sentiment confidence ${result.sentimentConfidence}`);
+  assert.ok(result.topicConfidence.wait_time > 0.5 && result.topicConfidence.billing > 0.5, JSON.stringify(result.topicConfidence));
+});
+
+test('the learned layer reads what the lexicon misses, and says how sure it is', () => {
+  // No lexicon word in either: the character n-grams of the learned layer carry them.
+  const lexicon = analyzeText('no nyt meni ihan pieleen koko homma', { learned: false });
+  const blended = analyzeText('no nyt meni ihan pieleen koko homma');
+  assert.deepEqual([lexicon.sentiment, lexicon.score, lexicon.sentimentConfidence, lexicon.lowConfidence], ['neutral', 0, 0.5, true]);
+  assert.equal(blended.sentiment, 'negative');
+  assert.ok(blended.sentimentConfidence > 0.5 && blended.sentimentConfidence <= 1, `confidence ${blended.sentimentConfidence}`);
+  const app = analyzeText('apka się ciągle wiesza');
+  assert.equal(app.sentiment, 'negative');
+  assert.deepEqual(Object.keys(app.topicConfidence), app.topics);
 });
 
 test('a given language is used instead of detection', () => {
@@ -21,7 +40,9 @@ test('a given language is used instead of detection', () => {
 
 test('empty text is neutral with no topics', () => {
   for (const text of ['', '   ', '\n\t']) {
-    assert.deepEqual(analyzeText(text), { language: 'other', sentiment: 'neutral', score: 0, topics: [], truncated: false });
+    assert.deepEqual(analyzeText(text), {
+      language: 'other', sentiment: 'neutral', score: 0, topics: [], sentimentConfidence: 1, topicConfidence: {}, lowConfidence: false, truncated: false,
+    });
   }
 });
 
@@ -42,6 +63,9 @@ test('binary garbage is "other", neutral, with a warning', () => {
     sentiment: 'neutral',
     score: 0,
     topics: [],
+    sentimentConfidence: 1,
+    topicConfidence: {},
+    lowConfidence: false,
     truncated: false,
     warning: 'binary_or_control_characters',
   });
