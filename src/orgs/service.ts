@@ -27,6 +27,19 @@ export async function getOrganization(db: Queryable, orgId: string): Promise<Org
   return row;
 }
 
+/** A unit of the organisation's tree (region, branch, team…). */
+export interface Unit { id: string; parentId: string | null; name: string; kind: string }
+
+/** The organisation's units by name. */
+export async function listUnits(db: Queryable, orgId: string): Promise<Unit[]> {
+  return db.query<Unit>(`select id, parent_id as "parentId", name, kind from units where org_id = $1 order by name`, [orgId]);
+}
+
+export async function unitExists(db: Queryable, orgId: string, id: string): Promise<boolean> {
+  const rows = await db.query(`select 1 from units where org_id = $1 and id = $2`, [orgId, id]);
+  return rows.length > 0;
+}
+
 export async function createUnit(db: Queryable, orgId: string, input: { name: string; parentId?: string | null; kind?: string }): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     `insert into units (org_id, name, parent_id, kind) values ($1, $2, $3, $4) returning id`,

@@ -15,11 +15,14 @@
  * Every lookup is by the caller's organisation, so another organisation's ids answer 404.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Queryable } from '../db/connection.ts';
 import { KaikuError } from '../errors.ts';
 import { dashboardText } from '../i18n/dashboard.ts';
 import { journeyEditorText, type JourneyEditorStrings } from '../i18n/journey-editor.ts';
-import { assertUnreferenced, channels, createJourney, createStage, createTouchpoint, listJourneys, moveStage, phases, type Journey, type Touchpoint } from '../journeys/service.ts';
+import {
+  channels, createJourney, createStage, createTouchpoint, findStage, findTouchpoint, listJourneys, moveStage, phases, removeJourney, removeStage,
+  removeTouchpoint, stageTouchpointCount, updateJourney, updateStage, updateTouchpoint, type Journey, type StageRow, type Touchpoint,
+} from '../journeys/service.ts';
+import { listUnits, unitExists } from '../orgs/service.ts';
 import { html, type SafeHtml } from './html.ts';
 import { checkText, confirmation, errorSummary, inputField, notice, one, page, selectField, textareaField, uuidParam, UUID, type Errors, type OpenPage } from './page-kit.ts';
 
@@ -47,32 +50,27 @@ export async function journeyEditorRoutes(app: FastifyInstance) {
   const s = (p: OpenPage) => journeyEditorText(p.language);
   const crumbs = (p: OpenPage, trail: Array<[string, string]> = []) =>
     html`<nav aria-label="${p.w.setup.title}"><p><a href="/app/setup">${p.w.setup.title}</a>${[[LIST, s(p).section[0]] as [string, string], ...trail].map(([href, label]) => html` › <a href="${href}">${label}</a>`)}</p></nav>`;
-  const unitsOf = (orgId: string) => db.query<{ id: string; name: string }>(`select id, name from units where org_id = $1 order by name`, [orgId]);
 
   async function journeyOf(orgId: string, id: string): Promise<Journey> {
     const [journey] = await listJourneys(db, orgId, id);
     if (!journey) throw new KaikuError('not_found', 'Journey not found', { status: 404 });
     return journey;
   }
-  async function stageOf(orgId: string, id: string) {
-    const [stage] = await db.query<{ id: string; journeyId: string; name: string; position: number; touchpoints: number }>(
-      `select s.id, s.journey_id as "journeyId", s.name, s.position, (select count(*)::int from touchpoints t where t.org_id = s.org_id and t.stage_id = s.id) as touchpoints
-         from stages s where s.org_id = $1 and s.id = $2`, [orgId, id]);
+  async function stageOf(orgId: string, id: string): Promise<StageRow> {
+    const stage = await findStage(db, orgId, id);
     if (!stage) throw new KaikuError('not_found', 'Stage not found', { status: 404 });
     return stage;
   }
   async function touchpointOf(orgId: string, id: string): Promise<Touchpoint> {
-    const [tp] = await db.query<Touchpoint>(
-      `select id, journey_id as "journeyId", stage_id as "stageId", name, channel, mode, owner_unit_id as "ownerUnitId" from touchpoints where org_id = $1 and id = $2`, [orgId, id]);
+    const tp = await findTouchpoint(db, orgId, id);
     if (!tp) throw new KaikuError('not_found', 'Touchpoint not found', { status: 404 });
     return tp;
   }
 
-  /** Removes after the service's check; a refusal becomes the reason in the reader's language. */
-  async function remove(p: OpenPage, what: What, id: string, work: (tx: Queryable) => Promise<unknown>): Promise<string | undefined> {
+  /** Removes with the service (which checks for responses first); a refusal becomes the reason in the reader's language. */
+  async function remove(p: OpenPage, what: What, work: () => Promise<unknown>): Promise<string | undefined> {
     try {
-      await assertUnreferenced(db, p.auth.orgId, what, id);
-      await db.transaction(work);
+      await work();
       return undefined;
     } catch (error) {
       if (error instanceof KaikuError && error.status === 409) return s(p).hasResponses(what);
@@ -120,7 +118,7 @@ ${inputField('persona', e.persona, v.persona, errors, { attrs: 'maxlength="200" 
     const t = dashboardText(p.language);
     const errors = state.errors ?? new Map();
     const v = state.values ?? {};
-    const [journey, units] = await Promise.all([journeyOf(p.auth.orgId, journeyId), unitsOf(p.auth.orgId)]);
+    const [journey, units] = await Promise.all([journeyOf(p.auth.orgId, journeyId), listUnits(db, p.auth.orgId)]);
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const phaseOptions = phases.map((ph): Option => [ph, t.phases[ph]]);
     const channelOptions = channels.map((c): Option => [c, t.channelNames[c] ?? c]);
@@ -188,7 +186,7 @@ ${selectField('stage-phase', e.phase, phaseOptions, v['stage-phase'] ?? 'during'
     const b = request.body;
     const values = { name: text(b, 'name', 'name', 200, true, p, errors), persona: text(b, 'persona', 'persona', 200, false, p, errors), description: text(b, 'description', 'description', 5000, false, p, errors) };
     if (errors.size > 0) return editorPage(p, id, { errors, values }, 400);
-    await db.query(`update journeys set name = $3, persona = $4, description = $5 where org_id = $1 and id = $2`, [p.auth.orgId, id, values.name, values.persona, values.description]);
+    await updateJourney(db, p.auth.orgId, id, { name: values.name!, persona: values.persona, description: values.description });
     return back(reply, id, 'saved');
   });
 
@@ -198,7 +196,7 @@ ${selectField('stage-phase', e.phase, phaseOptions, v['stage-phase'] ?? 'during'
     if (one(request.body, 'confirm') !== '1') {
       return editorPage(p, id, { confirm: confirmation(p.w, `${LIST}/${id}/delete`, s(p).confirmRemoveJourney(journey.name), {}, `${LIST}/${id}`) });
     }
-    const refused = await remove(p, 'journey', id, (tx) => tx.query(`delete from journeys where org_id = $1 and id = $2`, [p.auth.orgId, id]));
+    const refused = await remove(p, 'journey', () => removeJourney(db, p.auth.orgId, id));
     if (refused) return editorPage(p, id, { errors: new Map([['name', refused]]) }, 409);
     return reply.redirect(`${LIST}?done=removed`, 303);
   });
@@ -222,7 +220,7 @@ ${selectField('stage-phase', e.phase, phaseOptions, v['stage-phase'] ?? 'during'
     const name = text(request.body, 'name', `${sid}-name`, 200, true, p, errors);
     const phase = choice(request.body, 'phase', `${sid}-phase`, phases, p, errors);
     if (errors.size > 0) return editorPage(p, stage.journeyId, { errors, values: { [`${sid}-name`]: name ?? '', [`${sid}-phase`]: one(request.body, 'phase') } }, 400);
-    await db.query(`update stages set name = $3, phase = $4 where org_id = $1 and id = $2`, [p.auth.orgId, stage.id, name, phase]);
+    await updateStage(db, p.auth.orgId, stage.id, { name: name!, phase: phase! });
     return back(reply, stage.journeyId, 'stageSaved', `#${sid}`);
   });
 
@@ -237,15 +235,11 @@ ${selectField('stage-phase', e.phase, phaseOptions, v['stage-phase'] ?? 'during'
   page<{ id: string }>(app, 'POST', '/app/setup/stages/:id/delete', 'journeys:write', async (request, reply, p) => {
     const stage = await stageOf(p.auth.orgId, uuidParam(request.params.id, 'Stage'));
     const sid = `stage-${stage.id}`;
-    if (stage.touchpoints > 0) return editorPage(p, stage.journeyId, { errors: new Map([[`${sid}-name`, s(p).stageNotEmpty]]) }, 409);
+    if (await stageTouchpointCount(db, p.auth.orgId, stage.id) > 0) return editorPage(p, stage.journeyId, { errors: new Map([[`${sid}-name`, s(p).stageNotEmpty]]) }, 409);
     if (one(request.body, 'confirm') !== '1') {
       return editorPage(p, stage.journeyId, { confirm: confirmation(p.w, `/app/setup/stages/${stage.id}/delete`, s(p).confirmRemoveStage(stage.name), {}, `${LIST}/${stage.journeyId}#${sid}`) });
     }
-    const refused = await remove(p, 'stage', stage.id, async (tx) => {
-      // As the API does: positions stay dense after the removed one.
-      const [gone] = await tx.query<{ position: number }>(`delete from stages where org_id = $1 and id = $2 returning position`, [p.auth.orgId, stage.id]);
-      if (gone) await tx.query(`update stages set position = position - 1 where org_id = $1 and journey_id = $2 and position > $3`, [p.auth.orgId, stage.journeyId, gone.position]);
-    });
+    const refused = await remove(p, 'stage', () => removeStage(db, p.auth.orgId, stage.id));
     if (refused) return editorPage(p, stage.journeyId, { errors: new Map([[`${sid}-name`, refused]]) }, 409);
     return back(reply, stage.journeyId, 'stageRemoved');
   });
@@ -258,8 +252,7 @@ ${selectField('stage-phase', e.phase, phaseOptions, v['stage-phase'] ?? 'during'
     const mode = choice(body, 'mode', `${prefix}mode`, modes, p, errors);
     const owner = one(body, 'ownerUnitId') ?? null;
     if (owner !== null) {
-      const [unit] = UUID.test(owner) ? await db.query(`select 1 from units where org_id = $1 and id = $2`, [p.auth.orgId, owner]) : [];
-      if (!unit) errors.set(`${prefix}owner`, p.w.common.choose);
+      if (!UUID.test(owner) || !(await unitExists(db, p.auth.orgId, owner))) errors.set(`${prefix}owner`, p.w.common.choose);
     }
     return { name, channel, mode, ownerUnitId: owner, values: { [`${prefix}name`]: name, [`${prefix}channel`]: one(body, 'channel'), [`${prefix}mode`]: one(body, 'mode'), [`${prefix}owner`]: owner } };
   }
@@ -279,7 +272,7 @@ ${selectField('stage-phase', e.phase, phaseOptions, v['stage-phase'] ?? 'during'
     const e = s(p);
     const t = dashboardText(p.language);
     const tp = await touchpointOf(p.auth.orgId, id);
-    const [journey, units] = await Promise.all([journeyOf(p.auth.orgId, tp.journeyId), unitsOf(p.auth.orgId)]);
+    const [journey, units] = await Promise.all([journeyOf(p.auth.orgId, tp.journeyId), listUnits(db, p.auth.orgId)]);
     const errors = state.errors ?? new Map();
     const v = state.values ?? {};
     const title = e.touchpointTitle(tp.name);
@@ -306,12 +299,11 @@ ${selectField('owner', e.ownerUnit, [['', e.noOwner], ...units.map((u): Option =
     const tp = await readTouchpoint(p, request.body, '', errors);
     // Moving between stages: any stage of the same journey (the map keeps each touchpoint in its journey).
     const stageId = one(request.body, 'stageId')?.toLowerCase();
-    const [stage] = stageId && UUID.test(stageId)
-      ? await db.query<{ id: string }>(`select id from stages where org_id = $1 and journey_id = $2 and id = $3`, [p.auth.orgId, current.journeyId, stageId]) : [];
+    const found = stageId && UUID.test(stageId) ? await findStage(db, p.auth.orgId, stageId) : undefined;
+    const stage = found?.journeyId === current.journeyId ? found : undefined;
     if (!stage) errors.set('stageId', p.w.common.choose);
-    if (errors.size > 0) return touchpointPage(p, current.id, { errors, values: { ...tp.values, stageId } }, 400);
-    await db.query(`update touchpoints set name = $3, channel = $4, mode = $5, owner_unit_id = $6, stage_id = $7 where org_id = $1 and id = $2`,
-      [p.auth.orgId, current.id, tp.name, tp.channel, tp.mode, tp.ownerUnitId, stage.id]);
+    if (errors.size > 0 || !stage) return touchpointPage(p, current.id, { errors, values: { ...tp.values, stageId } }, 400);
+    await updateTouchpoint(db, p.auth.orgId, current.id, { stageId: stage.id, name: tp.name!, channel: tp.channel!, mode: tp.mode!, ownerUnitId: tp.ownerUnitId });
     return back(reply, current.journeyId, 'touchpointSaved', `#stage-${stage.id}`);
   });
 
@@ -320,7 +312,7 @@ ${selectField('owner', e.ownerUnit, [['', e.noOwner], ...units.map((u): Option =
     if (one(request.body, 'confirm') !== '1') {
       return touchpointPage(p, tp.id, { confirm: confirmation(p.w, `/app/setup/touchpoints/${tp.id}/delete`, s(p).confirmRemoveTouchpoint(tp.name), {}, `/app/setup/touchpoints/${tp.id}`) });
     }
-    const refused = await remove(p, 'touchpoint', tp.id, (tx) => tx.query(`delete from touchpoints where org_id = $1 and id = $2`, [p.auth.orgId, tp.id]));
+    const refused = await remove(p, 'touchpoint', () => removeTouchpoint(db, p.auth.orgId, tp.id));
     if (refused) return touchpointPage(p, tp.id, { errors: new Map([['name', refused]]) }, 409);
     return back(reply, tp.journeyId, 'touchpointRemoved', `#stage-${tp.stageId}`);
   });
