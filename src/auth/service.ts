@@ -9,6 +9,7 @@ import { hashPassword, newToken, sha256, verifyPassword } from './secrets.ts';
 import { accountLockout, accountSubject, assertNotLocked, clearFailures, ipLockout, ipSubject, recordFailure, type LockoutRule } from './lockout.ts';
 import { matchTotp, normalizeRecoveryCode } from './totp.ts';
 import { UUID } from '../vocabulary.ts';
+import { recordAudit } from '../audit/log.ts';
 
 export const SESSION_COOKIE = 'kaiku_session';
 const SESSION_DAYS = 14;
@@ -181,6 +182,21 @@ export async function setApiKeyRateLimit(db: Queryable, orgId: string, id: strin
   return { id: row.id, rateLimitPerMinute };
 }
 
+/** An API key as listed (never its secret or hash). */
+export interface ApiKey { id: string; name: string; scopes: ApiScope[]; rateLimitPerMinute: number | null; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }
+const apiKeyColumns = `id, name, scopes, rate_limit_per_minute as "rateLimitPerMinute", created_at as "createdAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"`;
+
+/** The organisation's API keys, oldest first, revoked ones included. */
+export async function listApiKeys(db: Queryable, orgId: string): Promise<ApiKey[]> {
+  return db.query<ApiKey>(`select ${apiKeyColumns} from api_keys where org_id = $1 order by created_at, id`, [orgId]);
+}
+
+/** A key that still works (not revoked); undefined otherwise. */
+export async function findActiveApiKey(db: Queryable, orgId: string, id: string): Promise<ApiKey | undefined> {
+  const [key] = await db.query<ApiKey>(`select ${apiKeyColumns} from api_keys where org_id = $1 and id = $2 and revoked_at is null`, [orgId, id]);
+  return key;
+}
+
 export async function revokeApiKey(db: Queryable, orgId: string, id: string): Promise<boolean> {
   const rows = await db.query<{ key_hash: string }>(
     `update api_keys set revoked_at = now() where org_id = $1 and id = $2 and revoked_at is null returning key_hash`, [orgId, id]);
@@ -194,4 +210,47 @@ export async function createUser(db: Queryable, orgId: string, input: { email: s
      values ($1, lower($2), $3, $4, $5, $6, $7) returning id`,
     [orgId, input.email.trim(), input.name, input.role, input.password ? await hashPassword(input.password) : null, input.unitId ?? null, input.language ?? 'fi']);
   return row.id;
+}
+
+/** A user as the users API and the users page show them. */
+export interface User { id: string; email: string; name: string; role: Role; unitId: string | null; language: string; disabledAt: Date | null }
+const userColumns = `id, email, name, role, unit_id as "unitId", language, disabled_at as "disabledAt"`;
+
+/** The organisation's users by name. */
+export async function listUsers(db: Queryable, orgId: string): Promise<User[]> {
+  return db.query<User>(`select ${userColumns} from users where org_id = $1 order by name, id`, [orgId]);
+}
+
+export async function findUser(db: Queryable, orgId: string, id: string): Promise<User | undefined> {
+  const [user] = await db.query<User>(`select ${userColumns} from users where org_id = $1 and id = $2`, [orgId, id]);
+  return user;
+}
+
+export interface UserChange { name?: string; role?: Role; unitId?: string | null; language?: string; disabled?: boolean }
+
+/**
+ * Changes a user (a field left out keeps its value; unitId null clears the unit; disabled keeps
+ * the first disabling time) and records it in the audit log: a changed role as
+ * user.role_change, other fields as user.update. The row is locked for the transaction, so two
+ * concurrent changes each audit the role they really replaced. Undefined when there is no such user.
+ */
+export async function updateUser(db: Database, by: { auth: AuthContext; ip?: string }, id: string, change: UserChange): Promise<User | undefined> {
+  const { orgId } = by.auth;
+  const audit = (tx: Queryable, action: string, details: Record<string, unknown>) =>
+    recordAudit(tx, { orgId, actor: { userId: by.auth.userId, apiKeyId: by.auth.apiKeyId }, ip: by.ip, action, target: { type: 'user', id }, details });
+  return db.transaction(async (tx) => {
+    const [before] = await tx.query<{ role: Role }>(`select role from users where org_id = $1 and id = $2 for update`, [orgId, id]);
+    if (!before) return undefined;
+    const [after] = await tx.query<User>(
+      `update users set name = coalesce($3, name), role = coalesce($4::role, role),
+              unit_id = case when $5::boolean then $6::uuid else unit_id end, language = coalesce($7, language),
+              disabled_at = case when $8::boolean is null then disabled_at when $8 then coalesce(disabled_at, now()) else null end
+        where org_id = $1 and id = $2
+        returning ${userColumns}`,
+      [orgId, id, change.name ?? null, change.role ?? null, 'unitId' in change, change.unitId ?? null, change.language ?? null, change.disabled ?? null]);
+    if (after.role !== before.role) await audit(tx, 'user.role_change', { from: before.role, to: after.role });
+    const { role: _role, ...others } = change;
+    if (Object.keys(others).length > 0) await audit(tx, 'user.update', { changes: others });
+    return after;
+  });
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/connection.ts';
 import { badInput, notFound } from '../errors.ts';
+import { assertUnreferenced } from '../journeys/service.ts';
 import type { DefaultPeriod } from './settings.ts';
 
 export interface NewOrganization { name: string; slug: string; defaultLanguage?: string; timeZone?: string; minGroupSize?: number }
@@ -40,6 +41,31 @@ export async function unitExists(db: Queryable, orgId: string, id: string): Prom
   return rows.length > 0;
 }
 
+/** Changes a unit (a field left out keeps its value; parentId null makes it a root); undefined when there is no such unit. */
+export async function updateUnit(db: Queryable, orgId: string, id: string, change: { name?: string; parentId?: string | null; kind?: string }): Promise<Unit | undefined> {
+  const [unit] = await db.query<Unit>(
+    `update units set name = coalesce($3, name), kind = coalesce($4, kind),
+            parent_id = case when $5::boolean then $6::uuid else parent_id end
+      where org_id = $1 and id = $2 returning id, parent_id as "parentId", name, kind`,
+    [orgId, id, change.name ?? null, change.kind ?? null, 'parentId' in change, change.parentId ?? null]);
+  return unit;
+}
+
+/** Deletes a unit, refused (409) when responses refer to it or its employees; false when there is none. */
+export async function removeUnit(db: Queryable, orgId: string, id: string): Promise<boolean> {
+  await assertUnreferenced(db, orgId, 'unit', id);
+  const rows = await db.query(`delete from units where org_id = $1 and id = $2 returning id`, [orgId, id]);
+  return rows.length > 0;
+}
+
+/** Changes the given settings; a field left out keeps its value, industry null clears it. */
+export async function updateOrganization(db: Queryable, orgId: string, change: { name?: string; defaultLanguage?: string; minGroupSize?: number; industry?: string | null }): Promise<void> {
+  await db.query(
+    `update organizations set name = coalesce($2, name), default_language = coalesce($3, default_language), min_group_size = coalesce($4, min_group_size) where id = $1`,
+    [orgId, change.name ?? null, change.defaultLanguage ?? null, change.minGroupSize ?? null]);
+  if (change.industry !== undefined) await db.query('update organizations set industry = $2 where id = $1', [orgId, change.industry]);
+}
+
 export async function createUnit(db: Queryable, orgId: string, input: { name: string; parentId?: string | null; kind?: string }): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     `insert into units (org_id, name, parent_id, kind) values ($1, $2, $3, $4) returning id`,
@@ -52,6 +78,14 @@ export async function createEmployee(db: Queryable, orgId: string, input: { name
     `insert into employees (org_id, name, unit_id, external_id, user_id) values ($1, $2, $3, $4, $5) returning id`,
     [orgId, input.name, input.unitId, input.externalId ?? null, input.userId ?? null]);
   return row.id;
+}
+
+export interface Employee { id: string; name: string; unitId: string; externalId: string | null; userId: string | null }
+
+/** The organisation's employees by name. */
+export async function listEmployees(db: Queryable, orgId: string): Promise<Employee[]> {
+  return db.query<Employee>(
+    `select id, name, unit_id as "unitId", external_id as "externalId", user_id as "userId" from employees where org_id = $1 order by name`, [orgId]);
 }
 
 /** The organisation's "is it solved?" re-survey (organizations.resurvey_survey_id), null until the first is sent. */

@@ -16,7 +16,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { roles, apiScopes, type Role, type ApiScope } from '../auth/permissions.ts';
-import { createApiKey, createUser, revokeApiKey } from '../auth/service.ts';
+import { createApiKey, createUser, findActiveApiKey, findUser, listApiKeys, listUsers, revokeApiKey, updateUser } from '../auth/service.ts';
+import { listUnits, unitExists } from '../orgs/service.ts';
 import { createPasswordResets, sendInBackground } from '../auth/password-reset.ts';
 import { auditRequest } from '../audit/log.ts';
 import { KaikuError } from '../errors.ts';
@@ -77,11 +78,7 @@ ${p.can('org:manage') ? html`<li><h2><a href="${THEME}">${themeText(p.language).
   async function usersPage(p: OpenPage, state: { errors?: Errors; values?: Record<string, string | undefined>; message?: string; confirm?: SafeHtml } = {}, status = 200) {
     const { w } = p;
     const u = w.setup.users;
-    const [users, units] = await Promise.all([
-      db.query<{ id: string; email: string; name: string; role: Role; unitId: string | null; language: string; disabledAt: Date | null }>(
-        `select id, email, name, role, unit_id as "unitId", language, disabled_at as "disabledAt" from users where org_id = $1 order by name, id`, [p.auth.orgId]),
-      db.query<{ id: string; name: string }>(`select id, name from units where org_id = $1 order by name`, [p.auth.orgId]),
-    ]);
+    const [users, units] = await Promise.all([listUsers(db, p.auth.orgId), listUnits(db, p.auth.orgId)]);
     const unitName = new Map(units.map((x) => [x.id, x.name]));
     const errors = state.errors ?? new Map();
     const v = state.values ?? {};
@@ -123,8 +120,7 @@ ${selectField('language', u.language, uiLanguages.map((l): Option => [l, languag
     if (values.role === 'unit_manager' && !values.unitId) errors.set('unitId', w.setup.users.managerNeedsUnit);
     const language = (uiLanguages as readonly string[]).includes(values.language ?? '') ? values.language : 'fi';
     if (values.unitId && !errors.has('unitId')) {
-      const [unit] = await db.query(`select 1 from units where org_id = $1 and id = $2`, [p.auth.orgId, values.unitId]);
-      if (!unit) errors.set('unitId', w.common.choose);
+      if (!(await unitExists(db, p.auth.orgId, values.unitId))) errors.set('unitId', w.common.choose);
     }
     if (errors.size > 0) return usersPage(p, { errors, values }, 400);
     let id: string;
@@ -143,8 +139,7 @@ ${selectField('language', u.language, uiLanguages.map((l): Option => [l, languag
   /** A user of this organisation other than the caller (404 otherwise; one's own role and access are not changed here). */
   async function otherUser(p: OpenPage, rawId: string) {
     const id = uuidParam(rawId, 'User');
-    const [user] = await db.query<{ id: string; name: string; role: Role; unitId: string | null; disabled: boolean }>(
-      `select id, name, role, unit_id as "unitId", disabled_at is not null as disabled from users where org_id = $1 and id = $2`, [p.auth.orgId, id]);
+    const user = await findUser(db, p.auth.orgId, id);
     if (!user) throw new KaikuError('not_found', 'User not found', { status: 404 });
     return user;
   }
@@ -155,10 +150,8 @@ ${selectField('language', u.language, uiLanguages.map((l): Option => [l, languag
     if (user.id === p.auth.userId) return usersPage(p, { errors: new Map([['invite-heading', p.w.setup.users.notYourself]]) }, 400);
     if (!role || !(roles as readonly string[]).includes(role)) return usersPage(p, { errors: new Map([[`role-${user.id}`, p.w.common.choose]]) }, 400);
     if (role === 'unit_manager' && !user.unitId) return usersPage(p, { errors: new Map([[`role-${user.id}`, p.w.setup.users.managerNeedsUnit]]) }, 400);
-    if (role !== user.role) {
-      await db.query(`update users set role = $3 where org_id = $1 and id = $2`, [p.auth.orgId, user.id, role]);
-      await auditRequest(db, request, p.auth, { action: 'user.role_change', target: { type: 'user', id: user.id }, details: { from: user.role, to: role } });
-    }
+    // The API's write path: the role change is audited in the same transaction, with the row locked.
+    if (role !== user.role) await updateUser(db, { auth: p.auth, ip: request.ip }, user.id, { role: role as Role });
     return reply.redirect('/app/setup/users', 303);
   });
 
@@ -169,8 +162,7 @@ ${selectField('language', u.language, uiLanguages.map((l): Option => [l, languag
     if (!active && one(request.body, 'confirm') !== '1') {
       return usersPage(p, { confirm: confirmation(p.w, `/app/setup/users/${user.id}/active`, p.w.setup.users.confirmDeactivate(user.name), { active: '0' }, '/app/setup/users') });
     }
-    await db.query(`update users set disabled_at = case when $3 then null else coalesce(disabled_at, now()) end where org_id = $1 and id = $2`, [p.auth.orgId, user.id, active]);
-    await auditRequest(db, request, p.auth, { action: 'user.update', target: { type: 'user', id: user.id }, details: { changes: { disabled: !active } } });
+    await updateUser(db, { auth: p.auth, ip: request.ip }, user.id, { disabled: !active });
     return reply.redirect('/app/setup/users', 303);
   });
 
@@ -178,9 +170,7 @@ ${selectField('language', u.language, uiLanguages.map((l): Option => [l, languag
   async function keysPage(p: OpenPage, state: { errors?: Errors; values?: { name?: string; scopes?: string[]; rate?: string }; secret?: string; confirm?: SafeHtml } = {}, status = 200) {
     const { w } = p;
     const k = w.setup.apiKeys;
-    const keys = await db.query<{ id: string; name: string; scopes: ApiScope[]; rate: number | null; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }>(
-      `select id, name, scopes, rate_limit_per_minute as rate, created_at as "createdAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"
-         from api_keys where org_id = $1 order by created_at, id`, [p.auth.orgId]);
+    const keys = await listApiKeys(db, p.auth.orgId);
     const errors = state.errors ?? new Map();
     const v = state.values ?? {};
     return p.send('setup', w.setup.sections.apiKeys[0], html`${breadcrumb(w)}<h1>${w.setup.sections.apiKeys[0]}</h1>
@@ -220,7 +210,7 @@ ${inputField('rate', k.rateLimit, v.rate, errors, { type: 'number', hint: k.rate
 
   page<{ id: string }>(app, 'POST', '/app/setup/api-keys/:id/revoke', 'users:manage', async (request, reply, p) => {
     const id = uuidParam(request.params.id, 'API key');
-    const [key] = await db.query<{ name: string }>(`select name from api_keys where org_id = $1 and id = $2 and revoked_at is null`, [p.auth.orgId, id]);
+    const key = await findActiveApiKey(db, p.auth.orgId, id);
     if (!key) throw new KaikuError('not_found', 'API key not found', { status: 404 });
     if (one(request.body, 'confirm') !== '1') {
       return keysPage(p, { confirm: confirmation(p.w, `/app/setup/api-keys/${id}/revoke`, p.w.setup.apiKeys.confirmRevoke(key.name), {}, '/app/setup/api-keys') });
