@@ -9,6 +9,7 @@ import type { Queryable } from '../db/connection.ts';
 import type { AuthContext } from '../auth/permissions.ts';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { unitSubtreeSql } from '../metrics/queries.ts';
+import { updateRootCauseCode } from './configure.ts';
 import { caseScope, recoveryOutcomes, updateCase, visibleCase, type CaseStatus, type LoopDeps, type RecoveryOutcome } from './cases.ts';
 
 export { recoveryOutcomes, type RecoveryOutcome };
@@ -48,13 +49,11 @@ export async function addRootCause(db: Queryable, orgId: string, labels: Record<
 
 export async function renameRootCause(db: Queryable, orgId: string, code: string, labels: Record<string, string>) {
   if (Object.keys(labels).length === 0) throw badInput('give a name in at least one language', 'labels');
-  const [row] = await db.query(`update root_cause_codes set labels = $3 where org_id = $1 and code = $2 returning code`, [orgId, code, JSON.stringify(labels)]);
-  if (!row) throw notFound('Root-cause code', 'code');
+  if (!(await updateRootCauseCode(db, orgId, code, { labels }))) throw notFound('Root-cause code', 'code');
 }
 
 export async function setRootCauseActive(db: Queryable, orgId: string, code: string, active: boolean) {
-  const [row] = await db.query(`update root_cause_codes set active = $3 where org_id = $1 and code = $2 returning code`, [orgId, code, active]);
-  if (!row) throw notFound('Root-cause code', 'code');
+  if (!(await updateRootCauseCode(db, orgId, code, { active }))) throw notFound('Root-cause code', 'code');
 }
 
 export interface CloseInput { rootCauseCode?: string | null; recoveryOutcome?: string | null; resolution?: string | null }

@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { IdParams, LocalizedText, PageQuery, Uuid, literals, strict } from '../http/schemas.ts';
 import { authOf } from '../auth/plugin.ts';
-import { badInput, conflict, notFound } from '../errors.ts';
+import { badInput, notFound } from '../errors.ts';
 import { addNote, caseMetrics, casePriorities, caseStatuses, recoveryOutcomes, getCase, listCases, openCase, updateCase, type LoopDeps } from './cases.ts';
 import { continueWatching, EVALUATE_ALERTS_JOB } from './evaluate.ts';
-import { validateCondition, validateRoute } from './rules.ts';
 import { validateBusinessHours } from './sla.ts';
-import { checkRuleReferences, createAlertRule, createRootCauseCode, ruleColumns } from './configure.ts';
+import {
+  createAlertRule, createRootCauseCode, findAlertRule, listAlertRules, listRootCauseCodes, removeAlertRule, removeRootCauseCode, updateAlertRule, updateRootCauseCode,
+} from './configure.ts';
+import { setSlaCalendar, slaCalendarOf } from '../orgs/settings.ts';
 import { sendFollowUp, sendResurvey, type CustomerMailDeps } from './followup.ts';
 import { praiseWall } from './praise.ts';
 import { myFeedback, unitFeedback } from './frontline.ts';
@@ -82,9 +84,6 @@ const BusinessHoursBody = Type.Object({
   businessHours: Type.Optional(Type.Unknown({ description: '{ days: [1..7], start: "HH:MM", end: "HH:MM" }' })),
 }, { ...strict, minProperties: 1 });
 
-/** Moved to configure.ts; re-exported for the set-up pages. */
-export { checkRuleReferences };
-
 export async function loopRoutes(app: FastifyInstance) {
   const { db } = app.deps;
   const deps = (): LoopDeps => ({ db, jobs: app.deps.jobs, now: app.deps.now ?? (() => new Date()) });
@@ -151,11 +150,11 @@ export async function loopRoutes(app: FastifyInstance) {
   // --- alert rules
   const tags = ['alert rules'];
   app.get('/api/v1/alert-rules', { schema: { tags }, config: manage }, async (request) => ({
-    items: await db.query(`select ${ruleColumns} from alert_rules where org_id = $1 order by created_at, id`, [authOf(request).orgId]),
+    items: await listAlertRules(db, authOf(request).orgId),
   }));
 
   app.get<{ Params: Static<typeof IdParams> }>('/api/v1/alert-rules/:id', { schema: { tags, params: IdParams }, config: manage }, async (request) => {
-    const [rule] = await db.query(`select ${ruleColumns} from alert_rules where org_id = $1 and id = $2`, [authOf(request).orgId, request.params.id]);
+    const rule = await findAlertRule(db, authOf(request).orgId, request.params.id);
     if (!rule) throw notFound('Alert rule', 'id');
     return rule;
   });
@@ -168,36 +167,21 @@ export async function loopRoutes(app: FastifyInstance) {
   app.patch<{ Params: Static<typeof IdParams>; Body: Partial<Static<typeof RuleBody>> }>('/api/v1/alert-rules/:id', {
     schema: { tags, params: IdParams, body: Type.Partial(RuleBody, { ...strict, minProperties: 1 }) }, config: manage,
   }, async (request) => {
-    const orgId = authOf(request).orgId;
-    const b = request.body;
-    const condition = 'condition' in b ? JSON.stringify(validateCondition(b.condition)) : null;
-    let route: string | null = null;
-    if ('route' in b) {
-      const valid = validateRoute(b.route);
-      await checkRuleReferences(db, orgId, valid);
-      route = JSON.stringify(valid);
-    }
-    const [rule] = await db.query(
-      `update alert_rules set name = coalesce($3, name), enabled = coalesce($4, enabled), kind = coalesce($5::case_kind, kind),
-              condition = coalesce($6::jsonb, condition), route = coalesce($7::jsonb, route), priority = coalesce($8::case_priority, priority),
-              sla_hours = coalesce($9, sla_hours), updated_at = now()
-        where org_id = $1 and id = $2 returning ${ruleColumns}`,
-      [orgId, request.params.id, b.name ?? null, b.enabled ?? null, b.kind ?? null, condition, route, b.priority ?? null, b.slaHours ?? null]);
+    const rule = await updateAlertRule(db, authOf(request).orgId, request.params.id, request.body);
     if (!rule) throw notFound('Alert rule', 'id');
     return rule;
   });
 
   app.delete<{ Params: Static<typeof IdParams> }>('/api/v1/alert-rules/:id', { schema: { tags, params: IdParams }, config: manage }, async (request, reply) => {
     // Cases keep their rule id as history; disable a rule to stop it, delete it when it was a mistake.
-    const rows = await db.query(`delete from alert_rules where org_id = $1 and id = $2 returning id`, [authOf(request).orgId, request.params.id]);
-    if (!rows[0]) throw notFound('Alert rule', 'id');
+    if (!(await removeAlertRule(db, authOf(request).orgId, request.params.id))) throw notFound('Alert rule', 'id');
     return reply.status(204).send();
   });
 
   // --- root-cause codes
   const rcTags = ['cases'];
   app.get('/api/v1/root-causes', { schema: { tags: rcTags }, config: read }, async (request) => ({
-    items: await db.query(`select code, labels, active from root_cause_codes where org_id = $1 order by code`, [authOf(request).orgId]),
+    items: await listRootCauseCodes(db, authOf(request).orgId),
   }));
 
   app.post<{ Body: Static<typeof RootCauseBody> }>('/api/v1/root-causes', { schema: { tags: rcTags, body: RootCauseBody }, config: manage }, async (request, reply) => {
@@ -209,26 +193,19 @@ export async function loopRoutes(app: FastifyInstance) {
     schema: { tags: rcTags, params: CodeParams, body: Type.Object({ labels: Type.Optional(LocalizedText), active: Type.Optional(Type.Boolean()) }, { ...strict, minProperties: 1 }) },
     config: manage,
   }, async (request) => {
-    const [row] = await db.query(
-      `update root_cause_codes set labels = coalesce($3::jsonb, labels), active = coalesce($4, active) where org_id = $1 and code = $2 returning code, labels, active`,
-      [authOf(request).orgId, request.params.code, request.body.labels ? JSON.stringify(request.body.labels) : null, request.body.active ?? null]);
+    const row = await updateRootCauseCode(db, authOf(request).orgId, request.params.code, request.body);
     if (!row) throw notFound('Root-cause code', 'code');
     return row;
   });
 
   app.delete<{ Params: Static<typeof CodeParams> }>('/api/v1/root-causes/:code', { schema: { tags: rcTags, params: CodeParams }, config: manage }, async (request, reply) => {
-    const orgId = authOf(request).orgId;
-    const [used] = await db.query(`select 1 from cases where org_id = $1 and root_cause_code = $2 limit 1`, [orgId, request.params.code]);
-    if (used) throw conflict('Cases use this root-cause code; deactivate it instead (active: false)', 'code');
-    const rows = await db.query(`delete from root_cause_codes where org_id = $1 and code = $2 returning code`, [orgId, request.params.code]);
-    if (!rows[0]) throw notFound('Root-cause code', 'code');
+    if (!(await removeRootCauseCode(db, authOf(request).orgId, request.params.code))) throw notFound('Root-cause code', 'code');
     return reply.status(204).send();
   });
 
   // --- business hours the SLAs count
   app.get('/api/v1/business-hours', { schema: { tags: ['cases'] }, config: read }, async (request) => {
-    const [org] = await db.query(`select time_zone as "timeZone", business_hours as "businessHours" from organizations where id = $1`, [authOf(request).orgId]);
-    return org;
+    return slaCalendarOf(db, authOf(request).orgId);
   });
 
   app.put<{ Body: Static<typeof BusinessHoursBody> }>('/api/v1/business-hours', { schema: { tags: ['cases'], body: BusinessHoursBody }, config: { permission: 'org:manage' } }, async (request) => {
@@ -236,10 +213,7 @@ export async function loopRoutes(app: FastifyInstance) {
     if (b.timeZone) {
       try { new Intl.DateTimeFormat('en', { timeZone: b.timeZone }); } catch { throw badInput('is not an IANA time zone such as Europe/Helsinki', 'timeZone'); }
     }
-    const hours = b.businessHours === undefined ? null : JSON.stringify(validateBusinessHours(b.businessHours));
-    const [org] = await db.query(
-      `update organizations set time_zone = coalesce($2, time_zone), business_hours = coalesce($3::jsonb, business_hours) where id = $1
-       returning time_zone as "timeZone", business_hours as "businessHours"`, [authOf(request).orgId, b.timeZone ?? null, hours]);
-    return org;
+    const businessHours = b.businessHours === undefined ? undefined : validateBusinessHours(b.businessHours);
+    return setSlaCalendar(db, authOf(request).orgId, { timeZone: b.timeZone, businessHours });
   });
 }

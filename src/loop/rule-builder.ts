@@ -6,6 +6,7 @@
  */
 import type { Queryable } from '../db/connection.ts';
 import { KaikuError } from '../errors.ts';
+import { insertAlertRule, writeAlertRule } from './configure.ts';
 import { loadFacts, subtrees } from './evaluate.ts';
 import { evaluatorFor, resolveUnits, type Condition, type Route } from './rules.ts';
 
@@ -60,21 +61,14 @@ export async function getRule(db: Queryable, orgId: string, id: string): Promise
 export type RuleInput = Omit<StoredRule, 'id'>;
 
 export async function saveRule(db: Queryable, orgId: string, id: string | undefined, r: RuleInput): Promise<string> {
-  const values = [orgId, r.name, r.enabled, r.kind, JSON.stringify(r.condition), JSON.stringify(r.route), r.priority, r.slaHours];
-  if (!id) {
-    const [row] = await db.query<{ id: string }>(
-      `insert into alert_rules (org_id, name, enabled, kind, condition, route, priority, sla_hours) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`, values);
-    return row.id;
-  }
-  const rows = await db.query(`update alert_rules set name = $2, enabled = $3, kind = $4, condition = $5, route = $6, priority = $7, sla_hours = $8, updated_at = now()
-    where org_id = $1 and id = $9 returning id`, [...values, id]);
-  if (rows.length === 0) throw new KaikuError('not_found', 'Alert rule not found', { status: 404 });
+  // The API's write path (src/loop/configure.ts); every field is given, so an update replaces them all.
+  if (!id) return (await insertAlertRule(db, orgId, r)).id;
+  if (!(await writeAlertRule(db, orgId, id, r))) throw new KaikuError('not_found', 'Alert rule not found', { status: 404 });
   return id;
 }
 
 export async function setRuleEnabled(db: Queryable, orgId: string, id: string, enabled: boolean): Promise<void> {
-  const rows = await db.query(`update alert_rules set enabled = $3, updated_at = now() where org_id = $1 and id = $2 returning id`, [orgId, id, enabled]);
-  if (rows.length === 0) throw new KaikuError('not_found', 'Alert rule not found', { status: 404 });
+  if (!(await writeAlertRule(db, orgId, id, { enabled }))) throw new KaikuError('not_found', 'Alert rule not found', { status: 404 });
 }
 
 export const PREVIEW_DAYS = 30;

@@ -86,6 +86,22 @@ export async function organizationSettings(db: Queryable, orgId: string): Promis
   return { ...row, businessHours: { days, start, end } };
 }
 
+/** The time zone and business hours the SLAs count in, as stored. */
+export interface SlaCalendar { timeZone: string; businessHours: BusinessHours }
+
+export async function slaCalendarOf(db: Queryable, orgId: string): Promise<SlaCalendar | undefined> {
+  const [org] = await db.query<SlaCalendar>(`select time_zone as "timeZone", business_hours as "businessHours" from organizations where id = $1`, [orgId]);
+  return org;
+}
+
+/** Sets the time zone or the business hours (left out = kept); the caller has validated both. */
+export async function setSlaCalendar(db: Queryable, orgId: string, change: { timeZone?: string; businessHours?: BusinessHours }): Promise<SlaCalendar | undefined> {
+  const [org] = await db.query<SlaCalendar>(
+    `update organizations set time_zone = coalesce($2, time_zone), business_hours = coalesce($3::jsonb, business_hours) where id = $1
+     returning time_zone as "timeZone", business_hours as "businessHours"`, [orgId, change.timeZone ?? null, change.businessHours ? JSON.stringify(change.businessHours) : null]);
+  return org;
+}
+
 /** Stores valid settings (check settingsProblems first) and records what changed, before and after. */
 export async function saveOrganizationSettings(db: Database, orgId: string, actor: AuditActor, next: OrganizationSettings, ip?: string): Promise<void> {
   await db.transaction(async (tx) => {

@@ -13,7 +13,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { casePriorities } from '../loop/cases.ts';
-import { checkRuleReferences } from '../loop/routes.ts';
+import { checkRuleReferences } from '../loop/configure.ts';
 import { validateCondition, validateRoute, type Condition, type Route } from '../loop/rules.ts';
 import { builderChoices, getRule, listRules, PREVIEW_DAYS, previewCount, saveRule, setRuleEnabled, type BuilderChoices, type StoredRule } from '../loop/rule-builder.ts';
 import { DEFAULT_TOPICS } from '../text/lexicon/index.ts';
