@@ -6,7 +6,7 @@ import type { Queryable } from '../db/connection.ts';
 import { isPersonLevel, type AuthContext } from '../auth/permissions.ts';
 import { parseCsvText } from '../cli/csv.ts';
 import { KaikuError, badInput } from '../errors.ts';
-import { instantOf } from '../loop/sla.ts';
+import { instantOf } from '../i18n/calendar.ts';
 import { scoreHistograms } from '../metrics/queries.ts';
 import { cesFromHistogram, csatFromHistogram, npsFromHistogram } from '../metrics/scores.ts';
 import { getOrganization } from '../orgs/service.ts';

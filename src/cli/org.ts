@@ -4,6 +4,7 @@ import { createOrganization } from '../orgs/service.ts';
 import { createUser } from '../auth/service.ts';
 import { parseCommandArgs, requireOption, UsageError, type Command } from './io.ts';
 import { isLanguage } from '../vocabulary.ts';
+import { isTimeZone } from '../i18n/calendar.ts';
 
 const help = `Usage: kaiku org create --name NAME --slug SLUG --admin-email EMAIL [--admin-password PASSWORD]
                        [--language fi|sv|en|pl] [--time-zone Europe/Helsinki]
@@ -31,11 +32,7 @@ export const orgCommand: Command = async (args, io) => {
   const language = values.language ?? 'fi';
   if (!isLanguage(language)) throw new UsageError('--language must be fi, sv, en or pl');
   const timeZone = values['time-zone'] ?? 'Europe/Helsinki';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-  } catch {
-    throw new UsageError(`--time-zone "${timeZone}" is not a known IANA time zone`);
-  }
+  if (!isTimeZone(timeZone)) throw new UsageError(`--time-zone "${timeZone}" is not a known IANA time zone`);
   const config = loadConfig();
   const db = await openMigratedDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {

@@ -4,6 +4,7 @@
  * decides, including every skip with its reason.
  */
 import { createHash } from 'node:crypto';
+import { localMinutes } from '../i18n/calendar.ts';
 
 export const pulseChannels = ['email', 'sms', 'web'] as const;
 export type PulseChannel = (typeof pulseChannels)[number];
@@ -22,19 +23,6 @@ export function clockMinutes(value: string): number | undefined {
   return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Minutes after local midnight of `at` in an IANA time zone. */
-export function localMinutes(at: Date, timeZone: string): number {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, format);
-  }
-  const parts = format.formatToParts(at);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return part('hour') * 60 + part('minute');
-}
 
 export interface QuietHours { start: string; end: string }
 

@@ -29,6 +29,10 @@ export function chooseLanguage(candidates: Array<string | null | undefined>, ava
 const locales: Record<string, string> = { fi: 'fi-FI', sv: 'sv-SE', en: 'en-GB', pl: 'pl-PL' };
 export const localeOf = (language: string) => locales[language] ?? 'en-GB';
 
+/** A p-value to three decimals in the language's digits, "< 0,001" below that. */
+export const formatP = (p: number, language: string): string =>
+  (p < 0.001 ? `< ${formatNumber(0.001, language, 3)}` : formatNumber(p, language, 3));
+
 export function formatNumber(value: number | null | undefined, language: string, digits = 0): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   return new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
@@ -38,11 +42,8 @@ export function formatNumber(value: number | null | undefined, language: string,
  * A date in `language`, on the calendar of `timeZone`: the organisation's zone for an instant
  * (a case opened, a comment sent); 'UTC' for a calendar day already fixed (`YYYY-MM-DDT12:00:00Z`).
  * The zone is required, so no page can show Helsinki time to an organisation in Warsaw.
+ * Calendar arithmetic in a zone (days, months, local times) is in ./calendar.ts.
  */
-/** A p-value to three decimals in the language's digits, "< 0,001" below that. */
-export const formatP = (p: number, language: string): string =>
-  (p < 0.001 ? `< ${formatNumber(0.001, language, 3)}` : formatNumber(p, language, 3));
-
 export function formatDate(value: Date | string, language: string, timeZone: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
   return new Intl.DateTimeFormat(localeOf(language), { timeZone, ...options }).format(new Date(value));
 }

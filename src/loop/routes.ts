@@ -15,6 +15,7 @@ import { praiseWall } from './praise.ts';
 import { myFeedback, unitFeedback } from './frontline.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { mailLanguages } from '../mail/templates.ts';
+import { isTimeZone } from '../i18n/calendar.ts';
 
 const Priority = literals(casePriorities);
 const RuleBody = Type.Object({
@@ -211,7 +212,7 @@ export async function loopRoutes(app: FastifyInstance) {
   app.put<{ Body: Static<typeof BusinessHoursBody> }>('/api/v1/business-hours', { schema: { tags: ['cases'], body: BusinessHoursBody }, config: { permission: 'org:manage' } }, async (request) => {
     const b = request.body;
     if (b.timeZone) {
-      try { new Intl.DateTimeFormat('en', { timeZone: b.timeZone }); } catch { throw badInput('is not an IANA time zone such as Europe/Helsinki', 'timeZone'); }
+      if (!isTimeZone(b.timeZone)) throw badInput('is not an IANA time zone such as Europe/Helsinki', 'timeZone');
     }
     const businessHours = b.businessHours === undefined ? undefined : validateBusinessHours(b.businessHours);
     return setSlaCalendar(db, authOf(request).orgId, { timeZone: b.timeZone, businessHours });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addBusinessHours, instantOf, validateBusinessHours } from './sla.ts';
+import { addBusinessHours, validateBusinessHours } from './sla.ts';
+import { instantOf } from '../i18n/calendar.ts';
 import { KaikuError } from '../errors.ts';
 
 // Helsinki is UTC+2 in winter and UTC+3 in summer (from 30 March 2025 03:00 to 26 October 2025 04:00).

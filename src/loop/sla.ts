@@ -5,6 +5,7 @@
  * Pure: the start instant is given, nothing reads the clock.
  */
 import { badInput } from '../errors.ts';
+import { instantOf, localTime } from '../i18n/calendar.ts';
 
 export interface BusinessHours {
   /** ISO weekdays: 1 = Monday … 7 = Sunday. */
@@ -30,46 +31,6 @@ export function validateBusinessHours(input: unknown, path = 'businessHours'): B
 }
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string) {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-interface LocalTime { year: number; month: number; day: number; hour: number; minute: number; second: number }
-
-export function localTime(instant: number, timeZone: string): LocalTime {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(instant))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute, second: parts.second };
-}
-
-/** Offset of the zone from UTC at an instant, in ms (Helsinki: +2 h in winter, +3 h in summer). */
-function offsetAt(instant: number, timeZone: string): number {
-  const l = localTime(instant, timeZone);
-  return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second) - Math.floor(instant / 1000) * 1000;
-}
-
-/**
- * The instant of a local wall-clock time. An ambiguous autumn time gives its first occurrence;
- * a time skipped by the spring-forward change is read with the offset before it (03:30 → 04:30).
- */
-export function instantOf(year: number, month: number, day: number, minutes: number, timeZone: string): number {
-  const wall = Date.UTC(year, month - 1, day) + minutes * 60_000;
-  const before = wall - offsetAt(wall - 43_200_000, timeZone);
-  const after = wall - offsetAt(wall + 43_200_000, timeZone);
-  const shows = (instant: number) => {
-    const l = localTime(instant, timeZone);
-    return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute) === wall;
-  };
-  const candidates = [before, after].filter(shows);
-  return candidates.length > 0 ? Math.min(...candidates) : before;
-}
 
 const isoWeekday = (year: number, month: number, day: number) => ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
 

@@ -9,7 +9,7 @@ import { channels, type Channel } from '../journeys/service.ts';
 import type { DashboardStrings } from '../i18n/dashboard.ts';
 import type { AnalysisStrings } from '../i18n/analysis-pages.ts';
 import { html, raw, type SafeHtml } from './html.ts';
-import { startOfDayIn } from './dashboard-view.ts';
+import { startOfDayIn } from '../i18n/calendar.ts';
 import { PERIOD_NOTE_ID, shownPeriod, type ShownPeriod } from './default-period.ts';
 import type { OpenPage } from './page-kit.ts';
 import { UUID } from '../vocabulary.ts';

@@ -27,7 +27,7 @@ import { caseInboxText } from '../i18n/case-inbox.ts';
 import { caseFacts, commentStart, displayTitle, scoreText, slaLeftText } from '../loop/case-summary.ts';
 import { closeCase, isRecoveryOutcome, listRootCauses, recoveryOutcomes, rootCauseName } from '../loop/closure.ts';
 import { html, raw, type SafeHtml } from './html.ts';
-import { startOfDayIn } from './dashboard-view.ts';
+import { startOfDayIn } from '../i18n/calendar.ts';
 import { answerDownload, downloadContext, downloadLinks, type TableModel } from './downloads.ts';
 import {
   confirmation, dateTime, errorSummary, hiddenFields, inputField, many, notice, one, page, selectField, textareaField, uuidParam, UUID,

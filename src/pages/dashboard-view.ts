@@ -23,6 +23,7 @@ import { loopMetricsText } from '../i18n/loop-metrics.ts';
 import { npsBand, trendChart, type TrendPoint } from './charts.ts';
 import { chartHtml, numberHtml, tableHtml, type ChartModel, type DownloadContext, type TableCell, type TableModel } from './downloads.ts';
 import { UUID } from '../vocabulary.ts';
+import { startOfDayIn } from '../i18n/calendar.ts';
 
 /** Filters as they appear in the URL (dates are the org's calendar days, both inclusive). */
 export interface OverviewFilters {
@@ -94,23 +95,6 @@ function figureOf(summary: Record<string, unknown> | undefined): NpsFigure | und
     ci95: Array.isArray(ci) && typeof ci[0] === 'number' && typeof ci[1] === 'number' ? [ci[0], ci[1]] : null,
     suppressed: summary.suppressed === true,
   };
-}
-
-// --- calendar in the organisation's time zone -------------------------------------------
-
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - instant;
-}
-
-/** The instant a calendar day starts in `timeZone` (month/day may overflow, as in Date.UTC). */
-export function startOfDayIn(year: number, month: number, day: number, timeZone: string): Date {
-  const wall = Date.UTC(year, month - 1, day);
-  const first = wall - zoneOffsetMs(wall, timeZone);
-  return new Date(wall - zoneOffsetMs(first, timeZone));
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -2,7 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { journeyWithTouchpoint, pulseSurvey } from '../../test/helpers/factories.ts';
-import { monthsBetween, parseOverviewFilters, startOfDayIn } from './dashboard-view.ts';
+import { monthsBetween, parseOverviewFilters } from './dashboard-view.ts';
+import { startOfDayIn } from '../i18n/calendar.ts';
 
 /** Text of the table row whose header cell is `name`, tags stripped and spaces collapsed. */
 function rowText(page: string, name: string): string {

@@ -7,7 +7,7 @@
  */
 import type { UiLanguage } from '../i18n/index.ts';
 import { defaultPeriodText } from '../i18n/default-period.ts';
-import { localTime } from '../loop/sla.ts';
+import { localTime } from '../i18n/calendar.ts';
 import type { DefaultPeriod } from '../orgs/settings.ts';
 import { html, type SafeHtml } from './html.ts';
 

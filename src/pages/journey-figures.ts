@@ -7,7 +7,8 @@ import type { Metric } from '../metrics/queries.ts';
 import type { MetricFilters } from '../metrics/queries.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { npsBand, type NpsBand } from './charts.ts';
-import { parseOverviewFilters, startOfDayIn, type OverviewFilters } from './dashboard-view.ts';
+import { parseOverviewFilters, type OverviewFilters } from './dashboard-view.ts';
+import { calendarDayIn, startOfDayIn, type Day } from '../i18n/calendar.ts';
 import { shownPeriod } from './default-period.ts';
 import type { DefaultPeriod } from '../orgs/settings.ts';
 import { UUID } from '../vocabulary.ts';
@@ -65,7 +66,7 @@ export function filterQuery(f: PageFilters, omit: string[] = [], extra: Record<s
 
 // --- calendar --------------------------------------------------------------------------------
 
-export interface Day { year: number; month: number; day: number }
+export type { Day };
 const pad = (n: number) => String(n).padStart(2, '0');
 export const dayString = (d: Day) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 export const parseDay = (s: string): Day => { const [year, month, day] = s.split('-').map(Number); return { year, month, day }; };
@@ -74,11 +75,6 @@ const normalise = (d: Day): Day => {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 };
 
-export function calendarDayIn(instant: Date, timeZone: string): Day {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day') };
-}
 
 export interface Period {
   /** Inclusive calendar days shown. */

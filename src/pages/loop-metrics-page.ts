@@ -22,7 +22,8 @@ import { getOrganization } from '../orgs/service.ts';
 import { unreadCountOf } from '../notifications/service.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { appShell } from './layout.ts';
-import { parseOverviewFilters, startOfDayIn, type OverviewFilters } from './dashboard-view.ts';
+import { parseOverviewFilters, type OverviewFilters } from './dashboard-view.ts';
+import { startOfDayIn } from '../i18n/calendar.ts';
 import { PERIOD_NOTE_ID, periodNote, shownPeriod, type ShownPeriod } from './default-period.ts';
 import { hrefWithLanguage, keepLanguageChoice, profileOf, uiLanguage } from './session.ts';
 

@@ -14,7 +14,7 @@ import { allows, type AuthContext, type Permission } from '../auth/permissions.t
 import { fromSameOrigin } from '../http/csrf.ts';
 import { KaikuError } from '../errors.ts';
 import { dashboardText } from '../i18n/dashboard.ts';
-import type { UiLanguage } from '../i18n/index.ts';
+import { formatDate, type UiLanguage } from '../i18n/index.ts';
 import { workText, type WorkStrings } from '../i18n/work.ts';
 import { getOrganization } from '../orgs/service.ts';
 import type { DefaultPeriod } from '../orgs/settings.ts';
@@ -172,6 +172,5 @@ export function intField(body: unknown, name: string, min: number, max: number, 
 
 export function dateTime(value: Date | string | null | undefined, language: UiLanguage, timeZone: string, withTime = true): string {
   if (!value) return '–';
-  const locale = ({ fi: 'fi-FI', sv: 'sv-SE', en: 'en-GB', pl: 'pl-PL' } as const)[language];
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}) }).format(new Date(value));
+  return formatDate(value, language, timeZone, { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}) });
 }

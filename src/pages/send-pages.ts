@@ -23,7 +23,7 @@ import { createSmsProvider } from '../distribution/sms.ts';
 import { createWave, getWave, listWaves, previewWave, type Wave, type WaveInput } from '../distribution/waves.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { sendText, type FunnelStep, type SendAudience, type SendChannel, type SendStrings } from '../i18n/send.ts';
-import { instantOf } from '../loop/sla.ts';
+import { instantOf, localTime } from '../i18n/calendar.ts';
 import { getSurvey } from '../surveys/service.ts';
 import type { Survey } from '../surveys/schema.ts';
 import { canonicalSegment } from './filter-form.ts';
@@ -50,9 +50,8 @@ export const channelChoice = (channels: readonly PulseChannel[]): SendChannel =>
 
 /** The quarter `at` falls in, in `timeZone`, and the three after it ('2026-Q4', '2027-Q1', …). */
 export function comingQuarters(at: Date, timeZone: string, count = 4): string[] {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric' }).formatToParts(at);
-  const year = Number(parts.find((x) => x.type === 'year')?.value);
-  const quarter = Math.floor((Number(parts.find((x) => x.type === 'month')?.value) - 1) / 3);
+  const { year, month } = localTime(at, timeZone);
+  const quarter = Math.floor((month - 1) / 3);
   return Array.from({ length: count }, (_, i) => `${year + Math.floor((quarter + i) / 4)}-Q${((quarter + i) % 4) + 1}`);
 }
 

@@ -13,7 +13,8 @@ import { badInput, KaikuError } from '../errors.ts';
 import { getOrganization } from '../orgs/service.ts';
 import { compareReport, metricReport } from '../metrics/service.ts';
 import type { Metric } from '../metrics/queries.ts';
-import { loadJourneyOverview, startOfDayIn, type NpsFigure } from '../pages/dashboard-view.ts';
+import { loadJourneyOverview, type NpsFigure } from '../pages/dashboard-view.ts';
+import { isoDayIn, localTime, startOfDayIn } from '../i18n/calendar.ts';
 import { driverReport } from '../drivers/service.ts';
 import { topicReport } from '../text/service.ts';
 import { caseMetrics } from '../loop/cases.ts';
@@ -38,9 +39,7 @@ export function monthPeriod(month: string, timeZone: string): MonthPeriod {
 
 /** The month before the one `now` falls in, in the time zone: what a monthly report covers. */
 export function previousMonth(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(now);
-  const year = Number(parts.find((p) => p.type === 'year')?.value);
-  const month = Number(parts.find((p) => p.type === 'month')?.value);
+  const { year, month } = localTime(now, timeZone);
   const prev = new Date(Date.UTC(year, month - 2, 1));
   return `${prev.getUTCFullYear()}-${String(prev.getUTCMonth() + 1).padStart(2, '0')}`;
 }
@@ -184,11 +183,10 @@ export async function loadBoardReport(db: Queryable, orgId: string, month: strin
   const org = await getOrganization(db, orgId);
   const auth = boardAuth(orgId);
   const period = monthPeriod(month, org.timeZone);
-  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: org.timeZone }).format(d);
-  const lastDay = day(new Date(period.to.getTime() - 1));
+  const lastDay = isoDayIn(period.to.getTime() - 1, org.timeZone);
   const [headlines, overview, driverSection, topicSection, cases, plans] = await Promise.all([
     Promise.all(headlineMetrics.map((m) => headline(db, auth, m, period, org.timeZone))),
-    loadJourneyOverview(db, auth, { from: day(period.from), to: lastDay }, now),
+    loadJourneyOverview(db, auth, { from: isoDayIn(period.from, org.timeZone), to: lastDay }, now),
     drivers(db, auth, period),
     topics(db, auth, period),
     caseMetrics(db, auth, { from: period.from.toISOString(), to: period.to.toISOString() }, now),
