@@ -196,6 +196,12 @@ export interface ContactFilter {
 }
 
 /** Contacts in id order (uuidv7: roughly creation order), `limit + 1` rows so the caller sees whether more follow. */
+/** A contact's name and e-mail as a case shows them; undefined when the contact is gone (erased). */
+export async function contactNameAndEmail(db: Queryable, orgId: string, id: string): Promise<{ name: string | null; email: string | null } | undefined> {
+  const [contact] = await db.query<{ name: string | null; email: string | null }>(`select name, email from contacts where org_id = $1 and id = $2`, [orgId, id]);
+  return contact;
+}
+
 export async function listContacts(db: Queryable, orgId: string, f: ContactFilter): Promise<Contact[]> {
   const rows = await db.query<Contact>(
     `select ${contactColumns} from contacts

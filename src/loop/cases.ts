@@ -125,6 +125,14 @@ export async function visibleCase(db: Queryable, auth: AuthContext, id: string, 
   return rows[0];
 }
 
+/** Which of the given cases the caller may see (others are simply left out), newest first. */
+export async function visibleCasesAmong(db: Queryable, auth: AuthContext, ids: string[]): Promise<Array<{ id: string; title: string; status: CaseStatus }>> {
+  if (ids.length === 0) return [];
+  const params: unknown[] = [auth.orgId, ids];
+  return db.query<{ id: string; title: string; status: CaseStatus }>(
+    `select id, title, status from cases c where c.org_id = $1 and c.id = any($2::uuid[])${caseScope(auth, params)} order by c.created_at desc, c.id desc`, params);
+}
+
 export async function getCase(db: Queryable, auth: AuthContext, id: string) {
   const found = await visibleCase(db, auth, id);
   const [activity, answers] = await Promise.all([

@@ -88,6 +88,12 @@ export async function listEmployees(db: Queryable, orgId: string): Promise<Emplo
     `select id, name, unit_id as "unitId", external_id as "externalId", user_id as "userId" from employees where org_id = $1 order by name`, [orgId]);
 }
 
+export async function findEmployee(db: Queryable, orgId: string, id: string): Promise<Employee | undefined> {
+  const [employee] = await db.query<Employee>(
+    `select id, name, unit_id as "unitId", external_id as "externalId", user_id as "userId" from employees where org_id = $1 and id = $2`, [orgId, id]);
+  return employee;
+}
+
 /** The organisation's "is it solved?" re-survey (organizations.resurvey_survey_id), null until the first is sent. */
 export async function resurveySurveyIdOf(db: Queryable, orgId: string): Promise<string | null> {
   const [org] = await db.query<{ resurvey_survey_id: string | null }>(`select resurvey_survey_id from organizations where id = $1`, [orgId]);

@@ -15,11 +15,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/permissions.ts';
 import { KaikuError } from '../errors.ts';
-import { addNote, casePriorities, caseScope, caseStatuses, getCase, listCases, openCaseStatuses, transitions, updateCase, visibleCase, type CaseListQuery, type CaseStatus, type LoopDeps } from '../loop/cases.ts';
+import { addNote, casePriorities, caseStatuses, getCase, listCases, openCaseStatuses, transitions, updateCase, visibleCase, visibleCasesAmong, type CaseListQuery, type CaseStatus, type LoopDeps } from '../loop/cases.ts';
 import { sendFollowUp, sendResurvey, type CustomerMailDeps } from '../loop/followup.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { redactPii } from '../text/redact.ts';
 import { contactRequestOf } from '../surveys/contact-requests.ts';
+import { findUser, listUsers } from '../auth/service.ts';
+import { findEmployee, listUnits } from '../orgs/service.ts';
+import { touchpointChoices } from '../surveys/service.ts';
+import { contactNameAndEmail } from '../contacts/service.ts';
+import { questionTextsOfResponse } from '../responses/service.ts';
 import { contactConsentText } from '../i18n/contact-consent.ts';
 import type { WorkStrings } from '../i18n/work.ts';
 import { loopUiText } from '../i18n/loop-ui.ts';
@@ -49,8 +54,8 @@ async function tabsOf(page: OpenPage, db: LoopDeps['db']): Promise<Tab[]> {
   if (auth.userId) tabs.push('mine');
   if (auth.scope.kind === 'units') tabs.push('unit');
   else if (auth.userId && auth.scope.kind === 'all') {
-    const [me] = await db.query<{ unit_id: string | null }>(`select unit_id from users where org_id = $1 and id = $2`, [auth.orgId, auth.userId]);
-    if (me?.unit_id) tabs.push('unit');
+    const me = await findUser(db, auth.orgId, auth.userId);
+    if (me?.unitId) tabs.push('unit');
   }
   tabs.push('all');
   return tabs;
@@ -96,14 +101,10 @@ const safeBack = (back: string | undefined) => (back && /^\/app\/cases(?:\?[^\s]
 interface Names { users: Map<string, string>; units: Map<string, string>; touchpoints: Map<string, string> }
 
 async function names(db: LoopDeps['db'], orgId: string): Promise<Names & { activeUsers: Array<[string, string]>; unitList: Array<[string, string]>; touchpointList: Array<[string, string]> }> {
-  const [users, units, touchpoints] = await Promise.all([
-    db.query<{ id: string; name: string; disabled: boolean }>(`select id, name, disabled_at is not null as disabled from users where org_id = $1 order by name`, [orgId]),
-    db.query<{ id: string; name: string }>(`select id, name from units where org_id = $1 order by name`, [orgId]),
-    db.query<{ id: string; name: string }>(`select id, name from touchpoints where org_id = $1 order by name`, [orgId]),
-  ]);
+  const [users, units, touchpoints] = await Promise.all([listUsers(db, orgId), listUnits(db, orgId), touchpointChoices(db, orgId)]);
   return {
     users: new Map(users.map((u) => [u.id, u.name])), units: new Map(units.map((u) => [u.id, u.name])), touchpoints: new Map(touchpoints.map((t) => [t.id, t.name])),
-    activeUsers: users.filter((u) => !u.disabled).map((u) => [u.id, u.name]), unitList: units.map((u) => [u.id, u.name]), touchpointList: touchpoints.map((t) => [t.id, t.name]),
+    activeUsers: users.filter((u) => !u.disabledAt).map((u) => [u.id, u.name]), unitList: units.map((u) => [u.id, u.name]), touchpointList: touchpoints.map((t) => [t.id, t.name]),
   };
 }
 
@@ -276,9 +277,7 @@ ${selectField('bulk-recoveryOutcome', ci.close.outcome, [['', '–'], ...recover
     if (values.reason && values.reason.length > 2000) errors.set('bulk-reason', w.common.tooLong(2000));
 
     // The selected cases the caller can see (others are silently not there: no ids leak).
-    const params: unknown[] = [auth.orgId, ids];
-    const visible = ids.length === 0 ? [] : await db.query<{ id: string; title: string; status: string }>(
-      `select id, title, status from cases c where c.org_id = $1 and c.id = any($2::uuid[])${caseScope(auth, params)} order by c.created_at desc, c.id desc`, params);
+    const visible = await visibleCasesAmong(db, auth, ids);
     if (ids.length > 0 && visible.length === 0) errors.set('selection', c.noneSelected);
     const list = html`<ul>${visible.map((v) => html`<li><a href="/app/cases/${v.id}">${v.title}</a> (${statusText(w, v.status)})</li>`)}</ul>`;
 
@@ -329,10 +328,9 @@ ${selectionError ? html`<p id="selection" class="error-message">${selectionError
     const now = deps().now();
     const seesContacts = p.can('contacts:read');
     const [labels, contact, employee, asked] = await Promise.all([
-      found.responseId ? db.query<{ key: string; texts: Record<string, { label?: string }> }>(
-        `select q.key, q.texts from questions q join responses r on r.org_id = q.org_id and r.survey_id = q.survey_id where r.org_id = $1 and r.id = $2`, [auth.orgId, found.responseId]) : [],
-      seesContacts && found.contactId ? db.query<{ name: string | null; email: string | null }>(`select name, email from contacts where org_id = $1 and id = $2`, [auth.orgId, found.contactId]) : [],
-      found.employeeId ? db.query<{ name: string }>(`select name from employees where org_id = $1 and id = $2`, [auth.orgId, found.employeeId]) : [],
+      found.responseId ? questionTextsOfResponse(db, auth.orgId, found.responseId) : [],
+      seesContacts && found.contactId ? contactNameAndEmail(db, auth.orgId, found.contactId) : undefined,
+      found.employeeId ? findEmployee(db, auth.orgId, found.employeeId) : undefined,
       found.contactId ? undefined : contactRequestOf(db, auth.orgId, found.responseId),
     ]);
     // An answer without a known contact: the customer is reached only through the address they
@@ -406,7 +404,7 @@ ${errorSummary(w, errors)}
 <dt>${cp.owner}</dt><dd>${found.ownerUserId ? n.users.get(found.ownerUserId) ?? '–' : w.cases.unassigned}${fallbackNote}</dd>
 <dt>${cp.unit}</dt><dd>${found.ownerUnitId ? n.units.get(found.ownerUnitId) ?? '–' : '–'}</dd>
 <dt>${cp.touchpoint}</dt><dd>${found.touchpointId ? n.touchpoints.get(found.touchpointId) ?? '–' : '–'}</dd>
-${employee[0] ? html`<dt>${cp.employee}</dt><dd>${employee[0].name}</dd>` : ''}
+${employee ? html`<dt>${cp.employee}</dt><dd>${employee.name}</dd>` : ''}
 <dt>${cp.due}</dt><dd>${dateTime(found.dueAt, p.language, p.timeZone)}${isOverdue(found, now) ? html` <span class="overdue">(${w.cases.overdue})</span>` : ''}</dd>
 <dt>${cp.createdAt}</dt><dd>${dateTime(found.createdAt, p.language, p.timeZone)} · ${cp.kind[found.kind]}</dd>
 ${found.rootCauseCode || found.status === 'closed' ? html`<dt>${ci.details.rootCause}</dt><dd id="root-cause">${causeName(found.rootCauseCode)}</dd>
@@ -414,7 +412,7 @@ ${found.rootCauseCode || found.status === 'closed' ? html`<dt>${ci.details.rootC
 </dl>
 
 <h2>${cp.answerHeading}</h2>
-${seesContacts ? (contact[0] ? html`<p><strong>${cp.contact}:</strong> ${[contact[0].name, contact[0].email].filter(Boolean).join(' · ') || '–'}</p>` : '') : html`<p><strong>${cp.contact}:</strong> ${cp.contactHidden}</p>`}
+${seesContacts ? (contact ? html`<p><strong>${cp.contact}:</strong> ${[contact.name, contact.email].filter(Boolean).join(' · ') || '–'}</p>` : '') : html`<p><strong>${cp.contact}:</strong> ${cp.contactHidden}</p>`}
 ${consentLine}
 ${found.answers.length === 0 ? html`<p>${cp.noResponse}</p>` : html`<dl class="details">${found.answers.map((a) => html`<dt>${labelOf.get(a.key) ?? a.key}</dt><dd>${a.text !== null
       ? html`<blockquote class="verbatim">${showsText ? a.text : redactPii(a.text)}</blockquote>` : answerText(a)}</dd>`)}</dl>

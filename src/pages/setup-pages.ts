@@ -21,7 +21,8 @@ import { listUnits, unitExists } from '../orgs/service.ts';
 import { createPasswordResets, sendInBackground } from '../auth/password-reset.ts';
 import { auditRequest } from '../audit/log.ts';
 import { KaikuError } from '../errors.ts';
-import { createWebhook, listDeliveries, listWebhooks, replayDelivery, updateWebhook } from '../webhooks/service.ts';
+import { createWebhook, deliveryWebhookId, listDeliveries, listWebhooks, replayDelivery, updateWebhook } from '../webhooks/service.ts';
+import { listSurveys, touchpointChoices } from '../surveys/service.ts';
 import { webhookEvents, type WebhookEvent } from '../webhooks/signature.ts';
 import { createPulseRule, getPulseRule, listPulseRules, updatePulseRule, type PulseRuleInput } from '../distribution/service.ts';
 import { pulseChannels, type PulseChannel } from '../distribution/policy.ts';
@@ -295,23 +296,20 @@ ${hook.enabled ? '' : html`<p id="replay-note" class="muted">${h.disabledNoRepla
 
   page<{ id: string }>(app, 'POST', '/app/setup/webhook-deliveries/:id/replay', 'webhooks:manage', async (request, reply, p) => {
     const id = uuidParam(request.params.id, 'Webhook delivery');
-    const [delivery] = await db.query<{ webhookId: string }>(`select webhook_id as "webhookId" from webhook_deliveries where org_id = $1 and id = $2`, [p.auth.orgId, id]);
-    if (!delivery) throw new KaikuError('not_found', 'Webhook delivery not found', { status: 404 });
+    const webhookId = await deliveryWebhookId(db, p.auth.orgId, id);
+    if (!webhookId) throw new KaikuError('not_found', 'Webhook delivery not found', { status: 404 });
     try {
       await replayDelivery({ db, queue: () => app.deps.jobs, now }, p.auth.orgId, id);
     } catch (error) {
       if (!(error instanceof KaikuError) || error.status !== 409) throw error;
-      return deliveriesPage(request, p, delivery.webhookId, { errors: new Map([['replay-note', p.w.setup.webhooks.disabledNoReplay]]) }, 409);
+      return deliveriesPage(request, p, webhookId, { errors: new Map([['replay-note', p.w.setup.webhooks.disabledNoReplay]]) }, 409);
     }
-    return reply.redirect(`/app/setup/webhooks/${delivery.webhookId}?replayed=1`, 303);
+    return reply.redirect(`/app/setup/webhooks/${webhookId}?replayed=1`, 303);
   });
 
   // --- distribution (pulse) rules ------------------------------------------------------------------------
   async function pulseChoices(orgId: string) {
-    const [touchpoints, surveys] = await Promise.all([
-      db.query<{ id: string; name: string }>(`select id, name from touchpoints where org_id = $1 order by name`, [orgId]),
-      db.query<{ id: string; name: string }>(`select id, name from surveys where org_id = $1 order by name`, [orgId]),
-    ]);
+    const [touchpoints, surveys] = await Promise.all([touchpointChoices(db, orgId), listSurveys(db, orgId)]);
     return { touchpoints, surveys };
   }
 

@@ -12,6 +12,12 @@ import { badInput } from '../errors.ts';
 import { getSurvey } from '../surveys/service.ts';
 import { validateAnswers, type AnswerRow, type SubmittedAnswer } from './validate.ts';
 
+/** The texts of the questions of the survey a response answered, by question key. */
+export async function questionTextsOfResponse(db: Queryable, orgId: string, responseId: string): Promise<Array<{ key: string; texts: Record<string, { label?: string }> }>> {
+  return db.query<{ key: string; texts: Record<string, { label?: string }> }>(
+    `select q.key, q.texts from questions q join responses r on r.org_id = q.org_id and r.survey_id = q.survey_id where r.org_id = $1 and r.id = $2`, [orgId, responseId]);
+}
+
 export type ResponseSource = 'web' | 'api' | 'import' | 'kiosk' | 'widget' | 'email' | 'demo';
 
 export interface ResponseInput {

@@ -392,6 +392,12 @@ export async function listDeliveries(db: Queryable, orgId: string, webhookId: st
   };
 }
 
+/** The webhook a delivery belongs to; undefined when there is no such delivery. */
+export async function deliveryWebhookId(db: Queryable, orgId: string, deliveryId: string): Promise<string | undefined> {
+  const [delivery] = await db.query<{ webhookId: string }>(`select webhook_id as "webhookId" from webhook_deliveries where org_id = $1 and id = $2`, [orgId, deliveryId]);
+  return delivery?.webhookId;
+}
+
 /** Sends a past delivery's payload again as a new delivery (new Kaiku-Delivery id, same event id). */
 export async function replayDelivery(ctx: WebhookContext, orgId: string, deliveryId: string) {
   const [original] = await ctx.db.query<{ enabled: boolean }>(
