@@ -13,6 +13,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KaikuError } from '../errors.ts';
+import { listUsers } from '../auth/service.ts';
+import { touchpointChoices } from '../surveys/service.ts';
 import { formatNumber, formatP } from '../i18n/index.ts';
 import { actionText, type ActionStrings } from '../i18n/actions.ts';
 import { metrics, type Metric } from '../metrics/queries.ts';
@@ -51,8 +53,8 @@ interface Names { users: Map<string, string>; activeUsers: Array<[string, string
 /** Owners, touchpoints and the score questions a plan can be tied to (not the re-survey's), in the reader's language. */
 async function names(db: FastifyInstance['deps']['db'], orgId: string, language: string): Promise<Names> {
   const [users, touchpoints, questions] = await Promise.all([
-    db.query<{ id: string; name: string; disabled: boolean }>(`select id, name, disabled_at is not null as disabled from users where org_id = $1 order by name`, [orgId]),
-    db.query<{ id: string; name: string }>(`select id, name from touchpoints where org_id = $1 order by name`, [orgId]),
+    listUsers(db, orgId),
+    touchpointChoices(db, orgId),
     db.query<{ id: string; key: string; texts: Record<string, { label?: string }> | null; survey: string }>(
       `select q.id, q.key, q.texts, s.name as survey from questions q join surveys s on s.org_id = q.org_id and s.id = q.survey_id
         where q.org_id = $1 and q.type in ('nps', 'csat', 'ces', 'likert7', 'rating')
@@ -61,7 +63,7 @@ async function names(db: FastifyInstance['deps']['db'], orgId: string, language:
   ]);
   return {
     users: new Map(users.map((u) => [u.id, u.name])),
-    activeUsers: users.filter((u) => !u.disabled).map((u) => [u.id, u.name]),
+    activeUsers: users.filter((u) => !u.disabledAt).map((u) => [u.id, u.name]),
     touchpoints: touchpoints.map((t) => [t.id, t.name]),
     questions: questions.map((q) => [q.id, `${questionLabel(q.texts, language) ?? q.key} (${q.survey})`]),
   };
