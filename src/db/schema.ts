@@ -896,6 +896,10 @@ export const textInsights = pgTable('text_insights', {
   topics: text('topics').array().notNull(),
   truncated: boolean('truncated').notNull().default(false),
   warning: text('warning'),
+  /** 0–1, the analyser's probability of `sentiment`; null for analyses stored before confidences (shown as certain). */
+  sentimentConfidence: doublePrecision('sentiment_confidence'),
+  /** The sentiment or a topic is close to its decision boundary: shown as uncertain. Null before confidences. */
+  lowConfidence: boolean('low_confidence'),
   taxonomyVersion: integer('taxonomy_version').notNull(),
   analyserVersion: text('analyser_version').notNull(),
   analysedAt: timestamp('analysed_at', { withTimezone: true }).notNull().defaultNow(),
@@ -903,6 +907,7 @@ export const textInsights = pgTable('text_insights', {
   primaryKey({ columns: [t.orgId, t.responseId, t.questionId] }),
   foreignKey({ columns: [t.orgId, t.responseId, t.questionId], foreignColumns: [answers.orgId, answers.responseId, answers.questionId] }).onDelete('cascade'),
   check('text_insights_sentiment', sql`${t.sentiment} in ('positive', 'neutral', 'negative')`),
+  check('text_insights_sentiment_confidence', sql`${t.sentimentConfidence} is null or ${t.sentimentConfidence} between 0 and 1`),
 ]);
 
 /**
@@ -932,6 +937,9 @@ export const feedbackTexts = pgTable('feedback_texts', {
   topics: text('topics').array(),
   truncated: boolean('truncated'),
   warning: text('warning'),
+  /** As in text_insights. */
+  sentimentConfidence: doublePrecision('sentiment_confidence'),
+  lowConfidence: boolean('low_confidence'),
   taxonomyVersion: integer('taxonomy_version'),
   analyserVersion: text('analyser_version'),
   analysedAt: timestamp('analysed_at', { withTimezone: true }),
@@ -944,6 +952,7 @@ export const feedbackTexts = pgTable('feedback_texts', {
   foreignKey({ columns: [t.orgId, t.touchpointId], foreignColumns: [touchpoints.orgId, touchpoints.id] }),
   check('feedback_texts_source', sql`${t.source} in ('complaint', 'chat', 'email', 'social', 'review', 'other')`),
   check('feedback_texts_sentiment', sql`${t.sentiment} is null or ${t.sentiment} in ('positive', 'neutral', 'negative')`),
+  check('feedback_texts_sentiment_confidence', sql`${t.sentimentConfidence} is null or ${t.sentimentConfidence} between 0 and 1`),
 ]);
 
 export const churnModelStatusEnum = pgEnum('churn_model_status', ['queued', 'running', 'done', 'failed']);

@@ -15,6 +15,7 @@ import { formatDate, formatNumber, type UiLanguage } from '../i18n/index.ts';
 import type { DashboardStrings } from '../i18n/dashboard.ts';
 import type { AnalysisStrings } from '../i18n/analysis-pages.ts';
 import { html, type SafeHtml } from './html.ts';
+import { uncertainMarker } from './text-confidence.ts';
 import { isLanguage } from '../vocabulary.ts';
 import { chartHtml, tableHtml, type ChartModel, type DownloadContext, type TableModel } from './downloads.ts';
 import { stackedBarChart } from './analysis-charts.ts';
@@ -187,7 +188,11 @@ export function renderText(data: TextData, ctx: { a: AnalysisStrings; t: Dashboa
 ${v.wordsOnly ? html`<p class="muted">${s.wordsOnly}</p>` : ''}
 ${v.items.length === 0 ? html`<p class="notice" role="status">${s.noVerbatims}</p>` : html`<ul class="verbatims">${v.items.map((item) => html`<li><figure>
 <blockquote lang="${isLanguage(item.language) ? item.language : ''}">${item.text}</blockquote>
-<figcaption class="muted">${[item.submittedAt === null ? null : formatDate(item.submittedAt, language, ctx.timeZone), s.sentiments[item.sentiment as SentimentLabel] ?? item.sentiment, item.topics.map((id: string) => topicName(a, id)).join(', '), item.npsScore === null ? null : `${s.nps} ${item.npsScore}`, item.touchpoint].filter(Boolean).join(' · ')}</figcaption>
+<figcaption class="muted">${[
+  item.submittedAt === null ? null : formatDate(item.submittedAt, language, ctx.timeZone),
+  html`${s.sentiments[item.sentiment as SentimentLabel] ?? item.sentiment}${uncertainMarker(item.lowConfidence, language)}`,
+  item.topics.map((id: string) => topicName(a, id)).join(', '), item.npsScore === null ? null : `${s.nps} ${item.npsScore}`, item.touchpoint,
+].filter(Boolean).map((part, i) => html`${i > 0 ? ' · ' : ''}${part}`)}</figcaption>
 </figure></li>`)}</ul>`}
 <p>${c.cursor ? html`<a href="${(() => { const u = new URL(ctx.pageUrl, 'http://local'); u.searchParams.delete('cursor'); u.searchParams.delete('download'); return `${u.pathname}?${u.searchParams.toString()}#search-heading`; })()}">${a.common.first}</a> ` : ''}${nextHref ? html`<a href="${nextHref}" rel="next">${a.common.next}</a>` : ''}</p>
 </section>`;

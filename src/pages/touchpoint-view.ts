@@ -26,6 +26,7 @@ import { formatDate, formatNumber, type UiLanguage } from '../i18n/index.ts';
 import type { DashboardStrings } from '../i18n/dashboard.ts';
 import type { JourneyPageStrings } from '../i18n/journey-pages.ts';
 import { html, raw, type SafeHtml } from './html.ts';
+import { uncertainMarker } from './text-confidence.ts';
 import { appShell } from './layout.ts';
 import { trendChart, type TrendPoint } from './charts.ts';
 import { distributionChart, likertChart, type DistributionBar, type LikertRow } from './detail-charts.ts';
@@ -79,7 +80,7 @@ export interface Detail {
   breakdowns: Record<BreakdownDimension, Array<{ id: string | null; label: string; figure: Figure | undefined }>>;
   /** null: the reader's role does not see words (or cases); [] none. */
   /** In person-level views `at`, `score` and `channel` are null: the words only, so no comment points at its writer (issue 15.10). */
-  verbatims: Array<{ at: string | null; text: string; sentiment: string; topics: string[]; score: number | null; channel: string | null }> | null;
+  verbatims: Array<{ at: string | null; text: string; sentiment: string; lowConfidence: boolean; topics: string[]; score: number | null; channel: string | null }> | null;
   cases: Array<{ id: string; title: string; status: string; priority: string; createdAt: string }> | null;
 }
 
@@ -209,9 +210,11 @@ export async function latestWords(db: Queryable, auth: AuthContext, filters: Met
   const rows = await db.query<{
     responseId: string; questionId: string; text: string; language: string | null; submittedAt: Date; channel: string | null; score: number | null;
     iLanguage: string | null; iSentiment: 'positive' | 'neutral' | 'negative' | null; iScore: number | null; iTopics: string[] | null;
+    iConfidence: number | null; iLowConfidence: boolean | null;
   }>(
     `select a.response_id::text as "responseId", a.question_id::text as "questionId", a.text, r.language, r.submitted_at as "submittedAt", r.channel::text as channel,
             ti.language as "iLanguage", ti.sentiment as "iSentiment", ti.score as "iScore", ti.topics as "iTopics",
+            ti.sentiment_confidence as "iConfidence", ti.low_confidence as "iLowConfidence",
             (select n.number from answers n join questions nq on nq.org_id = n.org_id and nq.id = n.question_id
               where n.org_id = r.org_id and n.response_id = r.id and nq.type = 'nps' order by nq.position limit 1) as score
        from responses r
@@ -224,9 +227,10 @@ export async function latestWords(db: Queryable, auth: AuthContext, filters: Met
   return rows.map((row) => {
     // The stored analysis when it is of the current taxonomy, else computed (and cached) as the API does.
     const insight = row.iLanguage !== null && row.iSentiment !== null
-      ? { language: row.iLanguage, sentiment: row.iSentiment, score: Number(row.iScore), topics: row.iTopics ?? [], truncated: false, warning: null } : null;
+      ? { language: row.iLanguage, sentiment: row.iSentiment, score: Number(row.iScore), topics: row.iTopics ?? [], truncated: false, warning: null,
+        sentimentConfidence: row.iConfidence === null ? null : Number(row.iConfidence), lowConfidence: row.iLowConfidence } : null;
     const analysis = analyseAnswer({ ...row, insight }, taxonomy);
-    return { at: new Date(row.submittedAt).toISOString(), text: redactPii(row.text), sentiment: analysis.sentiment as string, topics: [...analysis.topics], score: row.score, channel: row.channel };
+    return { at: new Date(row.submittedAt).toISOString(), text: redactPii(row.text), sentiment: analysis.sentiment as string, lowConfidence: analysis.lowConfidence === true, topics: [...analysis.topics], score: row.score, channel: row.channel };
   });
 }
 
@@ -409,7 +413,7 @@ export function renderDetail(page: DetailPage): SafeHtml {
   <p class="muted">${s.verbatimsIntro}</p>
   <ul class="verbatims">${d.verbatims.map((v) => html`<li><figure>
     <blockquote>${v.text}</blockquote>
-    <figcaption>${v.at === null ? '' : html`<time datetime="${v.at}">${dateTime(v.at)}</time> · `}${s.sentimentLabel}: <span class="sentiment sentiment-${v.sentiment}">${s.sentiments[v.sentiment as 'positive' | 'neutral' | 'negative'] ?? v.sentiment}</span>
+    <figcaption>${v.at === null ? '' : html`<time datetime="${v.at}">${dateTime(v.at)}</time> · `}${s.sentimentLabel}: <span class="sentiment sentiment-${v.sentiment}">${s.sentiments[v.sentiment as 'positive' | 'neutral' | 'negative'] ?? v.sentiment}</span>${uncertainMarker(v.lowConfidence, language)}
       ${v.topics.length > 0 ? html` · ${s.topics}: ${v.topics.join(', ')}` : ''}${v.score === null ? '' : html` · NPS ${v.score}`}</figcaption>
   </figure></li>`)}</ul>`);
   const cases = !m.casesTable ? '' : section('cases-heading', s.cases, tableHtml(m.casesTable, dctx, { empty: s.noCases }));

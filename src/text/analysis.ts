@@ -67,20 +67,23 @@ interface Pending {
 function columns(analyses: TextAnalysis[], version: number) {
   return [
     analyses.map((a) => a.language), analyses.map((a) => a.sentiment), analyses.map((a) => a.score), analyses.map((a) => a.topics.join(',')),
-    analyses.map((a) => a.truncated), analyses.map((a) => a.warning ?? null), version, ANALYSER_VERSION,
+    analyses.map((a) => a.truncated), analyses.map((a) => a.warning ?? null), analyses.map((a) => a.sentimentConfidence), analyses.map((a) => a.lowConfidence),
+    version, ANALYSER_VERSION,
   ];
 }
 
 /** The unnest() arguments of `columns`, numbered from parameter `first`. */
 const analysisColumns = (first: number) =>
-  ['text', 'text', 'float8', 'text', 'bool', 'text'].map((type, i) => `$${first + i}::${type}[]`).join(', ');
-const analysisNames = 'language, sentiment, score, topics, truncated, warning';
+  ['text', 'text', 'float8', 'text', 'bool', 'text', 'float8', 'bool'].map((type, i) => `$${first + i}::${type}[]`).join(', ');
+const analysisNames = 'language, sentiment, score, topics, truncated, warning, sentiment_confidence, low_confidence';
 
 async function storeAnswerInsights(tx: Queryable, orgId: string, rows: Pending[], analyses: TextAnalysis[], version: number): Promise<number> {
   if (rows.length === 0) return 0;
   const stored = await tx.query(
-    `insert into text_insights (org_id, response_id, question_id, language, sentiment, score, topics, truncated, warning, taxonomy_version, analyser_version, analysed_at)
-     select $1, u.response_id, u.question_id, u.language, u.sentiment, u.score, string_to_array(u.topics, ','), u.truncated, u.warning, $10, $11, now()
+    `insert into text_insights (org_id, response_id, question_id, language, sentiment, score, topics, truncated, warning, sentiment_confidence, low_confidence,
+                                taxonomy_version, analyser_version, analysed_at)
+     select $1, u.response_id, u.question_id, u.language, u.sentiment, u.score, string_to_array(u.topics, ','), u.truncated, u.warning,
+            u.sentiment_confidence, u.low_confidence, $12, $13, now()
        from unnest($2::uuid[], $3::uuid[], ${analysisColumns(4)}) as u(response_id, question_id, ${analysisNames})
      on conflict (org_id, response_id, question_id) do nothing
      returning 1`,
@@ -93,9 +96,10 @@ async function replaceAnswerInsights(tx: Queryable, orgId: string, rows: Pending
   if (rows.length === 0) return 0;
   const stored = await tx.query(
     `update text_insights i set language = u.language, sentiment = u.sentiment, score = u.score, topics = string_to_array(u.topics, ','),
-            truncated = u.truncated, warning = u.warning, taxonomy_version = $10, analyser_version = $11, analysed_at = now()
+            truncated = u.truncated, warning = u.warning, sentiment_confidence = u.sentiment_confidence, low_confidence = u.low_confidence,
+            taxonomy_version = $12, analyser_version = $13, analysed_at = now()
        from unnest($2::uuid[], $3::uuid[], ${analysisColumns(4)}) as u(response_id, question_id, ${analysisNames})
-      where i.org_id = $1 and i.response_id = u.response_id and i.question_id = u.question_id and i.taxonomy_version < $10
+      where i.org_id = $1 and i.response_id = u.response_id and i.question_id = u.question_id and i.taxonomy_version < $12
      returning 1`,
     [orgId, rows.map((r) => r.key1), rows.map((r) => r.key2), ...columns(analyses, version)]);
   return stored.length;
@@ -105,9 +109,10 @@ async function storeFeedbackAnalyses(tx: Queryable, orgId: string, rows: Pending
   if (rows.length === 0) return 0;
   const stored = await tx.query(
     `update feedback_texts f set language = u.language, sentiment = u.sentiment, score = u.score, topics = string_to_array(u.topics, ','),
-            truncated = u.truncated, warning = u.warning, taxonomy_version = $9, analyser_version = $10, analysed_at = now()
+            truncated = u.truncated, warning = u.warning, sentiment_confidence = u.sentiment_confidence, low_confidence = u.low_confidence,
+            taxonomy_version = $11, analyser_version = $12, analysed_at = now()
        from unnest($2::uuid[], ${analysisColumns(3)}) as u(id, ${analysisNames})
-      where f.org_id = $1 and f.id = u.id and (f.analysed_at is null or f.taxonomy_version < $9)
+      where f.org_id = $1 and f.id = u.id and (f.analysed_at is null or f.taxonomy_version < $11)
      returning 1`,
     [orgId, rows.map((r) => r.key1), ...columns(analyses, version)]);
   return stored.length;

@@ -29,6 +29,9 @@ export interface StoredInsight {
   topics: string[];
   truncated: boolean;
   warning: string | null;
+  /** Null for analyses stored before confidences were (shown as certain). */
+  sentimentConfidence: number | null;
+  lowConfidence: boolean | null;
 }
 
 export interface OpenAnswer {
@@ -80,7 +83,8 @@ const pairCte = `pair as materialized (
 const insightColumns = (alias: string, version: string) => `
   case when ${alias}.taxonomy_version = ${version} then ${alias}.language end as "iLanguage",
   case when ${alias}.taxonomy_version = ${version} then ${alias}.sentiment end as "iSentiment",
-  ${alias}.score as "iScore", ${alias}.topics as "iTopics", ${alias}.truncated as "iTruncated", ${alias}.warning as "iWarning"`;
+  ${alias}.score as "iScore", ${alias}.topics as "iTopics", ${alias}.truncated as "iTruncated", ${alias}.warning as "iWarning",
+  ${alias}.sentiment_confidence as "iConfidence", ${alias}.low_confidence as "iLowConfidence"`;
 
 interface Branches {
   /** SQL of the open-answer branch (null when the filters exclude it) and of the imported-text branch. */
@@ -138,12 +142,16 @@ function branches(query: SliceQuery, params: unknown[], withTouchpointName: bool
 
 type Row = Omit<Verbatim, 'insight'> & {
   iLanguage: string | null; iSentiment: StoredInsight['sentiment'] | null; iScore: number | null; iTopics: string[] | null; iTruncated: boolean | null; iWarning: string | null;
+  iConfidence: number | null; iLowConfidence: boolean | null;
 };
 
-function withInsight<T extends Row>(row: T): Omit<T, 'iLanguage' | 'iSentiment' | 'iScore' | 'iTopics' | 'iTruncated' | 'iWarning'> & { insight: StoredInsight | null } {
-  const { iLanguage, iSentiment, iScore, iTopics, iTruncated, iWarning, ...rest } = row;
+type InsightColumn = 'iLanguage' | 'iSentiment' | 'iScore' | 'iTopics' | 'iTruncated' | 'iWarning' | 'iConfidence' | 'iLowConfidence';
+
+function withInsight<T extends Row>(row: T): Omit<T, InsightColumn> & { insight: StoredInsight | null } {
+  const { iLanguage, iSentiment, iScore, iTopics, iTruncated, iWarning, iConfidence, iLowConfidence, ...rest } = row;
   const insight = iLanguage !== null && iSentiment !== null
-    ? { language: iLanguage, sentiment: iSentiment, score: Number(iScore), topics: iTopics ?? [], truncated: iTruncated ?? false, warning: iWarning }
+    ? { language: iLanguage, sentiment: iSentiment, score: Number(iScore), topics: iTopics ?? [], truncated: iTruncated ?? false, warning: iWarning,
+        sentimentConfidence: iConfidence === null ? null : Number(iConfidence), lowConfidence: iLowConfidence }
     : null;
   return { ...rest, insight };
 }

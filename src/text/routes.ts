@@ -89,6 +89,8 @@ export async function textRoutes(app: FastifyInstance) {
     schema: {
       tags, querystring: VerbatimQuery,
       description: 'Open answers and imported feedback texts, newest first, cursor-paginated, with source, language, sentiment, topics and the NPS score they explain. '
+        + 'sentimentConfidence (0–1) is the analyser\'s probability of the sentiment and lowConfidence marks a reading close to its decision boundary '
+        + '(sentiment or a topic); both are null for texts analysed before confidences were stored. '
         + 'Texts are PII-redacted (e-mail, phone, henkilötunnus, IBAN, card number). In person-level views (frontline staff, one employee) '
         + '`wordsOnly` is true and each item\'s submittedAt, npsScore, touchpoint and channel are null, so no comment points at its writer.',
     },

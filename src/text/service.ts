@@ -67,6 +67,10 @@ interface AnalysisOf {
   sentiment: SentimentLabel;
   score: number;
   topics: readonly string[];
+  /** 0–1; null for an analysis stored before confidences were. */
+  sentimentConfidence: number | null;
+  /** Shown as uncertain; null (shown as certain) for an analysis stored before confidences were. */
+  lowConfidence: boolean | null;
 }
 
 /**
@@ -232,6 +236,8 @@ export async function verbatimPage(db: Queryable, auth: AuthContext, request: Ve
       sentiment: analysis.sentiment,
       score: analysis.score,
       topics: analysis.topics,
+      sentimentConfidence: analysis.sentimentConfidence,
+      lowConfidence: analysis.lowConfidence,
       npsScore: personLevel ? null : row.npsScore,
       touchpointId: personLevel ? null : row.touchpointId,
       touchpoint: personLevel ? null : row.touchpoint,
