@@ -33,6 +33,15 @@ test('the learned layer reads what the lexicon misses, and says how sure it is',
   assert.deepEqual(Object.keys(app.topicConfidence), app.topics);
 });
 
+test('a default topic the learned layer decides against stays off even when a lexicon rule found it', () => {
+  // "money back" reads as price to the rules; the blend knows a refund wait is about waiting.
+  const text = 'Still waiting for my money back, two weeks now.';
+  assert.deepEqual(analyzeText(text, { language: 'en', learned: false }).topics, ['wait_time', 'price']);
+  const blended = analyzeText(text, { language: 'en' });
+  assert.deepEqual(blended.topics, ['wait_time']);
+  assert.deepEqual(Object.keys(blended.topicConfidence), ['wait_time']);
+});
+
 test('a given language is used instead of detection', () => {
   assert.equal(analyzeText('ok', { language: 'sv' }).language, 'sv');
   assert.equal(analyzeText('Service was bad', { language: 'xx' }).language, 'en');

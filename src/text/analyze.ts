@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { detectLanguage } from './language.ts';
 import {
-  FeatureBuffer, extractFeatures, lexiconTier, loadModel, modelScores, sentimentProbabilities, sigmoid, SENTIMENT_CLASSES, type NgramModel, type NgramModelFile,
+  FeatureBuffer, RULE_TOPIC_THRESHOLD_SHARE, TOPIC_RELATIVE_CUT, extractFeatures, lexiconTier, loadModel, modelScores, sentimentProbabilities, sigmoid, SENTIMENT_CLASSES, type NgramModel, type NgramModelFile,
 } from './ngram.ts';
 import { sentimentOfTokens, type SentimentLabel } from './sentiment.ts';
 import { LANGUAGES, isLanguage, tokenize, type DetectedLanguage, type Language, type Token } from './tokens.ts';
@@ -158,18 +158,26 @@ function blend(
   const topicConfidence: Record<string, number> = {};
   const blended = new Map<string, boolean>();
   const wt = file.topicLexiconWeight;
+  const q = file.topics.map((id, t) => (1 - wt) * sigmoid(scores[3 + t]) + (ruleTopics.includes(id) ? wt : 0));
+  const over = file.topics.map((id, t) => q[t] > (ruleTopics.includes(id) ? RULE_TOPIC_THRESHOLD_SHARE : 1) * file.thresholds[t]);
+  let top = 0;
+  q.forEach((x, t) => {
+    if (over[t] && x > top) top = x;
+  });
   file.topics.forEach((id, t) => {
-    const q = (1 - wt) * sigmoid(scores[3 + t]) + (ruleTopics.includes(id) ? wt : 0);
     const threshold = file.thresholds[t];
-    blended.set(id, q > threshold);
-    if (q > threshold) {
-      topicConfidence[id] = Math.round(q * 1000) / 1000;
-      if (q - threshold < TOPIC_MARGIN) lowConfidence = true;
+    const on = over[t] && q[t] >= TOPIC_RELATIVE_CUT * top;
+    blended.set(id, on);
+    if (on) {
+      topicConfidence[id] = Math.round(q[t] * 1000) / 1000;
+      if (q[t] - threshold < TOPIC_MARGIN) lowConfidence = true;
     }
   });
   // Taxonomy order, as topicsOfTokens gives it; a default topic the organisation removed stays removed.
   const topics = taxonomy.topics.map((t) => t.id).filter((id) => (blended.has(id) ? blended.get(id) : ruleTopics.includes(id)));
-  for (const id of ruleTopics) if (!topics.includes(id)) topics.push(id);
+  // Topics the rules found outside the taxonomy (the learned organisation model) stay; a default
+  // topic the blend decided against stays off, even when the rules found it.
+  for (const id of ruleTopics) if (!topics.includes(id) && !blended.has(id)) topics.push(id);
   for (const id of Object.keys(topicConfidence)) if (!topics.includes(id)) delete topicConfidence[id];
   const sentiment = SENTIMENT_CLASSES[best];
   // The score keeps the lexicon's strength when the blend agrees with it, else the blend's lean.

@@ -174,6 +174,21 @@ export function sentimentProbabilities(scores: Float64Array, into: Float64Array)
   into[2] = c / s;
 }
 
+/**
+ * A default topic over its threshold is still dropped when its blended probability is below
+ * this fraction of the text's most probable topic: a text about one thing picked up weak
+ * neighbours (an unhappy delivery text also 'communication' and 'quality'). Chosen on the
+ * out-of-fold predictions of the hand-labelled tune split (scripts/train-text.ts, BENCHMARKS.md).
+ */
+export const TOPIC_RELATIVE_CUT = 0.6;
+
+/**
+ * A default topic the lexicon rules found is reported from this fraction of its threshold on
+ * (the rules are precise when they fire; the model alone decides the rest). Chosen like
+ * TOPIC_RELATIVE_CUT.
+ */
+export const RULE_TOPIC_THRESHOLD_SHARE = 0.8;
+
 /** 0: the lexicon matched nothing (its "neutral" is weak evidence); 1: |score| under 0.5; 2: a strong score. */
 export const lexiconTier = (score: number) => (score === 0 ? 0 : Math.abs(score) < 0.5 ? 1 : 2);
 

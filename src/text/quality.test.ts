@@ -7,12 +7,12 @@ import { LANGUAGES } from './tokens.ts';
 // they were last raised (figures in BENCHMARKS.md); a change that loses quality there fails CI.
 // Held-out texts are never read to fix errors (src/text/eval/README.md).
 const FLOORS = {
-  fi: { sentiment: 0.89, topicMicro: 0.88 },
-  sv: { sentiment: 0.81, topicMicro: 0.87 },
-  en: { sentiment: 0.85, topicMicro: 0.78 },
-  pl: { sentiment: 0.87, topicMicro: 0.88 },
+  fi: { sentiment: 0.89, topicMicro: 0.90 },
+  sv: { sentiment: 0.81, topicMicro: 0.93 },
+  en: { sentiment: 0.85, topicMicro: 0.90 },
+  pl: { sentiment: 0.87, topicMicro: 0.92 },
 };
-const OVERALL = { sentiment: 0.86, topicMicro: 0.86, topicMacro: 0.88, language: 0.99 };
+const OVERALL = { sentiment: 0.86, topicMicro: 0.91, topicMacro: 0.92, language: 0.99 };
 
 test('the realistic set is split up front: held-out is ≥ 40 % and shares no text with tuning', () => {
   let tune = 0;
