@@ -6,7 +6,7 @@ import { waitUntil } from '../../test/helpers/wait.ts';
 import { createApiKey } from '../auth/service.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { prepareResponse, storeResponses } from '../responses/service.ts';
-import { ANALYSER_VERSION, analyseNewTexts, reanalyseOrganisation, rescanAllTexts, RESCAN_WINDOW_MS } from './analysis.ts';
+import { ANALYSER_VERSION, analyseNewTexts, reanalyseOrganisation, reanalyseOutdated, rescanAllTexts, RESCAN_WINDOW_MS } from './analysis.ts';
 
 /** Open answers labelled by hand: sentiment and default topics. */
 const labelled = [
@@ -210,6 +210,38 @@ describe('persisted text analysis, run by hand (no job queue)', () => {
     assert.equal((await t.api('/api/v1/text/taxonomy', { key: readKey })).status, 200);
     assert.equal((await t.api('/api/v1/text/taxonomy/topics/sauna', { method: 'PUT', body: { keywords: {} }, key: readKey })).status, 403);
     assert.equal((await t.api('/api/v1/text/taxonomy/examples', { body: { examples: [{ text: 'x', topics: [] }] }, key: readKey })).status, 403);
+  });
+});
+
+describe('an upgrade that changed the analyser re-analyses the texts stored by the older one', () => {
+  test('only the organisation with older analyses is redone, once, and its texts carry the new version', async () => {
+    const upgraded = asOrganisation(shared, await newOrg(shared.db, 'Upgraded Org'));
+    const current = asOrganisation(shared, await newOrg(shared.db, 'Current Org'));
+    for (const org of [upgraded, current]) {
+      const { touchpointId } = await journeyWithTouchpoint(org);
+      const survey = (await org.api('/api/v1/surveys', { body: pulseSurvey(touchpointId) })).body.id;
+      await postAnswers(org, survey, labelled.slice(0, 3));
+    }
+    while ((await analyseNewTexts(shared.db)).more) { /* until every new text is analysed */ }
+    // As if stored by the analyser before this upgrade.
+    await shared.db.query(`update text_insights set analyser_version = 'kaiku-text-1' where org_id = $1`, [upgraded.orgId]);
+    const version = async (orgId: string) =>
+      (await shared.db.query<{ v: number }>(`select taxonomy_version as v from text_analysis_state where org_id = $1`, [orgId]))[0]?.v ?? 1;
+    const [upgradedBefore, currentBefore] = [await version(upgraded.orgId), await version(current.orgId)];
+
+    assert.deepEqual(await reanalyseOutdated(shared.db, undefined), [upgraded.orgId]);
+    assert.equal(await version(upgraded.orgId), upgradedBefore + 1);
+    assert.equal(await version(current.orgId), currentBefore);
+    // While its re-analysis runs, the sweep does not start it again.
+    assert.deepEqual(await reanalyseOutdated(shared.db, undefined), []);
+    const progress = (await upgraded.api('/api/v1/text/taxonomy')).body.reanalysis;
+    assert.deepEqual([progress.analysed, progress.total, progress.done], [0, 3, false]);
+
+    assert.equal((await reanalyseOrganisation(shared.db, upgraded.orgId)).reanalysed, 3);
+    const rows = await shared.db.query<{ analyser_version: string; taxonomy_version: number }>(
+      `select analyser_version, taxonomy_version from text_insights where org_id = $1`, [upgraded.orgId]);
+    assert.deepEqual(rows.map((r) => [r.analyser_version, r.taxonomy_version]), Array(3).fill([ANALYSER_VERSION, upgradedBefore + 1]));
+    assert.deepEqual(await reanalyseOutdated(shared.db, undefined), []);
   });
 });
 

@@ -25,10 +25,13 @@ import type { Database, Queryable } from '../db/connection.ts';
 import { defineJob, sendUnlessWaiting, type JobQueue } from '../jobs/queue.ts';
 import type { JobContext } from '../jobs/registry.ts';
 import { analyzeText, type TextAnalysis } from './analyze.ts';
-import { orgTaxonomy, type OrgTaxonomy } from './taxonomy.ts';
+import { bumpVersion, orgTaxonomy, type OrgTaxonomy } from './taxonomy.ts';
 
-/** Recorded with each analysis; bump when the analyser's results change. */
-export const ANALYSER_VERSION = 'kaiku-text-1';
+/**
+ * Recorded with each analysis; bump when the analyser's results change. The hourly sweep then
+ * re-analyses every text stored by an older one (reanalyseOutdated). 2: the learned n-gram layer.
+ */
+export const ANALYSER_VERSION = 'kaiku-text-2';
 export const TEXT_ANALYSE_JOB = 'text-analyse';
 export const TEXT_SWEEP_JOB = 'text-analyse-sweep';
 export const TEXT_REANALYSE_JOB = 'text-reanalyse';
@@ -268,6 +271,27 @@ export async function reanalyseOrganisation(db: Database, orgId: string, options
   return { reanalysed };
 }
 
+/**
+ * After an upgrade that changed the analyser (ANALYSER_VERSION), the organisations that have
+ * texts analysed by an older one: their taxonomy version is bumped and their re-analysis
+ * started, so the texts are redone in the background with the progress shown as after a
+ * taxonomy change, and a chart never mixes two analysers' readings as current. An organisation
+ * whose re-analysis is still running (started within six hours) is left to finish it.
+ */
+export async function reanalyseOutdated(db: Database, queue: JobQueue | undefined): Promise<string[]> {
+  const rows = await db.query<{ orgId: string }>(
+    `select s.org_id as "orgId" from text_analysis_state s
+      where (s.reanalysis_started_at is null or s.reanalysis_finished_at is not null or s.reanalysis_started_at < now() - interval '6 hours')
+        and (exists (select 1 from text_insights i where i.org_id = s.org_id and i.analyser_version <> $1)
+             or exists (select 1 from feedback_texts f where f.org_id = s.org_id and f.analysed_at is not null and f.analyser_version is distinct from $1))`,
+    [ANALYSER_VERSION]);
+  for (const { orgId } of rows) {
+    await db.transaction((tx) => bumpVersion(tx, orgId));
+    await startReanalysis(queue, orgId);
+  }
+  return rows.map((r) => r.orgId);
+}
+
 /** Starts the re-analysis of an organisation (after its taxonomy changed). */
 export async function startReanalysis(queue: JobQueue | undefined, orgId: string): Promise<void> {
   await queue?.send(TEXT_REANALYSE_JOB, { orgId }, { retryLimit: 3, retryDelay: 30 });
@@ -321,7 +345,10 @@ export const textSweepJob = (ctx: JobContext) => defineJob<object>({
   name: TEXT_SWEEP_JOB,
   batchSize: 1,
   retryLimit: 1,
-  handle: async () => { await rescanAllTexts(ctx.db); },
+  handle: async () => {
+    await rescanAllTexts(ctx.db);
+    await reanalyseOutdated(ctx.db, ctx.queue());
+  },
 });
 
 export const textReanalysisJob = (ctx: JobContext) => defineJob<{ orgId: string }>({

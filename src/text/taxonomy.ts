@@ -102,8 +102,11 @@ export function validateKeywords(keywords: unknown, field = 'keywords'): Keyword
   return out;
 }
 
-/** Bumps the taxonomy version (in the caller's transaction); the caller then starts the re-analysis. */
-async function bumpVersion(tx: Queryable, orgId: string, model?: { model: TopicModel | null; examples: number }): Promise<number> {
+/**
+ * Bumps the taxonomy version (in the caller's transaction); the caller then starts the re-analysis.
+ * Also used when a Kaiku upgrade changed the analyser's results (analysis.ts `reanalyseOutdated`).
+ */
+export async function bumpVersion(tx: Queryable, orgId: string, model?: { model: TopicModel | null; examples: number }): Promise<number> {
   await ensureState(tx, orgId);
   const [row] = await tx.query<{ taxonomy_version: number }>(
     `update text_analysis_state set taxonomy_version = taxonomy_version + 1, updated_at = now(),
