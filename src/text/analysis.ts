@@ -276,21 +276,31 @@ export async function reanalyseOrganisation(db: Database, orgId: string, options
  * texts analysed by an older one: their taxonomy version is bumped and their re-analysis
  * started, so the texts are redone in the background with the progress shown as after a
  * taxonomy change, and a chart never mixes two analysers' readings as current. An organisation
- * whose re-analysis is still running (started within six hours) is left to finish it.
+ * whose re-analysis is still running (started within six hours) is left to finish it. Once a
+ * sweep finds none left, later sweeps of the same process skip the look.
  */
 export async function reanalyseOutdated(db: Database, queue: JobQueue | undefined): Promise<string[]> {
-  const rows = await db.query<{ orgId: string }>(
-    `select s.org_id as "orgId" from text_analysis_state s
-      where (s.reanalysis_started_at is null or s.reanalysis_finished_at is not null or s.reanalysis_started_at < now() - interval '6 hours')
-        and (exists (select 1 from text_insights i where i.org_id = s.org_id and i.analyser_version <> $1)
-             or exists (select 1 from feedback_texts f where f.org_id = s.org_id and f.analysed_at is not null and f.analyser_version is distinct from $1))`,
+  if (analysesCurrent.has(db)) return [];
+  const rows = await db.query<{ orgId: string; running: boolean }>(
+    `select s.org_id as "orgId",
+            (s.reanalysis_started_at is not null and s.reanalysis_finished_at is null and s.reanalysis_started_at >= now() - interval '6 hours') as running
+       from text_analysis_state s
+      where exists (select 1 from text_insights i where i.org_id = s.org_id and i.analyser_version <> $1)
+         or exists (select 1 from feedback_texts f where f.org_id = s.org_id and f.analysed_at is not null and f.analyser_version is distinct from $1)`,
     [ANALYSER_VERSION]);
-  for (const { orgId } of rows) {
+  // None left: the analyser cannot change without a restart, so this process need not look again
+  // (the look reads every stored analysis).
+  if (rows.length === 0) analysesCurrent.add(db);
+  const started = rows.filter((r) => !r.running).map((r) => r.orgId);
+  for (const orgId of started) {
     await db.transaction((tx) => bumpVersion(tx, orgId));
     await startReanalysis(queue, orgId);
   }
-  return rows.map((r) => r.orgId);
+  return started;
 }
+
+/** Databases whose stored analyses are all by this analyser, as a sweep found. */
+const analysesCurrent = new WeakSet<Database>();
 
 /** Starts the re-analysis of an organisation (after its taxonomy changed). */
 export async function startReanalysis(queue: JobQueue | undefined, orgId: string): Promise<void> {
